@@ -1,0 +1,49 @@
+/**
+ * The closed vocabulary of `extensions.code` values the API answers with.
+ * The first block is the public contract; the rest are our own additions.
+ */
+export const ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "BAD_USER_INPUT",
+  "CONFLICT",
+  "INTERNAL_SERVER_ERROR",
+  "BILLING_POOL_EXHAUSTED",
+  "BILLING_MEMBER_CAP_REACHED",
+  "BILLING_SPACE_CAP_REACHED",
+  "BILLING_PLAN_REQUIRED",
+  // ours
+  "NOT_IMPLEMENTED",
+  "RATE_LIMITED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "GRAPHQL_PARSE_FAILED",
+  "QUERY_TOO_COMPLEX",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const BILLING_REFUSAL_CODES: readonly ErrorCode[] = [
+  "BILLING_POOL_EXHAUSTED",
+  "BILLING_MEMBER_CAP_REACHED",
+  "BILLING_SPACE_CAP_REACHED",
+  "BILLING_PLAN_REQUIRED",
+];
+
+/** One human sentence per code; the console shows these. */
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  UNAUTHENTICATED: "Please sign in.",
+  FORBIDDEN: "Your role does not allow this.",
+  NOT_FOUND: "Not found.",
+  BAD_USER_INPUT: "Some of the input is not valid.",
+  CONFLICT: "That conflicts with the current state.",
+  INTERNAL_SERVER_ERROR: "Something went wrong on our side.",
+  BILLING_POOL_EXHAUSTED: "The org's credit pool is empty until it refills, or until a top-up.",
+  BILLING_MEMBER_CAP_REACHED: "This member has reached their monthly cap.",
+  BILLING_SPACE_CAP_REACHED: "This Space has reached its monthly cap.",
+  BILLING_PLAN_REQUIRED: "A paid plan is needed to spend credits.",
+  NOT_IMPLEMENTED: "This is not available yet.",
+  RATE_LIMITED: "Too many requests; try again shortly.",
+  GRAPHQL_VALIDATION_FAILED: "The request does not match the API.",
+  GRAPHQL_PARSE_FAILED: "The request could not be parsed.",
+  QUERY_TOO_COMPLEX: "The query is too deep or too complex.",
+};

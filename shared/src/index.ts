@@ -1,0 +1,4 @@
+export * from "./catalog";
+export * from "./enums";
+export * from "./error-codes";
+export * from "./validation";
