@@ -1,0 +1,115 @@
+import "reflect-metadata";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { type Clock, OffsetClock } from "./clock";
+import type { Config } from "./config";
+import { buildDataSource, databaseKind } from "./db/data-source";
+import { Database } from "./db/database";
+import type { GqlContext } from "./graphql/context";
+import { makeFormatError } from "./graphql/format-error";
+import { queryLimitsRule } from "./graphql/limits";
+import { graphqlSchema } from "./graphql/schema";
+import { buildHttpApp } from "./http/http-app";
+import { JobRunner } from "./jobs/job-runner";
+import { FileTransport, type MailTransport, SmtpTransport } from "./mail/mail.transport";
+import { createServices, type Services } from "./services";
+
+export interface AppOptions {
+  config: Config;
+  clock?: Clock;
+  /** Overrides the transport that SMTP_URL / DATA_DIR would choose. */
+  mailTransport?: MailTransport;
+  /** SQLite only: the database file (":memory:" for a throwaway one). */
+  sqliteFile?: string;
+  /** Start the job timers (tests drive jobs with `jobs.runNow()` instead). */
+  runJobs?: boolean;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface App {
+  services: Services;
+  db: Database;
+  clock: Clock;
+  jobs: JobRunner;
+  /** Listens on `port` (0 = any free port) and resolves with the base URL. */
+  listen(port?: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Opens the database, runs migrations, and wires every part of the server. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ""));
+  const clock = options.clock ?? new OffsetClock();
+  const dataSource = buildDataSource({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    sqliteFile: options.sqliteFile,
+    logQueries: config.logQueries,
+  });
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: "each" });
+  const db = new Database(dataSource, databaseKind(config.databaseUrl));
+
+  const transport =
+    options.mailTransport ?? (config.smtpUrl ? new SmtpTransport(config.smtpUrl) : new FileTransport(join(config.dataDir, "mail")));
+  const services = createServices(db, clock, config, transport);
+
+  const jobs = new JobRunner(db, clock, (m) => log(m));
+  jobs.register({ name: "mail", everyMs: 2_000, run: async () => void (await services.mail.deliverDue()) });
+  jobs.register({ name: "sessions", everyMs: 3_600_000, run: () => services.auth.sweep() });
+
+  let httpServer: Server | undefined;
+  const apollo = new ApolloServer<GqlContext>({
+    schema: await graphqlSchema(),
+    formatError: makeFormatError(log),
+    includeStacktraceInErrorResponses: false,
+    validationRules: [queryLimitsRule],
+    introspection: true,
+    plugins: [
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              if (httpServer) await ApolloServerPluginDrainHttpServer({ httpServer }).serverWillStart?.({} as never);
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+  const httpApp = buildHttpApp(apollo, services);
+  if (options.runJobs) jobs.start();
+
+  return {
+    services,
+    db,
+    clock,
+    jobs,
+    listen(port = config.port) {
+      return new Promise((resolve, reject) => {
+        httpServer = httpApp.listen(port, "0.0.0.0", () => {
+          const address = httpServer?.address() as AddressInfo;
+          resolve(`http://127.0.0.1:${address.port}`);
+        });
+        httpServer.on("error", reject);
+      });
+    },
+    async close() {
+      await jobs.stop();
+      if (httpServer) {
+        const server = httpServer;
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+      }
+      await apollo.stop();
+      await dataSource.destroy();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { type Catalog, loadCatalog, normalizeEmail } from "@team-billing/shared";
+
+/** Everything the server reads from its environment, parsed once (README lists each). */
+export interface Config {
+  port: number;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  staffEmails: ReadonlySet<string>;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  salesEmail: string | undefined;
+  stripeSecretKey: string | undefined;
+  stripeWebhookSecret: string | undefined;
+  stripeEmulatorPort: number;
+  devTools: boolean;
+  sessionSecret: string;
+  catalog: Catalog;
+  /** Serve the built console from this folder when it exists. */
+  consoleDir: string;
+  logQueries: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = intVar(env, "PORT", 4000);
+  const dataDir = resolve(env.DATA_DIR || "./data");
+  const stripeSecretKey = env.STRIPE_SECRET_KEY || undefined;
+  return {
+    port,
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    staffEmails: new Set(
+      (env.STAFF_EMAILS ?? "")
+        .split(",")
+        .map((e) => normalizeEmail(e))
+        .filter(Boolean),
+    ),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || "Team Billing <billing@localhost>",
+    salesEmail: env.SALES_EMAIL || undefined,
+    stripeSecretKey,
+    stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+    stripeEmulatorPort: intVar(env, "STRIPE_EMULATOR_PORT", 12111),
+    devTools: boolVar(env, "DEV_TOOLS", stripeSecretKey === undefined),
+    sessionSecret: env.SESSION_SECRET || persistedSecret(dataDir),
+    catalog: loadCatalog(env.CATALOG_JSON),
+    consoleDir: resolve(env.CONSOLE_DIR || join(__dirname, "..", "..", "console", "dist")),
+    logQueries: boolVar(env, "LOG_QUERIES", false),
+  };
+}
+
+function intVar(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "on", "yes"].includes(raw)) return true;
+  if (["0", "false", "off", "no"].includes(raw)) return false;
+  throw new Error(`${name} must be on or off, got "${raw}"`);
+}
+
+/** A secret generated on first start and kept under DATA_DIR, so sessions survive restarts. */
+function persistedSecret(dataDir: string): string {
+  const file = join(dataDir, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

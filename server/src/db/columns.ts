@@ -1,0 +1,17 @@
+import { randomUUID } from "node:crypto";
+import { Column, type ColumnOptions, PrimaryColumn } from "typeorm";
+
+/** Column shapes that read and write alike on MySQL/MariaDB and SQLite. */
+
+export const IdColumn = () => PrimaryColumn({ type: "varchar", length: 36 });
+export const RefColumn = (options: ColumnOptions = {}) => Column({ type: "varchar", length: 36, ...options });
+export const newId = (): string => randomUUID();
+
+/** Millisecond UTC timestamps (mysql2 runs with timezone 'Z'). */
+export const DateTimeColumn = (options: ColumnOptions = {}) => Column({ type: "datetime", precision: 3, ...options });
+
+export const StringColumn = (length: number, options: ColumnOptions = {}) =>
+  Column({ type: "varchar", length, ...options });
+
+/** A 32-bit integer count (credits per row stay far below 2^31; sums use bigint columns). */
+export const IntColumn = (options: ColumnOptions = {}) => Column({ type: "int", ...options });

@@ -1,0 +1,4 @@
+import { Init1795720667768 } from "./1795720667768-init";
+import { OwnerSlotCheck1795720700000 } from "./1795720700000-owner-slot-check";
+// The mysql migrations in order. `pnpm --filter @team-billing/server migration:generate Name` appends to this list.
+export const MYSQL_MIGRATIONS: Function[] = [Init1795720667768, OwnerSlotCheck1795720700000];

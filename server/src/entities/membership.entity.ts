@@ -1,0 +1,27 @@
+import type { Role } from "@team-billing/shared";
+import { Check, Column, Entity, Index } from "typeorm";
+import { DateTimeColumn, IdColumn, RefColumn, StringColumn } from "../db/columns";
+
+/**
+ * A user's place in an org. Removed members keep their row (inactive) so that
+ * usage history keeps their name. The database holds the one-OWNER rule:
+ * `ownerSlot` is 1 exactly for the OWNER and unique per org, and an OWNER is active.
+ */
+@Entity("membership")
+@Index("uq_membership_org_user", ["orgId", "userId"], { unique: true })
+@Index("uq_membership_one_owner", ["orgId", "ownerSlot"], { unique: true })
+@Check("ck_membership_owner_slot", "(role = 'OWNER' AND ownerSlot = 1 AND active = 1) OR (role <> 'OWNER' AND ownerSlot IS NULL)")
+export class MembershipEntity {
+  @IdColumn() id: string;
+  @RefColumn() orgId: string;
+
+  @Index("ix_membership_user")
+  @RefColumn()
+  userId: string;
+
+  @StringColumn(16) role: Role;
+  @Column({ type: "tinyint", nullable: true }) ownerSlot: 1 | null;
+  @Column({ type: "boolean" }) active: boolean;
+  @DateTimeColumn() joinedAt: Date;
+  @DateTimeColumn({ nullable: true }) removedAt: Date | null;
+}

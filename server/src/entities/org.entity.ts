@@ -1,0 +1,20 @@
+import type { BillingInterval, Plan } from "@team-billing/shared";
+import { Entity } from "typeorm";
+import { DateTimeColumn, IdColumn, IntColumn, StringColumn } from "../db/columns";
+
+@Entity("org")
+export class OrgEntity {
+  @IdColumn() id: string;
+  @StringColumn(120) name: string;
+
+  /** TEAM or ENTERPRISE when the org has its own plan; null shows the owner's personal plan. */
+  @StringColumn(16, { nullable: true }) orgPlan: Plan | null;
+  @StringColumn(16, { nullable: true }) billingInterval: BillingInterval | null;
+
+  @IntColumn({ default: 20 }) softAlertThresholdPercent: number;
+
+  /** Bumped with every change of the active-member count; orders seat syncs. */
+  @IntColumn({ default: 0 }) membershipVersion: number;
+
+  @DateTimeColumn() createdAt: Date;
+}

@@ -1,0 +1,57 @@
+import type { Plan } from "@team-billing/shared";
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { UserEntity } from "../../entities";
+import type { GqlContext } from "../context";
+import { UserType } from "../types/account.type";
+import { PlanEnum } from "../types/enums";
+
+@Resolver(() => UserType)
+export class AuthResolver {
+  @Query(() => UserType, { nullable: true, description: "The signed-in user; null when signed out or calling with an API key." })
+  me(@Ctx() ctx: GqlContext): UserEntity | null {
+    return ctx.actor.kind === "user" ? ctx.actor.user : null;
+  }
+
+  @Mutation(() => UserType)
+  async signUp(
+    @Arg("email") email: string,
+    @Arg("password") password: string,
+    @Arg("name") name: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<UserEntity> {
+    const { user, token } = await ctx.services.auth.signUp(email, password, name, ctx.ip);
+    ctx.session.set(token);
+    return user;
+  }
+
+  @Mutation(() => UserType)
+  async login(@Arg("email") email: string, @Arg("password") password: string, @Ctx() ctx: GqlContext): Promise<UserEntity> {
+    const { user, token } = await ctx.services.auth.login(email, password, ctx.ip);
+    ctx.session.set(token);
+    return user;
+  }
+
+  @Mutation(() => Boolean)
+  async logout(@Ctx() ctx: GqlContext): Promise<boolean> {
+    if (ctx.actor.kind === "user") await ctx.services.auth.logout(ctx.actor.sessionTokenHash);
+    ctx.session.clear();
+    return true;
+  }
+
+  @FieldResolver(() => PlanEnum, { description: "The user's personal plan (FREE when none)." })
+  plan(@Root() user: UserEntity): Plan {
+    return user.personalPlan;
+  }
+
+  // Personal balances arrive with the credits engine; until a personal plan can be
+  // bought, every user's personal balance is truly zero.
+  @FieldResolver(() => Int, { description: "Personal credits; used only in orgs on a personal plan." })
+  creditBalance(): number {
+    return 0;
+  }
+
+  @FieldResolver(() => Boolean)
+  isStaff(@Root() user: UserEntity, @Ctx() ctx: GqlContext): boolean {
+    return ctx.services.auth.isStaff(user);
+  }
+}

@@ -1,0 +1,79 @@
+import type { Role } from "@team-billing/shared";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import type { InvitationEntity, OrgEntity } from "../../entities";
+import { callerHasRole, type Rule } from "../auth-checker";
+import { type GqlContext, userActor } from "../context";
+import { toMember } from "../mappers";
+import { InvitationType, MemberType } from "../types/account.type";
+import { RoleEnum } from "../types/enums";
+import { OrgType } from "../types/org.type";
+
+@Resolver(() => InvitationType)
+export class MemberResolver {
+  @Authorized<Rule>("ADMIN")
+  @Mutation(() => InvitationType)
+  inviteMember(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("email") email: string,
+    @Arg("role", () => RoleEnum) role: Role,
+    @Ctx() ctx: GqlContext,
+  ): Promise<InvitationEntity> {
+    return ctx.services.invitations.invite(userActor(ctx), orgId, email, role);
+  }
+
+  @Authorized<Rule>("ADMIN")
+  @Mutation(() => Boolean, { description: "Revokes a pending invitation; its link stops working." })
+  async revokeInvitation(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("invitationId", () => ID) invitationId: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<boolean> {
+    await ctx.services.invitations.revoke(userActor(ctx), orgId, invitationId);
+    return true;
+  }
+
+  @Authorized<Rule>("USER")
+  @Mutation(() => MemberType)
+  async acceptInvitation(@Arg("token") token: string, @Ctx() ctx: GqlContext): Promise<MemberType> {
+    const actor = userActor(ctx);
+    const membership = await ctx.services.invitations.accept(actor, token);
+    return toMember({ membership, user: actor.user });
+  }
+
+  @Authorized<Rule>("ADMIN")
+  @Mutation(() => Boolean)
+  async removeMember(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("memberId", () => ID) memberId: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<boolean> {
+    await ctx.services.members.remove(userActor(ctx), orgId, memberId);
+    return true;
+  }
+
+  @Authorized<Rule>("ADMIN")
+  @Mutation(() => MemberType)
+  async changeMemberRole(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("memberId", () => ID) memberId: string,
+    @Arg("role", () => RoleEnum) role: Role,
+    @Ctx() ctx: GqlContext,
+  ): Promise<MemberType> {
+    return toMember(await ctx.services.members.changeRole(userActor(ctx), orgId, memberId, role));
+  }
+
+  @Authorized<Rule>("OWNER")
+  @Mutation(() => OrgType)
+  transferOwnership(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("memberId", () => ID) memberId: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<OrgEntity> {
+    return ctx.services.members.transferOwnership(userActor(ctx), orgId, memberId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Link that accepts the invitation; visible to OWNER and ADMIN." })
+  async acceptUrl(@Root() invitation: InvitationEntity, @Ctx() ctx: GqlContext): Promise<string | null> {
+    return (await callerHasRole(ctx, invitation.orgId, "ADMIN")) ? ctx.services.invitations.acceptUrl(invitation) : null;
+  }
+}

@@ -1,0 +1,137 @@
+import type { BillingInterval, Plan } from "@team-billing/shared";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { ApiKeyEntity, InvitationEntity, OrgEntity, SpaceEntity } from "../../entities";
+import { notImplemented } from "../../errors";
+import type { Rule } from "../auth-checker";
+import { type GqlContext, userActor } from "../context";
+import { toAuditEntry, toMember } from "../mappers";
+import { ApiKeyType, AuditEntryType, InvitationType, MemberType, SpaceType } from "../types/account.type";
+import { CapType, InvoiceType, PoolType, SubscriptionType, TaxIdType } from "../types/billing.type";
+import { BillingIntervalEnum, PlanEnum } from "../types/enums";
+import { OrgType } from "../types/org.type";
+import { UsageEventConnectionType, UsageReportType } from "../types/usage.type";
+
+/** Who may read an org at all: its members, staff, and its API keys (any scope). */
+const ORG_READERS: Rule[] = ["MEMBER", "STAFF_READ", "SCOPE:USAGE_READ", "SCOPE:USAGE_WRITE", "SCOPE:BILLING_READ"];
+
+@Resolver(() => OrgType)
+export class OrgResolver {
+  @Authorized<Rule>("USER")
+  @Query(() => [OrgType])
+  myOrgs(@Ctx() ctx: GqlContext): Promise<OrgEntity[]> {
+    return ctx.services.orgs.listForUser(userActor(ctx).user.id);
+  }
+
+  @Authorized<Rule>(...ORG_READERS)
+  @Query(() => OrgType, { nullable: true, description: "An org the caller may not see answers NOT_FOUND." })
+  org(@Arg("id", () => ID) id: string, @Ctx() ctx: GqlContext): Promise<OrgEntity> {
+    return ctx.services.orgs.get(id);
+  }
+
+  @Authorized<Rule>("USER")
+  @Mutation(() => OrgType)
+  createOrg(@Arg("name") name: string, @Ctx() ctx: GqlContext): Promise<OrgEntity> {
+    return ctx.services.orgs.create(userActor(ctx), name);
+  }
+
+  @FieldResolver(() => PlanEnum)
+  plan(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<Plan> {
+    return ctx.services.orgs.plan(org);
+  }
+
+  @FieldResolver(() => BillingIntervalEnum, { nullable: true })
+  billingInterval(@Root() org: OrgEntity): BillingInterval | null {
+    return org.billingInterval;
+  }
+
+  @FieldResolver(() => Int, { description: "Billable seats: accepted memberships, the owner included." })
+  seats(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<number> {
+    return ctx.services.orgs.seats(org.id);
+  }
+
+  @FieldResolver(() => [MemberType])
+  async members(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<MemberType[]> {
+    return (await ctx.services.members.list(org.id)).map(toMember);
+  }
+
+  @FieldResolver(() => [InvitationType], { description: "Pending invitations, newest first." })
+  invitations(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<InvitationEntity[]> {
+    return ctx.services.invitations.listPending(org.id);
+  }
+
+  @FieldResolver(() => [SpaceType])
+  spaces(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<SpaceEntity[]> {
+    return ctx.services.spaces.list(org.id);
+  }
+
+  @Authorized<Rule>("ADMIN", "STAFF_READ")
+  @FieldResolver(() => [ApiKeyType], { description: "Live (unrevoked) API keys." })
+  apiKeys(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<ApiKeyEntity[]> {
+    return ctx.services.apiKeys.list(org.id);
+  }
+
+  @Authorized<Rule>("ADMIN", "STAFF_READ")
+  @FieldResolver(() => [AuditEntryType], { description: "Newest first." })
+  async auditLog(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<AuditEntryType[]> {
+    return (await ctx.services.audit.list(org.id)).map(toAuditEntry);
+  }
+
+  // --- Billing and usage fields. Until the credits engine and Stripe billing land, no org
+  // can be on TEAM/ENTERPRISE, hold a subscription, invoices, caps or billing details, so
+  // these answer the truth (null / empty); computed reports answer NOT_IMPLEMENTED.
+
+  @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:BILLING_READ")
+  @FieldResolver(() => PoolType, { nullable: true, description: "Null unless the org is on TEAM or ENTERPRISE." })
+  pool(@Root() org: OrgEntity): PoolType | null {
+    if (org.orgPlan === null) return null;
+    throw notImplemented("The credit pool");
+  }
+
+  @Authorized<Rule>("MEMBER", "STAFF_READ")
+  @FieldResolver(() => [CapType])
+  caps(): CapType[] {
+    return [];
+  }
+
+  @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:BILLING_READ")
+  @FieldResolver(() => SubscriptionType, { nullable: true })
+  subscription(): SubscriptionType | null {
+    return null;
+  }
+
+  @Authorized<Rule>("ADMIN", "STAFF_READ", "SCOPE:BILLING_READ")
+  @FieldResolver(() => [InvoiceType])
+  invoices(): InvoiceType[] {
+    return [];
+  }
+
+  @Authorized<Rule>("ADMIN", "STAFF_READ", "SCOPE:BILLING_READ")
+  @FieldResolver(() => String, { nullable: true })
+  billingEmail(): string | null {
+    return null;
+  }
+
+  @Authorized<Rule>("ADMIN", "STAFF_READ", "SCOPE:BILLING_READ")
+  @FieldResolver(() => [TaxIdType])
+  taxIds(): TaxIdType[] {
+    return [];
+  }
+
+  @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:USAGE_READ")
+  @FieldResolver(() => UsageReportType, { description: "Defaults to the current pool period." })
+  usage(
+    @Arg("from", () => Date, { nullable: true }) _from: Date | null,
+    @Arg("to", () => Date, { nullable: true }) _to: Date | null,
+  ): UsageReportType {
+    throw notImplemented("Usage reports");
+  }
+
+  @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:USAGE_READ")
+  @FieldResolver(() => UsageEventConnectionType)
+  usageEvents(
+    @Arg("first", () => Int, { nullable: true }) _first: number | null,
+    @Arg("after", () => String, { nullable: true }) _after: string | null,
+  ): UsageEventConnectionType {
+    throw notImplemented("Usage events");
+  }
+}

@@ -1,0 +1,35 @@
+import type { ApiKeyScope } from "@team-billing/shared";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import type { SpaceEntity } from "../../entities";
+import type { Rule } from "../auth-checker";
+import { type GqlContext, userActor } from "../context";
+import { CreatedApiKeyType, SpaceType } from "../types/account.type";
+import { ApiKeyScopeEnum } from "../types/enums";
+
+/** Spaces and API keys: the org's resources that OWNER and ADMIN manage. */
+@Resolver()
+export class OrgResourceResolver {
+  @Authorized<Rule>("ADMIN")
+  @Mutation(() => SpaceType)
+  createSpace(@Arg("orgId", () => ID) orgId: string, @Arg("name") name: string, @Ctx() ctx: GqlContext): Promise<SpaceEntity> {
+    return ctx.services.spaces.create(userActor(ctx), orgId, name);
+  }
+
+  @Authorized<Rule>("ADMIN")
+  @Mutation(() => CreatedApiKeyType)
+  createApiKey(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("name") name: string,
+    @Arg("scopes", () => [ApiKeyScopeEnum]) scopes: ApiKeyScope[],
+    @Ctx() ctx: GqlContext,
+  ): Promise<CreatedApiKeyType> {
+    return ctx.services.apiKeys.create(userActor(ctx), orgId, name, scopes);
+  }
+
+  @Authorized<Rule>("ADMIN")
+  @Mutation(() => Boolean)
+  async revokeApiKey(@Arg("orgId", () => ID) orgId: string, @Arg("apiKeyId", () => ID) apiKeyId: string, @Ctx() ctx: GqlContext): Promise<boolean> {
+    await ctx.services.apiKeys.revoke(userActor(ctx), orgId, apiKeyId);
+    return true;
+  }
+}

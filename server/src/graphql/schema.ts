@@ -1,0 +1,24 @@
+import "reflect-metadata";
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { authChecker } from "./auth-checker";
+import { AuthResolver } from "./resolvers/auth.resolver";
+import { BillingResolver } from "./resolvers/billing.resolver";
+import { MemberResolver } from "./resolvers/member.resolver";
+import { OrgResolver } from "./resolvers/org.resolver";
+import { OrgResourceResolver } from "./resolvers/space.resolver";
+import { DateTimeScalar } from "./scalars";
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema; built once per process (type-graphql's metadata is global). */
+export function graphqlSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [AuthResolver, OrgResolver, MemberResolver, OrgResourceResolver, BillingResolver],
+    authChecker,
+    authMode: "error",
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: false,
+  });
+  return built;
+}

@@ -1,0 +1,62 @@
+import type { ApiKeyScope, Role } from "@team-billing/shared";
+import { Field, ID, ObjectType } from "type-graphql";
+import { ApiKeyScopeEnum, RoleEnum } from "./enums";
+
+@ObjectType("User")
+export class UserType {
+  @Field(() => ID) id: string;
+  @Field() email: string;
+  @Field() name: string;
+  // plan, creditBalance, isStaff: UserResolver
+}
+
+@ObjectType("Member")
+export class MemberType {
+  @Field(() => ID) id: string;
+  @Field(() => UserType) user: UserType;
+  @Field(() => RoleEnum) role: Role;
+  @Field() joinedAt: Date;
+  orgId: string;
+}
+
+@ObjectType("Invitation")
+export class InvitationType {
+  @Field(() => ID) id: string;
+  @Field() email: string;
+  @Field(() => RoleEnum) role: Role;
+  @Field() createdAt: Date;
+  @Field({ description: "When the invitation stops working." }) expiresAt: Date;
+  // acceptUrl: InvitationResolver
+  orgId: string;
+}
+
+@ObjectType("Space")
+export class SpaceType {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+}
+
+@ObjectType("ApiKey")
+export class ApiKeyType {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field(() => [ApiKeyScopeEnum]) scopes: ApiKeyScope[];
+  @Field() createdAt: Date;
+  @Field({ description: "The secret's first characters, to tell keys apart." }) prefix: string;
+  @Field(() => Date, { nullable: true }) lastUsedAt: Date | null;
+}
+
+@ObjectType("CreatedApiKey")
+export class CreatedApiKeyType {
+  @Field(() => ApiKeyType) apiKey: ApiKeyType;
+  @Field({ description: "Shown once; only a hash is stored." }) secret: string;
+}
+
+@ObjectType("AuditEntry")
+export class AuditEntryType {
+  @Field(() => ID) id: string;
+  @Field() action: string;
+  @Field(() => String, { nullable: true }) actorEmail: string | null;
+  @Field() at: Date;
+  @Field(() => String, { nullable: true, description: 'JSON: {"before": ..., "after": ...}' }) details: string | null;
+}

@@ -1,0 +1,65 @@
+import type { BillingInterval, CapScope, Plan } from "@team-billing/shared";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { BillingIntervalEnum, CapScopeEnum, PlanEnum } from "./enums";
+
+@ObjectType("Pool")
+export class PoolType {
+  @Field(() => Int) monthlyAllotment: number;
+  @Field(() => Int) monthlyRemaining: number;
+  @Field(() => Int) topUpRemaining: number;
+  @Field(() => Int) totalRemaining: number;
+  @Field() periodStart: Date;
+  @Field() periodEnd: Date;
+}
+
+@ObjectType("Cap")
+export class CapType {
+  @Field(() => ID) id: string;
+  @Field(() => CapScopeEnum) scope: CapScope;
+  @Field(() => ID) targetId: string;
+  @Field(() => Int) monthlyLimit: number;
+  @Field(() => Int) usedThisPeriod: number;
+}
+
+@ObjectType("Subscription")
+export class SubscriptionType {
+  @Field() status: string;
+  @Field(() => BillingIntervalEnum) interval: BillingInterval;
+  @Field() currentPeriodEnd: Date;
+  @Field() cancelAtPeriodEnd: boolean;
+  @Field(() => PlanEnum, { nullable: true, description: "The plan the org moves to at currentPeriodEnd, when a change is scheduled." })
+  pendingPlan: Plan | null;
+}
+
+@ObjectType("TaxId")
+export class TaxIdType {
+  @Field() type: string;
+  @Field() value: string;
+}
+
+@InputType("TaxIdInput")
+export class TaxIdInput {
+  @Field() type: string;
+  @Field() value: string;
+}
+
+@ObjectType("Invoice")
+export class InvoiceType {
+  @Field(() => ID) id: string;
+  @Field(() => String, { nullable: true }) number: string | null;
+  @Field() status: string;
+  @Field() currency: string;
+  @Field(() => Int) amountDue: number;
+  @Field(() => Int) amountPaid: number;
+  @Field(() => Date, { nullable: true }) periodStart: Date | null;
+  @Field(() => Date, { nullable: true }) periodEnd: Date | null;
+  @Field() createdAt: Date;
+  @Field(() => String, { nullable: true }) hostedUrl: string | null;
+  @Field(() => String, { nullable: true }) pdfUrl: string | null;
+}
+
+@ObjectType("CheckoutSession")
+export class CheckoutSessionType {
+  @Field(() => ID) id: string;
+  @Field() url: string;
+}

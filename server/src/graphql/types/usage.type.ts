@@ -1,0 +1,92 @@
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+
+@ObjectType("UsageByMember")
+export class UsageByMemberType {
+  @Field(() => ID) memberId: string;
+  @Field() name: string;
+  @Field(() => Int) credits: number;
+  @Field(() => Int) calls: number;
+}
+
+@ObjectType("UsageBySpace")
+export class UsageBySpaceType {
+  @Field(() => ID) spaceId: string;
+  @Field() name: string;
+  @Field(() => Int) credits: number;
+  @Field(() => Int) calls: number;
+}
+
+@ObjectType("UsageByModel")
+export class UsageByModelType {
+  @Field() model: string;
+  @Field(() => Int) credits: number;
+  @Field(() => Int) calls: number;
+}
+
+@ObjectType("UsageDay")
+export class UsageDayType {
+  @Field() date: string;
+  @Field(() => Int) credits: number;
+  @Field(() => Int) calls: number;
+}
+
+@ObjectType("UsageReport")
+export class UsageReportType {
+  @Field() from: Date;
+  @Field() to: Date;
+  @Field(() => Int) totalCredits: number;
+  @Field(() => Int) calls: number;
+  @Field(() => [UsageByMemberType]) byMember: UsageByMemberType[];
+  @Field(() => [UsageBySpaceType]) bySpace: UsageBySpaceType[];
+  @Field(() => [UsageByModelType]) byModel: UsageByModelType[];
+  @Field(() => [UsageDayType]) daily: UsageDayType[];
+}
+
+@ObjectType("UsageEvent")
+export class UsageEventType {
+  @Field(() => ID) id: string;
+  @Field(() => ID) memberId: string;
+  @Field(() => ID) spaceId: string;
+  @Field() model: string;
+  @Field(() => Int) credits: number;
+  @Field(() => Int) fromTopUp: number;
+  @Field(() => Int) fromMonthly: number;
+  @Field() occurredAt: Date;
+}
+
+@ObjectType("PageInfo")
+export class PageInfoType {
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+@ObjectType("UsageEventEdge")
+export class UsageEventEdgeType {
+  @Field() cursor: string;
+  @Field(() => UsageEventType) node: UsageEventType;
+}
+
+@ObjectType("UsageEventConnection")
+export class UsageEventConnectionType {
+  @Field(() => [UsageEventEdgeType]) edges: UsageEventEdgeType[];
+  @Field(() => PageInfoType) pageInfo: PageInfoType;
+}
+
+@ObjectType("UsageResult")
+export class UsageResultType {
+  @Field(() => ID) eventId: string;
+  @Field(() => Int) creditsCharged: number;
+  @Field(() => Int) fromTopUp: number;
+  @Field(() => Int) fromMonthly: number;
+  @Field(() => Int) poolRemaining: number;
+}
+
+@InputType("RecordUsageInput")
+export class RecordUsageInput {
+  @Field(() => ID) orgId: string;
+  @Field(() => ID) memberId: string;
+  @Field(() => ID) spaceId: string;
+  @Field() model: string;
+  @Field(() => Int) credits: number;
+  @Field() idempotencyKey: string;
+}

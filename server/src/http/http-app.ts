@@ -1,0 +1,48 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type Express } from "express";
+import type { GqlContext } from "../graphql/context";
+import type { Services } from "../services";
+import { contextBuilder } from "./context";
+import { SessionCookie } from "./session-cookie";
+
+/** One process serves GraphQL, the Stripe webhook, and the built console. */
+export function buildHttpApp(apollo: ApolloServer<GqlContext>, services: Services): Express {
+  const { config } = services;
+  const app = express();
+  app.disable("x-powered-by");
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    next();
+  });
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ ok: true, time: services.clock.now().toISOString() });
+  });
+
+  // The Stripe billing release verifies signatures on the raw body here.
+  app.post("/stripe/webhook", express.raw({ type: "*/*", limit: "1mb" }), (_req, res) => {
+    res.status(501).json({ error: { code: "NOT_IMPLEMENTED", message: "Stripe webhooks arrive with the Stripe billing release." } });
+  });
+
+  const cookie = new SessionCookie(config.sessionSecret, config.publicUrl.startsWith("https:"));
+  app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: contextBuilder(services, cookie) }));
+
+  if (existsSync(join(config.consoleDir, "index.html"))) {
+    app.use(express.static(config.consoleDir, { index: false, maxAge: "1h" }));
+    // Client-side routes: every other GET that accepts HTML gets the app shell.
+    app.get(/.*/, (req, res, next) => {
+      if (!req.accepts("html")) return next();
+      res.sendFile(join(config.consoleDir, "index.html"));
+    });
+  } else {
+    app.get("/", (_req, res) => {
+      res.type("text").send("Team Billing API: POST /graphql. The console is not built (run `pnpm build`).");
+    });
+  }
+  return app;
+}

@@ -1,0 +1,23 @@
+import { createApp } from "./app";
+import { loadConfig } from "./config";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp({ config, runJobs: true });
+  const url = await app.listen(config.port);
+  const database = config.databaseUrl ? "MySQL" : `SQLite in ${config.dataDir}`;
+  const mail = config.smtpUrl ? "SMTP" : `.eml files in ${config.dataDir}/mail`;
+  console.log(`Team Billing on ${config.publicUrl} (listening at ${url}); database: ${database}; mail: ${mail}`);
+  const shutdown = async (signal: string) => {
+    console.log(`${signal}: shutting down`);
+    await app.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

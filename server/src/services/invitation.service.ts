@@ -1,0 +1,168 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { Role } from "@team-billing/shared";
+import { IsNull, MoreThan } from "typeorm";
+import type { Clock } from "../clock";
+import { newId } from "../db/columns";
+import type { Database } from "../db/database";
+import { InvitationEntity, MembershipEntity, OrgEntity, UserEntity } from "../entities";
+import { badInput, conflict, forbidden, notFound } from "../errors";
+import type { MailService } from "../mail/mail.service";
+import type { UserActor } from "./actor";
+import type { AuditService } from "./audit.service";
+import { bumpMembershipVersion } from "./member.service";
+import { cleanEmail, isId } from "./validate";
+
+export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
+
+/**
+ * Invitations. The accept token is `<id>.<HMAC(secret, id)>`: derived, never
+ * stored, so the link can be shown again to owners and admins.
+ */
+export class InvitationService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly secret: string,
+    private readonly publicUrl: string,
+  ) {}
+
+  acceptUrl(invitation: InvitationEntity): string {
+    return `${this.publicUrl}/invite/${this.token(invitation.id)}`;
+  }
+
+  /** Pending (not used, not revoked, not expired) invitations, newest first. */
+  async listPending(orgId: string): Promise<InvitationEntity[]> {
+    return this.db.manager.find(InvitationEntity, {
+      where: { orgId, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
+      order: { createdAt: "DESC" },
+    });
+  }
+
+  async invite(actor: UserActor, orgId: string, email: string, role: Role): Promise<InvitationEntity> {
+    const address = cleanEmail("email", email);
+    if (role === "OWNER") throw badInput("role", "invite as ADMIN or MEMBER; ownership moves only by transfer");
+    return this.db.transaction(async (em) => {
+      const org = await em.findOneByOrFail(OrgEntity, { id: orgId });
+      const existing = await em
+        .createQueryBuilder(MembershipEntity, "m")
+        .innerJoin(UserEntity, "u", "u.id = m.userId")
+        .where("m.orgId = :orgId AND m.active = :active AND u.email = :address", { orgId, active: true, address })
+        .getExists();
+      if (existing) throw conflict(`${address} is already a member of this org.`);
+      const now = this.clock.now();
+      const pending = await em.existsBy(InvitationEntity, {
+        orgId,
+        email: address,
+        acceptedAt: IsNull(),
+        revokedAt: IsNull(),
+        expiresAt: MoreThan(now),
+      });
+      if (pending) throw conflict(`${address} already has a pending invitation; revoke it to send a new one.`);
+      const invitation = em.create(InvitationEntity, {
+        id: newId(),
+        orgId,
+        email: address,
+        role,
+        invitedByUserId: actor.user.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+        acceptedAt: null,
+        acceptedByUserId: null,
+        revokedAt: null,
+      });
+      await em.insert(InvitationEntity, invitation);
+      await this.mail.enqueue(em, {
+        kind: "invitation",
+        to: address,
+        subject: `${actor.user.name} invited you to ${org.name} on Team Billing`,
+        text: [
+          `${actor.user.name} (${actor.user.email}) invited you to join ${org.name} as ${role.toLowerCase()}.`,
+          "",
+          `Accept the invitation: ${this.acceptUrl(invitation)}`,
+          "",
+          `The link works for 7 days, for an account with the email ${address}.`,
+        ].join("\n"),
+      });
+      await this.audit.record(em, actor, { orgId, action: "invitation.created", after: { email: address, role } });
+      return invitation;
+    });
+  }
+
+  async revoke(actor: UserActor, orgId: string, invitationId: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const invitation = isId(invitationId) ? await em.findOneBy(InvitationEntity, { id: invitationId, orgId }) : null;
+      if (!invitation) throw notFound("Invitation");
+      if (invitation.acceptedAt) throw conflict("This invitation was already accepted; remove the member instead.");
+      if (invitation.revokedAt) throw conflict("This invitation was already revoked.");
+      await em.update(InvitationEntity, { id: invitation.id }, { revokedAt: this.clock.now() });
+      await this.audit.record(em, actor, {
+        orgId,
+        action: "invitation.revoked",
+        before: { email: invitation.email, role: invitation.role },
+        after: null,
+      });
+    });
+  }
+
+  async accept(actor: UserActor, token: string): Promise<MembershipEntity> {
+    const invitationId = this.verifyToken(token);
+    if (!invitationId) throw notFound("Invitation");
+    return this.db.transaction(async (em) => {
+      const invitation = await this.db
+        .forUpdate(em.createQueryBuilder(InvitationEntity, "i").where("i.id = :invitationId", { invitationId }))
+        .getOne();
+      if (!invitation) throw notFound("Invitation");
+      if (invitation.revokedAt) throw conflict("This invitation was revoked.");
+      if (invitation.acceptedAt) throw conflict("This invitation was already used.");
+      if (invitation.expiresAt <= this.clock.now()) throw conflict("This invitation has expired; ask for a new one.");
+      if (invitation.email !== actor.user.email) {
+        throw forbidden(`This invitation is for ${invitation.email}; sign in with that address to accept it.`);
+      }
+      const now = this.clock.now();
+      let membership = await em.findOneBy(MembershipEntity, { orgId: invitation.orgId, userId: actor.user.id });
+      if (membership?.active) throw conflict("You are already a member of this org.");
+      if (membership) {
+        await em.update(MembershipEntity, { id: membership.id }, { active: true, role: invitation.role, joinedAt: now, removedAt: null });
+        Object.assign(membership, { active: true, role: invitation.role, joinedAt: now, removedAt: null });
+      } else {
+        membership = em.create(MembershipEntity, {
+          id: newId(),
+          orgId: invitation.orgId,
+          userId: actor.user.id,
+          role: invitation.role,
+          ownerSlot: null,
+          active: true,
+          joinedAt: now,
+          removedAt: null,
+        });
+        await em.insert(MembershipEntity, membership);
+      }
+      await em.update(InvitationEntity, { id: invitation.id }, { acceptedAt: now, acceptedByUserId: actor.user.id });
+      await bumpMembershipVersion(em, invitation.orgId);
+      await this.audit.record(em, actor, {
+        orgId: invitation.orgId,
+        action: "member.joined",
+        after: { member: actor.user.email, role: invitation.role },
+      });
+      return membership;
+    });
+  }
+
+  private token(invitationId: string): string {
+    return `${invitationId}.${this.signature(invitationId)}`;
+  }
+
+  private signature(invitationId: string): string {
+    return createHmac("sha256", this.secret).update(`invitation:${invitationId}`).digest("base64url");
+  }
+
+  private verifyToken(token: string): string | null {
+    const [id, signature] = token.trim().split(".");
+    if (!id || !signature || !isId(id)) return null;
+    const expected = Buffer.from(this.signature(id));
+    const given = Buffer.from(signature);
+    return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
+  }
+}

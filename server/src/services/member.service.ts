@@ -1,0 +1,115 @@
+import type { Role } from "@team-billing/shared";
+import type { EntityManager } from "typeorm";
+import type { Clock } from "../clock";
+import type { Database } from "../db/database";
+import { MembershipEntity, OrgEntity, UserEntity } from "../entities";
+import { badInput, conflict, forbidden, notFound } from "../errors";
+import type { UserActor } from "./actor";
+import type { AuditService } from "./audit.service";
+import { isId } from "./validate";
+
+export interface MemberView {
+  membership: MembershipEntity;
+  user: UserEntity;
+}
+
+/** Members of an org: listing, removal, roles, and ownership transfer. */
+export class MemberService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The caller's active membership in an org, or null. */
+  async membershipOf(orgId: string, userId: string): Promise<MembershipEntity | null> {
+    if (!isId(orgId)) return null;
+    return this.db.manager.findOneBy(MembershipEntity, { orgId, userId, active: true });
+  }
+
+  async list(orgId: string): Promise<MemberView[]> {
+    const rows = await this.db.manager
+      .createQueryBuilder(MembershipEntity, "m")
+      .innerJoinAndMapOne("m.user", UserEntity, "u", "u.id = m.userId")
+      .where("m.orgId = :orgId AND m.active = :active", { orgId, active: true })
+      .orderBy("m.joinedAt", "ASC")
+      .getMany();
+    return rows.map((m) => ({ membership: m, user: (m as MembershipEntity & { user: UserEntity }).user }));
+  }
+
+  async remove(actor: UserActor, orgId: string, memberId: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const target = await this.activeMember(em, orgId, memberId);
+      if (target.role === "OWNER") throw forbidden("The owner cannot be removed; transfer ownership first.");
+      await em.update(MembershipEntity, { id: target.id }, { active: false, removedAt: this.clock.now() });
+      await bumpMembershipVersion(em, orgId);
+      const user = await em.findOneByOrFail(UserEntity, { id: target.userId });
+      await this.audit.record(em, actor, {
+        orgId,
+        action: "member.removed",
+        before: { member: user.email, role: target.role },
+        after: null,
+      });
+    });
+  }
+
+  async changeRole(actor: UserActor, orgId: string, memberId: string, role: Role): Promise<MemberView> {
+    if (role === "OWNER") throw badInput("role", "ownership moves only with transferOwnership");
+    return this.db.transaction(async (em) => {
+      const target = await this.activeMember(em, orgId, memberId);
+      if (target.role === "OWNER") throw forbidden("The owner's role changes only by transferring ownership.");
+      const user = await em.findOneByOrFail(UserEntity, { id: target.userId });
+      if (target.role !== role) {
+        await em.update(MembershipEntity, { id: target.id }, { role });
+        await this.audit.record(em, actor, {
+          orgId,
+          action: "member.role_changed",
+          before: { member: user.email, role: target.role },
+          after: { member: user.email, role },
+        });
+        target.role = role;
+      }
+      return { membership: target, user };
+    });
+  }
+
+  /**
+   * Makes an active member the OWNER and the old owner an ADMIN. The org row is
+   * locked first, so concurrent transfers run one after the other, and the caller's
+   * ownership is checked again inside the transaction: only the first of two
+   * transfers by the same owner can succeed.
+   */
+  async transferOwnership(actor: UserActor, orgId: string, memberId: string): Promise<OrgEntity> {
+    return this.db.transaction(async (em) => {
+      const org = await this.db
+        .forUpdate(em.createQueryBuilder(OrgEntity, "o").where("o.id = :orgId", { orgId }))
+        .getOne();
+      if (!org) throw notFound("Org");
+      const current = await em.findOneBy(MembershipEntity, { orgId, userId: actor.user.id, active: true });
+      if (current?.role !== "OWNER") throw forbidden("Only the owner can transfer ownership.");
+      const target = await this.activeMember(em, orgId, memberId);
+      if (target.id === current.id) throw conflict("You already own this org.");
+      await em.update(MembershipEntity, { id: current.id }, { role: "ADMIN", ownerSlot: null });
+      await em.update(MembershipEntity, { id: target.id }, { role: "OWNER", ownerSlot: 1 });
+      const newOwner = await em.findOneByOrFail(UserEntity, { id: target.userId });
+      await this.audit.record(em, actor, {
+        orgId,
+        action: "org.ownership_transferred",
+        before: { owner: actor.user.email },
+        after: { owner: newOwner.email, previousOwnerRole: "ADMIN" },
+      });
+      return org;
+    });
+  }
+
+  private async activeMember(em: EntityManager, orgId: string, memberId: string): Promise<MembershipEntity> {
+    const member = isId(memberId) ? await em.findOneBy(MembershipEntity, { id: memberId, orgId, active: true }) : null;
+    if (!member) throw notFound("Member");
+    return member;
+  }
+}
+
+/** Every change of the active-member count bumps the org's membership version (orders seat syncs). */
+export async function bumpMembershipVersion(em: EntityManager, orgId: string): Promise<void> {
+  await em.increment(OrgEntity, { id: orgId }, "membershipVersion", 1);
+}
