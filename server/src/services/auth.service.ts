@@ -64,12 +64,15 @@ export class AuthService {
     const user = await this.db.manager.findOneBy(UserEntity, { email: address });
     // Hash even for unknown emails so response time does not reveal which exist.
     const ok = await verifyPassword(password.slice(0, 1000), user?.passwordHash ?? DUMMY_HASH);
-    return this.db.transaction(async (em) => {
+    const signedIn = await this.db.transaction(async (em) => {
+      // The attempt is recorded (and committed) whether or not it succeeds: failures feed the rate limit.
       await em.insert(LoginAttemptEntity, { id: newId(), email: address, ip, succeeded: ok && !!user, at: this.clock.now() });
-      if (!ok || !user) throw unauthenticated("Wrong email or password.");
+      if (!ok || !user) return null;
       const token = await this.openSession(em.getRepository(SessionEntity), user.id, ip);
       return { user, token };
     });
+    if (!signedIn) throw unauthenticated("Wrong email or password.");
+    return signedIn;
   }
 
   async logout(tokenHash: string): Promise<void> {

@@ -7,7 +7,7 @@ export class OwnerSlotCheck1795720700000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      "ALTER TABLE `membership` ADD CONSTRAINT `ck_membership_owner_slot` CHECK ((`role` = 'OWNER' AND `ownerSlot` = 1 AND `active` = 1) OR (`role` <> 'OWNER' AND `ownerSlot` IS NULL))",
+      "ALTER TABLE `membership` ADD CONSTRAINT `ck_membership_owner_slot` CHECK ((`role` = 'OWNER' AND COALESCE(`ownerSlot`, 0) = 1 AND `active` = 1) OR (`role` <> 'OWNER' AND `ownerSlot` IS NULL))",
     );
   }
 

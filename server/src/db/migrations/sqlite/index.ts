@@ -1,3 +1,3 @@
-import { Init1795720667656 } from "./1795720667656-init";
+import { Init1795721015062 } from "./1795721015062-init";
 // The sqlite migrations in order. `pnpm --filter @team-billing/server migration:generate Name` appends to this list.
-export const SQLITE_MIGRATIONS: Function[] = [Init1795720667656];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795721015062];

@@ -1,0 +1,198 @@
+import { ManualClock } from "../src/clock";
+import { INVITATION_TTL_MS } from "../src/services/invitation.service";
+import { addMember, createOrg, orgWithTeam, signUp, uniqueEmail } from "./support/fixtures";
+import { startTestApp, type TestApp } from "./support/test-app";
+
+const ORG = `query($id: ID!) { org(id: $id) { id name plan seats members { id role user { email } } invitations { id email role acceptUrl } spaces { id name } } }`;
+const INVITE = "mutation($orgId: ID!, $email: String!, $role: Role!) { inviteMember(orgId: $orgId, email: $email, role: $role) { id email role acceptUrl } }";
+const ACCEPT = "mutation($token: String!) { acceptInvitation(token: $token) { id role user { email } } }";
+const TRANSFER = "mutation($orgId: ID!, $memberId: ID!) { transferOwnership(orgId: $orgId, memberId: $memberId) { id } }";
+const AUDIT = "query($id: ID!) { org(id: $id) { auditLog { action actorEmail details } } }";
+
+const tokenOf = (acceptUrl: string) => acceptUrl.split("/invite/")[1];
+
+let t: TestApp;
+const clock = new ManualClock("2026-03-10T09:00:00.000Z");
+beforeAll(async () => {
+  t = await startTestApp({ clock });
+});
+afterAll(() => t.close());
+
+describe("orgs", () => {
+  it("makes the creator OWNER; the org shows the owner's personal plan and one seat", async () => {
+    const owner = await signUp(t);
+    const orgId = await createOrg(owner, "  Acme   Labs ");
+    const { org } = await owner.client.ok(ORG, { id: orgId });
+    expect(org).toMatchObject({ name: "Acme Labs", plan: "FREE", seats: 1, invitations: [], spaces: [] });
+    expect(org.members).toEqual([expect.objectContaining({ role: "OWNER", user: { email: owner.email } })]);
+  });
+
+  it("hides an org from non-members with NOT_FOUND, for reads and writes alike", async () => {
+    const owner = await signUp(t);
+    const stranger = await signUp(t);
+    const orgId = await createOrg(owner);
+    expect(await stranger.client.code(ORG, { id: orgId })).toBe("NOT_FOUND");
+    expect(await stranger.client.code("mutation($o: ID!) { createSpace(orgId: $o, name: \"x\") { id } }", { o: orgId })).toBe("NOT_FOUND");
+    expect(await stranger.client.code(ORG, { id: "00000000-0000-4000-8000-000000000000" })).toBe("NOT_FOUND");
+    expect(await stranger.client.code(ORG, { id: "'; DROP TABLE org; --" })).toBe("NOT_FOUND");
+    expect((await stranger.client.ok("{ myOrgs { id } }")).myOrgs).toEqual([]);
+  });
+});
+
+describe("invitations", () => {
+  it("emails the invitee a link that a signed-in user with that email accepts; seats count only accepted members", async () => {
+    const owner = await signUp(t, { name: "Olive" });
+    const orgId = await createOrg(owner, "Mailers");
+    const invitee = await signUp(t);
+    const { inviteMember } = await owner.client.ok(INVITE, { orgId, email: invitee.email.toUpperCase(), role: "ADMIN" });
+    expect(inviteMember).toMatchObject({ email: invitee.email, role: "ADMIN" });
+    expect(inviteMember.acceptUrl).toMatch(/^http:\/\/console\.test\/invite\//);
+    expect((await owner.client.ok(ORG, { id: orgId })).org.seats).toBe(1);
+
+    await t.app.jobs.runNow(["mail"]);
+    const mail = t.mail.sent.find((m) => m.to === invitee.email);
+    expect(mail?.subject).toBe("Olive invited you to Mailers on Team Billing");
+    expect(mail?.text).toContain(inviteMember.acceptUrl);
+
+    const { acceptInvitation } = await invitee.client.ok(ACCEPT, { token: tokenOf(inviteMember.acceptUrl) });
+    expect(acceptInvitation).toMatchObject({ role: "ADMIN", user: { email: invitee.email } });
+    const { org } = await owner.client.ok(ORG, { id: orgId });
+    expect(org.seats).toBe(2);
+    expect(org.invitations).toEqual([]);
+  });
+
+  it("refuses a used, a revoked, an expired, a forged token, and another user's invitation", async () => {
+    const owner = await signUp(t);
+    const orgId = await createOrg(owner);
+    const alice = await signUp(t);
+    const bob = await signUp(t);
+
+    const forAlice = (await owner.client.ok(INVITE, { orgId, email: alice.email, role: "MEMBER" })).inviteMember;
+    const bobRes = await bob.client.request(ACCEPT, { token: tokenOf(forAlice.acceptUrl) });
+    expect(bobRes.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(bobRes.errors?.[0]?.message).toContain(alice.email);
+    await alice.client.ok(ACCEPT, { token: tokenOf(forAlice.acceptUrl) });
+    expect(await alice.client.code(ACCEPT, { token: tokenOf(forAlice.acceptUrl) })).toBe("CONFLICT");
+
+    const forBob = (await owner.client.ok(INVITE, { orgId, email: bob.email, role: "MEMBER" })).inviteMember;
+    await owner.client.ok("mutation($o: ID!, $i: ID!) { revokeInvitation(orgId: $o, invitationId: $i) }", { o: orgId, i: forBob.id });
+    expect(await bob.client.code(ACCEPT, { token: tokenOf(forBob.acceptUrl) })).toBe("CONFLICT");
+
+    const carol = await signUp(t);
+    const forCarol = (await owner.client.ok(INVITE, { orgId, email: carol.email, role: "MEMBER" })).inviteMember;
+    clock.advance(INVITATION_TTL_MS + 1000);
+    expect(await carol.client.code(ACCEPT, { token: tokenOf(forCarol.acceptUrl) })).toBe("CONFLICT");
+
+    const [id] = tokenOf(forCarol.acceptUrl).split(".");
+    expect(await carol.client.code(ACCEPT, { token: `${id}.forgedsignature` })).toBe("NOT_FOUND");
+    expect(await carol.client.code(ACCEPT, { token: "garbage" })).toBe("NOT_FOUND");
+    expect((await owner.client.ok(ORG, { id: orgId })).org.seats).toBe(2);
+  });
+
+  it("refuses bad input and duplicates with clear codes, changing nothing", async () => {
+    const { owner, member, orgId } = await orgWithTeam(t);
+    expect(await owner.client.code(INVITE, { orgId, email: "nope", role: "MEMBER" })).toBe("BAD_USER_INPUT");
+    expect(await owner.client.code(INVITE, { orgId, email: uniqueEmail(), role: "OWNER" })).toBe("BAD_USER_INPUT");
+    expect(await owner.client.code(INVITE, { orgId, email: member.email, role: "MEMBER" })).toBe("CONFLICT");
+    const email = uniqueEmail();
+    await owner.client.ok(INVITE, { orgId, email, role: "MEMBER" });
+    expect(await owner.client.code(INVITE, { orgId, email, role: "ADMIN" })).toBe("CONFLICT");
+    const { org } = await owner.client.ok(ORG, { id: orgId });
+    expect(org.invitations.map((i: { email: string }) => i.email)).toEqual([email]);
+  });
+
+  it("shows the accept link to OWNER and ADMIN only", async () => {
+    const { owner, admin, member, orgId } = await orgWithTeam(t);
+    await owner.client.ok(INVITE, { orgId, email: uniqueEmail(), role: "MEMBER" });
+    const url = (c: typeof owner) => c.client.ok(ORG, { id: orgId }).then((d) => d.org.invitations[0].acceptUrl);
+    expect(await url(owner)).toMatch(/\/invite\//);
+    expect(await url(admin)).toMatch(/\/invite\//);
+    expect(await url(member)).toBeNull();
+  });
+});
+
+describe("members and roles", () => {
+  it("removes a member (seat freed, access gone) and lets them rejoin by a new invitation", async () => {
+    const { owner, member, orgId, memberMemberId } = await orgWithTeam(t);
+    await owner.client.ok("mutation($o: ID!, $m: ID!) { removeMember(orgId: $o, memberId: $m) }", { o: orgId, m: memberMemberId });
+    expect((await owner.client.ok(ORG, { id: orgId })).org.seats).toBe(2);
+    expect(await member.client.code(ORG, { id: orgId })).toBe("NOT_FOUND");
+    await addMember(owner, orgId, member, "MEMBER");
+    expect((await member.client.ok(ORG, { id: orgId })).org.seats).toBe(3);
+  });
+
+  it("never removes or re-roles the OWNER, and never makes a second one by role change", async () => {
+    const { owner, admin, orgId, adminMemberId } = await orgWithTeam(t);
+    const ownerMemberId = (await owner.client.ok(ORG, { id: orgId })).org.members.find((m: { role: string }) => m.role === "OWNER").id;
+    expect(await admin.client.code("mutation($o: ID!, $m: ID!) { removeMember(orgId: $o, memberId: $m) }", { o: orgId, m: ownerMemberId })).toBe("FORBIDDEN");
+    const change = "mutation($o: ID!, $m: ID!, $r: Role!) { changeMemberRole(orgId: $o, memberId: $m, role: $r) { role } }";
+    expect(await admin.client.code(change, { o: orgId, m: ownerMemberId, r: "MEMBER" })).toBe("FORBIDDEN");
+    expect(await owner.client.code(change, { o: orgId, m: adminMemberId, r: "OWNER" })).toBe("BAD_USER_INPUT");
+    expect((await owner.client.ok(change, { o: orgId, m: adminMemberId, r: "MEMBER" })).changeMemberRole.role).toBe("MEMBER");
+    expect(await owner.client.code(change, { o: orgId, m: "not-an-id", r: "MEMBER" })).toBe("NOT_FOUND");
+  });
+
+  it("transfers ownership to an active member; the old owner becomes ADMIN; all of it audited", async () => {
+    const { owner, member, orgId, memberMemberId } = await orgWithTeam(t);
+    await owner.client.ok(TRANSFER, { orgId, memberId: memberMemberId });
+    const roles = (await owner.client.ok(ORG, { id: orgId })).org.members.map((m: { role: string; user: { email: string } }) => [m.user.email, m.role]);
+    expect(roles).toEqual(expect.arrayContaining([[owner.email, "ADMIN"], [member.email, "OWNER"]]));
+    expect(await owner.client.code(TRANSFER, { orgId, memberId: memberMemberId })).toBe("FORBIDDEN");
+
+    const { org } = await member.client.ok(AUDIT, { id: orgId });
+    const transfer = org.auditLog.find((e: { action: string }) => e.action === "org.ownership_transferred");
+    expect(transfer.actorEmail).toBe(owner.email);
+    expect(JSON.parse(transfer.details)).toEqual({ before: { owner: owner.email }, after: { owner: member.email, previousOwnerRole: "ADMIN" } });
+    expect(org.auditLog.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(["org.created", "invitation.created", "member.joined", "org.ownership_transferred"]),
+    );
+  });
+
+  it("keeps exactly one OWNER when transfers race", async () => {
+    const owner = await signUp(t);
+    const orgId = await createOrg(owner);
+    const others = await Promise.all([1, 2, 3, 4].map(() => signUp(t)));
+    const memberIds: string[] = [];
+    for (const u of others) memberIds.push(await addMember(owner, orgId, u, "ADMIN"));
+
+    // The owner fires four transfers at once; then the new owner and a stale admin race.
+    const results = await Promise.all(memberIds.map((memberId) => owner.client.request(TRANSFER, { orgId, memberId })));
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    expect(results.filter((r) => r.errors?.[0]?.extensions?.code === "FORBIDDEN").length).toBe(3);
+
+    const owners = await t.app.db.manager.query("SELECT userId FROM membership WHERE orgId = ? AND role = 'OWNER'", [orgId]);
+    expect(owners).toHaveLength(1);
+    const newOwner = others.find((u) => u.id === owners[0].userId)!;
+    const rest = memberIds.filter((_, i) => others[i] !== newOwner);
+    await Promise.all([
+      newOwner.client.request(TRANSFER, { orgId, memberId: rest[0] }),
+      newOwner.client.request(TRANSFER, { orgId, memberId: rest[1] }),
+      owner.client.request(TRANSFER, { orgId, memberId: rest[2] }),
+    ]);
+    const after = await t.app.db.manager.query("SELECT COUNT(*) AS n FROM membership WHERE orgId = ? AND role = 'OWNER' AND active = 1", [orgId]);
+    expect(Number(after[0].n)).toBe(1);
+  });
+
+  it("holds the one-OWNER rule in the database itself", async () => {
+    const { orgId, adminMemberId } = await orgWithTeam(t);
+    await expect(
+      t.app.db.transaction((em) => em.query("UPDATE membership SET role = 'OWNER', ownerSlot = 1 WHERE id = ?", [adminMemberId])),
+    ).rejects.toThrow();
+    await expect(t.app.db.transaction((em) => em.query("UPDATE membership SET role = 'OWNER' WHERE id = ?", [adminMemberId]))).rejects.toThrow();
+    const owners = await t.app.db.manager.query("SELECT COUNT(*) AS n FROM membership WHERE orgId = ? AND role = 'OWNER'", [orgId]);
+    expect(Number(owners[0].n)).toBe(1);
+  });
+});
+
+describe("spaces", () => {
+  it("creates org-scoped Spaces that every member sees; names are unique per org", async () => {
+    const { owner, member, orgId } = await orgWithTeam(t);
+    const create = "mutation($o: ID!, $n: String!) { createSpace(orgId: $o, name: $n) { id name } }";
+    const { createSpace } = await owner.client.ok(create, { o: orgId, n: "Research" });
+    expect(await owner.client.code(create, { o: orgId, n: "Research" })).toBe("CONFLICT");
+    expect(await owner.client.code(create, { o: orgId, n: "" })).toBe("BAD_USER_INPUT");
+    expect((await member.client.ok(ORG, { id: orgId })).org.spaces).toEqual([createSpace]);
+    const other = await createOrg(owner, "Other");
+    expect((await owner.client.ok(ORG, { id: other })).org.spaces).toEqual([]);
+  });
+});
