@@ -7,10 +7,10 @@ const base = {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/test/tsconfig.json", diagnostics: false }],
   },
   moduleNameMapper: { "^@team-billing/shared$": "<rootDir>/../shared/src/index.ts" },
-  testTimeout: 60_000,
 };
 
 module.exports = {
+  testTimeout: 60_000,
   projects: [
     { ...base, displayName: "sqlite", setupFiles: ["<rootDir>/test/support/use-sqlite.ts"] },
     { ...base, displayName: "mariadb", setupFiles: ["<rootDir>/test/support/use-mariadb.ts"] },

@@ -56,7 +56,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const transport =
     options.mailTransport ?? (config.smtpUrl ? new SmtpTransport(config.smtpUrl) : new FileTransport(join(config.dataDir, "mail")));
-  const services = createServices(db, clock, config, transport);
+  const services = createServices(db, clock, config, transport, (m) => log(m));
 
   const jobs = new JobRunner(db, clock, (m) => log(m));
   jobs.register({ name: "mail", everyMs: 2_000, run: async () => void (await services.mail.deliverDue()) });

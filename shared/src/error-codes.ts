@@ -18,7 +18,6 @@ export const ERROR_CODES = [
   "RATE_LIMITED",
   "GRAPHQL_VALIDATION_FAILED",
   "GRAPHQL_PARSE_FAILED",
-  "QUERY_TOO_COMPLEX",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -45,5 +44,4 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   RATE_LIMITED: "Too many requests; try again shortly.",
   GRAPHQL_VALIDATION_FAILED: "The request does not match the API.",
   GRAPHQL_PARSE_FAILED: "The request could not be parsed.",
-  QUERY_TOO_COMPLEX: "The query is too deep or too complex.",
 };

@@ -13,6 +13,7 @@ import {
  * - depth: at most MAX_DEPTH nested fields (the deepest contract query needs 4);
  * - cost: each field costs 1, and a field with a `first` argument multiplies the
  *   cost of what it selects by `first` (a page of 100 events costs 100× its node).
+ * Refusals answer GRAPHQL_VALIDATION_FAILED, with the measure in the message.
  */
 export const MAX_DEPTH = 8;
 export const MAX_COST = 5_000;
@@ -27,11 +28,11 @@ export function queryLimitsRule(context: ValidationContext): ASTVisitor {
       const { depth, cost } = measure(operation.selectionSet, fragments, new Set());
       if (depth > MAX_DEPTH) {
         context.reportError(
-          new GraphQLError(`The query is ${depth} levels deep; the limit is ${MAX_DEPTH}.`, { extensions: { code: "QUERY_TOO_COMPLEX" } }),
+          new GraphQLError(`The query is ${depth} levels deep; the limit is ${MAX_DEPTH}.`),
         );
       } else if (cost > MAX_COST) {
         context.reportError(
-          new GraphQLError(`The query costs ${cost}; the limit is ${MAX_COST}.`, { extensions: { code: "QUERY_TOO_COMPLEX" } }),
+          new GraphQLError(`The query costs ${cost}; the limit is ${MAX_COST}.`),
         );
       }
     },

@@ -12,9 +12,9 @@ import { OrgService } from "./org.service";
 import { SpaceService } from "./space.service";
 
 /** The composition root: every service, wired once per app instance. */
-export function createServices(db: Database, clock: Clock, config: Config, transport: MailTransport) {
+export function createServices(db: Database, clock: Clock, config: Config, transport: MailTransport, log: (message: string) => void) {
   const audit = new AuditService(db, clock);
-  const mail = new MailService(db, clock, transport, config.mailFrom);
+  const mail = new MailService(db, clock, transport, config.mailFrom, log);
   return {
     config,
     clock,

@@ -42,6 +42,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   clock?: Clock;
   mailTransport?: MailTransport;
+  /** Use the transport the configuration chooses (SMTP_URL, else .eml files) instead of memory. */
+  defaultMail?: boolean;
   /** Reuse another test app's database (a second server process on the same data). */
   shareDatabaseWith?: TestApp;
 }
@@ -78,7 +80,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await createApp({
     config,
     clock: options.clock ?? new OffsetClock(),
-    mailTransport: options.mailTransport ?? mail,
+    mailTransport: options.defaultMail ? undefined : (options.mailTransport ?? mail),
     log: () => {},
   });
   const url = await app.listen(0);

@@ -1,0 +1,81 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { MAX_DEPTH } from "../src/graphql/limits";
+import { createOrg, signUp } from "./support/fixtures";
+import { startTestApp, testDb, type TestApp } from "./support/test-app";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+describe("GraphQL edge", () => {
+  it("serves `{ __typename }` and the health check", async () => {
+    expect(await t.client().ok("{ __typename }")).toEqual({ __typename: "Query" });
+    expect((await (await fetch(`${t.url}/healthz`)).json()).ok).toBe(true);
+  });
+
+  it("refuses a query deeper than the limit before running it", async () => {
+    // Introspection offers a path of any depth: __schema > types > fields > type > ofType > ...
+    const path = (depth: number) => {
+      let inner = "name";
+      for (let i = 0; i < depth - 5; i++) inner = `ofType { ${inner} }`;
+      return `{ __schema { types { fields { type { ${inner} } } } } }`;
+    };
+    expect((await t.client().request(path(MAX_DEPTH))).errors).toBeUndefined();
+    const res = await t.client().request(path(MAX_DEPTH + 1));
+    expect(res.errors?.[0]).toMatchObject({
+      message: `The query is ${MAX_DEPTH + 1} levels deep; the limit is ${MAX_DEPTH}.`,
+      extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+    });
+  });
+
+  it("refuses a query whose cost is over the limit", async () => {
+    const owner = await signUp(t);
+    const fields = Array.from({ length: 6000 }, (_, i) => `f${i}: __typename`).join(" ");
+    const res = await owner.client.request(`{ ${fields} }`);
+    expect(res.errors?.[0]?.message).toMatch(/costs 6000; the limit is 5000/);
+  });
+
+  it("masks unexpected errors as INTERNAL_SERVER_ERROR without internals", async () => {
+    const owner = await signUp(t);
+    const orgId = await createOrg(owner);
+    await t.app.db.dataSource.query("DROP TABLE space");
+    const res = await owner.client.request("query($id: ID!) { org(id: $id) { name spaces { id } } }", { id: orgId });
+    expect(res.errors?.[0]).toMatchObject({ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    expect(res.errors?.[0]?.message).toBe("Internal server error");
+    expect(JSON.stringify(res.errors)).not.toMatch(/SQLITE|no such table|ER_NO|doesn.t exist|stack/i);
+  });
+
+  it("answers malformed requests with GraphQL's request codes", async () => {
+    const client = t.client();
+    expect(await client.code("{ nope }")).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(await client.code("{ me { ")).toBe("GRAPHQL_PARSE_FAILED");
+    expect(await client.code("mutation($c: Int!) { startTopUpCheckout(orgId: \"x\", credits: $c) { id } }", { c: 2 ** 40 })).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("the transaction helper", () => {
+  it("retries a transaction that lost a deadlock, so both writers commit", async () => {
+    const db = t.app.db;
+    await db.dataSource.query("CREATE TABLE lock_probe (id INT PRIMARY KEY, n INT NOT NULL)");
+    await db.transaction((em) => em.query("INSERT INTO lock_probe (id, n) VALUES (1, 0), (2, 0)"));
+    let attempts = 0;
+    const forUpdate = db.kind === "mysql" ? " FOR UPDATE" : "";
+    // Two transactions take the same two rows in opposite orders: on MariaDB one of them deadlocks.
+    const writer = (firstId: number, secondId: number) =>
+      db.transaction(async (em) => {
+        attempts++;
+        await em.query(`SELECT n FROM lock_probe WHERE id = ?${forUpdate}`, [firstId]);
+        await em.query("UPDATE lock_probe SET n = n + 1 WHERE id = ?", [firstId]);
+        await sleep(100);
+        await em.query(`SELECT n FROM lock_probe WHERE id = ?${forUpdate}`, [secondId]);
+        await em.query("UPDATE lock_probe SET n = n + 1 WHERE id = ?", [secondId]);
+      });
+    await Promise.all([writer(1, 2), writer(2, 1)]);
+    const rows = await db.dataSource.query("SELECT n FROM lock_probe ORDER BY id");
+    expect(rows.map((r: { n: number }) => Number(r.n))).toEqual([2, 2]);
+    // SQLite runs them one after the other; MariaDB detects the deadlock and one is run again.
+    expect(attempts).toBe(testDb() === "mariadb" ? 3 : 2);
+  });
+});
