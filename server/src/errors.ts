@@ -22,8 +22,7 @@ export const notImplemented = (what: string) =>
   new AppError("NOT_IMPLEMENTED", `${what} is not available yet; it arrives with a later release.`);
 
 /** Bad input, naming the argument at fault. */
-export const badInput = (field: string, message: string) =>
-  new AppError("BAD_USER_INPUT", `${field}: ${message}`, { field });
+export const badInput = (field: string, message: string) => new AppError("BAD_USER_INPUT", `${field}: ${message}`, { field });
 
 export const rateLimited = (retryAfterSeconds: number) =>
   new AppError("RATE_LIMITED", `Too many attempts; try again in ${retryAfterSeconds} s.`, {

@@ -1,7 +1,8 @@
 import { createOrg, orgWithTeam, signUp } from "./support/fixtures";
 import { startTestApp, type TestApp } from "./support/test-app";
 
-const CREATE = "mutation($o: ID!, $n: String!, $s: [ApiKeyScope!]!) { createApiKey(orgId: $o, name: $n, scopes: $s) { secret apiKey { id name scopes prefix createdAt lastUsedAt } } }";
+const CREATE =
+  "mutation($o: ID!, $n: String!, $s: [ApiKeyScope!]!) { createApiKey(orgId: $o, name: $n, scopes: $s) { secret apiKey { id name scopes prefix createdAt lastUsedAt } } }";
 const KEYS = "query($o: ID!) { org(id: $o) { apiKeys { id name prefix lastUsedAt } } }";
 
 let t: TestApp;
@@ -33,8 +34,11 @@ describe("API keys", () => {
     expect((await key.ok("query($o: ID!) { org(id: $o) { id name seats } }", { o: orgId })).org.seats).toBe(3);
     for (const [query, vars] of [
       ["query($o: ID!) { org(id: $o) { id } }", { o: otherOrg }],
-      ["mutation($o: ID!) { recordUsage(input: { orgId: $o, memberId: $o, spaceId: $o, model: \"m\", credits: 1, idempotencyKey: \"k\" }) { eventId } }", { o: otherOrg }],
-      ["mutation($o: ID!) { createSpace(orgId: $o, name: \"x\") { id } }", { o: otherOrg }],
+      [
+        'mutation($o: ID!) { recordUsage(input: { orgId: $o, memberId: $o, spaceId: $o, model: "m", credits: 1, idempotencyKey: "k" }) { eventId } }',
+        { o: otherOrg },
+      ],
+      ['mutation($o: ID!) { createSpace(orgId: $o, name: "x") { id } }', { o: otherOrg }],
       ["mutation($o: ID!) { setCap(orgId: $o, scope: MEMBER, targetId: $o, monthlyLimit: 1) { id } }", { o: otherOrg }],
     ] as const) {
       expect(await key.code(query, vars)).toBe("NOT_FOUND");
@@ -52,7 +56,12 @@ describe("API keys", () => {
     const res = await key.request("query($o: ID!) { org(id: $o) { id } }", { o: orgId });
     expect(res.status).toBe(401);
     expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    expect(await owner.client.code("mutation($o: ID!, $k: ID!) { revokeApiKey(orgId: $o, apiKeyId: $k) }", { o: orgId, k: createApiKey.apiKey.id })).toBe("CONFLICT");
+    expect(
+      await owner.client.code("mutation($o: ID!, $k: ID!) { revokeApiKey(orgId: $o, apiKeyId: $k) }", {
+        o: orgId,
+        k: createApiKey.apiKey.id,
+      }),
+    ).toBe("CONFLICT");
     expect((await owner.client.ok(KEYS, { o: orgId })).org.apiKeys).toEqual([]);
   });
 

@@ -2,7 +2,8 @@ import { LOGIN_LIMITS } from "../src/services/auth.service";
 import { signUp, uniqueEmail } from "./support/fixtures";
 import { startTestApp, type TestApp } from "./support/test-app";
 
-const SIGN_UP = "mutation($e: String!, $p: String!, $n: String!) { signUp(email: $e, password: $p, name: $n) { id email name plan creditBalance isStaff } }";
+const SIGN_UP =
+  "mutation($e: String!, $p: String!, $n: String!) { signUp(email: $e, password: $p, name: $n) { id email name plan creditBalance isStaff } }";
 const LOGIN = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id email } }";
 const ME = "{ me { id email } }";
 
@@ -18,7 +19,13 @@ describe("sign up", () => {
     const email = uniqueEmail("Mixed");
     const res = await client.request(SIGN_UP, { e: `  ${email.toUpperCase()} `, p: "correct horse battery", n: " Ada   Lovelace " });
     expect(res.errors).toBeUndefined();
-    expect(res.data?.signUp).toMatchObject({ email: email.toLowerCase(), name: "Ada Lovelace", plan: "FREE", creditBalance: 0, isStaff: false });
+    expect(res.data?.signUp).toMatchObject({
+      email: email.toLowerCase(),
+      name: "Ada Lovelace",
+      plan: "FREE",
+      creditBalance: 0,
+      isStaff: false,
+    });
     const cookie = res.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/^tb_session=[^;]+\.[^;]+;/);
     expect(cookie).toContain("HttpOnly");

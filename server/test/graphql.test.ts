@@ -12,7 +12,8 @@ afterAll(() => t.close());
 describe("GraphQL edge", () => {
   it("serves `{ __typename }` and the health check", async () => {
     expect(await t.client().ok("{ __typename }")).toEqual({ __typename: "Query" });
-    expect((await (await fetch(`${t.url}/healthz`)).json()).ok).toBe(true);
+    const health = (await (await fetch(`${t.url}/healthz`)).json()) as { ok: boolean };
+    expect(health.ok).toBe(true);
   });
 
   it("refuses a query deeper than the limit before running it", async () => {
@@ -51,7 +52,9 @@ describe("GraphQL edge", () => {
     const client = t.client();
     expect(await client.code("{ nope }")).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(await client.code("{ me { ")).toBe("GRAPHQL_PARSE_FAILED");
-    expect(await client.code("mutation($c: Int!) { startTopUpCheckout(orgId: \"x\", credits: $c) { id } }", { c: 2 ** 40 })).toBe("BAD_USER_INPUT");
+    expect(await client.code('mutation($c: Int!) { startTopUpCheckout(orgId: "x", credits: $c) { id } }', { c: 2 ** 40 })).toBe(
+      "BAD_USER_INPUT",
+    );
   });
 });
 

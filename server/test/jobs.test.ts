@@ -63,7 +63,13 @@ describe("job runner leases", () => {
     const logged: string[] = [];
     const runner = new JobRunner(first.app.db, first.app.clock, (m) => logged.push(m));
     let okRuns = 0;
-    runner.register({ name: "broken", everyMs: 60_000, run: async () => { throw new Error("boom"); } });
+    runner.register({
+      name: "broken",
+      everyMs: 60_000,
+      run: async () => {
+        throw new Error("boom");
+      },
+    });
     runner.register({ name: "fine", everyMs: 60_000, run: async () => void okRuns++ });
     expect(await runner.runNow()).toEqual({ broken: false, fine: true });
     expect(okRuns).toBe(1);

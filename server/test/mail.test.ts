@@ -34,7 +34,9 @@ async function startSmtp() {
   return {
     url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
     received,
-    refuseNext: (n: number) => void (refuse = n),
+    refuseNext: (n: number) => {
+      refuse = n;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -21,10 +21,10 @@ beforeAll(async () => {
   const staff = await signUp(t, { email: "staff@support.test" });
   const key = async (scopes: string[]) =>
     (
-      await team.owner.client.ok(
-        "mutation($o: ID!, $s: [ApiKeyScope!]!) { createApiKey(orgId: $o, name: \"k\", scopes: $s) { secret } }",
-        { o: team.orgId, s: scopes },
-      )
+      await team.owner.client.ok('mutation($o: ID!, $s: [ApiKeyScope!]!) { createApiKey(orgId: $o, name: "k", scopes: $s) { secret } }', {
+        o: team.orgId,
+        s: scopes,
+      })
     ).createApiKey.secret as string;
   callers = {
     owner: team.owner.client,
@@ -48,8 +48,11 @@ const freshInvitation = async (): Promise<string> =>
     })
   ).inviteMember.id;
 const freshApiKey = async (): Promise<string> =>
-  (await team.owner.client.ok("mutation($o: ID!) { createApiKey(orgId: $o, name: \"tmp\", scopes: [USAGE_READ]) { apiKey { id } } }", { o: team.orgId }))
-    .createApiKey.apiKey.id;
+  (
+    await team.owner.client.ok('mutation($o: ID!) { createApiKey(orgId: $o, name: "tmp", scopes: [USAGE_READ]) { apiKey { id } } }', {
+      o: team.orgId,
+    })
+  ).createApiKey.apiKey.id;
 
 interface Case {
   mutation: string;
@@ -59,19 +62,31 @@ interface Case {
 
 const o = async () => ({});
 const OWNER_ONLY: Record<Caller, Outcome> = {
-  owner: "ok", admin: "FORBIDDEN", member: "FORBIDDEN", stranger: "NOT_FOUND", staff: "FORBIDDEN",
-  anonymous: "UNAUTHENTICATED", keyWithScope: "FORBIDDEN", keyWithoutScope: "FORBIDDEN",
+  owner: "ok",
+  admin: "FORBIDDEN",
+  member: "FORBIDDEN",
+  stranger: "NOT_FOUND",
+  staff: "FORBIDDEN",
+  anonymous: "UNAUTHENTICATED",
+  keyWithScope: "FORBIDDEN",
+  keyWithoutScope: "FORBIDDEN",
 };
 const OWNER_OR_ADMIN: Record<Caller, Outcome> = { ...OWNER_ONLY, admin: "ok" };
 const ANY_USER: Record<Caller, Outcome> = {
-  owner: "ok", admin: "ok", member: "ok", stranger: "ok", staff: "ok",
-  anonymous: "UNAUTHENTICATED", keyWithScope: "FORBIDDEN", keyWithoutScope: "FORBIDDEN",
+  owner: "ok",
+  admin: "ok",
+  member: "ok",
+  stranger: "ok",
+  staff: "ok",
+  anonymous: "UNAUTHENTICATED",
+  keyWithScope: "FORBIDDEN",
+  keyWithoutScope: "FORBIDDEN",
 };
 const later = (outcomes: Record<Caller, Outcome>): Record<Caller, Outcome> =>
   Object.fromEntries(Object.entries(outcomes).map(([k, v]) => [k, v === "ok" ? "NOT_IMPLEMENTED" : v])) as Record<Caller, Outcome>;
 
 const CASES: Record<string, Case> = {
-  createOrg: { mutation: "mutation { createOrg(name: \"New\") { id } }", vars: o, expect: ANY_USER },
+  createOrg: { mutation: 'mutation { createOrg(name: "New") { id } }', vars: o, expect: ANY_USER },
   inviteMember: {
     mutation: "mutation($o: ID!, $e: String!) { inviteMember(orgId: $o, email: $e, role: MEMBER) { id } }",
     vars: async () => ({ e: uniqueEmail() }),
@@ -97,27 +112,52 @@ const CASES: Record<string, Case> = {
     vars: async () => ({ n: uniqueEmail("space") }),
     expect: OWNER_OR_ADMIN,
   },
-  createApiKey: { mutation: "mutation($o: ID!) { createApiKey(orgId: $o, name: \"k\", scopes: [USAGE_READ]) { secret } }", vars: o, expect: OWNER_OR_ADMIN },
+  createApiKey: {
+    mutation: 'mutation($o: ID!) { createApiKey(orgId: $o, name: "k", scopes: [USAGE_READ]) { secret } }',
+    vars: o,
+    expect: OWNER_OR_ADMIN,
+  },
   revokeApiKey: {
     mutation: "mutation($o: ID!, $k: ID!) { revokeApiKey(orgId: $o, apiKeyId: $k) }",
     vars: async () => ({ k: await freshApiKey() }),
     expect: OWNER_OR_ADMIN,
   },
-  startTeamCheckout: { mutation: "mutation($o: ID!) { startTeamCheckout(orgId: $o, interval: MONTHLY) { url } }", vars: o, expect: later(OWNER_ONLY) },
-  startTopUpCheckout: { mutation: "mutation($o: ID!) { startTopUpCheckout(orgId: $o, credits: 1000) { url } }", vars: o, expect: later(OWNER_ONLY) },
+  startTeamCheckout: {
+    mutation: "mutation($o: ID!) { startTeamCheckout(orgId: $o, interval: MONTHLY) { url } }",
+    vars: o,
+    expect: later(OWNER_ONLY),
+  },
+  startTopUpCheckout: {
+    mutation: "mutation($o: ID!) { startTopUpCheckout(orgId: $o, credits: 1000) { url } }",
+    vars: o,
+    expect: later(OWNER_ONLY),
+  },
   scheduleDowngrade: { mutation: "mutation($o: ID!) { scheduleDowngrade(orgId: $o) { id } }", vars: o, expect: later(OWNER_ONLY) },
   cancelDowngrade: { mutation: "mutation($o: ID!) { cancelDowngrade(orgId: $o) { id } }", vars: o, expect: later(OWNER_ONLY) },
-  updateBillingDetails: { mutation: "mutation($o: ID!) { updateBillingDetails(orgId: $o, billingEmail: \"b@x.io\") { id } }", vars: o, expect: later(OWNER_ONLY) },
-  setCap: { mutation: "mutation($o: ID!) { setCap(orgId: $o, scope: MEMBER, targetId: $o, monthlyLimit: 5) { id } }", vars: o, expect: later(OWNER_OR_ADMIN) },
+  updateBillingDetails: {
+    mutation: 'mutation($o: ID!) { updateBillingDetails(orgId: $o, billingEmail: "b@x.io") { id } }',
+    vars: o,
+    expect: later(OWNER_ONLY),
+  },
+  setCap: {
+    mutation: "mutation($o: ID!) { setCap(orgId: $o, scope: MEMBER, targetId: $o, monthlyLimit: 5) { id } }",
+    vars: o,
+    expect: later(OWNER_OR_ADMIN),
+  },
   removeCap: { mutation: "mutation($o: ID!) { removeCap(orgId: $o, capId: $o) }", vars: o, expect: later(OWNER_OR_ADMIN) },
-  setSoftAlertThreshold: { mutation: "mutation($o: ID!) { setSoftAlertThreshold(orgId: $o, percent: 30) { id } }", vars: o, expect: later(OWNER_OR_ADMIN) },
+  setSoftAlertThreshold: {
+    mutation: "mutation($o: ID!) { setSoftAlertThreshold(orgId: $o, percent: 30) { id } }",
+    vars: o,
+    expect: later(OWNER_OR_ADMIN),
+  },
   recordUsage: {
-    mutation: "mutation($o: ID!) { recordUsage(input: { orgId: $o, memberId: $o, spaceId: $o, model: \"m\", credits: 1, idempotencyKey: \"k\" }) { eventId } }",
+    mutation:
+      'mutation($o: ID!) { recordUsage(input: { orgId: $o, memberId: $o, spaceId: $o, model: "m", credits: 1, idempotencyKey: "k" }) { eventId } }',
     vars: o,
     expect: { ...later({ ...OWNER_OR_ADMIN, member: "ok", keyWithScope: "ok" }) },
   },
   grantCredits: {
-    mutation: "mutation($o: ID!) { grantCredits(orgId: $o, credits: 10, reason: \"goodwill\") { totalRemaining } }",
+    mutation: 'mutation($o: ID!) { grantCredits(orgId: $o, credits: 10, reason: "goodwill") { totalRemaining } }',
     vars: o,
     expect: { ...OWNER_ONLY, owner: "FORBIDDEN", staff: "NOT_IMPLEMENTED" },
   },
@@ -141,8 +181,8 @@ describe.each(Object.entries(CASES))("%s", (_name, testCase) => {
 
 describe("account mutations", () => {
   it.each(Object.keys(ANY_USER) as Caller[])("acceptInvitation, completeCheckout and devAdvanceClock as %s", async (caller) => {
-    const accept = await callers[caller].request("mutation { acceptInvitation(token: \"bogus\") { id } }");
-    const checkout = await callers[caller].request("mutation { completeCheckout(sessionId: \"cs_x\") { id } }");
+    const accept = await callers[caller].request('mutation { acceptInvitation(token: "bogus") { id } }');
+    const checkout = await callers[caller].request('mutation { completeCheckout(sessionId: "cs_x") { id } }');
     const clock = await callers[caller].request("mutation { devAdvanceClock(days: 1) }");
     const expected = ANY_USER[caller] === "ok" ? ["NOT_FOUND", "NOT_IMPLEMENTED", "NOT_IMPLEMENTED"] : Array(3).fill(ANY_USER[caller]);
     expect([accept, checkout, clock].map((r) => r.errors?.[0]?.extensions?.code)).toEqual(expected);

@@ -4,7 +4,8 @@ import { addMember, createOrg, orgWithTeam, signUp, uniqueEmail } from "./suppor
 import { startTestApp, type TestApp } from "./support/test-app";
 
 const ORG = `query($id: ID!) { org(id: $id) { id name plan seats members { id role user { email } } invitations { id email role acceptUrl } spaces { id name } } }`;
-const INVITE = "mutation($orgId: ID!, $email: String!, $role: Role!) { inviteMember(orgId: $orgId, email: $email, role: $role) { id email role acceptUrl } }";
+const INVITE =
+  "mutation($orgId: ID!, $email: String!, $role: Role!) { inviteMember(orgId: $orgId, email: $email, role: $role) { id email role acceptUrl } }";
 const ACCEPT = "mutation($token: String!) { acceptInvitation(token: $token) { id role user { email } } }";
 const TRANSFER = "mutation($orgId: ID!, $memberId: ID!) { transferOwnership(orgId: $orgId, memberId: $memberId) { id } }";
 const AUDIT = "query($id: ID!) { org(id: $id) { auditLog { action actorEmail details } } }";
@@ -32,7 +33,7 @@ describe("orgs", () => {
     const stranger = await signUp(t);
     const orgId = await createOrg(owner);
     expect(await stranger.client.code(ORG, { id: orgId })).toBe("NOT_FOUND");
-    expect(await stranger.client.code("mutation($o: ID!) { createSpace(orgId: $o, name: \"x\") { id } }", { o: orgId })).toBe("NOT_FOUND");
+    expect(await stranger.client.code('mutation($o: ID!) { createSpace(orgId: $o, name: "x") { id } }', { o: orgId })).toBe("NOT_FOUND");
     expect(await stranger.client.code(ORG, { id: "00000000-0000-4000-8000-000000000000" })).toBe("NOT_FOUND");
     expect(await stranger.client.code(ORG, { id: "'; DROP TABLE org; --" })).toBe("NOT_FOUND");
     expect((await stranger.client.ok("{ myOrgs { id } }")).myOrgs).toEqual([]);
@@ -124,7 +125,9 @@ describe("members and roles", () => {
   it("never removes or re-roles the OWNER, and never makes a second one by role change", async () => {
     const { owner, admin, orgId, adminMemberId } = await orgWithTeam(t);
     const ownerMemberId = (await owner.client.ok(ORG, { id: orgId })).org.members.find((m: { role: string }) => m.role === "OWNER").id;
-    expect(await admin.client.code("mutation($o: ID!, $m: ID!) { removeMember(orgId: $o, memberId: $m) }", { o: orgId, m: ownerMemberId })).toBe("FORBIDDEN");
+    expect(
+      await admin.client.code("mutation($o: ID!, $m: ID!) { removeMember(orgId: $o, memberId: $m) }", { o: orgId, m: ownerMemberId }),
+    ).toBe("FORBIDDEN");
     const change = "mutation($o: ID!, $m: ID!, $r: Role!) { changeMemberRole(orgId: $o, memberId: $m, role: $r) { role } }";
     expect(await admin.client.code(change, { o: orgId, m: ownerMemberId, r: "MEMBER" })).toBe("FORBIDDEN");
     expect(await owner.client.code(change, { o: orgId, m: adminMemberId, r: "OWNER" })).toBe("BAD_USER_INPUT");
@@ -135,14 +138,25 @@ describe("members and roles", () => {
   it("transfers ownership to an active member; the old owner becomes ADMIN; all of it audited", async () => {
     const { owner, member, orgId, memberMemberId } = await orgWithTeam(t);
     await owner.client.ok(TRANSFER, { orgId, memberId: memberMemberId });
-    const roles = (await owner.client.ok(ORG, { id: orgId })).org.members.map((m: { role: string; user: { email: string } }) => [m.user.email, m.role]);
-    expect(roles).toEqual(expect.arrayContaining([[owner.email, "ADMIN"], [member.email, "OWNER"]]));
+    const roles = (await owner.client.ok(ORG, { id: orgId })).org.members.map((m: { role: string; user: { email: string } }) => [
+      m.user.email,
+      m.role,
+    ]);
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        [owner.email, "ADMIN"],
+        [member.email, "OWNER"],
+      ]),
+    );
     expect(await owner.client.code(TRANSFER, { orgId, memberId: memberMemberId })).toBe("FORBIDDEN");
 
     const { org } = await member.client.ok(AUDIT, { id: orgId });
     const transfer = org.auditLog.find((e: { action: string }) => e.action === "org.ownership_transferred");
     expect(transfer.actorEmail).toBe(owner.email);
-    expect(JSON.parse(transfer.details)).toEqual({ before: { owner: owner.email }, after: { owner: member.email, previousOwnerRole: "ADMIN" } });
+    expect(JSON.parse(transfer.details)).toEqual({
+      before: { owner: owner.email },
+      after: { owner: member.email, previousOwnerRole: "ADMIN" },
+    });
     expect(org.auditLog.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(["org.created", "invitation.created", "member.joined", "org.ownership_transferred"]),
     );
@@ -169,7 +183,9 @@ describe("members and roles", () => {
       newOwner.client.request(TRANSFER, { orgId, memberId: rest[1] }),
       owner.client.request(TRANSFER, { orgId, memberId: rest[2] }),
     ]);
-    const after = await t.app.db.manager.query("SELECT COUNT(*) AS n FROM membership WHERE orgId = ? AND role = 'OWNER' AND active = 1", [orgId]);
+    const after = await t.app.db.manager.query("SELECT COUNT(*) AS n FROM membership WHERE orgId = ? AND role = 'OWNER' AND active = 1", [
+      orgId,
+    ]);
     expect(Number(after[0].n)).toBe(1);
   });
 
@@ -178,7 +194,9 @@ describe("members and roles", () => {
     await expect(
       t.app.db.transaction((em) => em.query("UPDATE membership SET role = 'OWNER', ownerSlot = 1 WHERE id = ?", [adminMemberId])),
     ).rejects.toThrow();
-    await expect(t.app.db.transaction((em) => em.query("UPDATE membership SET role = 'OWNER' WHERE id = ?", [adminMemberId]))).rejects.toThrow();
+    await expect(
+      t.app.db.transaction((em) => em.query("UPDATE membership SET role = 'OWNER' WHERE id = ?", [adminMemberId])),
+    ).rejects.toThrow();
     const owners = await t.app.db.manager.query("SELECT COUNT(*) AS n FROM membership WHERE orgId = ? AND role = 'OWNER'", [orgId]);
     expect(Number(owners[0].n)).toBe(1);
   });
@@ -194,5 +212,13 @@ describe("spaces", () => {
     expect((await member.client.ok(ORG, { id: orgId })).org.spaces).toEqual([createSpace]);
     const other = await createOrg(owner, "Other");
     expect((await owner.client.ok(ORG, { id: other })).org.spaces).toEqual([]);
+  });
+});
+
+describe("myRole", () => {
+  it("tells each caller their own role in the org", async () => {
+    const { owner, admin, member, orgId } = await orgWithTeam(t);
+    const roleOf = async (u: typeof owner) => (await u.client.ok("query($id: ID!) { org(id: $id) { myRole } }", { id: orgId })).org.myRole;
+    expect([await roleOf(owner), await roleOf(admin), await roleOf(member)]).toEqual(["OWNER", "ADMIN", "MEMBER"]);
   });
 });

@@ -58,12 +58,32 @@ export interface CatalogPrice {
 export function catalogPrices(catalog: Catalog = DEFAULT_CATALOG): CatalogPrice[] {
   const { team, personal } = catalog;
   return [
-    { lookupKey: PRICE_LOOKUP_KEYS.STARTER_MONTHLY, productName: "Starter", unitAmountCents: personal.STARTER.monthlyPriceCents, interval: "month" },
+    {
+      lookupKey: PRICE_LOOKUP_KEYS.STARTER_MONTHLY,
+      productName: "Starter",
+      unitAmountCents: personal.STARTER.monthlyPriceCents,
+      interval: "month",
+    },
     { lookupKey: PRICE_LOOKUP_KEYS.PRO_MONTHLY, productName: "Pro", unitAmountCents: personal.PRO.monthlyPriceCents, interval: "month" },
-    { lookupKey: PRICE_LOOKUP_KEYS.TEAM_BASE_MONTHLY, productName: "Team", unitAmountCents: team.prices.MONTHLY.baseCents, interval: "month" },
-    { lookupKey: PRICE_LOOKUP_KEYS.TEAM_SEAT_MONTHLY, productName: "Team seat", unitAmountCents: team.prices.MONTHLY.seatCents, interval: "month" },
+    {
+      lookupKey: PRICE_LOOKUP_KEYS.TEAM_BASE_MONTHLY,
+      productName: "Team",
+      unitAmountCents: team.prices.MONTHLY.baseCents,
+      interval: "month",
+    },
+    {
+      lookupKey: PRICE_LOOKUP_KEYS.TEAM_SEAT_MONTHLY,
+      productName: "Team seat",
+      unitAmountCents: team.prices.MONTHLY.seatCents,
+      interval: "month",
+    },
     { lookupKey: PRICE_LOOKUP_KEYS.TEAM_BASE_YEARLY, productName: "Team", unitAmountCents: team.prices.YEARLY.baseCents, interval: "year" },
-    { lookupKey: PRICE_LOOKUP_KEYS.TEAM_SEAT_YEARLY, productName: "Team seat", unitAmountCents: team.prices.YEARLY.seatCents, interval: "year" },
+    {
+      lookupKey: PRICE_LOOKUP_KEYS.TEAM_SEAT_YEARLY,
+      productName: "Team seat",
+      unitAmountCents: team.prices.YEARLY.seatCents,
+      interval: "year",
+    },
   ];
 }
 

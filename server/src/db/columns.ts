@@ -10,8 +10,7 @@ export const newId = (): string => randomUUID();
 /** Millisecond UTC timestamps (mysql2 runs with timezone 'Z'). */
 export const DateTimeColumn = (options: ColumnOptions = {}) => Column({ type: "datetime", precision: 3, ...options });
 
-export const StringColumn = (length: number, options: ColumnOptions = {}) =>
-  Column({ type: "varchar", length, ...options });
+export const StringColumn = (length: number, options: ColumnOptions = {}) => Column({ type: "varchar", length, ...options });
 
 /** A 32-bit integer count (credits per row stay far below 2^31; sums use bigint columns). */
 export const IntColumn = (options: ColumnOptions = {}) => Column({ type: "int", ...options });

@@ -11,7 +11,10 @@ import { DateTimeColumn, IdColumn, RefColumn, StringColumn } from "../db/columns
 @Index("uq_membership_org_user", ["orgId", "userId"], { unique: true })
 @Index("uq_membership_one_owner", ["orgId", "ownerSlot"], { unique: true })
 // COALESCE: a CHECK whose expression is NULL passes, so a NULL ownerSlot must not make it unknown.
-@Check("ck_membership_owner_slot", "(role = 'OWNER' AND COALESCE(ownerSlot, 0) = 1 AND active = 1) OR (role <> 'OWNER' AND ownerSlot IS NULL)")
+@Check(
+  "ck_membership_owner_slot",
+  "(role = 'OWNER' AND COALESCE(ownerSlot, 0) = 1 AND active = 1) OR (role <> 'OWNER' AND ownerSlot IS NULL)",
+)
 export class MembershipEntity {
   @IdColumn() id: string;
   @RefColumn() orgId: string;

@@ -27,13 +27,9 @@ export function queryLimitsRule(context: ValidationContext): ASTVisitor {
     OperationDefinition(operation) {
       const { depth, cost } = measure(operation.selectionSet, fragments, new Set());
       if (depth > MAX_DEPTH) {
-        context.reportError(
-          new GraphQLError(`The query is ${depth} levels deep; the limit is ${MAX_DEPTH}.`),
-        );
+        context.reportError(new GraphQLError(`The query is ${depth} levels deep; the limit is ${MAX_DEPTH}.`));
       } else if (cost > MAX_COST) {
-        context.reportError(
-          new GraphQLError(`The query costs ${cost}; the limit is ${MAX_COST}.`),
-        );
+        context.reportError(new GraphQLError(`The query costs ${cost}; the limit is ${MAX_COST}.`));
       }
     },
   };
@@ -52,8 +48,7 @@ function measure(
       depth = Math.max(depth, inner.depth + 1);
       cost += 1 + multiplier(selection) * inner.cost;
     } else {
-      const set =
-        selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : fragments.get(selection.name.value)?.selectionSet;
+      const set = selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : fragments.get(selection.name.value)?.selectionSet;
       const name = selection.kind === Kind.FRAGMENT_SPREAD ? selection.name.value : null;
       if (!set || (name && visiting.has(name))) continue; // cycles are reported by graphql's own rules
       if (name) visiting.add(name);

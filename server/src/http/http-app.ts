@@ -33,10 +33,18 @@ export function buildHttpApp(apollo: ApolloServer<GqlContext>, services: Service
   app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: contextBuilder(services, cookie) }));
 
   if (existsSync(join(config.consoleDir, "index.html"))) {
-    app.use(express.static(config.consoleDir, { index: false, maxAge: "1h" }));
+    // Vite's hashed assets never change; everything else is revalidated.
+    app.use(
+      express.static(config.consoleDir, {
+        index: false,
+        setHeaders: (res, path) =>
+          res.setHeader("Cache-Control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache"),
+      }),
+    );
     // Client-side routes: every other GET that accepts HTML gets the app shell.
     app.get(/.*/, (req, res, next) => {
       if (!req.accepts("html")) return next();
+      res.setHeader("Cache-Control", "no-cache");
       res.sendFile(join(config.consoleDir, "index.html"));
     });
   } else {

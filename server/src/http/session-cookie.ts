@@ -35,9 +35,14 @@ export class SessionCookie {
   }
 
   private serialize(value: string, maxAge: number): string {
-    return [`${SESSION_COOKIE}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAge}`, ...(this.secure ? ["Secure"] : [])].join(
-      "; ",
-    );
+    return [
+      `${SESSION_COOKIE}=${value}`,
+      "Path=/",
+      "HttpOnly",
+      "SameSite=Lax",
+      `Max-Age=${maxAge}`,
+      ...(this.secure ? ["Secure"] : []),
+    ].join("; ");
   }
 
   private sign(token: string): string {

@@ -80,7 +80,13 @@ export class JobRunner {
     const now = this.clock.now();
     const until = new Date(now.getTime() + (job.leaseMs ?? 60_000));
     return this.db.transaction(async (em) => {
-      await em.createQueryBuilder().insert().into(JobLeaseEntity).values({ name: job.name, holder: null, leaseUntil: null, lastRunAt: null }).orIgnore().execute();
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(JobLeaseEntity)
+        .values({ name: job.name, holder: null, leaseUntil: null, lastRunAt: null })
+        .orIgnore()
+        .execute();
       const result = await em
         .createQueryBuilder()
         .update(JobLeaseEntity)

@@ -66,7 +66,9 @@ export class MailService {
     for (const mail of due) {
       try {
         await this.transport.send({ id: mail.id, from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
-        await this.db.transaction((em) => em.update(MailOutboxEntity, { id: mail.id }, { sentAt: this.clock.now(), attempts: mail.attempts + 1 }));
+        await this.db.transaction((em) =>
+          em.update(MailOutboxEntity, { id: mail.id }, { sentAt: this.clock.now(), attempts: mail.attempts + 1 }),
+        );
         sent++;
       } catch (error) {
         const attempts = mail.attempts + 1;

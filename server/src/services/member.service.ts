@@ -81,9 +81,7 @@ export class MemberService {
    */
   async transferOwnership(actor: UserActor, orgId: string, memberId: string): Promise<OrgEntity> {
     return this.db.transaction(async (em) => {
-      const org = await this.db
-        .forUpdate(em.createQueryBuilder(OrgEntity, "o").where("o.id = :orgId", { orgId }))
-        .getOne();
+      const org = await this.db.forUpdate(em.createQueryBuilder(OrgEntity, "o").where("o.id = :orgId", { orgId })).getOne();
       if (!org) throw notFound("Org");
       const current = await em.findOneBy(MembershipEntity, { orgId, userId: actor.user.id, active: true });
       if (current?.role !== "OWNER") throw forbidden("Only the owner can transfer ownership.");

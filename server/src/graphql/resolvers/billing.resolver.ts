@@ -16,7 +16,10 @@ import { RecordUsageInput, UsageResultType } from "../types/usage.type";
 export class BillingResolver {
   @Authorized<Rule>("OWNER")
   @Mutation(() => CheckoutSessionType)
-  startTeamCheckout(@Arg("orgId", () => ID) _orgId: string, @Arg("interval", () => BillingIntervalEnum) _interval: BillingInterval): CheckoutSessionType {
+  startTeamCheckout(
+    @Arg("orgId", () => ID) _orgId: string,
+    @Arg("interval", () => BillingIntervalEnum) _interval: BillingInterval,
+  ): CheckoutSessionType {
     throw notImplemented("Upgrading to Team");
   }
 
@@ -85,7 +88,11 @@ export class BillingResolver {
 
   @Authorized<Rule>("STAFF")
   @Mutation(() => PoolType, { description: "Support staff only; audited." })
-  grantCredits(@Arg("orgId", () => ID) _orgId: string, @Arg("credits", () => Int) _credits: number, @Arg("reason") _reason: string): PoolType {
+  grantCredits(
+    @Arg("orgId", () => ID) _orgId: string,
+    @Arg("credits", () => Int) _credits: number,
+    @Arg("reason") _reason: string,
+  ): PoolType {
     throw notImplemented("Credit grants");
   }
 

@@ -1,13 +1,13 @@
-import type { BillingInterval, Plan } from "@team-billing/shared";
+import type { BillingInterval, Plan, Role } from "@team-billing/shared";
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { ApiKeyEntity, InvitationEntity, OrgEntity, SpaceEntity } from "../../entities";
 import { notImplemented } from "../../errors";
-import type { Rule } from "../auth-checker";
+import { membershipOf, type Rule } from "../auth-checker";
 import { type GqlContext, userActor } from "../context";
 import { toAuditEntry, toMember } from "../mappers";
 import { ApiKeyType, AuditEntryType, InvitationType, MemberType, SpaceType } from "../types/account.type";
 import { CapType, InvoiceType, PoolType, SubscriptionType, TaxIdType } from "../types/billing.type";
-import { BillingIntervalEnum, PlanEnum } from "../types/enums";
+import { BillingIntervalEnum, PlanEnum, RoleEnum } from "../types/enums";
 import { OrgType } from "../types/org.type";
 import { UsageEventConnectionType, UsageReportType } from "../types/usage.type";
 
@@ -32,6 +32,11 @@ export class OrgResolver {
   @Mutation(() => OrgType)
   createOrg(@Arg("name") name: string, @Ctx() ctx: GqlContext): Promise<OrgEntity> {
     return ctx.services.orgs.create(userActor(ctx), name);
+  }
+
+  @FieldResolver(() => RoleEnum, { nullable: true, description: "The caller's role here; null for staff and API keys." })
+  async myRole(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<Role | null> {
+    return (await membershipOf(ctx, org.id))?.role ?? null;
   }
 
   @FieldResolver(() => PlanEnum)

@@ -28,7 +28,11 @@ export class OrgResourceResolver {
 
   @Authorized<Rule>("ADMIN")
   @Mutation(() => Boolean)
-  async revokeApiKey(@Arg("orgId", () => ID) orgId: string, @Arg("apiKeyId", () => ID) apiKeyId: string, @Ctx() ctx: GqlContext): Promise<boolean> {
+  async revokeApiKey(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("apiKeyId", () => ID) apiKeyId: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<boolean> {
     await ctx.services.apiKeys.revoke(userActor(ctx), orgId, apiKeyId);
     return true;
   }

@@ -1,8 +1,7 @@
 import { API_KEY_SCOPES, BILLING_INTERVALS, CAP_SCOPES, PLANS, ROLES } from "@team-billing/shared";
 import { registerEnumType } from "type-graphql";
 
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 /** The contract's enums, built from the shared package's value lists. */
 export const PlanEnum = enumOf(PLANS);

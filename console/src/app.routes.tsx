@@ -1,0 +1,70 @@
+import { lazy, Suspense } from "react";
+import { type RouteObject, useRoutes } from "react-router";
+import { PageLoading } from "./components/page-state.component";
+import { AppShell } from "./layout/app-shell.layout";
+import { ROUTES } from "./routes";
+import { RouteGuard } from "./session/route.guard";
+import { UnauthenticatedRedirect } from "./session/unauthenticated.redirect";
+
+// Each page is its own chunk; the shell and the session check load up front.
+const SignInPage = lazy(() => import("./pages/sign-in.page"));
+const SignUpPage = lazy(() => import("./pages/sign-up.page"));
+const HomePage = lazy(() => import("./pages/home.page"));
+const OrgHomePage = lazy(() => import("./pages/org-home.page"));
+const NotFoundPage = lazy(() => import("./pages/not-found.page"));
+
+export const appRoutes: RouteObject[] = [
+  {
+    path: ROUTES.signIn.path,
+    element: (
+      <RouteGuard access={ROUTES.signIn.access}>
+        <SignInPage />
+      </RouteGuard>
+    ),
+  },
+  {
+    path: ROUTES.signUp.path,
+    element: (
+      <RouteGuard access={ROUTES.signUp.access}>
+        <SignUpPage />
+      </RouteGuard>
+    ),
+  },
+  {
+    // Everything inside the shell needs a session; each route may ask for more.
+    element: (
+      <RouteGuard access="signed-in">
+        <AppShell />
+      </RouteGuard>
+    ),
+    children: [
+      {
+        path: ROUTES.home.path,
+        element: (
+          <RouteGuard access={ROUTES.home.access}>
+            <HomePage />
+          </RouteGuard>
+        ),
+      },
+      {
+        path: ROUTES.org.path,
+        element: (
+          <RouteGuard access={ROUTES.org.access}>
+            <OrgHomePage />
+          </RouteGuard>
+        ),
+      },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function AppRoutes() {
+  const element = useRoutes(appRoutes);
+  return (
+    <>
+      <UnauthenticatedRedirect />
+      <Suspense fallback={<PageLoading />}>{element}</Suspense>
+    </>
+  );
+}

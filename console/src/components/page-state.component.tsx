@@ -1,0 +1,39 @@
+import type { ReactNode } from "react";
+
+/** A polite, announced loading line; keeps layout steady while data arrives. */
+export function PageLoading({ label = "Loading…" }: { label?: string }) {
+  return (
+    <div className="page-state" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      <span>{label}</span>
+    </div>
+  );
+}
+
+export function PageError({ title, message, onRetry }: { title: string; message?: string; onRetry?: () => void }) {
+  return (
+    <div className="page-state page-state--error">
+      <h2 className="page-state__title">{title}</h2>
+      {message && <p>{message}</p>}
+      {onRetry && (
+        <button type="button" className="button" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty-state">
+      <h2 className="empty-state__title">{title}</h2>
+      {children}
+    </div>
+  );
+}
+
+/** "Team Billing" suffix for document titles (React 19 hoists <title> into <head>). */
+export function PageTitle({ children }: { children: string }) {
+  return <title>{`${children} · Team Billing`}</title>;
+}

@@ -1,0 +1,51 @@
+import { useQuery } from "@apollo/client/react";
+import { Link, useLocation, useMatch } from "react-router";
+import { graphql } from "../gql";
+import { orgPath, ROUTES } from "../routes";
+
+const OrgSwitcherQuery = graphql(`
+  query OrgSwitcher {
+    myOrgs {
+      id
+      name
+    }
+  }
+`);
+
+/**
+ * A disclosure of plain links: keyboard- and screen-reader-friendly without
+ * scripting, and each org can be opened in a new tab.
+ */
+export function OrgSwitcher() {
+  const { data } = useQuery(OrgSwitcherQuery);
+  const match = useMatch(ROUTES.org.path);
+  const { pathname } = useLocation();
+  const orgs = data?.myOrgs ?? [];
+  if (orgs.length === 0) return null;
+
+  const currentId = match?.params.orgId;
+  const current = orgs.find((o) => o.id === currentId);
+  return (
+    // Keyed on the path so the menu closes after each navigation.
+    <details className="org-switcher" key={pathname}>
+      <summary className="org-switcher__toggle">
+        <span className="visually-hidden">Switch org. Current: </span>
+        {current ? current.name : "All orgs"}
+      </summary>
+      <ul className="org-switcher__menu">
+        <li>
+          <Link to={ROUTES.home.path} aria-current={!current ? "page" : undefined}>
+            All orgs
+          </Link>
+        </li>
+        {orgs.map((org) => (
+          <li key={org.id}>
+            <Link to={orgPath(org.id)} aria-current={org.id === currentId ? "page" : undefined}>
+              {org.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,83 @@
+import { useMutation } from "@apollo/client/react";
+import { LIMITS } from "@team-billing/shared";
+import { type FormEvent, useRef, useState } from "react";
+import { describeError } from "../apollo/error-message";
+import { INLINE_ERRORS } from "../apollo/error.link";
+import { FormError, FormField } from "../components/form-field.component";
+import { graphql } from "../gql";
+import { useNotifier } from "../notifications/notification-center.component";
+
+const CreateOrgMutation = graphql(`
+  mutation CreateOrg($name: String!) {
+    createOrg(name: $name) {
+      ...OrgSummary
+    }
+  }
+`);
+
+function validateName(name: string): string | null {
+  if (!name) return "Give the org a name.";
+  if (name.length > LIMITS.nameMax) return `Keep the name under ${LIMITS.nameMax} characters.`;
+  return null;
+}
+
+export function CreateOrgForm() {
+  const notifier = useNotifier();
+  const input = useRef<HTMLInputElement>(null);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [createOrg, { loading }] = useMutation(CreateOrgMutation, {
+    context: INLINE_ERRORS,
+    // Append to every cached `myOrgs` list (home page and org switcher alike).
+    update(cache, { data }) {
+      const org = data?.createOrg;
+      const id = org && cache.identify(org);
+      if (!id) return;
+      cache.modify({
+        fields: {
+          myOrgs(existing: readonly { __ref: string }[] = [], { toReference }) {
+            const ref = toReference(id);
+            if (!ref || existing.some((r) => r.__ref === ref.__ref)) return existing;
+            return [...existing, ref];
+          },
+        },
+      });
+    },
+  });
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const name = String(new FormData(form).get("name") ?? "").trim();
+    const invalid = validateName(name);
+    setNameError(invalid);
+    setFormError(null);
+    if (invalid) {
+      input.current?.focus();
+      return;
+    }
+    try {
+      const { data } = await createOrg({ variables: { name } });
+      form.reset();
+      notifier.notify({ tone: "success", message: `Created ${data?.createOrg.name ?? name}.` });
+    } catch (error) {
+      setFormError(describeError(error).message);
+    }
+  };
+
+  return (
+    <form className="card form" aria-labelledby="create-org-title" noValidate onSubmit={(e) => void onSubmit(e)}>
+      <h2 id="create-org-title" className="card__title">
+        Create org
+      </h2>
+      <p className="card__lead">You'll be its owner. Orgs start on your personal plan; upgrade to Team from Billing.</p>
+      <div className="form__row">
+        <FormField ref={input} label="Org name" name="name" autoComplete="organization" maxLength={LIMITS.nameMax} error={nameError} />
+        <button type="submit" className="button button--primary" disabled={loading}>
+          {loading ? "Creating…" : "Create org"}
+        </button>
+      </div>
+      <FormError message={formError} />
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { useQuery } from "@apollo/client/react";
+import { useParams } from "react-router";
+import { describeError } from "../apollo/error-message";
+import { INLINE_ERRORS } from "../apollo/error.link";
+import { PageError, PageLoading, PageTitle } from "../components/page-state.component";
+import { graphql } from "../gql";
+import { PlanBadge } from "../orgs/plan-badge.component";
+
+const OrgHomeQuery = graphql(`
+  query OrgHome($orgId: ID!) {
+    org(id: $orgId) {
+      id
+      name
+      plan
+      seats
+      billingInterval
+    }
+  }
+`);
+
+const NOT_FOUND = "It doesn't exist, or you're not a member.";
+
+/** Org home: a placeholder until Billing, Team settings and Org usage land. */
+export default function OrgHomePage() {
+  const { orgId = "" } = useParams();
+  const { data, loading, error, refetch } = useQuery(OrgHomeQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  if (loading && !data) return <PageLoading label="Loading org…" />;
+  if (error && !data) {
+    const { code, message } = describeError(error);
+    if (code === "NOT_FOUND") return <PageError title="Org not found" message={NOT_FOUND} />;
+    return <PageError title="We couldn't load this org" message={message} onRetry={() => void refetch()} />;
+  }
+  const org = data?.org;
+  if (!org) return <PageError title="Org not found" message={NOT_FOUND} />;
+
+  return (
+    <div className="page">
+      <PageTitle>{org.name}</PageTitle>
+      <header className="page__header">
+        <h1 className="page__title">{org.name}</h1>
+        <PlanBadge plan={org.plan} />
+      </header>
+      <dl className="stats">
+        <div className="stat">
+          <dt>Seats</dt>
+          <dd>{org.seats.toLocaleString()}</dd>
+        </div>
+        {org.billingInterval && (
+          <div className="stat">
+            <dt>Billing</dt>
+            <dd>{org.billingInterval === "YEARLY" ? "Yearly" : "Monthly"}</dd>
+          </div>
+        )}
+      </dl>
+      <p className="muted">Seats count accepted members, the owner included. Pending invitations don't count.</p>
+      <section className="card placeholder">
+        <h2 className="card__title">Coming soon</h2>
+        <p>Billing, Team settings and Org usage will live here.</p>
+      </section>
+    </div>
+  );
+}

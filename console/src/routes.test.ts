@@ -1,0 +1,23 @@
+import { isPublicPath, orgPath, safeNextPath, signInPath } from "./routes";
+
+describe("routes", () => {
+  it("builds org paths and sign-in links that come back to where you were", () => {
+    expect(orgPath("org_1")).toBe("/orgs/org_1");
+    expect(signInPath("/orgs/org_1")).toBe("/signin?next=%2Forgs%2Forg_1");
+    expect(signInPath("/")).toBe("/signin");
+  });
+
+  it("only follows same-origin next paths", () => {
+    expect(safeNextPath("/orgs/o1")).toBe("/orgs/o1");
+    expect(safeNextPath("//evil.example")).toBe("/");
+    expect(safeNextPath("https://evil.example")).toBe("/");
+    expect(safeNextPath(null)).toBe("/");
+  });
+
+  it("knows which pages are public", () => {
+    expect(isPublicPath("/signin")).toBe(true);
+    expect(isPublicPath("/signup")).toBe(true);
+    expect(isPublicPath("/")).toBe(false);
+    expect(isPublicPath("/orgs/o1")).toBe(false);
+  });
+});

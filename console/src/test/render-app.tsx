@@ -1,0 +1,36 @@
+import { ApolloLink } from "@apollo/client";
+import { MockLink } from "@apollo/client/testing";
+import { MockedProvider } from "@apollo/client/testing/react";
+import { render } from "@testing-library/react";
+import { MemoryRouter } from "react-router";
+import { createErrorLink } from "../apollo/error.link";
+import { AppRoutes } from "../app.routes";
+import { NotificationCenter, NotifierProvider } from "../notifications/notification-center.component";
+import { createNotifier } from "../notifications/notifier";
+import { UNAUTHENTICATED_EVENT } from "../session/unauthenticated.redirect";
+
+/**
+ * Renders the whole console at `path` with the real MockedProvider. The link is
+ * the app's own error link in front of a MockLink, as in main.tsx in front of
+ * HttpLink, so errors reach the screen exactly as they would in the browser.
+ */
+export function renderApp(path: string, mocks: ReadonlyArray<MockLink.MockedResponse>) {
+  const notifier = createNotifier();
+  const link = ApolloLink.from([
+    createErrorLink({
+      notify: notifier.notify,
+      onUnauthenticated: () => window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT)),
+    }),
+    new MockLink(mocks, { defaultOptions: { delay: 0 } }),
+  ]);
+  return render(
+    <MockedProvider link={link}>
+      <NotifierProvider notifier={notifier}>
+        <MemoryRouter initialEntries={[path]}>
+          <AppRoutes />
+          <NotificationCenter />
+        </MemoryRouter>
+      </NotifierProvider>
+    </MockedProvider>,
+  );
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// One check for the whole workspace: types (sources and tests), lint and format,
+// schema drift (schema.graphql must be what the server emits), and the public contract.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+const bin = (name) => join(root, "node_modules", ".bin", name);
+const failures = [];
+
+function step(name, command, args, options = {}) {
+  process.stdout.write(`check: ${name} ... `);
+  const result = spawnSync(command, args, { cwd: root, encoding: "utf8", ...options });
+  if (result.status === 0) {
+    console.log("ok");
+    return true;
+  }
+  console.log("FAILED");
+  console.log(`${result.stdout ?? ""}${result.stderr ?? ""}`.trim().split("\n").slice(0, 60).join("\n"));
+  failures.push(name);
+  return false;
+}
+
+const tsc = bin("tsc");
+step("types: server, shared, stripe-emulator", tsc, ["-b", "server", "stripe-emulator"]);
+step("types: server tests", tsc, ["-p", "server/test/tsconfig.json"]);
+if (existsSync(join(root, "stripe-emulator/tsconfig.test.json"))) {
+  step("types: stripe-emulator tests", tsc, ["-p", "stripe-emulator/tsconfig.test.json", "--noEmit"]);
+}
+step("types: console", tsc, ["-p", "console/tsconfig.json", "--noEmit"]);
+step("lint and format (biome)", bin("biome"), ["check", "."]);
+
+process.stdout.write("check: schema.graphql is what the server emits ... ");
+const emitted = join(mkdtempSync(join(tmpdir(), "tb-schema-")), "schema.graphql");
+try {
+  execFileSync("node", ["server/dist/scripts/emit-schema.js", emitted], { cwd: root, stdio: "pipe" });
+  if (readFileSync(emitted, "utf8") === readFileSync(join(root, "schema.graphql"), "utf8")) console.log("ok");
+  else {
+    console.log("FAILED\n  schema.graphql is stale: run `pnpm schema` and commit it");
+    failures.push("schema drift");
+  }
+} catch (error) {
+  console.log(`FAILED\n${error.stderr ?? error}`);
+  failures.push("schema drift");
+}
+
+step("public contract", "node", ["../shared/tools/check-contract.mjs"]);
+
+if (failures.length > 0) {
+  console.error(`\ncheck failed: ${failures.join(", ")}`);
+  process.exit(1);
+}
+console.log("\ncheck passed");
