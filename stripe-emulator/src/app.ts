@@ -1,0 +1,90 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { completeCheckout, refreshSession } from "./billing/checkout";
+import { API_VERSION, type Core } from "./core";
+import { ApiError } from "./errors";
+import { decodeForm } from "./form";
+import { handleControl } from "./control";
+import type { StripeEmulator } from "./index";
+import { checkoutPage, messagePage } from "./pages/checkout-page";
+import { invoicePage } from "./pages/invoice-page";
+import { invoicePdf } from "./pdf";
+import { type ApiServer, readBody } from "./server";
+
+function sendHtml(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, { "Content-Type": "text/html; charset=utf-8", "Content-Length": Buffer.byteLength(html) });
+  res.end(html);
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.writeHead(303, { Location: location, "Content-Length": 0 });
+  res.end();
+}
+
+/**
+ * Everything the emulator serves: Stripe's API under `/v1`, the hosted checkout page and
+ * invoice pages/PDFs it links to, and its own controls under `/_emulator`.
+ */
+export function createRequestHandler(core: Core, api: ApiServer, emulator: StripeEmulator, catchUp: () => void) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://emulator.invalid");
+    try {
+      catchUp();
+      if (url.pathname.startsWith("/v1/")) return await api.handle(req, res, url);
+      if (url.pathname.startsWith("/_emulator")) return await handleControl(emulator, req, res, url);
+      if (url.pathname.startsWith("/checkout/")) return await checkoutRoute(core, emulator, req, res, url);
+      if (url.pathname.startsWith("/invoices/")) return await invoiceRoute(core, req, res, url);
+      if (url.pathname === "/") {
+        return sendHtml(
+          res,
+          200,
+          messagePage(
+            "Stripe emulator",
+            `Stripe's API, version ${API_VERSION}, is served under /v1; the emulator's controls under /_emulator.`,
+          ),
+        );
+      }
+      sendHtml(res, 404, messagePage("Not found", url.pathname));
+    } catch (e) {
+      core.log(`error serving ${req.method} ${url.pathname}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      if (!res.headersSent) sendHtml(res, 500, messagePage("Emulator error", e instanceof Error ? e.message : String(e)));
+    }
+  };
+}
+
+async function checkoutRoute(core: Core, emulator: StripeEmulator, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const m = /^\/checkout\/([^/]+)(?:\/(pay|cancel))?\/?$/.exec(url.pathname);
+  const session = m ? core.store.sessions.get(decodeURIComponent(m[1])) : undefined;
+  if (!m || !session) return sendHtml(res, 404, messagePage("Checkout not found", "This checkout session does not exist."));
+  const lineItems = core.store.sessionExtras.get(session.id)?.lineItems ?? [];
+  const action = m[2];
+  if (req.method === "GET" && !action) return sendHtml(res, 200, checkoutPage(refreshSession(core, session), lineItems));
+  if (req.method !== "POST" || !action) return sendHtml(res, 405, messagePage("Method not allowed", "Use the page's buttons."));
+  const form = decodeForm(await readBody(req));
+  if (action === "cancel") return redirect(res, emulator.cancelCheckoutSession(session.id));
+  try {
+    const email = typeof form.email === "string" && form.email ? form.email : undefined;
+    const location = completeCheckout(core, session, email);
+    await core.webhooks.settle();
+    redirect(res, location);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    sendHtml(res, e.status, checkoutPage(session, lineItems, e.message));
+  }
+}
+
+async function invoiceRoute(core: Core, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const m = /^\/invoices\/([^/]+)(\/pdf)?\/?$/.exec(url.pathname);
+  const invoice = m ? core.store.invoices.get(decodeURIComponent(m[1])) : undefined;
+  // Drafts have no hosted page or PDF yet, as in Stripe.
+  if (!m || !invoice || invoice.status === "draft" || req.method !== "GET") {
+    return sendHtml(res, 404, messagePage("Invoice not found", "No finalized invoice at this address."));
+  }
+  if (!m[2]) return sendHtml(res, 200, invoicePage(invoice));
+  const pdf = await invoicePdf(invoice);
+  res.writeHead(200, {
+    "Content-Type": "application/pdf",
+    "Content-Length": pdf.length,
+    "Content-Disposition": `inline; filename="Invoice-${invoice.number ?? invoice.id}.pdf"`,
+  });
+  res.end(pdf);
+}

@@ -1,0 +1,67 @@
+import Stripe from "stripe";
+import type { EmulatorClock } from "./clock";
+import { newId } from "./ids";
+import { Store } from "./store";
+import { type RetryPolicy, WebhookDispatcher } from "./webhooks";
+
+/** The API version the installed SDK pins; every object is shaped for it. */
+export const API_VERSION: string = Stripe.API_VERSION;
+
+/** The emulator's state and services, shared by every endpoint and by the clock. */
+export class Core {
+  readonly store = new Store();
+  readonly webhooks: WebhookDispatcher;
+  publicUrl = "";
+  /** The API request being handled, recorded in the `request` field of the events it causes. */
+  request: { id: string; idempotencyKey: string | null } | null = null;
+
+  constructor(
+    readonly clock: EmulatorClock,
+    retry: RetryPolicy,
+    readonly log: (msg: string) => void,
+  ) {
+    this.webhooks = new WebhookDispatcher(this.store, retry, log);
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Records an event with a snapshot of `object` and hands it to the webhook dispatcher. */
+  emit(type: Stripe.Event.Type, object: { id: string; object: string }, previous?: Record<string, unknown>): Stripe.Event {
+    const endpoints = this.webhooks.endpointsFor(type);
+    const event = {
+      id: newId("evt"),
+      object: "event",
+      api_version: API_VERSION,
+      created: this.now(),
+      data: previous ? { object: snapshot(object), previous_attributes: snapshot(previous) } : { object: snapshot(object) },
+      livemode: false,
+      pending_webhooks: endpoints.length,
+      request: { id: this.request?.id ?? null, idempotency_key: this.request?.idempotencyKey ?? null },
+      type,
+    } satisfies Stripe.EventBase;
+    // The union of typed events cannot be built generically; the base shape is checked above.
+    const stored = this.store.events.insert(event as Stripe.Event);
+    this.webhooks.enqueue(stored, endpoints);
+    return stored;
+  }
+}
+
+export function snapshot<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/**
+ * The attributes of `before` that differ in `after`, with their old values: Stripe's
+ * `data.previous_attributes` of `*.updated` events.
+ */
+export function previousAttributes(before: object, after: object): Record<string, unknown> {
+  const prev: Record<string, unknown> = {};
+  const a = before as Record<string, unknown>;
+  const b = snapshot(after) as Record<string, unknown>;
+  for (const key of Object.keys(a)) {
+    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) prev[key] = a[key];
+  }
+  return prev;
+}

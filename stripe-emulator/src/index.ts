@@ -1,0 +1,148 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type Catalog, DEFAULT_CATALOG } from "@team-billing/shared";
+import { createRequestHandler } from "./app";
+import { completeCheckout } from "./billing/checkout";
+import { nextDue, processUntil } from "./billing/scheduler";
+import { EmulatorClock } from "./clock";
+import { API_VERSION, Core } from "./core";
+import { createWebhookEndpoint } from "./resources/events-and-webhooks";
+import { allRoutes } from "./resources";
+import { compile } from "./routes";
+import { seedCatalog } from "./seed";
+import { ApiServer } from "./server";
+import { DEFAULT_RETRY, type DeliveryAttempt, type DeliveryMode, type RetryPolicy } from "./webhooks";
+
+export type { DeliveryAttempt, DeliveryMode, RetryPolicy } from "./webhooks";
+export { API_VERSION } from "./core";
+
+export interface StripeEmulatorOptions {
+  /** 0 = a random free port; default 12111. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Seeds products and prices with lookup keys; default DEFAULT_CATALOG; `false` seeds nothing. */
+  catalog?: Catalog | false;
+  /** The emulator clock's starting time; default now. */
+  startTime?: Date;
+  /** Frozen: only `advanceClock` moves time (tests). Default false: time flows from `startTime`. */
+  freezeClock?: boolean;
+  /** Base of hosted URLs (checkout page, invoices); default http://host:port. */
+  publicUrl?: string;
+  /** Webhook retry timing; default: 1 s doubling to at most 1 h, 12 attempts. */
+  webhookRetry?: Partial<RetryPolicy>;
+  log?: (msg: string) => void;
+}
+
+export interface StripeEmulator {
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  now(): Date;
+  /** Moves the clock forward and processes everything due in order; resolves once the resulting webhooks were attempted (in immediate mode). */
+  advanceClock(to: Date): Promise<void>;
+  addWebhookEndpoint(url: string, opts?: { secret?: string; events?: string[] }): { id: string; secret: string };
+  setDeliveryMode(mode: DeliveryMode): void;
+  deliveryMode(): DeliveryMode;
+  /** Delivers what is queued (and retries waiting for their time) now. */
+  flushWebhooks(): Promise<void>;
+  /** Deliveries not yet succeeded or given up. */
+  pendingWebhooks(): number;
+  /** Every webhook delivery attempt so far, oldest first. */
+  webhookAttempts(): DeliveryAttempt[];
+  setCardDeclines(customerId: string, declines: boolean): void;
+  /** Pays a checkout session as the hosted page's "Pay" button would; returns the redirect URL. */
+  payCheckoutSession(id: string, opts?: { email?: string }): Promise<string>;
+  /** What the "Cancel" button does: returns the cancel URL (the session stays open). */
+  cancelCheckoutSession(id: string): string;
+  close(): Promise<void>;
+}
+
+const TICK_MS = 1_000;
+
+export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Promise<StripeEmulator> {
+  const host = opts.host ?? "127.0.0.1";
+  const log = opts.log ?? (() => undefined);
+  const clock = new EmulatorClock(opts.startTime ?? new Date(), opts.freezeClock ?? false);
+  const core = new Core(clock, { ...DEFAULT_RETRY, ...opts.webhookRetry }, log);
+  if (opts.catalog !== false) seedCatalog(core, opts.catalog ?? DEFAULT_CATALOG);
+  const api = new ApiServer(core, compile(allRoutes));
+
+  // With a flowing clock, what falls due is processed as time passes (and before each request).
+  const catchUp = () => {
+    const due = nextDue(core);
+    if (due !== undefined && due <= core.now()) processUntil(core, clock.nowMs());
+  };
+
+  let port = 0;
+  let ticker: NodeJS.Timeout | undefined;
+  const emulator: StripeEmulator = {
+    get url() {
+      return `http://${host}:${port}`;
+    },
+    host,
+    get port() {
+      return port;
+    },
+    now: () => new Date(clock.nowMs()),
+    async advanceClock(to) {
+      if (to.getTime() < clock.nowMs()) {
+        throw new Error(`cannot move the clock back (now ${new Date(clock.nowMs()).toISOString()})`);
+      }
+      processUntil(core, to.getTime());
+      await core.webhooks.settle();
+    },
+    addWebhookEndpoint(url, o = {}) {
+      const row = createWebhookEndpoint(core, { url, enabledEvents: o.events ?? ["*"], secret: o.secret });
+      return { id: row.id, secret: row.secret };
+    },
+    setDeliveryMode: (mode) => core.webhooks.setMode(mode),
+    deliveryMode: () => core.webhooks.getMode(),
+    flushWebhooks: () => core.webhooks.flush(),
+    pendingWebhooks: () => core.webhooks.pendingCount(),
+    webhookAttempts: () => [...core.webhooks.attempts],
+    setCardDeclines(customerId, declines) {
+      core.store.customers.find(customerId, "customer");
+      if (declines) core.store.decliningCustomers.add(customerId);
+      else core.store.decliningCustomers.delete(customerId);
+    },
+    async payCheckoutSession(id, o = {}) {
+      const location = completeCheckout(core, core.store.sessions.find(id, "session"), o.email);
+      await core.webhooks.settle();
+      return location;
+    },
+    cancelCheckoutSession(id) {
+      const session = core.store.sessions.find(id, "session");
+      return session.cancel_url ?? `${core.publicUrl}/checkout/${session.id}`;
+    },
+    async close() {
+      clearInterval(ticker);
+      core.webhooks.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+
+  const server = createServer(createRequestHandler(core, api, emulator, catchUp));
+  await listen(server, opts.port ?? 12111, host);
+  port = (server.address() as AddressInfo).port;
+  core.publicUrl = (opts.publicUrl ?? emulator.url).replace(/\/+$/, "");
+  if (!clock.frozen) {
+    ticker = setInterval(catchUp, TICK_MS);
+    ticker.unref();
+  }
+  log(`Stripe emulator listening on http://${host}:${port} (API version ${API_VERSION})`);
+  return emulator;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
