@@ -59,8 +59,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   const services = createServices(db, clock, config, transport, (m) => log(m));
 
   const jobs = new JobRunner(db, clock, (m) => log(m));
-  jobs.register({ name: "mail", everyMs: 2_000, run: async () => void (await services.mail.deliverDue()) });
   jobs.register({ name: "sessions", everyMs: 3_600_000, run: () => services.auth.sweep() });
+  jobs.register({
+    name: "periods",
+    everyMs: 60_000,
+    run: async () => {
+      await services.pools.rollAllDue();
+      await services.personal.rollAllDue();
+    },
+  });
+  jobs.register({ name: "reservations", everyMs: 15_000, run: async () => void (await services.reservations.expireDue()) });
+  // Last, so that `runNow()` sends what the jobs above queued (soft alerts).
+  jobs.register({ name: "mail", everyMs: 2_000, run: async () => void (await services.mail.deliverDue()) });
 
   let httpServer: Server | undefined;
   const apollo = new ApolloServer<GqlContext>({

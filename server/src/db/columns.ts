@@ -14,3 +14,23 @@ export const StringColumn = (length: number, options: ColumnOptions = {}) => Col
 
 /** A 32-bit integer count (credits per row stay far below 2^31; sums use bigint columns). */
 export const IntColumn = (options: ColumnOptions = {}) => Column({ type: "int", ...options });
+
+/**
+ * A bigint column read back as a JS number (mysql2 returns bigints as strings).
+ * Refuses values past 2^53 rather than rounding them: credits must stay exact.
+ */
+export const BigIntColumn = (options: ColumnOptions = {}) =>
+  Column({
+    type: "bigint",
+    ...options,
+    transformer: {
+      to: (value: unknown) => value,
+      from: (value: unknown) => (value === null || value === undefined ? value : toSafeInteger(value)),
+    },
+  });
+
+export function toSafeInteger(value: unknown): number {
+  const n = typeof value === "number" ? value : Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`not a safe integer: ${String(value)}`);
+  return n;
+}

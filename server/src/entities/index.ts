@@ -1,3 +1,10 @@
+import { CapEntity } from "./cap.entity";
+import { LedgerEntryEntity } from "./ledger-entry.entity";
+import { PeriodUsageEntity } from "./period-usage.entity";
+import { PersonalBalanceEntity } from "./personal-balance.entity";
+import { PoolEntity } from "./pool.entity";
+import { ReservationEntity } from "./reservation.entity";
+import { UsageEventEntity } from "./usage-event.entity";
 import { ApiKeyEntity } from "./api-key.entity";
 import { AuditEntryEntity } from "./audit-entry.entity";
 import { InvitationEntity } from "./invitation.entity";
@@ -11,6 +18,13 @@ import { SpaceEntity } from "./space.entity";
 import { UserEntity } from "./user.entity";
 
 export {
+  CapEntity,
+  LedgerEntryEntity,
+  PeriodUsageEntity,
+  PersonalBalanceEntity,
+  PoolEntity,
+  ReservationEntity,
+  UsageEventEntity,
   ApiKeyEntity,
   AuditEntryEntity,
   InvitationEntity,
@@ -25,6 +39,13 @@ export {
 };
 
 export const ENTITIES = [
+  CapEntity,
+  LedgerEntryEntity,
+  PeriodUsageEntity,
+  PersonalBalanceEntity,
+  PoolEntity,
+  ReservationEntity,
+  UsageEventEntity,
   ApiKeyEntity,
   AuditEntryEntity,
   InvitationEntity,

@@ -1,6 +1,9 @@
-import type { AuditEntryEntity } from "../entities";
+import type { CallOutcome } from "../credits/usage-call";
+import type { AuditEntryEntity, PoolEntity } from "../entities";
 import type { MemberView } from "../services/member.service";
 import type { AuditEntryType, MemberType } from "./types/account.type";
+import type { PoolType } from "./types/billing.type";
+import type { UsageBatchItemType } from "./types/credits.type";
 
 /** Entity → GraphQL shapes where the two differ; elsewhere entities are returned as they are. */
 
@@ -22,3 +25,24 @@ export const toAuditEntry = (entry: AuditEntryEntity): AuditEntryType => ({
     after: entry.after === null ? null : JSON.parse(entry.after),
   }),
 });
+
+export const toPool = (pool: PoolEntity): PoolType => ({
+  monthlyAllotment: pool.monthlyAllotment,
+  monthlyRemaining: pool.monthlyBalance,
+  topUpRemaining: pool.topUpBalance,
+  totalRemaining: pool.topUpBalance + pool.monthlyBalance,
+  periodStart: pool.periodStart,
+  periodEnd: pool.periodEnd,
+  reserved: pool.reserved,
+});
+
+export const toBatchItem = (outcome: CallOutcome, index: number): UsageBatchItemType =>
+  outcome.ok
+    ? { index, result: outcome.result, errorCode: null, errorMessage: null, resetsAt: null }
+    : {
+        index,
+        result: null,
+        errorCode: outcome.error.code,
+        errorMessage: outcome.error.message,
+        resetsAt: typeof outcome.error.extensions.resetsAt === "string" ? new Date(outcome.error.extensions.resetsAt) : null,
+      };

@@ -4,6 +4,7 @@ import { buildSchema } from "type-graphql";
 import { authChecker } from "./auth-checker";
 import { AuthResolver } from "./resolvers/auth.resolver";
 import { BillingResolver } from "./resolvers/billing.resolver";
+import { CreditsResolver } from "./resolvers/credits.resolver";
 import { MemberResolver } from "./resolvers/member.resolver";
 import { OrgResolver } from "./resolvers/org.resolver";
 import { OrgResourceResolver } from "./resolvers/space.resolver";
@@ -14,7 +15,7 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The executable schema; built once per process (type-graphql's metadata is global). */
 export function graphqlSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [AuthResolver, OrgResolver, MemberResolver, OrgResourceResolver, BillingResolver],
+    resolvers: [AuthResolver, OrgResolver, MemberResolver, OrgResourceResolver, CreditsResolver, BillingResolver],
     authChecker,
     authMode: "error",
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

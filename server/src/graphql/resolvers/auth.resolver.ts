@@ -43,11 +43,9 @@ export class AuthResolver {
     return user.personalPlan;
   }
 
-  // Personal balances arrive with the credits engine; until a personal plan can be
-  // bought, every user's personal balance is truly zero.
   @FieldResolver(() => Int, { description: "Personal credits; used only in orgs on a personal plan." })
-  creditBalance(): number {
-    return 0;
+  creditBalance(@Root() user: UserEntity, @Ctx() ctx: GqlContext): Promise<number> {
+    return ctx.services.personal.balanceOf(user.id);
   }
 
   @FieldResolver(() => Boolean)

@@ -1,15 +1,13 @@
-import type { BillingInterval, CapScope } from "@team-billing/shared";
+import type { BillingInterval } from "@team-billing/shared";
 import { Arg, Authorized, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { notImplemented } from "../../errors";
 import type { Rule } from "../auth-checker";
-import { CapType, CheckoutSessionType, PoolType, TaxIdInput } from "../types/billing.type";
-import { BillingIntervalEnum, CapScopeEnum } from "../types/enums";
+import { CheckoutSessionType, TaxIdInput } from "../types/billing.type";
+import { BillingIntervalEnum } from "../types/enums";
 import { OrgType } from "../types/org.type";
-import { RecordUsageInput, UsageResultType } from "../types/usage.type";
 
 /**
- * Contract operations that later releases build (credits engine, Stripe billing,
- * support). Their authorization is already the real one, so the role matrix
+ * Contract operations that later releases build (Stripe billing, support). Their authorization is already the real one, so the role matrix
  * holds today; past it they answer NOT_IMPLEMENTED and change nothing.
  */
 @Resolver()
@@ -55,45 +53,6 @@ export class BillingResolver {
     @Arg("taxId", () => TaxIdInput, { nullable: true }) _taxId: TaxIdInput | null,
   ): OrgType {
     throw notImplemented("Billing details");
-  }
-
-  @Authorized<Rule>("ADMIN")
-  @Mutation(() => CapType)
-  setCap(
-    @Arg("orgId", () => ID) _orgId: string,
-    @Arg("scope", () => CapScopeEnum) _scope: CapScope,
-    @Arg("targetId", () => ID) _targetId: string,
-    @Arg("monthlyLimit", () => Int) _monthlyLimit: number,
-  ): CapType {
-    throw notImplemented("Caps");
-  }
-
-  @Authorized<Rule>("ADMIN")
-  @Mutation(() => Boolean)
-  removeCap(@Arg("orgId", () => ID) _orgId: string, @Arg("capId", () => ID) _capId: string): boolean {
-    throw notImplemented("Caps");
-  }
-
-  @Authorized<Rule>("ADMIN")
-  @Mutation(() => OrgType)
-  setSoftAlertThreshold(@Arg("orgId", () => ID) _orgId: string, @Arg("percent", () => Int) _percent: number): OrgType {
-    throw notImplemented("The soft alert");
-  }
-
-  @Authorized<Rule>("MEMBER", "SCOPE:USAGE_WRITE")
-  @Mutation(() => UsageResultType)
-  recordUsage(@Arg("input", () => RecordUsageInput) _input: RecordUsageInput): UsageResultType {
-    throw notImplemented("Metering");
-  }
-
-  @Authorized<Rule>("STAFF")
-  @Mutation(() => PoolType, { description: "Support staff only; audited." })
-  grantCredits(
-    @Arg("orgId", () => ID) _orgId: string,
-    @Arg("credits", () => Int) _credits: number,
-    @Arg("reason") _reason: string,
-  ): PoolType {
-    throw notImplemented("Credit grants");
   }
 
   @Authorized<Rule>("USER")

@@ -4,7 +4,7 @@ import type { ApiKeyEntity, InvitationEntity, OrgEntity, SpaceEntity } from "../
 import { notImplemented } from "../../errors";
 import { membershipOf, type Rule } from "../auth-checker";
 import { type GqlContext, userActor } from "../context";
-import { toAuditEntry, toMember } from "../mappers";
+import { toAuditEntry, toMember, toPool } from "../mappers";
 import { ApiKeyType, AuditEntryType, InvitationType, MemberType, SpaceType } from "../types/account.type";
 import { CapType, InvoiceType, PoolType, SubscriptionType, TaxIdType } from "../types/billing.type";
 import { BillingIntervalEnum, PlanEnum, RoleEnum } from "../types/enums";
@@ -81,21 +81,21 @@ export class OrgResolver {
     return (await ctx.services.audit.list(org.id)).map(toAuditEntry);
   }
 
-  // --- Billing and usage fields. Until the credits engine and Stripe billing land, no org
-  // can be on TEAM/ENTERPRISE, hold a subscription, invoices, caps or billing details, so
-  // these answer the truth (null / empty); computed reports answer NOT_IMPLEMENTED.
+  // --- Billing and usage fields. Until Stripe billing lands, no org holds a subscription,
+  // invoices or billing details, so those answer the truth (null / empty); usage reports
+  // answer NOT_IMPLEMENTED until the analytics release.
 
   @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:BILLING_READ")
   @FieldResolver(() => PoolType, { nullable: true, description: "Null unless the org is on TEAM or ENTERPRISE." })
-  pool(@Root() org: OrgEntity): PoolType | null {
-    if (org.orgPlan === null) return null;
-    throw notImplemented("The credit pool");
+  async pool(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<PoolType | null> {
+    const pool = org.orgPlan ? await ctx.services.pools.view(org.id) : null;
+    return pool ? toPool(pool) : null;
   }
 
   @Authorized<Rule>("MEMBER", "STAFF_READ")
   @FieldResolver(() => [CapType])
-  caps(): CapType[] {
-    return [];
+  caps(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<CapType[]> {
+    return ctx.services.caps.list(org.id);
   }
 
   @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:BILLING_READ")

@@ -10,6 +10,7 @@ export class PoolType {
   @Field(() => Int) totalRemaining: number;
   @Field() periodStart: Date;
   @Field() periodEnd: Date;
+  @Field(() => Int, { description: "Held by open reservations: counts against the pool until settled." }) reserved: number;
 }
 
 @ObjectType("Cap")

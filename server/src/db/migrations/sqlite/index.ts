@@ -1,3 +1,4 @@
+import { CreditsEngine1795721757427 } from "./1795721757427-credits-engine";
 import { Init1795721015062 } from "./1795721015062-init";
 // The sqlite migrations in order. `pnpm --filter @team-billing/server migration:generate Name` appends to this list.
-export const SQLITE_MIGRATIONS: Function[] = [Init1795721015062];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795721015062, CreditsEngine1795721757427];

@@ -1,0 +1,92 @@
+import type { CapScope } from "@team-billing/shared";
+import type { Clock } from "../clock";
+import { newId } from "../db/columns";
+import type { Database } from "../db/database";
+import { CapEntity, MembershipEntity, PeriodUsageEntity, SpaceEntity } from "../entities";
+import { AppError, badInput, notFound } from "../errors";
+import type { Actor } from "../services/actor";
+import type { AuditService } from "../services/audit.service";
+import { isId } from "../services/validate";
+import type { PoolService } from "./pool.service";
+
+export const MAX_CAP = 1_000_000_000;
+
+export interface CapView {
+  id: string;
+  scope: CapScope;
+  targetId: string;
+  monthlyLimit: number;
+  usedThisPeriod: number;
+}
+
+/** Per-member and per-Space monthly caps on a pool. None by default. */
+export class CapService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly pools: PoolService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(orgId: string): Promise<CapView[]> {
+    const caps = await this.db.manager.find(CapEntity, { where: { orgId }, order: { createdAt: "ASC" } });
+    if (caps.length === 0) return [];
+    const pool = await this.pools.view(orgId);
+    const usage = pool ? await this.db.manager.findBy(PeriodUsageEntity, { orgId, periodIndex: pool.periodIndex }) : [];
+    const used = new Map(usage.map((u) => [`${u.scope}:${u.targetId}`, u.used]));
+    return caps.map((c) => ({
+      id: c.id,
+      scope: c.scope,
+      targetId: c.targetId,
+      monthlyLimit: c.monthlyLimit,
+      usedThisPeriod: used.get(`${c.scope}:${c.targetId}`) ?? 0,
+    }));
+  }
+
+  /**
+   * Sets (or changes) the cap on a member or a Space. A cap below what is already
+   * used this period blocks further calls until the reset; 0 blocks all.
+   */
+  async set(actor: Actor, orgId: string, scope: CapScope, targetId: string, monthlyLimit: number): Promise<CapView> {
+    if (!Number.isSafeInteger(monthlyLimit) || monthlyLimit < 0 || monthlyLimit > MAX_CAP) {
+      throw badInput("monthlyLimit", `must be a whole number of credits from 0 to ${MAX_CAP.toLocaleString("en-US")}`);
+    }
+    const cap = await this.db.transaction(async (em) => {
+      if (!(await em.existsBy(MembershipEntity, { orgId }))) throw notFound("Org");
+      const pool = await this.pools.view(orgId);
+      if (!pool) throw new AppError("BILLING_PLAN_REQUIRED", "Caps limit spending from a Team or Enterprise pool; this org has none.");
+      const exists =
+        isId(targetId) &&
+        (scope === "MEMBER"
+          ? await em.existsBy(MembershipEntity, { id: targetId, orgId, active: true })
+          : await em.existsBy(SpaceEntity, { id: targetId, orgId }));
+      if (!exists) throw badInput("targetId", scope === "MEMBER" ? "is not an active member of this org" : "is not a Space of this org");
+      const existing = await em.findOneBy(CapEntity, { orgId, scope, targetId });
+      const row = existing ?? Object.assign(new CapEntity(), { id: newId(), orgId, scope, targetId, createdAt: this.clock.now() });
+      row.monthlyLimit = monthlyLimit;
+      await em.save(CapEntity, row);
+      await this.audit.record(em, actor, {
+        orgId,
+        action: "cap.set",
+        before: existing ? { scope, targetId, monthlyLimit: existing.monthlyLimit } : null,
+        after: { scope, targetId, monthlyLimit },
+      });
+      return row;
+    });
+    return (await this.list(orgId)).find((c) => c.id === cap.id) as CapView;
+  }
+
+  async remove(actor: Actor, orgId: string, capId: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const cap = isId(capId) ? await em.findOneBy(CapEntity, { id: capId, orgId }) : null;
+      if (!cap) throw notFound("Cap");
+      await em.delete(CapEntity, { id: cap.id });
+      await this.audit.record(em, actor, {
+        orgId,
+        action: "cap.removed",
+        before: { scope: cap.scope, targetId: cap.targetId, monthlyLimit: cap.monthlyLimit },
+        after: null,
+      });
+    });
+  }
+}

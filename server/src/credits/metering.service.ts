@@ -1,0 +1,158 @@
+import { type EntityManager, In } from "typeorm";
+import type { Clock } from "../clock";
+import { newId } from "../db/columns";
+import type { Database } from "../db/database";
+import { MembershipEntity, OrgEntity, SpaceEntity, UsageEventEntity } from "../entities";
+import { badInput, forbidden, notFound } from "../errors";
+import type { Actor } from "../services/actor";
+import type { MemberService } from "../services/member.service";
+import { admitCharge, cloneCounters } from "./admission";
+import { Coalescer } from "./coalescer";
+import type { CreditStore, LedgerLine } from "./credit-store";
+import type { PersonalService } from "./personal.service";
+import type { PoolService } from "./pool.service";
+import { type CallOutcome, checkCall, inputHash, keyConflict, refusal, resultOf, type UsageCall, type UsageResult } from "./usage-call";
+
+export const MAX_BATCH_CALLS = 500;
+
+/**
+ * Metering: every model call is checked against the pool, the member's cap and the
+ * Space's cap, split top-up first, and written as one usage event with its ledger
+ * entries, in one transaction. Calls for one org that arrive together share a
+ * transaction (see Coalescer); the pool row lock keeps several processes exact.
+ */
+export class MeteringService {
+  private readonly coalescer = new Coalescer<UsageCall, CallOutcome>((orgId, calls) => this.chargeBatch(orgId, calls), MAX_BATCH_CALLS);
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly store: CreditStore,
+    private readonly pools: PoolService,
+    private readonly personal: PersonalService,
+    private readonly members: MemberService,
+  ) {}
+
+  async record(actor: Actor, call: UsageCall): Promise<UsageResult> {
+    const problem = checkCall(call) ?? (await this.actorProblem(actor, call));
+    if (problem) throw problem;
+    const outcome = await this.coalescer.submit(call.orgId, call);
+    if (!outcome.ok) throw outcome.error;
+    return outcome.result;
+  }
+
+  /** Up to 500 calls of one org; one outcome per call, in order. */
+  async recordBatch(actor: Actor, orgId: string, calls: Omit<UsageCall, "orgId">[]): Promise<CallOutcome[]> {
+    if (calls.length === 0 || calls.length > MAX_BATCH_CALLS) throw badInput("calls", `send 1 to ${MAX_BATCH_CALLS} calls`);
+    const full = calls.map((c) => ({ ...c, orgId }));
+    const checked = await Promise.all(full.map(async (c) => checkCall(c) ?? (await this.actorProblem(actor, c))));
+    const admitted = full.filter((_, i) => checked[i] === null);
+    const outcomes = await this.coalescer.submitMany(orgId, admitted);
+    let next = 0;
+    return checked.map((problem) => (problem ? { ok: false as const, error: problem } : outcomes[next++]));
+  }
+
+  /** A signed-in member records usage for themself; an org API key for any member. */
+  private async actorProblem(actor: Actor, call: UsageCall) {
+    if (actor.kind !== "user") return null;
+    const own = await this.members.membershipOf(call.orgId, actor.user.id);
+    if (!own) return notFound("Org");
+    return own.id === call.memberId ? null : forbidden("You can record usage only as yourself; integrations use an org API key.");
+  }
+
+  /** One transaction for a batch of one org's calls. If it fails, every call fails and nothing is charged. */
+  private chargeBatch(orgId: string, calls: UsageCall[]): Promise<CallOutcome[]> {
+    return this.db.transaction(async (em) => {
+      const org = await em.findOneBy(OrgEntity, { id: orgId });
+      if (!org) return calls.map(() => ({ ok: false as const, error: notFound("Org") }));
+      const pooled = await this.store.orgIsPooled(em, orgId);
+      const targets = await this.targets(em, orgId, calls);
+      if (!pooled) return this.personal.chargeCalls(em, calls, targets);
+      return this.chargePool(em, org, calls, targets);
+    });
+  }
+
+  private async chargePool(em: EntityManager, org: OrgEntity, calls: UsageCall[], targets: Targets): Promise<CallOutcome[]> {
+    const pool = await this.store.lockPool(em, org.id);
+    if (!pool) throw new Error(`org ${org.id} is pooled but has no pool`);
+    await this.pools.rollInTransaction(em, pool);
+    const state = await this.store.admissionState(em, pool, {
+      memberIds: calls.map((c) => c.memberId),
+      spaceIds: calls.map((c) => c.spaceId),
+    });
+    const before = cloneCounters(state.counters);
+    const opening = { topUp: pool.topUpBalance, monthly: pool.monthlyBalance };
+    const now = this.clock.now();
+    const events: UsageEventEntity[] = [];
+    const lines: LedgerLine[] = [];
+    const outcomes = calls.map((call): CallOutcome => {
+      const invalid = targets.problem(call);
+      if (invalid) return { ok: false, error: invalid };
+      const hash = inputHash(call);
+      const prior = targets.seen.get(call.idempotencyKey);
+      if (prior) return prior.inputHash === hash ? { ok: true, result: resultOf(prior) } : { ok: false, error: keyConflict() };
+      const decision = admitCharge(state, call);
+      if (!decision.ok) return { ok: false, error: refusal(decision.refusal, pool.periodEnd) };
+      const event = Object.assign(new UsageEventEntity(), {
+        id: newId(),
+        orgId: org.id,
+        memberId: call.memberId,
+        spaceId: call.spaceId,
+        userId: targets.userOf(call.memberId),
+        model: call.model,
+        credits: call.credits,
+        fromTopUp: decision.fromTopUp,
+        fromMonthly: decision.fromMonthly,
+        fromPersonal: 0,
+        idempotencyKey: call.idempotencyKey,
+        inputHash: hash,
+        remainingAfter: decision.remainingAfter,
+        reservationId: null,
+        occurredAt: now,
+      });
+      events.push(event);
+      targets.seen.set(call.idempotencyKey, event);
+      if (decision.fromTopUp) lines.push({ bucket: "TOP_UP", kind: "USAGE", amount: -decision.fromTopUp, reference: event.id });
+      if (decision.fromMonthly) lines.push({ bucket: "MONTHLY", kind: "USAGE", amount: -decision.fromMonthly, reference: event.id });
+      return { ok: true, result: resultOf(event) };
+    });
+    if (events.length > 0) {
+      await this.store.saveState(em, pool, state, before);
+      for (let i = 0; i < events.length; i += 200) await em.insert(UsageEventEntity, events.slice(i, i + 200));
+      await this.store.appendLedger(em, org.id, opening, lines, now);
+      await this.store.checkSoftAlert(em, pool, org.softAlertThresholdPercent);
+    }
+    return outcomes;
+  }
+
+  /** Members, Spaces and earlier events a batch refers to, read once per batch. */
+  private async targets(em: EntityManager, orgId: string, calls: UsageCall[]): Promise<Targets> {
+    const memberIds = [...new Set(calls.map((c) => c.memberId))];
+    const spaceIds = [...new Set(calls.map((c) => c.spaceId))];
+    const keys = [...new Set(calls.map((c) => c.idempotencyKey))];
+    const [members, spaces, prior] = [
+      await em.findBy(MembershipEntity, { orgId, id: In(memberIds), active: true }),
+      await em.findBy(SpaceEntity, { orgId, id: In(spaceIds) }),
+      await em.findBy(UsageEventEntity, { orgId, idempotencyKey: In(keys) }),
+    ];
+    const memberById = new Map(members.map((m) => [m.id, m]));
+    const spaceIdsFound = new Set(spaces.map((s) => s.id));
+    return {
+      seen: new Map(prior.map((e) => [e.idempotencyKey, e])),
+      member: (id) => memberById.get(id),
+      userOf: (id) => memberById.get(id)?.userId ?? "",
+      problem: (call) => {
+        if (!memberById.has(call.memberId)) return badInput("memberId", "is not an active member of this org");
+        if (!spaceIdsFound.has(call.spaceId)) return badInput("spaceId", "is not a Space of this org");
+        return null;
+      },
+    };
+  }
+}
+
+export interface Targets {
+  seen: Map<string, UsageEventEntity>;
+  member(id: string): MembershipEntity | undefined;
+  userOf(memberId: string): string;
+  problem(call: UsageCall): ReturnType<typeof badInput> | null;
+}

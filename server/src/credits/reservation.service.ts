@@ -1,0 +1,208 @@
+import { type EntityManager, LessThanOrEqual } from "typeorm";
+import type { Clock } from "../clock";
+import { newId } from "../db/columns";
+import type { Database } from "../db/database";
+import { MembershipEntity, OrgEntity, ReservationEntity, SpaceEntity, UsageEventEntity } from "../entities";
+import { AppError, badInput, conflict, forbidden, notFound } from "../errors";
+import type { Actor } from "../services/actor";
+import type { MemberService } from "../services/member.service";
+import { isId } from "../services/validate";
+import { admitCharge, admitHold, cloneCounters, releaseHold } from "./admission";
+import type { CreditStore } from "./credit-store";
+import type { PoolService } from "./pool.service";
+import { checkCall, refusal, resultOf, type UsageCall, type UsageResult } from "./usage-call";
+
+export const HOLD_TTL = { defaultSeconds: 600, minSeconds: 10, maxSeconds: 3600 };
+
+export interface ReserveInput {
+  orgId: string;
+  memberId: string;
+  spaceId: string;
+  model: string;
+  credits: number;
+  ttlSeconds?: number | null;
+}
+
+/**
+ * Reservations hold an estimate against the pool and both caps before a long model
+ * call; settling charges the actual cost (more than held only if the pool and caps
+ * allow it); releasing, or the hold's expiry, returns the credits.
+ */
+export class ReservationService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly store: CreditStore,
+    private readonly pools: PoolService,
+    private readonly members: MemberService,
+  ) {}
+
+  async reserve(actor: Actor, input: ReserveInput): Promise<ReservationEntity> {
+    const problem = checkCall({ ...input, idempotencyKey: "hold" });
+    if (problem) throw problem;
+    const ttl = input.ttlSeconds ?? HOLD_TTL.defaultSeconds;
+    if (!Number.isSafeInteger(ttl) || ttl < HOLD_TTL.minSeconds || ttl > HOLD_TTL.maxSeconds) {
+      throw badInput("ttlSeconds", `must be ${HOLD_TTL.minSeconds} to ${HOLD_TTL.maxSeconds} seconds`);
+    }
+    await this.checkActor(actor, input.orgId, input.memberId);
+    return this.db.transaction(async (em) => {
+      const pool = await this.lockedPool(em, input.orgId);
+      const member = await em.existsBy(MembershipEntity, { id: input.memberId, orgId: input.orgId, active: true });
+      if (!member) throw badInput("memberId", "is not an active member of this org");
+      if (!(await em.existsBy(SpaceEntity, { id: input.spaceId, orgId: input.orgId })))
+        throw badInput("spaceId", "is not a Space of this org");
+      const state = await this.store.admissionState(em, pool, { memberIds: [input.memberId], spaceIds: [input.spaceId] });
+      const before = cloneCounters(state.counters);
+      const decision = admitHold(state, input);
+      if (!decision.ok) throw refusal(decision.refusal, pool.periodEnd);
+      await this.store.saveState(em, pool, state, before);
+      const now = this.clock.now();
+      const reservation = Object.assign(new ReservationEntity(), {
+        id: newId(),
+        orgId: input.orgId,
+        memberId: input.memberId,
+        spaceId: input.spaceId,
+        model: input.model,
+        credits: input.credits,
+        periodIndex: pool.periodIndex,
+        status: "HELD",
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + ttl * 1000),
+        eventId: null,
+      });
+      await em.insert(ReservationEntity, reservation);
+      return reservation;
+    });
+  }
+
+  /** Charges the actual cost of a held call; settling twice answers the first result. */
+  async settle(actor: Actor, orgId: string, reservationId: string, credits: number): Promise<UsageResult> {
+    const held = await this.findForActor(actor, orgId, reservationId);
+    const call: UsageCall = {
+      orgId,
+      memberId: held.memberId,
+      spaceId: held.spaceId,
+      model: held.model,
+      credits,
+      idempotencyKey: `reservation:${held.id}`,
+    };
+    const problem = checkCall(call);
+    if (problem) throw problem;
+    return this.db.transaction(async (em) => {
+      const pool = await this.lockedPool(em, orgId);
+      const reservation = await em.findOneByOrFail(ReservationEntity, { id: reservationId });
+      if (reservation.status === "SETTLED" && reservation.eventId) {
+        const event = await em.findOneByOrFail(UsageEventEntity, { id: reservation.eventId });
+        if (event.credits !== credits) throw conflict("This reservation was already settled for a different amount.");
+        return resultOf(event);
+      }
+      if (reservation.status !== "HELD" || reservation.expiresAt <= this.clock.now()) {
+        throw conflict(
+          `This reservation is ${reservation.status === "HELD" ? "expired" : reservation.status.toLowerCase()}; record the call with recordUsage instead.`,
+        );
+      }
+      const state = await this.store.admissionState(em, pool, { memberIds: [held.memberId], spaceIds: [held.spaceId] });
+      const before = cloneCounters(state.counters);
+      const opening = { topUp: pool.topUpBalance, monthly: pool.monthlyBalance };
+      const decision = admitCharge(state, { ...call, held: reservation.credits });
+      if (!decision.ok) throw refusal(decision.refusal, pool.periodEnd);
+      const now = this.clock.now();
+      const membership = await em.findOneByOrFail(MembershipEntity, { id: held.memberId });
+      const event = Object.assign(new UsageEventEntity(), {
+        id: newId(),
+        ...call,
+        userId: membership.userId,
+        fromTopUp: decision.fromTopUp,
+        fromMonthly: decision.fromMonthly,
+        fromPersonal: 0,
+        inputHash: "reservation",
+        remainingAfter: decision.remainingAfter,
+        reservationId: reservation.id,
+        occurredAt: now,
+      });
+      await this.store.saveState(em, pool, state, before);
+      await em.insert(UsageEventEntity, event);
+      await em.update(ReservationEntity, { id: reservation.id }, { status: "SETTLED", eventId: event.id });
+      await this.store.appendLedger(
+        em,
+        orgId,
+        opening,
+        [
+          ...(decision.fromTopUp
+            ? [{ bucket: "TOP_UP" as const, kind: "USAGE" as const, amount: -decision.fromTopUp, reference: event.id }]
+            : []),
+          ...(decision.fromMonthly
+            ? [{ bucket: "MONTHLY" as const, kind: "USAGE" as const, amount: -decision.fromMonthly, reference: event.id }]
+            : []),
+        ],
+        now,
+      );
+      const org = await em.findOneByOrFail(OrgEntity, { id: orgId });
+      await this.store.checkSoftAlert(em, pool, org.softAlertThresholdPercent);
+      return resultOf(event);
+    });
+  }
+
+  async release(actor: Actor, orgId: string, reservationId: string): Promise<boolean> {
+    await this.findForActor(actor, orgId, reservationId);
+    return this.db.transaction(async (em) => {
+      const pool = await this.lockedPool(em, orgId);
+      const reservation = await em.findOneByOrFail(ReservationEntity, { id: reservationId });
+      if (reservation.status !== "HELD") throw conflict(`This reservation is already ${reservation.status.toLowerCase()}.`);
+      await this.returnHold(em, pool.orgId, reservation, "RELEASED");
+      return true;
+    });
+  }
+
+  /** The expiry job: holds past their TTL return their credits. */
+  async expireDue(limit = 500): Promise<number> {
+    const due = await this.db.manager.find(ReservationEntity, {
+      where: { status: "HELD", expiresAt: LessThanOrEqual(this.clock.now()) },
+      take: limit,
+    });
+    for (const { id, orgId } of due) {
+      await this.db.transaction(async (em) => {
+        const reservation = await em.findOneByOrFail(ReservationEntity, { id });
+        if (reservation.status === "HELD") await this.returnHold(em, orgId, reservation, "EXPIRED");
+      });
+    }
+    return due.length;
+  }
+
+  private async returnHold(
+    em: EntityManager,
+    orgId: string,
+    reservation: ReservationEntity,
+    status: "RELEASED" | "EXPIRED",
+  ): Promise<void> {
+    const pool = await this.store.lockPool(em, orgId);
+    if (!pool) return;
+    const state = await this.store.admissionState(em, pool, { memberIds: [reservation.memberId], spaceIds: [reservation.spaceId] });
+    const before = cloneCounters(state.counters);
+    releaseHold(state, reservation);
+    await this.store.saveState(em, pool, state, before);
+    await em.update(ReservationEntity, { id: reservation.id }, { status });
+  }
+
+  private async lockedPool(em: EntityManager, orgId: string) {
+    const pool = await this.store.lockPool(em, orgId);
+    if (!pool || !(await this.store.orgIsPooled(em, orgId))) {
+      throw new AppError("BILLING_PLAN_REQUIRED", "Reservations hold credits of a Team or Enterprise pool; this org has none.");
+    }
+    await this.pools.rollInTransaction(em, pool);
+    return pool;
+  }
+
+  private async findForActor(actor: Actor, orgId: string, reservationId: string): Promise<ReservationEntity> {
+    const reservation = isId(reservationId) ? await this.db.manager.findOneBy(ReservationEntity, { id: reservationId, orgId }) : null;
+    if (!reservation) throw notFound("Reservation");
+    await this.checkActor(actor, orgId, reservation.memberId);
+    return reservation;
+  }
+
+  private async checkActor(actor: Actor, orgId: string, memberId: string): Promise<void> {
+    if (actor.kind !== "user") return;
+    const own = await this.members.membershipOf(orgId, actor.user.id);
+    if (own?.id !== memberId) throw forbidden("You can hold credits only as yourself; integrations use an org API key.");
+  }
+}

@@ -1,0 +1,67 @@
+import { createHash } from "node:crypto";
+import { LIMITS } from "@team-billing/shared";
+import type { UsageEventEntity } from "../entities";
+import { AppError, badInput } from "../errors";
+
+/** One model call to charge, as recordUsage (and its batch form) receive it. */
+export interface UsageCall {
+  orgId: string;
+  memberId: string;
+  spaceId: string;
+  model: string;
+  credits: number;
+  idempotencyKey: string;
+}
+
+export interface UsageResult {
+  eventId: string;
+  creditsCharged: number;
+  fromTopUp: number;
+  fromMonthly: number;
+  poolRemaining: number;
+}
+
+export type CallOutcome = { ok: true; result: UsageResult } | { ok: false; error: AppError };
+
+/** Shape checks that need no database; a failing call charges nothing. */
+export function checkCall(call: UsageCall): AppError | null {
+  const model = call.model.trim();
+  if (model.length === 0) return badInput("model", "must not be empty");
+  if (call.model.length > LIMITS.modelMax) return badInput("model", `must be at most ${LIMITS.modelMax} characters`);
+  if (!Number.isSafeInteger(call.credits) || call.credits < 1 || call.credits > LIMITS.creditsPerCallMax) {
+    return badInput("credits", `must be a whole number from 1 to ${LIMITS.creditsPerCallMax.toLocaleString("en-US")}`);
+  }
+  if (call.idempotencyKey.length < 1 || call.idempotencyKey.length > LIMITS.idempotencyKeyMax) {
+    return badInput("idempotencyKey", `must be 1 to ${LIMITS.idempotencyKeyMax} characters`);
+  }
+  return null;
+}
+
+/** What makes two calls under one key the same call. */
+export function inputHash(call: UsageCall): string {
+  return createHash("sha256")
+    .update(JSON.stringify([call.memberId, call.spaceId, call.model, call.credits]))
+    .digest("hex");
+}
+
+export function resultOf(event: UsageEventEntity): UsageResult {
+  return {
+    eventId: event.id,
+    creditsCharged: event.credits,
+    fromTopUp: event.fromTopUp,
+    fromMonthly: event.fromMonthly,
+    poolRemaining: event.remainingAfter,
+  };
+}
+
+export const REFUSAL_MESSAGES = {
+  BILLING_POOL_EXHAUSTED: "The org's credit pool cannot cover this call until it refills or is topped up.",
+  BILLING_MEMBER_CAP_REACHED: "This member has reached their monthly cap.",
+  BILLING_SPACE_CAP_REACHED: "This Space has reached its monthly cap.",
+} as const;
+
+export function refusal(code: keyof typeof REFUSAL_MESSAGES, resetsAt: Date | null, message: string = REFUSAL_MESSAGES[code]): AppError {
+  return new AppError(code, message, resetsAt ? { resetsAt: resetsAt.toISOString() } : {});
+}
+
+export const keyConflict = () => new AppError("CONFLICT", "This idempotency key was already used for a different call; use a new key.");

@@ -1,0 +1,29 @@
+import { Entity, Index } from "typeorm";
+import { BigIntColumn, DateTimeColumn, IdColumn, IntColumn, RefColumn, StringColumn } from "../db/columns";
+
+/**
+ * One charged model call. Kept for good, so its idempotency key is kept too (the
+ * contract asks for at least 35 days). `inputHash` tells a replay from a conflict.
+ */
+@Entity("usage_event")
+@Index("uq_usage_event_key", ["orgId", "idempotencyKey"], { unique: true })
+@Index("ix_usage_event_org_time", ["orgId", "occurredAt"])
+export class UsageEventEntity {
+  @IdColumn() id: string;
+  @RefColumn() orgId: string;
+  @RefColumn() memberId: string;
+  @RefColumn() spaceId: string;
+  @RefColumn() userId: string;
+  @StringColumn(200) model: string;
+  @IntColumn() credits: number;
+  @IntColumn() fromTopUp: number;
+  @IntColumn() fromMonthly: number;
+  /** Spent from the member's personal balance (orgs on a personal plan). */
+  @IntColumn() fromPersonal: number;
+  @StringColumn(255) idempotencyKey: string;
+  @StringColumn(64) inputHash: string;
+  /** What remained after this call (pool total, or the personal balance). */
+  @BigIntColumn() remainingAfter: number;
+  @RefColumn({ nullable: true }) reservationId: string | null;
+  @DateTimeColumn() occurredAt: Date;
+}

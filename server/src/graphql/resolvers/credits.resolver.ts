@@ -1,0 +1,98 @@
+import type { CapScope } from "@team-billing/shared";
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import type { OrgEntity, ReservationEntity } from "../../entities";
+import type { Rule } from "../auth-checker";
+import { type GqlContext, userActor } from "../context";
+import { toBatchItem, toPool } from "../mappers";
+import { CapType, PoolType } from "../types/billing.type";
+import { ReservationType, ReserveCreditsInput, UsageBatchItemType, UsageCallInput } from "../types/credits.type";
+import { CapScopeEnum } from "../types/enums";
+import { OrgType } from "../types/org.type";
+import { RecordUsageInput, UsageResultType } from "../types/usage.type";
+
+/** Metering, reservations, caps, the soft alert and support grants. */
+@Resolver()
+export class CreditsResolver {
+  @Authorized<Rule>("MEMBER", "SCOPE:USAGE_WRITE")
+  @Mutation(() => UsageResultType)
+  recordUsage(@Arg("input", () => RecordUsageInput) input: RecordUsageInput, @Ctx() ctx: GqlContext): Promise<UsageResultType> {
+    return ctx.services.metering.record(ctx.actor, input);
+  }
+
+  @Authorized<Rule>("MEMBER", "SCOPE:USAGE_WRITE")
+  @Mutation(() => [UsageBatchItemType], { description: "Up to 500 calls of one org, charged in order; one result or error per call." })
+  async recordUsageBatch(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("calls", () => [UsageCallInput]) calls: UsageCallInput[],
+    @Ctx() ctx: GqlContext,
+  ): Promise<UsageBatchItemType[]> {
+    return (await ctx.services.metering.recordBatch(ctx.actor, orgId, calls)).map(toBatchItem);
+  }
+
+  @Authorized<Rule>("MEMBER", "SCOPE:USAGE_WRITE")
+  @Mutation(() => ReservationType, { description: "Holds an estimate against the pool and both caps before a long call." })
+  reserveCredits(@Arg("input", () => ReserveCreditsInput) input: ReserveCreditsInput, @Ctx() ctx: GqlContext): Promise<ReservationEntity> {
+    return ctx.services.reservations.reserve(ctx.actor, input);
+  }
+
+  @Authorized<Rule>("MEMBER", "SCOPE:USAGE_WRITE")
+  @Mutation(() => UsageResultType, { description: "Charges the actual cost of a held call and ends the hold." })
+  settleReservation(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("reservationId", () => ID) reservationId: string,
+    @Arg("credits", () => Int) credits: number,
+    @Ctx() ctx: GqlContext,
+  ): Promise<UsageResultType> {
+    return ctx.services.reservations.settle(ctx.actor, orgId, reservationId, credits);
+  }
+
+  @Authorized<Rule>("MEMBER", "SCOPE:USAGE_WRITE")
+  @Mutation(() => Boolean, { description: "Returns a hold's credits (the call failed or was cancelled)." })
+  releaseReservation(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("reservationId", () => ID) reservationId: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<boolean> {
+    return ctx.services.reservations.release(ctx.actor, orgId, reservationId);
+  }
+
+  @Authorized<Rule>("ADMIN")
+  @Mutation(() => CapType)
+  setCap(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("scope", () => CapScopeEnum) scope: CapScope,
+    @Arg("targetId", () => ID) targetId: string,
+    @Arg("monthlyLimit", () => Int) monthlyLimit: number,
+    @Ctx() ctx: GqlContext,
+  ): Promise<CapType> {
+    return ctx.services.caps.set(ctx.actor, orgId, scope, targetId, monthlyLimit);
+  }
+
+  @Authorized<Rule>("ADMIN")
+  @Mutation(() => Boolean)
+  async removeCap(@Arg("orgId", () => ID) orgId: string, @Arg("capId", () => ID) capId: string, @Ctx() ctx: GqlContext): Promise<boolean> {
+    await ctx.services.caps.remove(ctx.actor, orgId, capId);
+    return true;
+  }
+
+  @Authorized<Rule>("ADMIN")
+  @Mutation(() => OrgType)
+  setSoftAlertThreshold(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("percent", () => Int) percent: number,
+    @Ctx() ctx: GqlContext,
+  ): Promise<OrgEntity> {
+    return ctx.services.pools.setSoftAlertThreshold(ctx.actor, orgId, percent);
+  }
+
+  @Authorized<Rule>("STAFF")
+  @Mutation(() => PoolType, { description: "Support staff only; audited. Positive grants go to the top-up bucket (they do not expire)." })
+  async grantCredits(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("credits", () => Int) credits: number,
+    @Arg("reason") reason: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<PoolType> {
+    return toPool(await ctx.services.pools.grant(userActor(ctx), orgId, credits, reason));
+  }
+}
