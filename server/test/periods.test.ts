@@ -48,7 +48,10 @@ describe("the monthly cycle", () => {
     const team = await teamOrg(t, { members: 1 });
     await setBuckets(t.app, team.orgId, { topUp: 500, monthly: 9_000 });
     const memberId = team.members[0].memberId;
-    await team.owner.client.ok("mutation($o: ID!, $t: ID!) { setCap(orgId: $o, scope: MEMBER, targetId: $t, monthlyLimit: 600) { id } }", { o: team.orgId, t: memberId });
+    await team.owner.client.ok("mutation($o: ID!, $t: ID!) { setCap(orgId: $o, scope: MEMBER, targetId: $t, monthlyLimit: 600) { id } }", {
+      o: team.orgId,
+      t: memberId,
+    });
     await team.call({ memberId, credits: 600 });
     expect((await team.call({ memberId, credits: 1 })).code).toBe("BILLING_MEMBER_CAP_REACHED");
     // Top-ups went first: 500 from top-up, 100 from monthly.
@@ -98,7 +101,20 @@ describe("the monthly cycle", () => {
     const userId = team.owner.id;
     await t.app.services.personal.setPlan({ kind: "anonymous" }, userId, "PRO");
     await t.app.db.transaction((em) => em.query("UPDATE personal_balance SET balance = 10 WHERE userId = ?", [userId]));
-    await t.app.db.transaction((em) => em.insert(LedgerEntryEntity, { account: "USER", accountId: userId, bucket: "PERSONAL", kind: "ADJUSTMENT", amount: -2_490, balanceAfter: 10, reference: "test", reason: null, actorEmail: null, at: clock.now() }));
+    await t.app.db.transaction((em) =>
+      em.insert(LedgerEntryEntity, {
+        account: "USER",
+        accountId: userId,
+        bucket: "PERSONAL",
+        kind: "ADJUSTMENT",
+        amount: -2_490,
+        balanceAfter: 10,
+        reference: "test",
+        reason: null,
+        actorEmail: null,
+        at: clock.now(),
+      }),
+    );
     clock.set("2027-02-28T12:00:00.000Z");
     await t.app.jobs.runNow(["periods"]);
     expect(await t.app.services.personal.balanceOf(userId)).toBe(2_500);
@@ -157,16 +173,27 @@ describe("support grants", () => {
     t = await startTestApp();
   });
   afterAll(() => t.close());
-  const GRANT = "mutation($o: ID!, $c: Int!, $r: String!) { grantCredits(orgId: $o, credits: $c, reason: $r) { topUpRemaining monthlyRemaining totalRemaining } }";
+  const GRANT =
+    "mutation($o: ID!, $c: Int!, $r: String!) { grantCredits(orgId: $o, credits: $c, reason: $r) { topUpRemaining monthlyRemaining totalRemaining } }";
 
   it("adds to the top-up bucket, removes never below zero, and audits with the staff email and reason", async () => {
     const team = await teamOrg(t);
     const staff = await signUp(t, { email: "staff@support.test" });
-    expect((await staff.client.ok(GRANT, { o: team.orgId, c: 500, r: "outage credit" })).grantCredits).toEqual({ topUpRemaining: 500, monthlyRemaining: 10_000, totalRemaining: 10_500 });
-    expect((await staff.client.ok(GRANT, { o: team.orgId, c: -20_000, r: "remove everything" })).grantCredits).toEqual({ topUpRemaining: 0, monthlyRemaining: 0, totalRemaining: 0 });
+    expect((await staff.client.ok(GRANT, { o: team.orgId, c: 500, r: "outage credit" })).grantCredits).toEqual({
+      topUpRemaining: 500,
+      monthlyRemaining: 10_000,
+      totalRemaining: 10_500,
+    });
+    expect((await staff.client.ok(GRANT, { o: team.orgId, c: -20_000, r: "remove everything" })).grantCredits).toEqual({
+      topUpRemaining: 0,
+      monthlyRemaining: 0,
+      totalRemaining: 0,
+    });
     expect(await staff.client.code(GRANT, { o: team.orgId, c: 10, r: "" })).toBe("BAD_USER_INPUT");
     expect(await team.owner.client.code(GRANT, { o: team.orgId, c: 10, r: "please" })).toBe("FORBIDDEN");
-    const { org } = await team.owner.client.ok("query($id: ID!) { org(id: $id) { auditLog { action actorEmail details } } }", { id: team.orgId });
+    const { org } = await team.owner.client.ok("query($id: ID!) { org(id: $id) { auditLog { action actorEmail details } } }", {
+      id: team.orgId,
+    });
     const adjustments = org.auditLog.filter((e: { action: string }) => e.action === "credits.adjusted");
     expect(adjustments.map((e: { actorEmail: string }) => e.actorEmail)).toEqual(["staff@support.test", "staff@support.test"]);
     expect(JSON.parse(adjustments[1].details).after).toMatchObject({ reason: "outage credit", requested: 500 });
@@ -182,15 +209,20 @@ describe("reservations and batches", () => {
   });
   afterAll(() => t.close());
   const RESERVE = "mutation($i: ReserveCreditsInput!) { reserveCredits(input: $i) { id credits status expiresAt } }";
-  const SETTLE = "mutation($o: ID!, $r: ID!, $c: Int!) { settleReservation(orgId: $o, reservationId: $r, credits: $c) { creditsCharged fromTopUp fromMonthly poolRemaining } }";
+  const SETTLE =
+    "mutation($o: ID!, $r: ID!, $c: Int!) { settleReservation(orgId: $o, reservationId: $r, credits: $c) { creditsCharged fromTopUp fromMonthly poolRemaining } }";
   const RELEASE = "mutation($o: ID!, $r: ID!) { releaseReservation(orgId: $o, reservationId: $r) }";
 
   it("holds against the pool and caps, settles the actual cost, releases, and expires", async () => {
     const team = await teamOrg(t);
     const memberId = team.members[0].memberId;
     await setBuckets(t.app, team.orgId, { topUp: 0, monthly: 1_000 });
-    await team.owner.client.ok("mutation($o: ID!, $t: ID!) { setCap(orgId: $o, scope: MEMBER, targetId: $t, monthlyLimit: 700) { id } }", { o: team.orgId, t: memberId });
-    const hold = (credits: number, ttlSeconds?: number) => team.key.request(RESERVE, { i: { orgId: team.orgId, memberId, spaceId: team.spaceIds[0], model: "big", credits, ttlSeconds } });
+    await team.owner.client.ok("mutation($o: ID!, $t: ID!) { setCap(orgId: $o, scope: MEMBER, targetId: $t, monthlyLimit: 700) { id } }", {
+      o: team.orgId,
+      t: memberId,
+    });
+    const hold = (credits: number, ttlSeconds?: number) =>
+      team.key.request(RESERVE, { i: { orgId: team.orgId, memberId, spaceId: team.spaceIds[0], model: "big", credits, ttlSeconds } });
 
     const first = (await hold(600)).data!.reserveCredits;
     expect(first).toMatchObject({ credits: 600, status: "HELD" });
@@ -198,7 +230,10 @@ describe("reservations and batches", () => {
     expect((await team.key.ok(POOL, { id: team.orgId })).org.pool).toMatchObject({ reserved: 600, totalRemaining: 1_000 });
 
     // Settling for more than held passes only if the cap allows: 650 fits under 700.
-    expect((await team.key.ok(SETTLE, { o: team.orgId, r: first.id, c: 650 })).settleReservation).toMatchObject({ creditsCharged: 650, poolRemaining: 350 });
+    expect((await team.key.ok(SETTLE, { o: team.orgId, r: first.id, c: 650 })).settleReservation).toMatchObject({
+      creditsCharged: 650,
+      poolRemaining: 350,
+    });
     expect((await team.key.ok(SETTLE, { o: team.orgId, r: first.id, c: 650 })).settleReservation.creditsCharged).toBe(650);
     expect(await team.key.code(SETTLE, { o: team.orgId, r: first.id, c: 10 })).toBe("CONFLICT");
 
@@ -219,17 +254,24 @@ describe("reservations and batches", () => {
   it("answers a batch with one result or error per call, in order", async () => {
     const team = await teamOrg(t);
     await setBuckets(t.app, team.orgId, { topUp: 0, monthly: 100 });
-    const BATCH = "mutation($o: ID!, $c: [UsageCallInput!]!) { recordUsageBatch(orgId: $o, calls: $c) { index result { creditsCharged poolRemaining } errorCode resetsAt } }";
-    const call = (credits: number, idempotencyKey: string, memberId = team.ownerMemberId) => ({ memberId, spaceId: team.spaceIds[0], model: "m", credits, idempotencyKey });
-    const { recordUsageBatch } = await team.key.ok(BATCH, { o: team.orgId, c: [call(60, "a"), call(60, "b"), call(0, "c"), call(40, "d"), call(60, "a"), call(1, "e", "nobody")] });
-    expect(recordUsageBatch.map((r: { errorCode: string | null; result: { poolRemaining: number } | null }) => r.errorCode ?? r.result?.poolRemaining)).toEqual([
-      40,
-      "BILLING_POOL_EXHAUSTED",
-      "BAD_USER_INPUT",
-      0,
-      40,
-      "BAD_USER_INPUT",
-    ]);
+    const BATCH =
+      "mutation($o: ID!, $c: [UsageCallInput!]!) { recordUsageBatch(orgId: $o, calls: $c) { index result { creditsCharged poolRemaining } errorCode resetsAt } }";
+    const call = (credits: number, idempotencyKey: string, memberId = team.ownerMemberId) => ({
+      memberId,
+      spaceId: team.spaceIds[0],
+      model: "m",
+      credits,
+      idempotencyKey,
+    });
+    const { recordUsageBatch } = await team.key.ok(BATCH, {
+      o: team.orgId,
+      c: [call(60, "a"), call(60, "b"), call(0, "c"), call(40, "d"), call(60, "a"), call(1, "e", "nobody")],
+    });
+    expect(
+      recordUsageBatch.map(
+        (r: { errorCode: string | null; result: { poolRemaining: number } | null }) => r.errorCode ?? r.result?.poolRemaining,
+      ),
+    ).toEqual([40, "BILLING_POOL_EXHAUSTED", "BAD_USER_INPUT", 0, 40, "BAD_USER_INPUT"]);
     expect(recordUsageBatch[1].resetsAt).toBeDefined();
     expect(await team.key.code(BATCH, { o: team.orgId, c: [] })).toBe("BAD_USER_INPUT");
     await expectLedgerMatches(t.app, team.orgId);

@@ -13,10 +13,18 @@ type Outcome = "ok" | string;
 let t: TestApp;
 let team: Awaited<ReturnType<typeof orgWithTeam>>;
 let callers: Record<Caller, GqlClient>;
+let spaceId: string;
+let ownerMemberId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
   team = await orgWithTeam(t);
+  await t.app.services.pools.activatePlan({ kind: "anonymous" }, team.orgId, { plan: "TEAM" });
+  spaceId = (await team.owner.client.ok('mutation($o: ID!) { createSpace(orgId: $o, name: "Matrix") { id } }', { o: team.orgId }))
+    .createSpace.id;
+  ownerMemberId = (
+    await team.owner.client.ok("query($o: ID!) { org(id: $o) { members { id role } } }", { o: team.orgId })
+  ).org.members.find((m: { role: string }) => m.role === "OWNER").id;
   const stranger = await signUp(t);
   const staff = await signUp(t, { email: "staff@support.test" });
   const key = async (scopes: string[]) =>
@@ -47,6 +55,15 @@ const freshInvitation = async (): Promise<string> =>
       e: uniqueEmail(),
     })
   ).inviteMember.id;
+const freshCap = async (): Promise<string> =>
+  (
+    await team.owner.client.ok("mutation($o: ID!, $m: ID!) { setCap(orgId: $o, scope: MEMBER, targetId: $m, monthlyLimit: 100) { id } }", {
+      o: team.orgId,
+      m: team.memberMemberId,
+    })
+  ).setCap.id;
+/** A signed-in member records usage as themself; a key for anyone. */
+const ownMemberId = (caller: Caller) => ({ owner: ownerMemberId, admin: team.adminMemberId })[caller as string] ?? team.memberMemberId;
 const freshApiKey = async (): Promise<string> =>
   (
     await team.owner.client.ok('mutation($o: ID!) { createApiKey(orgId: $o, name: "tmp", scopes: [USAGE_READ]) { apiKey { id } } }', {
@@ -56,7 +73,7 @@ const freshApiKey = async (): Promise<string> =>
 
 interface Case {
   mutation: string;
-  vars: () => Promise<Record<string, unknown>>;
+  vars: (caller: Caller) => Promise<Record<string, unknown>>;
   expect: Record<Caller, Outcome>;
 }
 
@@ -140,26 +157,30 @@ const CASES: Record<string, Case> = {
     expect: later(OWNER_ONLY),
   },
   setCap: {
-    mutation: "mutation($o: ID!) { setCap(orgId: $o, scope: MEMBER, targetId: $o, monthlyLimit: 5) { id } }",
-    vars: o,
-    expect: later(OWNER_OR_ADMIN),
+    mutation: "mutation($o: ID!, $m: ID!) { setCap(orgId: $o, scope: MEMBER, targetId: $m, monthlyLimit: 5000) { id } }",
+    vars: async () => ({ m: team.memberMemberId }),
+    expect: OWNER_OR_ADMIN,
   },
-  removeCap: { mutation: "mutation($o: ID!) { removeCap(orgId: $o, capId: $o) }", vars: o, expect: later(OWNER_OR_ADMIN) },
+  removeCap: {
+    mutation: "mutation($o: ID!, $c: ID!) { removeCap(orgId: $o, capId: $c) }",
+    vars: async () => ({ c: await freshCap() }),
+    expect: OWNER_OR_ADMIN,
+  },
   setSoftAlertThreshold: {
     mutation: "mutation($o: ID!) { setSoftAlertThreshold(orgId: $o, percent: 30) { id } }",
     vars: o,
-    expect: later(OWNER_OR_ADMIN),
+    expect: OWNER_OR_ADMIN,
   },
   recordUsage: {
     mutation:
-      'mutation($o: ID!) { recordUsage(input: { orgId: $o, memberId: $o, spaceId: $o, model: "m", credits: 1, idempotencyKey: "k" }) { eventId } }',
-    vars: o,
-    expect: { ...later({ ...OWNER_OR_ADMIN, member: "ok", keyWithScope: "ok" }) },
+      'mutation($o: ID!, $m: ID!, $s: ID!, $k: String!) { recordUsage(input: { orgId: $o, memberId: $m, spaceId: $s, model: "m", credits: 1, idempotencyKey: $k }) { eventId } }',
+    vars: async (caller) => ({ m: ownMemberId(caller), s: spaceId, k: `matrix-${caller}` }),
+    expect: { ...OWNER_OR_ADMIN, member: "ok", keyWithScope: "ok" },
   },
   grantCredits: {
     mutation: 'mutation($o: ID!) { grantCredits(orgId: $o, credits: 10, reason: "goodwill") { totalRemaining } }',
     vars: o,
-    expect: { ...OWNER_ONLY, owner: "FORBIDDEN", staff: "NOT_IMPLEMENTED" },
+    expect: { ...OWNER_ONLY, owner: "FORBIDDEN", staff: "ok" },
   },
   transferOwnership: {
     // Last, and the owner goes first: once ownership has moved, every other caller's
@@ -172,7 +193,7 @@ const CASES: Record<string, Case> = {
 
 describe.each(Object.entries(CASES))("%s", (_name, testCase) => {
   it.each(Object.keys(testCase.expect) as Caller[])("as %s", async (caller) => {
-    const vars = { o: team.orgId, ...(await testCase.vars()) };
+    const vars = { o: team.orgId, ...(await testCase.vars(caller)) };
     const res = await callers[caller].request(testCase.mutation, vars);
     const outcome = res.errors ? String(res.errors[0].extensions?.code) : "ok";
     expect(outcome).toBe(testCase.expect[caller]);

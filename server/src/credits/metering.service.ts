@@ -1,8 +1,8 @@
 import { type EntityManager, In } from "typeorm";
 import type { Clock } from "../clock";
 import { newId } from "../db/columns";
-import type { Database } from "../db/database";
-import { MembershipEntity, OrgEntity, SpaceEntity, UsageEventEntity } from "../entities";
+import { type Database, isUniqueViolation } from "../db/database";
+import { MembershipEntity, OrgEntity, type PoolEntity, SpaceEntity, UsageEventEntity } from "../entities";
 import { badInput, forbidden, notFound } from "../errors";
 import type { Actor } from "../services/actor";
 import type { MemberService } from "../services/member.service";
@@ -61,20 +61,35 @@ export class MeteringService {
   }
 
   /** One transaction for a batch of one org's calls. If it fails, every call fails and nothing is charged. */
-  private chargeBatch(orgId: string, calls: UsageCall[]): Promise<CallOutcome[]> {
-    return this.db.transaction(async (em) => {
-      const org = await em.findOneBy(OrgEntity, { id: orgId });
-      if (!org) return calls.map(() => ({ ok: false as const, error: notFound("Org") }));
-      const pooled = await this.store.orgIsPooled(em, orgId);
-      const targets = await this.targets(em, orgId, calls);
-      if (!pooled) return this.personal.chargeCalls(em, calls, targets);
-      return this.chargePool(em, org, calls, targets);
-    });
+  private async chargeBatch(orgId: string, calls: UsageCall[]): Promise<CallOutcome[]> {
+    const attempt = () =>
+      this.db.transaction(async (em) => {
+        // The org's lock comes first, before any other read of its credits.
+        const pool = await this.store.lockPool(em, orgId);
+        const org = await em.findOneBy(OrgEntity, { id: orgId });
+        if (!org) return calls.map(() => ({ ok: false as const, error: notFound("Org") }));
+        const pooled = pool && (await this.store.orgIsPooled(em, orgId));
+        const targets = await this.targets(em, orgId, calls);
+        if (!pooled) return this.personal.chargeCalls(em, calls, targets);
+        return this.chargePool(em, org, pool, calls, targets);
+      });
+    try {
+      return await attempt();
+    } catch (error) {
+      // Two members of an org on personal plans used one key at the same moment: run
+      // again, and the second now finds the first's event (a replay or a CONFLICT).
+      if (isUniqueViolation(error)) return attempt();
+      throw error;
+    }
   }
 
-  private async chargePool(em: EntityManager, org: OrgEntity, calls: UsageCall[], targets: Targets): Promise<CallOutcome[]> {
-    const pool = await this.store.lockPool(em, org.id);
-    if (!pool) throw new Error(`org ${org.id} is pooled but has no pool`);
+  private async chargePool(
+    em: EntityManager,
+    org: OrgEntity,
+    pool: PoolEntity,
+    calls: UsageCall[],
+    targets: Targets,
+  ): Promise<CallOutcome[]> {
     await this.pools.rollInTransaction(em, pool);
     const state = await this.store.admissionState(em, pool, {
       memberIds: calls.map((c) => c.memberId),

@@ -100,6 +100,13 @@ export class PersonalService {
         });
         continue;
       }
+      // Under the balance lock, a call with this key that committed meanwhile is visible.
+      const committed = await em.findOneBy(UsageEventEntity, { orgId: call.orgId, idempotencyKey: call.idempotencyKey });
+      if (committed) {
+        targets.seen.set(call.idempotencyKey, committed);
+        outcomes.push(committed.inputHash === hash ? { ok: true, result: resultOf(committed) } : { ok: false, error: keyConflict() });
+        continue;
+      }
       await this.roll(em, balance);
       if (balance.balance < call.credits) {
         outcomes.push({

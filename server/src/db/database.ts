@@ -11,6 +11,11 @@ const MAX_ATTEMPTS = 6;
  * back, and retries the whole of `fn` on deadlocks and lock-wait timeouts, so
  * `fn` must be safe to run again (no side effects outside the manager).
  *
+ * On MySQL transactions run at READ COMMITTED: under REPEATABLE READ, InnoDB fixes a
+ * transaction's snapshot at its first plain read, so rows another transaction
+ * committed while we waited for a lock would stay invisible. Writers that must
+ * not interleave take a row lock first (the org's pool row, for credits).
+ *
  * SQLite has one connection here; its transactions are queued in-process so
  * that two never interleave on it.
  */
@@ -29,7 +34,9 @@ export class Database {
   async transaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.serialized(() => this.dataSource.transaction(fn));
+        return await this.serialized(() =>
+          this.kind === "mysql" ? this.dataSource.transaction("READ COMMITTED", fn) : this.dataSource.transaction(fn),
+        );
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
         // Jittered exponential backoff: 5, 10, 20 ... ms.

@@ -1,0 +1,127 @@
+import { UsageEventEntity } from "../src/entities";
+import { expectLedgerMatches, RECORD, setBuckets, type TeamOrg, teamOrg } from "./support/credits-fixture";
+import { GqlClient } from "./support/gql-client";
+import { startTestApp, type TestApp, testDb } from "./support/test-app";
+
+const CALLS = 300;
+const COST = 7;
+
+let t: TestApp;
+let second: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  // A second server on the same MariaDB database: its own connection pool and its own coalescer,
+  // so the two only agree through the database's row locks. (SQLite is single-process.)
+  second = testDb() === "mariadb" ? await startTestApp({ shareDatabaseWith: t }) : t;
+});
+afterAll(async () => {
+  if (second !== t) await second.close();
+  await t.close();
+});
+
+/** Fires `n` calls at once, alternating between the two servers; returns each call's code ("ok" or the error). */
+async function fire(
+  team: TeamOrg,
+  n: number,
+  input: (i: number) => { memberId?: string; spaceId?: string; key?: string },
+): Promise<string[]> {
+  const secret = (team.key as unknown as { bearer: string }).bearer;
+  const clients = [team.key, new GqlClient(second.url, secret)];
+  const results = await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      clients[i % 2].request(RECORD, {
+        input: {
+          orgId: team.orgId,
+          memberId: input(i).memberId ?? team.members[0].memberId,
+          spaceId: input(i).spaceId ?? team.spaceIds[0],
+          model: "race",
+          credits: COST,
+          idempotencyKey: input(i).key ?? `race-${i}`,
+        },
+      }),
+    ),
+  );
+  return results.map((r) => (r.errors ? String(r.errors[0].extensions?.code) : "ok"));
+}
+
+const count = (codes: string[], code: string) => codes.filter((c) => c === code).length;
+
+describe(`${CALLS} concurrent calls, across two servers`, () => {
+  it("for the pool's last credits: exactly floor(remaining / cost) win, the rest are refused, the pool is exact", async () => {
+    const team = await teamOrg(t);
+    await setBuckets(t.app, team.orgId, { topUp: 300, monthly: 700 });
+    const codes = await fire(team, CALLS, () => ({}));
+    const winners = Math.floor(1_000 / COST);
+    expect(count(codes, "ok")).toBe(winners);
+    expect(count(codes, "BILLING_POOL_EXHAUSTED")).toBe(CALLS - winners);
+    const pool = await expectLedgerMatches(t.app, team.orgId);
+    expect(pool.topUpBalance + pool.monthlyBalance).toBe(1_000 - winners * COST);
+    expect(pool.topUpBalance).toBe(0);
+    expect(await t.app.db.manager.countBy(UsageEventEntity, { orgId: team.orgId })).toBe(winners);
+  });
+
+  it("against a member cap: exactly floor(cap / cost) win", async () => {
+    const team = await teamOrg(t);
+    const memberId = team.members[0].memberId;
+    await team.owner.client.ok("mutation($o: ID!, $t: ID!) { setCap(orgId: $o, scope: MEMBER, targetId: $t, monthlyLimit: 500) { id } }", {
+      o: team.orgId,
+      t: memberId,
+    });
+    const codes = await fire(team, CALLS, () => ({ memberId }));
+    expect(count(codes, "ok")).toBe(Math.floor(500 / COST));
+    expect(count(codes, "BILLING_MEMBER_CAP_REACHED")).toBe(CALLS - Math.floor(500 / COST));
+    const pool = await expectLedgerMatches(t.app, team.orgId);
+    expect(pool.monthlyBalance).toBe(10_000 - Math.floor(500 / COST) * COST);
+  });
+
+  it("against a Space cap, with calls spread over members: exactly floor(cap / cost) win", async () => {
+    const team = await teamOrg(t, { members: 3 });
+    const spaceId = team.spaceIds[1];
+    await team.owner.client.ok("mutation($o: ID!, $t: ID!) { setCap(orgId: $o, scope: SPACE, targetId: $t, monthlyLimit: 333) { id } }", {
+      o: team.orgId,
+      t: spaceId,
+    });
+    const codes = await fire(team, CALLS, (i) => ({ spaceId, memberId: team.members[i % 3].memberId }));
+    expect(count(codes, "ok")).toBe(Math.floor(333 / COST));
+    expect(count(codes, "BILLING_SPACE_CAP_REACHED")).toBe(CALLS - Math.floor(333 / COST));
+    await expectLedgerMatches(t.app, team.orgId);
+  });
+
+  it("20 simultaneous calls with one idempotency key charge once and all answer the same event", async () => {
+    const team = await teamOrg(t);
+    const secret = (team.key as unknown as { bearer: string }).bearer;
+    const clients = [team.key, new GqlClient(second.url, secret)];
+    const input = {
+      orgId: team.orgId,
+      memberId: team.members[0].memberId,
+      spaceId: team.spaceIds[0],
+      model: "same",
+      credits: 42,
+      idempotencyKey: "one-key",
+    };
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => clients[i % 2].ok(RECORD, { input })));
+    expect(new Set(results.map((r) => r.recordUsage.eventId)).size).toBe(1);
+    const pool = await expectLedgerMatches(t.app, team.orgId);
+    expect(pool.monthlyBalance).toBe(10_000 - 42);
+    expect(await t.app.db.manager.countBy(UsageEventEntity, { orgId: team.orgId })).toBe(1);
+  });
+});
+
+describe("the hot path fails closed", () => {
+  it("refuses the call and charges nothing when the database fails mid-transaction", async () => {
+    const team = await teamOrg(t);
+    const before = await expectLedgerMatches(t.app, team.orgId);
+    await t.app.db.dataSource.query("ALTER TABLE ledger_entry RENAME TO ledger_entry_away");
+    try {
+      const res = await team.call({ credits: 10, key: "during-outage" });
+      expect(res.code).toBe("INTERNAL_SERVER_ERROR");
+    } finally {
+      await t.app.db.dataSource.query("ALTER TABLE ledger_entry_away RENAME TO ledger_entry");
+    }
+    const after = await expectLedgerMatches(t.app, team.orgId);
+    expect(after).toMatchObject({ topUpBalance: before.topUpBalance, monthlyBalance: before.monthlyBalance });
+    expect(await t.app.db.manager.countBy(UsageEventEntity, { orgId: team.orgId })).toBe(0);
+    // The same key works once the database is back: nothing was half-recorded under it.
+    expect((await team.call({ credits: 10, key: "during-outage" })).data.creditsCharged).toBe(10);
+  });
+});
