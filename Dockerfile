@@ -11,4 +11,4 @@ ENV NODE_ENV=production DATA_DIR=/data PORT=4000
 COPY --from=build /app /app
 VOLUME /data
 EXPOSE 4000
-CMD ["node", "server/dist/main.js"]
+CMD ["sh", "-c", "exec node --max-old-space-size=${MAX_HEAP_MB:-192} server/dist/main.js"]

@@ -15,7 +15,7 @@ import { graphqlSchema } from "./graphql/schema";
 import { buildHttpApp } from "./http/http-app";
 import { JobRunner } from "./jobs/job-runner";
 import { FileTransport, type MailTransport, SmtpTransport } from "./mail/mail.transport";
-import { createServices, type Services } from "./services";
+import { createServices, type ServiceOptions, type Services } from "./services";
 
 export interface AppOptions {
   config: Config;
@@ -27,6 +27,7 @@ export interface AppOptions {
   /** Start the job timers (tests drive jobs with `jobs.runNow()` instead). */
   runJobs?: boolean;
   log?: (message: string, error?: unknown) => void;
+  services?: ServiceOptions;
 }
 
 export interface App {
@@ -56,7 +57,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const transport =
     options.mailTransport ?? (config.smtpUrl ? new SmtpTransport(config.smtpUrl) : new FileTransport(join(config.dataDir, "mail")));
-  const services = createServices(db, clock, config, transport, (m) => log(m));
+  const services = createServices(db, clock, config, transport, (m) => log(m), options.services);
 
   const jobs = new JobRunner(db, clock, (m) => log(m));
   jobs.register({ name: "sessions", everyMs: 3_600_000, run: () => services.auth.sweep() });

@@ -1,5 +1,6 @@
 import { type CapScope, POOLED_PLANS, teamMonthlyAllotment, type Catalog } from "@team-billing/shared";
 import { type EntityManager, In } from "typeorm";
+import { bulkInsert } from "../db/bulk-insert";
 import type { Database } from "../db/database";
 import { CapEntity, LedgerEntryEntity, MembershipEntity, OrgEntity, PeriodUsageEntity, PoolEntity, UserEntity } from "../entities";
 import type { LedgerBucket, LedgerKind } from "../entities/ledger-entry.entity";
@@ -84,7 +85,7 @@ export class CreditStore {
         );
       }
     }
-    if (inserts.length) await em.insert(PeriodUsageEntity, inserts);
+    await bulkInsert(em, PeriodUsageEntity, inserts);
   }
 
   /** Appends ledger lines, computing each one's balance after from the pool's balances before them. */
@@ -112,8 +113,7 @@ export class CreditStore {
         at,
       };
     });
-    // Chunks keep each statement well under the databases' parameter limits.
-    for (let i = 0; i < rows.length; i += 500) await em.insert(LedgerEntryEntity, rows.slice(i, i + 500));
+    await bulkInsert(em, LedgerEntryEntity, rows);
   }
 
   /** The allotment a new period grants: the Enterprise terms, or base + active seats × add-on. */

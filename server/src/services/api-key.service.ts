@@ -14,9 +14,17 @@ import { cleanName, isId } from "./validate";
 const SECRET_PREFIX = "tbk_";
 /** lastUsedAt is written at most this often per key, to keep writes off the hot path. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+/**
+ * Keys are remembered in-process this long, so a request does not wait on the
+ * database to learn who calls. Revoking evicts at once in the revoking process;
+ * other server processes stop accepting the key within this time.
+ */
+export const API_KEY_CACHE_MS = 5_000;
 
 /** Org API keys: the secret is shown once; only its SHA-256 is stored. */
 export class ApiKeyService {
+  private readonly cache = new Map<string, { apiKey: ApiKeyEntity; until: number }>();
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
@@ -58,6 +66,7 @@ export class ApiKeyService {
       if (!apiKey) throw notFound("API key");
       if (apiKey.revokedAt) throw conflict("This API key was already revoked.");
       await em.update(ApiKeyEntity, { id: apiKey.id }, { revokedAt: this.clock.now() });
+      this.cache.delete(apiKey.secretHash);
       await this.audit.record(em, actor, {
         orgId,
         action: "api_key.revoked",
@@ -74,12 +83,24 @@ export class ApiKeyService {
   /** The live key for a bearer secret, or null. Notes when it was last used. */
   async authenticate(secret: string): Promise<ApiKeyEntity | null> {
     if (!secret.startsWith(SECRET_PREFIX) || secret.length > 100) return null;
-    const apiKey = await this.db.manager.findOneBy(ApiKeyEntity, { secretHash: sha256(secret), revokedAt: IsNull() });
-    if (!apiKey) return null;
+    const secretHash = sha256(secret);
+    const cached = this.cache.get(secretHash);
+    const wall = Date.now();
+    let apiKey = cached && cached.until > wall ? cached.apiKey : null;
+    if (!apiKey) {
+      apiKey = await this.db.manager.findOneBy(ApiKeyEntity, { secretHash, revokedAt: IsNull() });
+      if (!apiKey) {
+        this.cache.delete(secretHash);
+        return null;
+      }
+      if (this.cache.size > 10_000) this.cache.clear();
+      this.cache.set(secretHash, { apiKey, until: wall + API_KEY_CACHE_MS });
+    }
     const now = this.clock.now();
     if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       apiKey.lastUsedAt = now;
-      await this.db.transaction((em) => em.update(ApiKeyEntity, { id: apiKey.id }, { lastUsedAt: now }));
+      const id = apiKey.id;
+      await this.db.transaction((em) => em.update(ApiKeyEntity, { id }, { lastUsedAt: now }));
     }
     return apiKey;
   }

@@ -18,7 +18,19 @@ import { OrgService } from "./org.service";
 import { SpaceService } from "./space.service";
 
 /** The composition root: every service, wired once per app instance. */
-export function createServices(db: Database, clock: Clock, config: Config, transport: MailTransport, log: (message: string) => void) {
+export interface ServiceOptions {
+  /** Coalesce concurrent usage calls of one org into shared transactions (default on). */
+  coalesceUsage?: boolean;
+}
+
+export function createServices(
+  db: Database,
+  clock: Clock,
+  config: Config,
+  transport: MailTransport,
+  log: (message: string) => void,
+  options: ServiceOptions = {},
+) {
   const audit = new AuditService(db, clock);
   const mail = new MailService(db, clock, transport, config.mailFrom, log);
   const members = new MemberService(db, clock, audit);
@@ -36,7 +48,7 @@ export function createServices(db: Database, clock: Clock, config: Config, trans
     members,
     pools,
     personal,
-    metering: new MeteringService(db, clock, store, pools, personal, members),
+    metering: new MeteringService(db, clock, store, pools, personal, members, options.coalesceUsage ?? true),
     caps: new CapService(db, clock, pools, audit),
     reservations: new ReservationService(db, clock, store, pools, members),
     invitations: new InvitationService(db, clock, audit, mail, config.sessionSecret, config.publicUrl),
