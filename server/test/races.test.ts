@@ -1,21 +1,26 @@
 import { UsageEventEntity } from "../src/entities";
 import { expectLedgerMatches, RECORD, setBuckets, type TeamOrg, teamOrg } from "./support/credits-fixture";
 import { GqlClient } from "./support/gql-client";
+import { startServerProcess } from "./support/server-process";
 import { startTestApp, type TestApp, testDb } from "./support/test-app";
 
 const CALLS = 300;
 const COST = 7;
 
 let t: TestApp;
-let second: TestApp;
+let second: { url: string; stop(): Promise<void> } | undefined;
+let secondUrl: string;
 beforeAll(async () => {
   t = await startTestApp();
-  // A second server on the same MariaDB database: its own connection pool and its own coalescer,
-  // so the two only agree through the database's row locks. (SQLite is single-process.)
-  second = testDb() === "mariadb" ? await startTestApp({ shareDatabaseWith: t }) : t;
+  // On MariaDB a second server process on the same database: the two agree only through
+  // the database's row locks. (SQLite is the single-process embedded default.)
+  if (testDb() === "mariadb") {
+    second = await startServerProcess({ DATABASE_URL: t.config.databaseUrl as string, SESSION_SECRET: t.config.sessionSecret });
+  }
+  secondUrl = second?.url ?? t.url;
 });
 afterAll(async () => {
-  if (second !== t) await second.close();
+  await second?.stop();
   await t.close();
 });
 
@@ -26,7 +31,7 @@ async function fire(
   input: (i: number) => { memberId?: string; spaceId?: string; key?: string },
 ): Promise<string[]> {
   const secret = (team.key as unknown as { bearer: string }).bearer;
-  const clients = [team.key, new GqlClient(second.url, secret)];
+  const clients = [team.key, new GqlClient(secondUrl, secret)];
   const results = await Promise.all(
     Array.from({ length: n }, (_, i) =>
       clients[i % 2].request(RECORD, {
@@ -46,7 +51,7 @@ async function fire(
 
 const count = (codes: string[], code: string) => codes.filter((c) => c === code).length;
 
-describe(`${CALLS} concurrent calls, across two servers`, () => {
+describe(`${CALLS} concurrent calls, across two server processes (MariaDB)`, () => {
   it("for the pool's last credits: exactly floor(remaining / cost) win, the rest are refused, the pool is exact", async () => {
     const team = await teamOrg(t);
     await setBuckets(t.app, team.orgId, { topUp: 300, monthly: 700 });
@@ -90,7 +95,7 @@ describe(`${CALLS} concurrent calls, across two servers`, () => {
   it("20 simultaneous calls with one idempotency key charge once and all answer the same event", async () => {
     const team = await teamOrg(t);
     const secret = (team.key as unknown as { bearer: string }).bearer;
-    const clients = [team.key, new GqlClient(second.url, secret)];
+    const clients = [team.key, new GqlClient(secondUrl, secret)];
     const input = {
       orgId: team.orgId,
       memberId: team.members[0].memberId,
