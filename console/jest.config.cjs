@@ -13,7 +13,7 @@ module.exports = {
   testEnvironment: "jsdom",
   roots: ["<rootDir>/src"],
   testMatch: ["**/*.test.ts?(x)"],
-  setupFiles: ["<rootDir>/jest/globals.setup.cjs"],
+  setupFiles: ["<rootDir>/jest/globals.setup.cjs", "<rootDir>/jest/dialog.setup.cjs"],
   setupFilesAfterEnv: ["<rootDir>/jest/testing-library.setup.cjs"],
   moduleNameMapper: {
     // Same source the Vite alias and tsconfig paths point at.

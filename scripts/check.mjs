@@ -30,6 +30,7 @@ if (existsSync(join(root, "stripe-emulator/tsconfig.test.json"))) {
   step("types: stripe-emulator tests", tsc, ["-p", "stripe-emulator/tsconfig.test.json", "--noEmit"]);
 }
 step("types: console", tsc, ["-p", "console/tsconfig.json", "--noEmit"]);
+step("types: console browser tests", tsc, ["-p", "console/e2e/tsconfig.json", "--noEmit"]);
 step("lint and format (biome)", bin("biome"), ["check", "."]);
 
 process.stdout.write("check: schema.graphql is what the server emits ... ");

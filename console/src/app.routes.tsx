@@ -11,6 +11,8 @@ const SignInPage = lazy(() => import("./pages/sign-in.page"));
 const SignUpPage = lazy(() => import("./pages/sign-up.page"));
 const HomePage = lazy(() => import("./pages/home.page"));
 const OrgHomePage = lazy(() => import("./pages/org-home.page"));
+const TeamPage = lazy(() => import("./pages/team.page"));
+const AcceptInvitationPage = lazy(() => import("./pages/accept-invitation.page"));
 const NotFoundPage = lazy(() => import("./pages/not-found.page"));
 
 export const appRoutes: RouteObject[] = [
@@ -27,6 +29,15 @@ export const appRoutes: RouteObject[] = [
     element: (
       <RouteGuard access={ROUTES.signUp.access}>
         <SignUpPage />
+      </RouteGuard>
+    ),
+  },
+  {
+    // Outside the shell: the page itself tells signed-out visitors how to accept.
+    path: ROUTES.invite.path,
+    element: (
+      <RouteGuard access={ROUTES.invite.access}>
+        <AcceptInvitationPage />
       </RouteGuard>
     ),
   },
@@ -51,6 +62,14 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RouteGuard access={ROUTES.org.access}>
             <OrgHomePage />
+          </RouteGuard>
+        ),
+      },
+      {
+        path: ROUTES.team.path,
+        element: (
+          <RouteGuard access={ROUTES.team.access}>
+            <TeamPage />
           </RouteGuard>
         ),
       },

@@ -1,10 +1,13 @@
-import { isPublicPath, orgPath, safeNextPath, signInPath } from "./routes";
+import { isPublicPath, orgPath, safeNextPath, signInPath, signUpPath, teamPath } from "./routes";
 
 describe("routes", () => {
   it("builds org paths and sign-in links that come back to where you were", () => {
     expect(orgPath("org_1")).toBe("/orgs/org_1");
+    expect(teamPath("org_1")).toBe("/orgs/org_1/team");
     expect(signInPath("/orgs/org_1")).toBe("/signin?next=%2Forgs%2Forg_1");
     expect(signInPath("/")).toBe("/signin");
+    expect(signUpPath("/invite/abc.def")).toBe("/signup?next=%2Finvite%2Fabc.def");
+    expect(signUpPath(null)).toBe("/signup");
   });
 
   it("only follows same-origin next paths", () => {
@@ -17,7 +20,9 @@ describe("routes", () => {
   it("knows which pages are public", () => {
     expect(isPublicPath("/signin")).toBe(true);
     expect(isPublicPath("/signup")).toBe(true);
+    expect(isPublicPath("/invite/abc.def")).toBe(true);
     expect(isPublicPath("/")).toBe(false);
     expect(isPublicPath("/orgs/o1")).toBe(false);
+    expect(isPublicPath("/orgs/o1/team")).toBe(false);
   });
 });

@@ -25,10 +25,21 @@ export const ROUTES = {
   signUp: { path: "/signup", access: "public", title: "Create your account" },
   home: { path: "/", access: "signed-in", title: "Your orgs" },
   org: { path: "/orgs/:orgId", access: "MEMBER", title: "Org" },
+  // MEMBERs see the team read-only; the page shows management controls by `org.myRole`.
+  team: { path: "/orgs/:orgId/team", access: "MEMBER", title: "Team settings" },
+  // Anyone may open an invitation link; accepting it needs a session (the page says so).
+  invite: { path: "/invite/:token", access: "public", title: "Accept invitation" },
 } as const satisfies Record<string, RouteDef>;
+
+/** Any page of one org (its home and the sections under it). */
+export const ORG_SCOPE_PATH = `${ROUTES.org.path}/*`;
 
 export function orgPath(orgId: string): string {
   return generatePath(ROUTES.org.path, { orgId });
+}
+
+export function teamPath(orgId: string): string {
+  return generatePath(ROUTES.team.path, { orgId });
 }
 
 /** Where to go after signing in: only same-origin paths, never `//evil.example`. */
@@ -37,12 +48,20 @@ export function safeNextPath(next: string | null): string {
   return next;
 }
 
-export function signInPath(next?: string): string {
-  if (!next || next === ROUTES.home.path) return ROUTES.signIn.path;
-  return `${ROUTES.signIn.path}?${new URLSearchParams({ next })}`;
+export function signInPath(next?: string | null): string {
+  return withNext(ROUTES.signIn.path, next);
 }
 
-/** True on pages anyone may see (sign in, sign up). */
+export function signUpPath(next?: string | null): string {
+  return withNext(ROUTES.signUp.path, next);
+}
+
+function withNext(path: string, next: string | null | undefined): string {
+  if (!next || next === ROUTES.home.path) return path;
+  return `${path}?${new URLSearchParams({ next })}`;
+}
+
+/** True on pages anyone may see (sign in, sign up, invitation links). */
 export function isPublicPath(pathname: string): boolean {
   return Object.values(ROUTES).some((r) => r.access === "public" && matchPath(r.path, pathname) !== null);
 }

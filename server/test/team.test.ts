@@ -222,3 +222,27 @@ describe("myRole", () => {
     expect([await roleOf(owner), await roleOf(admin), await roleOf(member)]).toEqual(["OWNER", "ADMIN", "MEMBER"]);
   });
 });
+
+describe("invitation preview", () => {
+  it("tells whoever holds the link which org, inviter and email, and the invitation's state", async () => {
+    const owner = await signUp(t, { name: "Petra" });
+    const orgId = await createOrg(owner, "Preview Co");
+    const invitee = await signUp(t);
+    const { inviteMember } = await owner.client.ok(INVITE, { orgId, email: invitee.email, role: "ADMIN" });
+    const PREVIEW = "query($token: String!) { invitationPreview(token: $token) { orgName inviterName email role status } }";
+    const token = tokenOf(inviteMember.acceptUrl);
+    expect((await t.client().ok(PREVIEW, { token })).invitationPreview).toEqual({
+      orgName: "Preview Co",
+      inviterName: "Petra",
+      email: invitee.email,
+      role: "ADMIN",
+      status: "PENDING",
+    });
+    const { acceptInvitation } = await invitee.client.ok("mutation($token: String!) { acceptInvitation(token: $token) { orgId } }", {
+      token,
+    });
+    expect(acceptInvitation.orgId).toBe(orgId);
+    expect((await t.client().ok(PREVIEW, { token })).invitationPreview.status).toBe("ACCEPTED");
+    expect((await t.client().ok(PREVIEW, { token: "made-up" })).invitationPreview).toBeNull();
+  });
+});

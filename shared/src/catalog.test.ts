@@ -1,4 +1,12 @@
-import { catalogPrices, DEFAULT_CATALOG, loadCatalog, teamMonthlyAllotment, teamPriceCents, topUpPriceCents, topUpProblem } from "./catalog";
+import {
+  catalogPrices,
+  DEFAULT_CATALOG,
+  loadCatalog,
+  teamMonthlyAllotment,
+  teamPriceCents,
+  topUpPriceCents,
+  topUpProblem,
+} from "./catalog";
 
 describe("the catalog", () => {
   it("prices Team as the guide says: $49 + $12/seat monthly, $39 + $10/seat a month billed yearly", () => {

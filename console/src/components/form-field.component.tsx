@@ -40,6 +40,38 @@ export function FormField({ label, name, hint, error, ...input }: FormFieldProps
   );
 }
 
+interface SelectFieldProps extends ComponentProps<"select"> {
+  label: string;
+  name: string;
+  options: readonly { value: string; label: string }[];
+  hint?: string;
+}
+
+/** A labelled native select, styled like the inputs. */
+export function SelectField({ label, name, options, hint, ...select }: SelectFieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} name={name} className="field__input field__select" aria-describedby={hintId} {...select}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** Form-level error, announced when it appears. */
 export function FormError({ message }: { message: string | null }) {
   return (

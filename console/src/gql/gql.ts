@@ -18,26 +18,62 @@ type Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation CreateOrg($name: String!) {\n    createOrg(name: $name) {\n      ...OrgSummary\n    }\n  }\n": typeof types.CreateOrgDocument,
     "\n  fragment OrgSummary on Org {\n    id\n    name\n    plan\n    seats\n  }\n": typeof types.OrgSummaryFragmentDoc,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      role\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  query JoinedOrg {\n    myOrgs {\n      id\n      name\n      members {\n        id\n      }\n    }\n  }\n": typeof types.JoinedOrgDocument,
     "\n  query MyOrgs {\n    myOrgs {\n      ...OrgSummary\n    }\n  }\n": typeof types.MyOrgsDocument,
     "\n  query OrgHome($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n    }\n  }\n": typeof types.OrgHomeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionUser\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation SignUp($email: String!, $password: String!, $name: String!) {\n    signUp(email: $email, password: $password, name: $name) {\n      ...SessionUser\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n": typeof types.TeamSettingsDocument,
     "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n  }\n": typeof types.SessionUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": typeof types.MeDocument,
     "\n  query OrgMembership($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.OrgMembershipDocument,
+    "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n  }\n": typeof types.ApiKeyItemFragmentDoc,
+    "\n  query OrgApiKeys($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      apiKeys {\n        ...ApiKeyItem\n      }\n    }\n  }\n": typeof types.OrgApiKeysDocument,
+    "\n  mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {\n    revokeApiKey(orgId: $orgId, apiKeyId: $apiKeyId)\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorEmail\n    at\n    details\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
+    "\n  query OrgAuditLog($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      auditLog {\n        ...AuditEntryFields\n      }\n    }\n  }\n": typeof types.OrgAuditLogDocument,
+    "\n  mutation CreateApiKey($orgId: ID!, $name: String!, $scopes: [ApiKeyScope!]!) {\n    createApiKey(orgId: $orgId, name: $name, scopes: $scopes) {\n      secret\n      apiKey {\n        ...ApiKeyItem\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation CreateSpace($orgId: ID!, $name: String!) {\n    createSpace(orgId: $orgId, name: $name) {\n      ...SpaceItem\n    }\n  }\n": typeof types.CreateSpaceDocument,
+    "\n  mutation InviteMember($orgId: ID!, $email: String!, $role: Role!) {\n    inviteMember(orgId: $orgId, email: $email, role: $role) {\n      ...PendingInvitation\n    }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  mutation ChangeMemberRole($orgId: ID!, $memberId: ID!, $role: Role!) {\n    changeMemberRole(orgId: $orgId, memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
+    "\n  mutation RemoveMember($orgId: ID!, $memberId: ID!) {\n    removeMember(orgId: $orgId, memberId: $memberId)\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation TransferOwnership($orgId: ID!, $memberId: ID!) {\n    transferOwnership(orgId: $orgId, memberId: $memberId) {\n      id\n      myRole\n      members {\n        id\n        role\n      }\n    }\n  }\n": typeof types.TransferOwnershipDocument,
+    "\n  fragment TeamMember on Member {\n    id\n    role\n    joinedAt\n    user {\n      id\n      name\n      email\n    }\n  }\n": typeof types.TeamMemberFragmentDoc,
+    "\n  fragment PendingInvitation on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptUrl\n  }\n": typeof types.PendingInvitationFragmentDoc,
+    "\n  mutation RevokeInvitation($orgId: ID!, $invitationId: ID!) {\n    revokeInvitation(orgId: $orgId, invitationId: $invitationId)\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  fragment SpaceItem on Space {\n    id\n    name\n  }\n": typeof types.SpaceItemFragmentDoc,
 };
 const documents: Documents = {
     "\n  query OrgSwitcher {\n    myOrgs {\n      id\n      name\n    }\n  }\n": types.OrgSwitcherDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation CreateOrg($name: String!) {\n    createOrg(name: $name) {\n      ...OrgSummary\n    }\n  }\n": types.CreateOrgDocument,
     "\n  fragment OrgSummary on Org {\n    id\n    name\n    plan\n    seats\n  }\n": types.OrgSummaryFragmentDoc,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      role\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  query JoinedOrg {\n    myOrgs {\n      id\n      name\n      members {\n        id\n      }\n    }\n  }\n": types.JoinedOrgDocument,
     "\n  query MyOrgs {\n    myOrgs {\n      ...OrgSummary\n    }\n  }\n": types.MyOrgsDocument,
     "\n  query OrgHome($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n    }\n  }\n": types.OrgHomeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionUser\n    }\n  }\n": types.LoginDocument,
     "\n  mutation SignUp($email: String!, $password: String!, $name: String!) {\n    signUp(email: $email, password: $password, name: $name) {\n      ...SessionUser\n    }\n  }\n": types.SignUpDocument,
+    "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n": types.TeamSettingsDocument,
     "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n  }\n": types.SessionUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": types.MeDocument,
     "\n  query OrgMembership($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.OrgMembershipDocument,
+    "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n  }\n": types.ApiKeyItemFragmentDoc,
+    "\n  query OrgApiKeys($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      apiKeys {\n        ...ApiKeyItem\n      }\n    }\n  }\n": types.OrgApiKeysDocument,
+    "\n  mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {\n    revokeApiKey(orgId: $orgId, apiKeyId: $apiKeyId)\n  }\n": types.RevokeApiKeyDocument,
+    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorEmail\n    at\n    details\n  }\n": types.AuditEntryFieldsFragmentDoc,
+    "\n  query OrgAuditLog($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      auditLog {\n        ...AuditEntryFields\n      }\n    }\n  }\n": types.OrgAuditLogDocument,
+    "\n  mutation CreateApiKey($orgId: ID!, $name: String!, $scopes: [ApiKeyScope!]!) {\n    createApiKey(orgId: $orgId, name: $name, scopes: $scopes) {\n      secret\n      apiKey {\n        ...ApiKeyItem\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation CreateSpace($orgId: ID!, $name: String!) {\n    createSpace(orgId: $orgId, name: $name) {\n      ...SpaceItem\n    }\n  }\n": types.CreateSpaceDocument,
+    "\n  mutation InviteMember($orgId: ID!, $email: String!, $role: Role!) {\n    inviteMember(orgId: $orgId, email: $email, role: $role) {\n      ...PendingInvitation\n    }\n  }\n": types.InviteMemberDocument,
+    "\n  mutation ChangeMemberRole($orgId: ID!, $memberId: ID!, $role: Role!) {\n    changeMemberRole(orgId: $orgId, memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n": types.ChangeMemberRoleDocument,
+    "\n  mutation RemoveMember($orgId: ID!, $memberId: ID!) {\n    removeMember(orgId: $orgId, memberId: $memberId)\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation TransferOwnership($orgId: ID!, $memberId: ID!) {\n    transferOwnership(orgId: $orgId, memberId: $memberId) {\n      id\n      myRole\n      members {\n        id\n        role\n      }\n    }\n  }\n": types.TransferOwnershipDocument,
+    "\n  fragment TeamMember on Member {\n    id\n    role\n    joinedAt\n    user {\n      id\n      name\n      email\n    }\n  }\n": types.TeamMemberFragmentDoc,
+    "\n  fragment PendingInvitation on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptUrl\n  }\n": types.PendingInvitationFragmentDoc,
+    "\n  mutation RevokeInvitation($orgId: ID!, $invitationId: ID!) {\n    revokeInvitation(orgId: $orgId, invitationId: $invitationId)\n  }\n": types.RevokeInvitationDocument,
+    "\n  fragment SpaceItem on Space {\n    id\n    name\n  }\n": types.SpaceItemFragmentDoc,
 };
 
 /**
@@ -73,6 +109,14 @@ export function graphql(source: "\n  fragment OrgSummary on Org {\n    id\n    n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JoinedOrg {\n    myOrgs {\n      id\n      name\n      members {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query JoinedOrg {\n    myOrgs {\n      id\n      name\n      members {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MyOrgs {\n    myOrgs {\n      ...OrgSummary\n    }\n  }\n"): (typeof documents)["\n  query MyOrgs {\n    myOrgs {\n      ...OrgSummary\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -89,6 +133,10 @@ export function graphql(source: "\n  mutation SignUp($email: String!, $password:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n  }\n"): (typeof documents)["\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -98,6 +146,66 @@ export function graphql(source: "\n  query Me {\n    me {\n      ...SessionUser\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrgMembership($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgMembership($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n  }\n"): (typeof documents)["\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgApiKeys($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      apiKeys {\n        ...ApiKeyItem\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgApiKeys($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      apiKeys {\n        ...ApiKeyItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {\n    revokeApiKey(orgId: $orgId, apiKeyId: $apiKeyId)\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {\n    revokeApiKey(orgId: $orgId, apiKeyId: $apiKeyId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorEmail\n    at\n    details\n  }\n"): (typeof documents)["\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorEmail\n    at\n    details\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgAuditLog($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      auditLog {\n        ...AuditEntryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgAuditLog($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      auditLog {\n        ...AuditEntryFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($orgId: ID!, $name: String!, $scopes: [ApiKeyScope!]!) {\n    createApiKey(orgId: $orgId, name: $name, scopes: $scopes) {\n      secret\n      apiKey {\n        ...ApiKeyItem\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($orgId: ID!, $name: String!, $scopes: [ApiKeyScope!]!) {\n    createApiKey(orgId: $orgId, name: $name, scopes: $scopes) {\n      secret\n      apiKey {\n        ...ApiKeyItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSpace($orgId: ID!, $name: String!) {\n    createSpace(orgId: $orgId, name: $name) {\n      ...SpaceItem\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSpace($orgId: ID!, $name: String!) {\n    createSpace(orgId: $orgId, name: $name) {\n      ...SpaceItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($orgId: ID!, $email: String!, $role: Role!) {\n    inviteMember(orgId: $orgId, email: $email, role: $role) {\n      ...PendingInvitation\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($orgId: ID!, $email: String!, $role: Role!) {\n    inviteMember(orgId: $orgId, email: $email, role: $role) {\n      ...PendingInvitation\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMemberRole($orgId: ID!, $memberId: ID!, $role: Role!) {\n    changeMemberRole(orgId: $orgId, memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeMemberRole($orgId: ID!, $memberId: ID!, $role: Role!) {\n    changeMemberRole(orgId: $orgId, memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($orgId: ID!, $memberId: ID!) {\n    removeMember(orgId: $orgId, memberId: $memberId)\n  }\n"): (typeof documents)["\n  mutation RemoveMember($orgId: ID!, $memberId: ID!) {\n    removeMember(orgId: $orgId, memberId: $memberId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TransferOwnership($orgId: ID!, $memberId: ID!) {\n    transferOwnership(orgId: $orgId, memberId: $memberId) {\n      id\n      myRole\n      members {\n        id\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TransferOwnership($orgId: ID!, $memberId: ID!) {\n    transferOwnership(orgId: $orgId, memberId: $memberId) {\n      id\n      myRole\n      members {\n        id\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeamMember on Member {\n    id\n    role\n    joinedAt\n    user {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment TeamMember on Member {\n    id\n    role\n    joinedAt\n    user {\n      id\n      name\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PendingInvitation on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptUrl\n  }\n"): (typeof documents)["\n  fragment PendingInvitation on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptUrl\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($orgId: ID!, $invitationId: ID!) {\n    revokeInvitation(orgId: $orgId, invitationId: $invitationId)\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($orgId: ID!, $invitationId: ID!) {\n    revokeInvitation(orgId: $orgId, invitationId: $invitationId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SpaceItem on Space {\n    id\n    name\n  }\n"): (typeof documents)["\n  fragment SpaceItem on Space {\n    id\n    name\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,7 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { Link, useLocation, useMatch } from "react-router";
 import { graphql } from "../gql";
-import { orgPath, ROUTES } from "../routes";
+import { ORG_SCOPE_PATH, orgPath, ROUTES } from "../routes";
 
 const OrgSwitcherQuery = graphql(`
   query OrgSwitcher {
@@ -18,7 +18,8 @@ const OrgSwitcherQuery = graphql(`
  */
 export function OrgSwitcher() {
   const { data } = useQuery(OrgSwitcherQuery);
-  const match = useMatch(ROUTES.org.path);
+  // Any page of an org (its home, Team settings, ...) names that org here.
+  const match = useMatch(ORG_SCOPE_PATH);
   const { pathname } = useLocation();
   const orgs = data?.myOrgs ?? [];
   if (orgs.length === 0) return null;

@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { useNavigate } from "react-router";
 import { graphql } from "../gql";
-import { ROUTES } from "../routes";
+import { signInPath } from "../routes";
 
 const LogoutMutation = graphql(`
   mutation Logout {
@@ -9,7 +9,19 @@ const LogoutMutation = graphql(`
   }
 `);
 
-export function SignOutButton() {
+/**
+ * Signs out and opens the sign-in page. `next` brings the person back after
+ * signing in again (e.g. to an invitation meant for another account).
+ */
+export function SignOutButton({
+  next,
+  label = "Sign out",
+  className = "button button--quiet",
+}: {
+  next?: string;
+  label?: string;
+  className?: string;
+}) {
   const [logout, { loading }] = useMutation(LogoutMutation);
   const client = useApolloClient();
   const navigate = useNavigate();
@@ -20,14 +32,14 @@ export function SignOutButton() {
     } catch {
       return; // the error link has told the person why
     }
-    navigate(ROUTES.signIn.path, { replace: true });
+    navigate(signInPath(next), { replace: true });
     // Nothing the last user saw may leak into the next session in this tab.
     await client.clearStore();
   };
 
   return (
-    <button type="button" className="button button--quiet" onClick={() => void signOut()} disabled={loading}>
-      {loading ? "Signing out…" : "Sign out"}
+    <button type="button" className={className} onClick={() => void signOut()} disabled={loading}>
+      {loading ? "Signing out…" : label}
     </button>
   );
 }

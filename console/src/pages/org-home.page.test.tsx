@@ -19,6 +19,12 @@ describe("Org home page", () => {
     expect(screen.getByText("Yearly")).toBeTruthy();
   });
 
+  it("links to the org's Team settings", async () => {
+    renderApp("/orgs/org_acme", [...signedInMocks([acme]), orgHomeMock(acme)]);
+    const link = await screen.findByRole("link", { name: "Team settings" });
+    expect(link.getAttribute("href")).toBe("/orgs/org_acme/team");
+  });
+
   it("names the current org in the switcher and switches to another", async () => {
     renderApp("/orgs/org_acme", [...signedInMocks([acme, initech]), orgHomeMock(acme), orgHomeMock(initech)]);
     await screen.findByRole("heading", { level: 1, name: "Acme" });

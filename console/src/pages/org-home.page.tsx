@@ -1,10 +1,11 @@
 import { useQuery } from "@apollo/client/react";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { PageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
 import { PlanBadge } from "../orgs/plan-badge.component";
+import { teamPath } from "../routes";
 
 const OrgHomeQuery = graphql(`
   query OrgHome($orgId: ID!) {
@@ -20,7 +21,7 @@ const OrgHomeQuery = graphql(`
 
 const NOT_FOUND = "It doesn't exist, or you're not a member.";
 
-/** Org home: a placeholder until Billing, Team settings and Org usage land. */
+/** Org home: the org at a glance and the way to its sections (Billing and Org usage still to come). */
 export default function OrgHomePage() {
   const { orgId = "" } = useParams();
   const { data, loading, error, refetch } = useQuery(OrgHomeQuery, { variables: { orgId }, context: INLINE_ERRORS });
@@ -53,10 +54,20 @@ export default function OrgHomePage() {
         )}
       </dl>
       <p className="muted">Seats count accepted members, the owner included. Pending invitations don't count.</p>
-      <section className="card placeholder">
-        <h2 className="card__title">Coming soon</h2>
-        <p>Billing, Team settings and Org usage will live here.</p>
-      </section>
+      <nav aria-label="Org sections">
+        <ul className="section-links">
+          <li className="section-link">
+            <Link className="section-link__link" to={teamPath(org.id)}>
+              Team settings
+            </Link>
+            <p className="muted">Members, invitations, Spaces, API keys and the audit log.</p>
+          </li>
+          <li className="section-link section-link--soon">
+            <span className="section-link__name">Billing and Org usage</span>
+            <p className="muted">Coming soon: plan, credit pool, caps, invoices and who spends what.</p>
+          </li>
+        </ul>
+      </nav>
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { AuthCard } from "../components/auth-card.component";
 import { FormError, FormField, focusFirstInvalid } from "../components/form-field.component";
 import { PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
-import { ROUTES, safeNextPath } from "../routes";
+import { ROUTES, safeNextPath, signUpPath } from "../routes";
 import { MeQuery } from "../session/route.guard";
 
 const LoginMutation = graphql(`
@@ -67,7 +67,7 @@ export default function SignInPage() {
       title="Sign in"
       footer={
         <>
-          New here? <Link to={ROUTES.signUp.path}>Create an account</Link>
+          New here? <Link to={signUpPath(params.get("next"))}>Create an account</Link>
         </>
       }
     >

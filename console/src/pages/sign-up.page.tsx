@@ -1,14 +1,14 @@
 import { useMutation } from "@apollo/client/react";
 import { isValidEmail, LIMITS, normalizeEmail } from "@team-billing/shared";
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { AuthCard } from "../components/auth-card.component";
 import { FormError, FormField, focusFirstInvalid } from "../components/form-field.component";
 import { PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
-import { ROUTES } from "../routes";
+import { ROUTES, safeNextPath, signInPath } from "../routes";
 import { MeQuery } from "../session/route.guard";
 
 const SignUpMutation = graphql(`
@@ -34,6 +34,9 @@ function validate(name: string, email: string, password: string): Errors {
 
 export default function SignUpPage() {
   const navigate = useNavigate();
+  // Set when the person came from a page that needs an account (an invitation link).
+  const [params] = useSearchParams();
+  const next = params.get("next");
   const [errors, setErrors] = useState<Errors>({});
   const [signUp, { loading }] = useMutation(SignUpMutation, {
     context: INLINE_ERRORS,
@@ -57,7 +60,7 @@ export default function SignUpPage() {
     }
     try {
       await signUp({ variables: { name, email, password } });
-      navigate(ROUTES.home.path, { replace: true });
+      navigate(safeNextPath(next), { replace: true });
     } catch (error) {
       setErrors({ form: describeError(error).message });
     }
@@ -68,7 +71,7 @@ export default function SignUpPage() {
       title="Create your account"
       footer={
         <>
-          Already have an account? <Link to={ROUTES.signIn.path}>Sign in</Link>
+          Already have an account? <Link to={signInPath(next)}>Sign in</Link>
         </>
       }
     >

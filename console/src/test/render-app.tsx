@@ -1,4 +1,4 @@
-import { ApolloLink } from "@apollo/client";
+import { ApolloLink, InMemoryCache } from "@apollo/client";
 import { MockLink } from "@apollo/client/testing";
 import { MockedProvider } from "@apollo/client/testing/react";
 import { render } from "@testing-library/react";
@@ -23,8 +23,10 @@ export function renderApp(path: string, mocks: ReadonlyArray<MockLink.MockedResp
     }),
     new MockLink(mocks, { defaultOptions: { delay: 0 } }),
   ]);
-  return render(
-    <MockedProvider link={link}>
+  // Returned so tests can check what the app kept (e.g. never an API key's secret).
+  const cache = new InMemoryCache();
+  const view = render(
+    <MockedProvider link={link} cache={cache}>
       <NotifierProvider notifier={notifier}>
         <MemoryRouter initialEntries={[path]}>
           <AppRoutes />
@@ -33,4 +35,5 @@ export function renderApp(path: string, mocks: ReadonlyArray<MockLink.MockedResp
       </NotifierProvider>
     </MockedProvider>,
   );
+  return { ...view, cache };
 }

@@ -43,7 +43,7 @@ export class Coalescer<I, O> {
             key,
             batch.map((b) => b.input),
           );
-          batch.forEach((b, i) => b.resolve(outputs[i]));
+          for (const [i, b] of batch.entries()) b.resolve(outputs[i]);
         } catch (error) {
           for (const b of batch) b.reject(error);
         }

@@ -40,6 +40,37 @@ export class InvitationService {
     });
   }
 
+  /** What a link offers, for the page that accepts it. Null for a link that is not ours. */
+  async preview(token: string): Promise<{
+    orgName: string;
+    inviterName: string;
+    email: string;
+    role: Role;
+    expiresAt: Date;
+    status: "PENDING" | "ACCEPTED" | "REVOKED" | "EXPIRED";
+  } | null> {
+    const id = this.verifyToken(token);
+    const invitation = id ? await this.db.manager.findOneBy(InvitationEntity, { id }) : null;
+    if (!invitation) return null;
+    const org = await this.db.manager.findOneByOrFail(OrgEntity, { id: invitation.orgId });
+    const inviter = await this.db.manager.findOneBy(UserEntity, { id: invitation.invitedByUserId });
+    const status = invitation.acceptedAt
+      ? "ACCEPTED"
+      : invitation.revokedAt
+        ? "REVOKED"
+        : invitation.expiresAt <= this.clock.now()
+          ? "EXPIRED"
+          : "PENDING";
+    return {
+      orgName: org.name,
+      inviterName: inviter?.name ?? "",
+      email: invitation.email,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt,
+      status,
+    };
+  }
+
   async invite(actor: UserActor, orgId: string, email: string, role: Role): Promise<InvitationEntity> {
     const address = cleanEmail("email", email);
     if (role === "OWNER") throw badInput("role", "invite as ADMIN or MEMBER; ownership moves only by transfer");

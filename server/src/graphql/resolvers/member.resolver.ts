@@ -1,15 +1,24 @@
 import type { Role } from "@team-billing/shared";
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { InvitationEntity, OrgEntity } from "../../entities";
 import { callerHasRole, type Rule } from "../auth-checker";
 import { type GqlContext, userActor } from "../context";
 import { toMember } from "../mappers";
-import { InvitationType, MemberType } from "../types/account.type";
+import { InvitationPreviewType, InvitationType, MemberType } from "../types/account.type";
 import { RoleEnum } from "../types/enums";
 import { OrgType } from "../types/org.type";
 
 @Resolver(() => InvitationType)
 export class MemberResolver {
+  @Query(() => InvitationPreviewType, {
+    nullable: true,
+    description:
+      "What an invitation link offers (org, inviter, invited email, status); null for a link that is not valid. Needs only the token.",
+  })
+  invitationPreview(@Arg("token") token: string, @Ctx() ctx: GqlContext): Promise<InvitationPreviewType | null> {
+    return ctx.services.invitations.preview(token);
+  }
+
   @Authorized<Rule>("ADMIN")
   @Mutation(() => InvitationType)
   inviteMember(

@@ -16,7 +16,7 @@ export class MemberType {
   @Field(() => UserType) user: UserType;
   @Field(() => RoleEnum) role: Role;
   @Field() joinedAt: Date;
-  orgId: string;
+  @Field(() => ID, { description: "The org this membership belongs to." }) orgId: string;
 }
 
 @ObjectType("Invitation")
@@ -59,4 +59,14 @@ export class AuditEntryType {
   @Field(() => String, { nullable: true }) actorEmail: string | null;
   @Field() at: Date;
   @Field(() => String, { nullable: true, description: 'JSON: {"before": ..., "after": ...}' }) details: string | null;
+}
+
+@ObjectType("InvitationPreview", { description: "What an invitation link offers, shown before accepting it." })
+export class InvitationPreviewType {
+  @Field() orgName: string;
+  @Field() inviterName: string;
+  @Field() email: string;
+  @Field(() => RoleEnum) role: Role;
+  @Field() expiresAt: Date;
+  @Field({ description: "PENDING, ACCEPTED, REVOKED or EXPIRED." }) status: string;
 }

@@ -1,0 +1,162 @@
+import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
+import { CombinedGraphQLErrors } from "@apollo/client/errors";
+import { type ReactNode, useState } from "react";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
+import { describeError } from "../apollo/error-message";
+import { INLINE_ERRORS } from "../apollo/error.link";
+import { AuthCard } from "../components/auth-card.component";
+import { PageError, PageLoading, PageTitle } from "../components/page-state.component";
+import { graphql } from "../gql";
+import { SignOutButton } from "../layout/sign-out.button";
+import { useNotifier } from "../notifications/notification-center.component";
+import { orgPath, ROUTES, signInPath, signUpPath } from "../routes";
+import { MeQuery } from "../session/route.guard";
+
+const AcceptInvitationMutation = graphql(`
+  mutation AcceptInvitation($token: String!) {
+    acceptInvitation(token: $token) {
+      id
+      role
+    }
+  }
+`);
+
+// acceptInvitation answers the new Member, which does not name its org: find
+// the org among ours whose members include it. Also refreshes `myOrgs` for
+// the org switcher and the home page.
+const JoinedOrgQuery = graphql(`
+  query JoinedOrg {
+    myOrgs {
+      id
+      name
+      members {
+        id
+      }
+    }
+  }
+`);
+
+/** `remedy`: what the person can do about it here. */
+type Problem = { title: string; message: string; remedy: "retry" | "switch-account" | "none" };
+
+/** What went wrong, in words that say what to do next. */
+function problemFrom(error: unknown): Problem {
+  const { code, message } = describeError(error);
+  switch (code) {
+    case "CONFLICT":
+      // The server says which: already used, revoked, expired, or already a member.
+      return {
+        title: "This invitation can't be used",
+        message: `${message} If you accepted it already, the org is among your orgs; if not, ask its owner or an admin for a new invitation.`,
+        remedy: "none",
+      };
+    case "FORBIDDEN": {
+      // Here the server's words name the invited email, which is what the person needs.
+      const serverMessage = CombinedGraphQLErrors.is(error) ? error.errors[0]?.message : undefined;
+      return { title: "This invitation is for another email", message: serverMessage ?? message, remedy: "switch-account" };
+    }
+    case "NOT_FOUND":
+      return {
+        title: "This invitation link isn't valid",
+        message: "Check that you opened the whole link from the email, or ask for a new invitation.",
+        remedy: "none",
+      };
+    default:
+      return { title: "We couldn't accept the invitation", message, remedy: "retry" };
+  }
+}
+
+export default function AcceptInvitationPage() {
+  const { token = "" } = useParams();
+  const here = useLocation().pathname;
+  const me = useQuery(MeQuery, { context: INLINE_ERRORS });
+  const user = me.data?.me;
+
+  let body: ReactNode;
+  if (me.loading && !me.data) body = <PageLoading label="Checking your session…" />;
+  else if (me.error && !me.data)
+    body = <PageError title="We couldn't check your session" message={describeError(me.error).message} onRetry={() => void me.refetch()} />;
+  else if (!user)
+    body = (
+      <>
+        <p>You've been invited to join an org on Team Billing.</p>
+        <p className="callout">Sign in or create an account with the invited email to accept.</p>
+        <div className="button-stack">
+          <Link className="button button--primary button--block" to={signInPath(here)}>
+            Sign in
+          </Link>
+          <Link className="button button--block" to={signUpPath(here)}>
+            Create an account
+          </Link>
+        </div>
+      </>
+    );
+  else body = <AcceptForm token={token} name={user.name} email={user.email} here={here} />;
+
+  return (
+    <AuthCard title="You're invited" footer="Invitations are for the email they were sent to, and work for 7 days.">
+      <PageTitle>{ROUTES.invite.title}</PageTitle>
+      {body}
+    </AuthCard>
+  );
+}
+
+function AcceptForm({ token, name, email, here }: { token: string; name: string; email: string; here: string }) {
+  const navigate = useNavigate();
+  const client = useApolloClient();
+  const notifier = useNotifier();
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [accept, { loading }] = useMutation(AcceptInvitationMutation, { context: INLINE_ERRORS });
+  const [finding, setFinding] = useState(false);
+
+  const onAccept = async () => {
+    setProblem(null);
+    let memberId: string;
+    try {
+      const { data } = await accept({ variables: { token } });
+      if (!data) return;
+      memberId = data.acceptInvitation.id;
+    } catch (error) {
+      // The session ended meanwhile: asking again shows the signed-out choices.
+      if (describeError(error).code === "UNAUTHENTICATED") void client.refetchQueries({ include: [MeQuery] });
+      else setProblem(problemFrom(error));
+      return;
+    }
+    setFinding(true);
+    try {
+      const { data } = await client.query({ query: JoinedOrgQuery, fetchPolicy: "network-only", context: INLINE_ERRORS });
+      const org = data?.myOrgs.find((o) => o.members.some((m) => m.id === memberId));
+      if (org) notifier.notify({ tone: "success", message: `You joined ${org.name}.` });
+      navigate(org ? orgPath(org.id) : ROUTES.home.path, { replace: true });
+    } catch {
+      // Joined all the same; the home page lists the org.
+      navigate(ROUTES.home.path, { replace: true });
+    }
+  };
+
+  const busy = loading || finding;
+  return (
+    <div className="form">
+      <p>
+        You're signed in as <strong>{name}</strong> ({email}). The invitation must be for this email.
+      </p>
+      {problem && (
+        <div className="callout callout--danger" role="alert">
+          <h2 className="callout__title">{problem.title}</h2>
+          <p>{problem.message}</p>
+        </div>
+      )}
+      {problem?.remedy === "switch-account" && (
+        <SignOutButton next={here} label="Sign in with another account" className="button button--primary button--block" />
+      )}
+      {(!problem || problem.remedy === "retry") && (
+        <button type="button" className="button button--primary button--block" onClick={() => void onAccept()} disabled={busy}>
+          {busy ? "Accepting…" : "Accept invitation"}
+        </button>
+      )}
+      <Link className={problem?.remedy === "none" ? "button button--primary button--block" : "button button--block"} to={ROUTES.home.path}>
+        Go to your orgs
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { useQuery } from "@apollo/client/react";
+import { Link, useParams } from "react-router";
+import { describeError } from "../apollo/error-message";
+import { INLINE_ERRORS } from "../apollo/error.link";
+import { PageError, PageLoading, PageTitle } from "../components/page-state.component";
+import { graphql } from "../gql";
+import { orgPath, ROUTES } from "../routes";
+import { useCurrentUser } from "../session/route.guard";
+import { ApiKeysSection } from "../team/api-keys.section";
+import { AuditLogSection } from "../team/audit-log.section";
+import { InviteMemberForm } from "../team/invite-member.form";
+import { MembersTable } from "../team/members-table.component";
+import { PendingInvitations } from "../team/pending-invitations.component";
+import { RoleBadge } from "../team/role-badge.component";
+import { canManageTeam } from "../team/roles";
+import { SpacesSection } from "../team/spaces.section";
+
+// What every member may read. API keys and the audit log are separate queries,
+// asked only by OWNER and ADMIN (the server refuses those fields to others).
+const TeamSettingsQuery = graphql(`
+  query TeamSettings($orgId: ID!) {
+    org(id: $orgId) {
+      id
+      name
+      seats
+      myRole
+      members {
+        ...TeamMember
+      }
+      invitations {
+        ...PendingInvitation
+      }
+      spaces {
+        ...SpaceItem
+      }
+    }
+  }
+`);
+
+const ARTICLE = { OWNER: "the", ADMIN: "an", MEMBER: "a" } as const;
+
+const NOT_FOUND = "It doesn't exist, or you're not a member.";
+
+function seatsLabel(seats: number): string {
+  return seats === 1 ? "1 seat" : `${seats.toLocaleString()} seats`;
+}
+
+export default function TeamPage() {
+  const { orgId = "" } = useParams();
+  const { user } = useCurrentUser();
+  const { data, loading, error, refetch } = useQuery(TeamSettingsQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  if (loading && !data) return <PageLoading label="Loading the team…" />;
+  if (error && !data) {
+    const { code, message } = describeError(error);
+    if (code === "NOT_FOUND") return <PageError title="Org not found" message={NOT_FOUND} />;
+    return <PageError title="We couldn't load the team" message={message} onRetry={() => void refetch()} />;
+  }
+  const org = data?.org;
+  if (!org) return <PageError title="Org not found" message={NOT_FOUND} />;
+  const canManage = canManageTeam(org.myRole);
+
+  return (
+    <div className="page">
+      <PageTitle>{`${ROUTES.team.title} · ${org.name}`}</PageTitle>
+      <header className="page__header page__header--stacked">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link to={orgPath(org.id)}>{org.name}</Link>
+        </nav>
+        <h1 className="page__title">Team settings</h1>
+        {org.myRole && (
+          <p className="muted page__lead">
+            You are {ARTICLE[org.myRole]} <RoleBadge role={org.myRole} /> here.{" "}
+            {!canManage && "Only the owner and admins can invite people or change the team."}
+          </p>
+        )}
+      </header>
+
+      <section className="card section" aria-labelledby="members-title" id="members">
+        <header className="section__header section__header--row">
+          <h2 id="members-title" className="card__title">
+            Members
+          </h2>
+          <span className="muted">
+            {seatsLabel(org.seats)} <span className="hint">· accepted members, the owner included</span>
+          </span>
+        </header>
+        <MembersTable org={org} members={org.members} myRole={org.myRole} myUserId={user?.id} />
+      </section>
+
+      <section className="card section" aria-labelledby="invitations-title" id="invitations">
+        <header className="section__header">
+          <h2 id="invitations-title" className="card__title">
+            Pending invitations
+          </h2>
+          <p className="card__lead">Pending invitations are not seats until they are accepted.</p>
+        </header>
+        <PendingInvitations orgId={org.id} invitations={org.invitations} canManage={canManage} />
+        {canManage && <InviteMemberForm orgId={org.id} />}
+      </section>
+
+      <SpacesSection orgId={org.id} spaces={org.spaces} canManage={canManage} />
+
+      {canManage && <ApiKeysSection orgId={org.id} />}
+      {canManage && <AuditLogSection orgId={org.id} />}
+    </div>
+  );
+}

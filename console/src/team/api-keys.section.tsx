@@ -1,0 +1,162 @@
+import { useMutation, useQuery } from "@apollo/client/react";
+import { useState } from "react";
+import { describeError } from "../apollo/error-message";
+import { INLINE_ERRORS } from "../apollo/error.link";
+import { ConfirmDialog } from "../components/confirm-dialog.component";
+import { PageError, PageLoading } from "../components/page-state.component";
+import { Time } from "../components/time.component";
+import { graphql } from "../gql";
+import type { ApiKeyItemFragment } from "../gql/graphql";
+import { useNotifier } from "../notifications/notification-center.component";
+import { ApiKeySecretCallout } from "./api-key-secret.callout";
+import { REFETCH_AUDIT_LOG } from "./audit-log.section";
+import { CreateApiKeyForm } from "./create-api-key.form";
+
+export const ApiKeyItemFields = graphql(`
+  fragment ApiKeyItem on ApiKey {
+    id
+    name
+    prefix
+    scopes
+    createdAt
+    lastUsedAt
+  }
+`);
+
+// Its own query: the server answers `apiKeys` to OWNER and ADMIN only, and a
+// refused field inside the page's query would blank the whole org.
+const OrgApiKeysQuery = graphql(`
+  query OrgApiKeys($orgId: ID!) {
+    org(id: $orgId) {
+      id
+      apiKeys {
+        ...ApiKeyItem
+      }
+    }
+  }
+`);
+
+const RevokeApiKeyMutation = graphql(`
+  mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {
+    revokeApiKey(orgId: $orgId, apiKeyId: $apiKeyId)
+  }
+`);
+
+export function ApiKeysSection({ orgId }: { orgId: string }) {
+  const { data, loading, error, refetch } = useQuery(OrgApiKeysQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const keys = data?.org?.apiKeys ?? [];
+
+  return (
+    <section className="card section" aria-labelledby="api-keys-title" id="api-keys">
+      <header className="section__header">
+        <h2 id="api-keys-title" className="card__title">
+          API keys
+        </h2>
+        <p className="card__lead">Integrations use these to record usage and read reports for this org.</p>
+      </header>
+      {created && <ApiKeySecretCallout name={created.name} secret={created.secret} onDone={() => setCreated(null)} />}
+      {loading && !data ? (
+        <PageLoading label="Loading API keys…" />
+      ) : error && !data ? (
+        <PageError title="We couldn't load the API keys" message={describeError(error).message} onRetry={() => void refetch()} />
+      ) : keys.length === 0 ? (
+        <p className="muted">No API keys yet.</p>
+      ) : (
+        <table className="table table--stack api-keys" aria-labelledby="api-keys-title">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Key</th>
+              <th scope="col">Scopes</th>
+              <th scope="col">Created</th>
+              <th scope="col">Last used</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map((key) => (
+              <ApiKeyRow key={key.id} orgId={orgId} apiKey={key} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <CreateApiKeyForm orgId={orgId} onCreated={setCreated} />
+    </section>
+  );
+}
+
+function ApiKeyRow({ orgId, apiKey }: { orgId: string; apiKey: ApiKeyItemFragment }) {
+  const notifier = useNotifier();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [revoke, { loading }] = useMutation(RevokeApiKeyMutation, {
+    context: INLINE_ERRORS,
+    ...REFETCH_AUDIT_LOG,
+    update(cache) {
+      cache.evict({ id: cache.identify(apiKey) });
+      cache.gc();
+    },
+  });
+
+  const onConfirm = async () => {
+    setError(null);
+    try {
+      await revoke({ variables: { orgId, apiKeyId: apiKey.id } });
+      notifier.notify({ tone: "success", message: `Revoked the API key ${apiKey.name}.` });
+    } catch (e) {
+      setError(describeError(e).message);
+    }
+  };
+
+  return (
+    <tr>
+      <th scope="row" data-label="Name" className="cell--wrap">
+        {apiKey.name}
+      </th>
+      <td data-label="Key">
+        <code>{apiKey.prefix}…</code>
+      </td>
+      <td data-label="Scopes">
+        <ul className="scopes" aria-label={`Scopes of ${apiKey.name}`}>
+          {apiKey.scopes.map((scope) => (
+            <li key={scope}>
+              <code className="scope">{scope}</code>
+            </li>
+          ))}
+        </ul>
+      </td>
+      <td data-label="Created">
+        <Time value={apiKey.createdAt} />
+      </td>
+      <td data-label="Last used">
+        {apiKey.lastUsedAt ? <Time value={apiKey.lastUsedAt} format="datetime" /> : <span className="muted">Never</span>}
+      </td>
+      <td className="cell--actions">
+        <button type="button" className="button button--small button--danger-quiet" onClick={() => setConfirming(true)}>
+          Revoke<span className="visually-hidden"> {apiKey.name}</span>
+        </button>
+        {confirming && (
+          <ConfirmDialog
+            title={`Revoke the API key “${apiKey.name}”?`}
+            confirmLabel="Revoke key"
+            busyLabel="Revoking…"
+            busy={loading}
+            error={error}
+            onConfirm={() => void onConfirm()}
+            onCancel={() => {
+              setConfirming(false);
+              setError(null);
+            }}
+          >
+            <p>
+              Integrations using <code>{apiKey.prefix}…</code> stop working at once. This can't be undone; you can create a new key.
+            </p>
+          </ConfirmDialog>
+        )}
+      </td>
+    </tr>
+  );
+}

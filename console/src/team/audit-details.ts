@@ -1,0 +1,82 @@
+/** Turns an audit entry's `details` (JSON `{"before": ..., "after": ...}`) into lines a person can read. */
+
+export type AuditChangeKind = "added" | "removed" | "changed" | "same";
+
+export interface AuditChange {
+  /** The changed property in words ("previousOwnerRole" → "previous owner role"). */
+  field: string;
+  kind: AuditChangeKind;
+  before: string | null;
+  after: string | null;
+}
+
+const ACTION_LABELS: Record<string, string> = {
+  "org.created": "Org created",
+  "org.ownership_transferred": "Ownership transferred",
+  "invitation.created": "Invitation sent",
+  "invitation.revoked": "Invitation revoked",
+  "member.joined": "Member joined",
+  "member.removed": "Member removed",
+  "member.role_changed": "Role changed",
+  "space.created": "Space created",
+  "api_key.created": "API key created",
+  "api_key.revoked": "API key revoked",
+};
+
+/** A known action in words; a new one (the server's log grows with billing) as the server names it. */
+export function auditActionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+function isRecord(value: unknown): value is Record<string, Json> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function words(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/_/g, " ")
+    .toLowerCase();
+}
+
+function show(value: Json | undefined): string | null {
+  if (value === undefined) return null;
+  if (value === null) return "none";
+  if (Array.isArray(value)) return value.length === 0 ? "none" : value.map((v) => show(v)).join(", ");
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * One line per property of before ∪ after, in the order the server wrote them.
+ * Returns null when `details` is not the JSON the API documents, so the caller
+ * can show it as it came rather than hide it.
+ */
+export function describeAuditDetails(details: string | null): AuditChange[] | null {
+  if (details === null) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(details);
+  } catch {
+    return null;
+  }
+  if (!isRecord(parsed)) return null;
+  const toFields = (side: Json | undefined): Record<string, Json> | null => {
+    if (side === undefined || side === null) return null;
+    return isRecord(side) ? side : { value: side };
+  };
+  const before = toFields(parsed.before);
+  const after = toFields(parsed.after);
+  const keys = [...new Set([...Object.keys(after ?? {}), ...Object.keys(before ?? {})])];
+  return keys.map((key) => {
+    const was = show(before?.[key]);
+    const now = show(after?.[key]);
+    let kind: AuditChangeKind;
+    if (was === null) kind = "added";
+    else if (now === null) kind = "removed";
+    else kind = was === now ? "same" : "changed";
+    return { field: words(key), kind, before: was, after: now };
+  });
+}

@@ -1,0 +1,208 @@
+import { useMutation } from "@apollo/client/react";
+import { useState } from "react";
+import { describeError } from "../apollo/error-message";
+import { INLINE_ERRORS } from "../apollo/error.link";
+import { ConfirmDialog } from "../components/confirm-dialog.component";
+import { Time } from "../components/time.component";
+import { graphql } from "../gql";
+import type { TeamMemberFragment } from "../gql/graphql";
+import { useNotifier } from "../notifications/notification-center.component";
+import { REFETCH_AUDIT_LOG } from "./audit-log.section";
+import type { TeamOrg } from "./members-table.component";
+import { RoleBadge } from "./role-badge.component";
+import { ASSIGNABLE_ROLES, isAssignableRole } from "./roles";
+
+const ChangeMemberRoleMutation = graphql(`
+  mutation ChangeMemberRole($orgId: ID!, $memberId: ID!, $role: Role!) {
+    changeMemberRole(orgId: $orgId, memberId: $memberId, role: $role) {
+      id
+      role
+    }
+  }
+`);
+
+const RemoveMemberMutation = graphql(`
+  mutation RemoveMember($orgId: ID!, $memberId: ID!) {
+    removeMember(orgId: $orgId, memberId: $memberId)
+  }
+`);
+
+// Both roles change and the caller's own role with them; reading them back
+// updates the cached members and `myRole`, so the page loses its owner-only controls.
+const TransferOwnershipMutation = graphql(`
+  mutation TransferOwnership($orgId: ID!, $memberId: ID!) {
+    transferOwnership(orgId: $orgId, memberId: $memberId) {
+      id
+      myRole
+      members {
+        id
+        role
+      }
+    }
+  }
+`);
+
+type Confirming = "remove" | "transfer" | null;
+
+interface MemberRowProps {
+  org: TeamOrg;
+  member: TeamMemberFragment;
+  canManage: boolean;
+  canTransfer: boolean;
+  isMe: boolean;
+}
+
+export function MemberRow({ org, member, canManage, canTransfer, isMe }: MemberRowProps) {
+  const notifier = useNotifier();
+  const { name, email } = member.user;
+  const [confirming, setConfirming] = useState<Confirming>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [roleError, setRoleError] = useState<string | null>(null);
+  const variables = { orgId: org.id, memberId: member.id };
+
+  const [changeRole, { loading: changingRole }] = useMutation(ChangeMemberRoleMutation, { context: INLINE_ERRORS, ...REFETCH_AUDIT_LOG });
+  const [removeMember, { loading: removing }] = useMutation(RemoveMemberMutation, {
+    context: INLINE_ERRORS,
+    ...REFETCH_AUDIT_LOG,
+    update(cache) {
+      cache.modify({
+        id: cache.identify({ __typename: "Org", id: org.id }),
+        fields: {
+          seats: (seats: number) => Math.max(seats - 1, 0),
+        },
+      });
+      // Evicting the member drops it from every cached members list.
+      cache.evict({ id: cache.identify({ __typename: "Member", id: member.id }) });
+      cache.gc();
+    },
+  });
+  const [transferOwnership, { loading: transferring }] = useMutation(TransferOwnershipMutation, {
+    context: INLINE_ERRORS,
+    ...REFETCH_AUDIT_LOG,
+  });
+
+  const onRoleChange = async (role: string) => {
+    if (!isAssignableRole(role) || role === member.role) return;
+    setRoleError(null);
+    try {
+      await changeRole({ variables: { ...variables, role } });
+      notifier.notify({ tone: "success", message: `${name} is now ${role === "ADMIN" ? "an admin" : "a member"}.` });
+    } catch (error) {
+      setRoleError(describeError(error).message);
+    }
+  };
+
+  const close = () => {
+    setConfirming(null);
+    setDialogError(null);
+  };
+
+  const onConfirm = async () => {
+    setDialogError(null);
+    try {
+      if (confirming === "remove") {
+        await removeMember({ variables });
+        notifier.notify({ tone: "success", message: `Removed ${name} from ${org.name}.` });
+      } else {
+        await transferOwnership({ variables });
+        notifier.notify({ tone: "success", message: `${name} now owns ${org.name}. You are an admin.` });
+      }
+      setConfirming(null);
+    } catch (error) {
+      setDialogError(describeError(error).message);
+    }
+  };
+
+  // The owner's role moves only by transfer; nobody manages their own row from here.
+  const manageable = canManage && member.role !== "OWNER" && !isMe;
+
+  return (
+    <tr>
+      <th scope="row" data-label="Name" className="cell--wrap">
+        {name}
+        {isMe && <span className="muted"> (you)</span>}
+      </th>
+      <td data-label="Email" className="cell--wrap">
+        {email}
+      </td>
+      <td data-label="Role">
+        {manageable ? (
+          <>
+            <select
+              className="field__input field__select field__select--inline"
+              aria-label={`Role for ${name}`}
+              value={member.role}
+              disabled={changingRole}
+              onChange={(e) => void onRoleChange(e.target.value)}
+            >
+              {ASSIGNABLE_ROLES.map((r) => (
+                <option key={r.value} value={r.value}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+            {roleError && (
+              <p className="field__error" role="alert">
+                {roleError}
+              </p>
+            )}
+          </>
+        ) : (
+          <RoleBadge role={member.role} />
+        )}
+      </td>
+      <td data-label="Joined">
+        <Time value={member.joinedAt} />
+      </td>
+      {canManage && (
+        <td className="cell--actions">
+          {manageable && (
+            <div className="row-actions">
+              {canTransfer && (
+                <button type="button" className="button button--small" onClick={() => setConfirming("transfer")}>
+                  Transfer ownership<span className="visually-hidden"> to {name}</span>
+                </button>
+              )}
+              <button type="button" className="button button--small button--danger-quiet" onClick={() => setConfirming("remove")}>
+                Remove<span className="visually-hidden"> {name}</span>
+              </button>
+            </div>
+          )}
+          {confirming === "remove" && (
+            <ConfirmDialog
+              title={`Remove ${name}?`}
+              confirmLabel="Remove member"
+              busyLabel="Removing…"
+              busy={removing}
+              error={dialogError}
+              onConfirm={() => void onConfirm()}
+              onCancel={close}
+            >
+              <p>
+                {name} ({email}) loses access to {org.name} and its Spaces at once. Billable seats go from {org.seats} to{" "}
+                {Math.max(org.seats - 1, 0)}.
+              </p>
+              <p>You can invite them back later.</p>
+            </ConfirmDialog>
+          )}
+          {confirming === "transfer" && (
+            <ConfirmDialog
+              title={`Transfer ownership to ${name}?`}
+              confirmLabel="Transfer ownership"
+              busyLabel="Transferring…"
+              busy={transferring}
+              error={dialogError}
+              onConfirm={() => void onConfirm()}
+              onCancel={close}
+            >
+              <p>
+                {name} becomes the owner of {org.name}. <strong>You become an admin</strong>: you can still manage members, Spaces and API
+                keys, but only the new owner can change the plan, buy top-ups, edit billing details or transfer ownership again.
+              </p>
+            </ConfirmDialog>
+          )}
+        </td>
+      )}
+    </tr>
+  );
+}

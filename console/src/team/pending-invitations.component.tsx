@@ -1,0 +1,108 @@
+import { useMutation } from "@apollo/client/react";
+import { useState } from "react";
+import { describeError } from "../apollo/error-message";
+import { INLINE_ERRORS } from "../apollo/error.link";
+import { CopyButton } from "../components/copy-button.component";
+import { Time } from "../components/time.component";
+import { graphql } from "../gql";
+import type { PendingInvitationFragment } from "../gql/graphql";
+import { useNotifier } from "../notifications/notification-center.component";
+import { REFETCH_AUDIT_LOG } from "./audit-log.section";
+import { RoleBadge } from "./role-badge.component";
+
+export const PendingInvitationFields = graphql(`
+  fragment PendingInvitation on Invitation {
+    id
+    email
+    role
+    createdAt
+    expiresAt
+    acceptUrl
+  }
+`);
+
+const RevokeInvitationMutation = graphql(`
+  mutation RevokeInvitation($orgId: ID!, $invitationId: ID!) {
+    revokeInvitation(orgId: $orgId, invitationId: $invitationId)
+  }
+`);
+
+/**
+ * Invitations not yet accepted (they are not seats). Everyone sees who is
+ * invited; only OWNER and ADMIN get the links (the server sends `acceptUrl`
+ * only to them) and may revoke.
+ */
+export function PendingInvitations({
+  orgId,
+  invitations,
+  canManage,
+}: {
+  orgId: string;
+  invitations: readonly PendingInvitationFragment[];
+  canManage: boolean;
+}) {
+  if (invitations.length === 0) return <p className="muted">No pending invitations.</p>;
+  return (
+    <ul className="invitations" aria-label="Pending invitations">
+      {invitations.map((invitation) => (
+        <InvitationItem key={invitation.id} orgId={orgId} invitation={invitation} canManage={canManage} />
+      ))}
+    </ul>
+  );
+}
+
+function InvitationItem({ orgId, invitation, canManage }: { orgId: string; invitation: PendingInvitationFragment; canManage: boolean }) {
+  const notifier = useNotifier();
+  const [error, setError] = useState<string | null>(null);
+  const [revoke, { loading }] = useMutation(RevokeInvitationMutation, {
+    context: INLINE_ERRORS,
+    ...REFETCH_AUDIT_LOG,
+    update(cache) {
+      cache.evict({ id: cache.identify(invitation) });
+      cache.gc();
+    },
+  });
+
+  const onRevoke = async () => {
+    setError(null);
+    try {
+      await revoke({ variables: { orgId, invitationId: invitation.id } });
+      notifier.notify({ tone: "success", message: `Revoked the invitation for ${invitation.email}. Its link no longer works.` });
+    } catch (e) {
+      setError(describeError(e).message);
+    }
+  };
+
+  return (
+    <li className="invitation">
+      <div className="invitation__who">
+        <span className="invitation__email">{invitation.email}</span>
+        <RoleBadge role={invitation.role} />
+      </div>
+      <p className="invitation__meta muted">
+        Sent <Time value={invitation.createdAt} />, expires <Time value={invitation.expiresAt} />
+      </p>
+      {canManage && (
+        <div className="row-actions invitation__actions">
+          {invitation.acceptUrl && (
+            <CopyButton
+              text={invitation.acceptUrl}
+              label="Copy link"
+              labelSuffix={`for ${invitation.email}`}
+              what={`Invitation link for ${invitation.email}`}
+            />
+          )}
+          <button type="button" className="button button--small button--danger-quiet" onClick={() => void onRevoke()} disabled={loading}>
+            {loading ? "Revoking…" : "Revoke"}
+            <span className="visually-hidden"> the invitation for {invitation.email}</span>
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,131 @@
+import type { MockLink } from "@apollo/client/testing";
+import {
+  type ApiKeyItemFragment,
+  type AuditEntryFieldsFragment,
+  OrgApiKeysDocument,
+  OrgAuditLogDocument,
+  type PendingInvitationFragment,
+  type Role,
+  type SessionUserFragment,
+  type SpaceItemFragment,
+  type TeamMemberFragment,
+  TeamSettingsDocument,
+} from "../gql/graphql";
+import { acme, ada } from "./fixtures";
+
+/** Team fixtures: Acme, owned by Ada, with Grace (ADMIN) and Bob (MEMBER). */
+
+export const grace: SessionUserFragment = {
+  id: "user_grace",
+  name: "Grace Hopper",
+  email: "grace@example.com",
+  plan: "FREE",
+  isStaff: false,
+};
+export const bob: SessionUserFragment = { id: "user_bob", name: "Bob Builder", email: "bob@example.com", plan: "FREE", isStaff: false };
+
+const member = (id: string, user: SessionUserFragment, role: Role, joinedAt: string): TeamMemberFragment => ({
+  id,
+  role,
+  joinedAt,
+  user: { id: user.id, name: user.name, email: user.email },
+});
+
+export const adaMember = member("mem_ada", ada, "OWNER", "2026-01-05T09:00:00.000Z");
+export const graceMember = member("mem_grace", grace, "ADMIN", "2026-01-12T09:00:00.000Z");
+export const bobMember = member("mem_bob", bob, "MEMBER", "2026-02-02T09:00:00.000Z");
+
+export const carolInvitation: PendingInvitationFragment = {
+  id: "inv_carol",
+  email: "carol@example.com",
+  role: "MEMBER",
+  createdAt: "2026-02-20T10:00:00.000Z",
+  expiresAt: "2026-02-27T10:00:00.000Z",
+  acceptUrl: "https://billing.example.com/invite/inv_carol.sig",
+};
+
+export const research: SpaceItemFragment = { id: "space_research", name: "Research" };
+
+export const ciKey: ApiKeyItemFragment = {
+  id: "key_ci",
+  name: "CI",
+  prefix: "tbk_Ab3dE6gH",
+  scopes: ["USAGE_READ"],
+  createdAt: "2026-02-01T10:00:00.000Z",
+  lastUsedAt: null,
+};
+
+export const roleChangedEntry: AuditEntryFieldsFragment = {
+  id: "2",
+  action: "member.role_changed",
+  actorEmail: ada.email,
+  at: "2026-02-10T10:00:00.000Z",
+  details: JSON.stringify({ before: { member: grace.email, role: "MEMBER" }, after: { member: grace.email, role: "ADMIN" } }),
+};
+
+export const orgCreatedEntry: AuditEntryFieldsFragment = {
+  id: "1",
+  action: "org.created",
+  actorEmail: ada.email,
+  at: "2026-01-05T09:00:00.000Z",
+  details: JSON.stringify({ before: null, after: { name: "Acme", owner: ada.email } }),
+};
+
+/** Adds the `__typename`s the API sends, so the cache normalizes as it does in the app. */
+export const typed = {
+  member: (m: TeamMemberFragment) => ({ __typename: "Member" as const, ...m, user: { __typename: "User" as const, ...m.user } }),
+  invitation: (i: PendingInvitationFragment) => ({ __typename: "Invitation" as const, ...i }),
+  space: (s: SpaceItemFragment) => ({ __typename: "Space" as const, ...s }),
+  apiKey: (k: ApiKeyItemFragment) => ({ __typename: "ApiKey" as const, ...k }),
+  auditEntry: (e: AuditEntryFieldsFragment) => ({ __typename: "AuditEntry" as const, ...e }),
+};
+
+interface TeamState {
+  myRole: Role | null;
+  members?: TeamMemberFragment[];
+  invitations?: PendingInvitationFragment[];
+  spaces?: SpaceItemFragment[];
+}
+
+export const teamSettingsMock = ({
+  myRole,
+  members = [adaMember, graceMember, bobMember],
+  invitations = [carolInvitation],
+  spaces = [research],
+}: TeamState): MockLink.MockedResponse => ({
+  request: { query: TeamSettingsDocument, variables: { orgId: acme.id } },
+  result: {
+    data: {
+      org: {
+        __typename: "Org",
+        id: acme.id,
+        name: acme.name,
+        seats: members.length,
+        myRole,
+        members: members.map(typed.member),
+        // Members get no links (the server answers acceptUrl: null to them).
+        invitations: invitations.map((i) => typed.invitation(myRole === "MEMBER" ? { ...i, acceptUrl: null } : i)),
+        spaces: spaces.map(typed.space),
+      },
+    },
+  },
+});
+
+export const apiKeysMock = (keys: ApiKeyItemFragment[] = [ciKey]): MockLink.MockedResponse => ({
+  request: { query: OrgApiKeysDocument, variables: { orgId: acme.id } },
+  result: { data: { org: { __typename: "Org", id: acme.id, apiKeys: keys.map(typed.apiKey) } } },
+});
+
+/** Answers every (re)fetch: the page refetches the log after each change. */
+export const auditLogMock = (entries: AuditEntryFieldsFragment[] = [roleChangedEntry, orgCreatedEntry]): MockLink.MockedResponse => ({
+  request: { query: OrgAuditLogDocument, variables: { orgId: acme.id } },
+  result: { data: { org: { __typename: "Org", id: acme.id, auditLog: entries.map(typed.auditEntry) } } },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+});
+
+/** What an OWNER or ADMIN's Team settings page asks for when it opens. */
+export const managerTeamMocks = (myRole: "OWNER" | "ADMIN", state: Omit<TeamState, "myRole"> = {}) => [
+  teamSettingsMock({ myRole, ...state }),
+  apiKeysMock(),
+  auditLogMock(),
+];
