@@ -138,6 +138,14 @@ function predictCharge(m: Model, memberId: string, spaceId: string, credits: num
 
 const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
 
+/** A hold ends (settled, released or expired): its credits stop counting against the pool and caps. */
+function closeHold(m: Model, hold: Model["holds"][number]): void {
+  hold.open = false;
+  m.reserved -= hold.credits;
+  add(m.held, `MEMBER:${hold.member}`, -hold.credits);
+  add(m.held, `SPACE:${hold.space}`, -hold.credits);
+}
+
 it("keeps every bucket equal to its ledger and never overdraws, over random sequences", async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(cmd, { minLength: 5, maxLength: testDb() === "mariadb" ? 18 : 30 }), async (cmds) => {
@@ -242,10 +250,7 @@ it("keeps every bucket equal to its ledger and never overdraws, over random sequ
               actual = codeOf(e);
             }
             if (expected === "ok") {
-              hold.open = false;
-              m.reserved -= hold.credits;
-              add(m.held, `MEMBER:${hold.member}`, -hold.credits);
-              add(m.held, `SPACE:${hold.space}`, -hold.credits);
+              closeHold(m, hold);
               if (c.kind === "settle") {
                 const fromTopUp = Math.min(m.topUp, c.credits);
                 m.topUp -= fromTopUp;
@@ -269,12 +274,7 @@ it("keeps every bucket equal to its ledger and never overdraws, over random sequ
             // Expired holds return their credits first; holds still open keep theirs (the
             // monthly bucket keeps what top-ups cannot cover); the rest of monthly expires.
             for (const hold of m.holds) {
-              if (hold.open && hold.expiresAt <= clock.now().getTime()) {
-                hold.open = false;
-                m.reserved -= hold.credits;
-                add(m.held, `MEMBER:${hold.member}`, -hold.credits);
-                add(m.held, `SPACE:${hold.space}`, -hold.credits);
-              }
+              if (hold.open && hold.expiresAt <= clock.now().getTime()) closeHold(m, hold);
             }
             const heldFromMonthly = Math.max(0, Math.min(m.monthly, m.reserved - m.topUp));
             m.monthly = heldFromMonthly + ALLOTMENT;

@@ -6,6 +6,8 @@ import { INLINE_ERRORS } from "../apollo/error.link";
 import { FormError, FormField } from "../components/form-field.component";
 import { graphql } from "../gql";
 import { useNotifier } from "../notifications/notification-center.component";
+import { addToCachedList } from "../apollo/cache-lists";
+import { nameProblem } from "../components/name-problem";
 
 const CreateOrgMutation = graphql(`
   mutation CreateOrg($name: String!) {
@@ -14,12 +16,6 @@ const CreateOrgMutation = graphql(`
     }
   }
 `);
-
-function validateName(name: string): string | null {
-  if (!name) return "Give the org a name.";
-  if (name.length > LIMITS.nameMax) return `Keep the name under ${LIMITS.nameMax} characters.`;
-  return null;
-}
 
 export function CreateOrgForm() {
   const notifier = useNotifier();
@@ -30,18 +26,7 @@ export function CreateOrgForm() {
     context: INLINE_ERRORS,
     // Append to every cached `myOrgs` list (home page and org switcher alike).
     update(cache, { data }) {
-      const org = data?.createOrg;
-      const id = org && cache.identify(org);
-      if (!id) return;
-      cache.modify({
-        fields: {
-          myOrgs(existing: readonly { __ref: string }[] = [], { toReference }) {
-            const ref = toReference(id);
-            if (!ref || existing.some((r) => r.__ref === ref.__ref)) return existing;
-            return [...existing, ref];
-          },
-        },
-      });
+      addToCachedList(cache, { field: "myOrgs", item: data?.createOrg });
     },
   });
 
@@ -49,7 +34,7 @@ export function CreateOrgForm() {
     event.preventDefault();
     const form = event.currentTarget;
     const name = String(new FormData(form).get("name") ?? "").trim();
-    const invalid = validateName(name);
+    const invalid = nameProblem(name, "the org");
     setNameError(invalid);
     setFormError(null);
     if (invalid) {

@@ -7,6 +7,7 @@ import { FormError, FormField } from "../components/form-field.component";
 import { graphql } from "../gql";
 import type { ApiKeyScope } from "../gql/graphql";
 import { REFETCH_AUDIT_LOG } from "./audit-log.section";
+import { addToCachedList, orgCacheId } from "../apollo/cache-lists";
 
 // The secret is read from the mutation result and kept in React state only: Apollo
 // writes mutation results under ROOT_MUTATION and clears them right after `update`,
@@ -40,19 +41,7 @@ export function CreateApiKeyForm({ orgId, onCreated }: { orgId: string; onCreate
     context: INLINE_ERRORS,
     ...REFETCH_AUDIT_LOG,
     update(cache, { data }) {
-      const apiKey = data?.createApiKey.apiKey;
-      const id = apiKey && cache.identify(apiKey);
-      if (!id) return;
-      cache.modify({
-        id: cache.identify({ __typename: "Org", id: orgId }),
-        fields: {
-          apiKeys(existing: readonly { __ref: string }[] = [], { toReference }) {
-            const ref = toReference(id);
-            if (!ref || existing.some((r) => r.__ref === ref.__ref)) return existing;
-            return [...existing, ref];
-          },
-        },
-      });
+      addToCachedList(cache, { owner: orgCacheId(cache, orgId), field: "apiKeys", item: data?.createApiKey.apiKey });
     },
   });
 

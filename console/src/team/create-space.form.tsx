@@ -7,6 +7,8 @@ import { FormError, FormField } from "../components/form-field.component";
 import { graphql } from "../gql";
 import { useNotifier } from "../notifications/notification-center.component";
 import { REFETCH_AUDIT_LOG } from "./audit-log.section";
+import { addToCachedList, orgCacheId } from "../apollo/cache-lists";
+import { nameProblem } from "../components/name-problem";
 
 const CreateSpaceMutation = graphql(`
   mutation CreateSpace($orgId: ID!, $name: String!) {
@@ -15,12 +17,6 @@ const CreateSpaceMutation = graphql(`
     }
   }
 `);
-
-function validateName(name: string): string | null {
-  if (!name) return "Give the Space a name.";
-  if (name.length > LIMITS.nameMax) return `Keep the name under ${LIMITS.nameMax} characters.`;
-  return null;
-}
 
 export function CreateSpaceForm({ orgId }: { orgId: string }) {
   const notifier = useNotifier();
@@ -32,19 +28,7 @@ export function CreateSpaceForm({ orgId }: { orgId: string }) {
     ...REFETCH_AUDIT_LOG,
     // The server lists Spaces oldest first; the new one goes last.
     update(cache, { data }) {
-      const space = data?.createSpace;
-      const id = space && cache.identify(space);
-      if (!id) return;
-      cache.modify({
-        id: cache.identify({ __typename: "Org", id: orgId }),
-        fields: {
-          spaces(existing: readonly { __ref: string }[] = [], { toReference }) {
-            const ref = toReference(id);
-            if (!ref || existing.some((r) => r.__ref === ref.__ref)) return existing;
-            return [...existing, ref];
-          },
-        },
-      });
+      addToCachedList(cache, { owner: orgCacheId(cache, orgId), field: "spaces", item: data?.createSpace });
     },
   });
 
@@ -52,7 +36,7 @@ export function CreateSpaceForm({ orgId }: { orgId: string }) {
     event.preventDefault();
     const form = event.currentTarget;
     const name = String(new FormData(form).get("name") ?? "").trim();
-    const invalid = validateName(name);
+    const invalid = nameProblem(name, "the Space");
     setNameError(invalid);
     setFormError(null);
     if (invalid) {

@@ -8,6 +8,7 @@ import { graphql } from "../gql";
 import { useNotifier } from "../notifications/notification-center.component";
 import { REFETCH_AUDIT_LOG } from "./audit-log.section";
 import { ASSIGNABLE_ROLES, isAssignableRole } from "./roles";
+import { addToCachedList, orgCacheId } from "../apollo/cache-lists";
 
 const InviteMemberMutation = graphql(`
   mutation InviteMember($orgId: ID!, $email: String!, $role: Role!) {
@@ -27,19 +28,7 @@ export function InviteMemberForm({ orgId }: { orgId: string }) {
     ...REFETCH_AUDIT_LOG,
     // The server lists pending invitations newest first; put the new one on top.
     update(cache, { data }) {
-      const invitation = data?.inviteMember;
-      const id = invitation && cache.identify(invitation);
-      if (!id) return;
-      cache.modify({
-        id: cache.identify({ __typename: "Org", id: orgId }),
-        fields: {
-          invitations(existing: readonly { __ref: string }[] = [], { toReference }) {
-            const ref = toReference(id);
-            if (!ref || existing.some((r) => r.__ref === ref.__ref)) return existing;
-            return [ref, ...existing];
-          },
-        },
-      });
+      addToCachedList(cache, { owner: orgCacheId(cache, orgId), field: "invitations", item: data?.inviteMember, at: "start" });
     },
   });
 

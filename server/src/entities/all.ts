@@ -1,0 +1,19 @@
+// Every entity class, one line each; ENTITIES is built from this module's values.
+export { CapEntity } from "./cap.entity";
+export { LedgerEntryEntity } from "./ledger-entry.entity";
+export { PeriodUsageEntity } from "./period-usage.entity";
+export { PersonalBalanceEntity } from "./personal-balance.entity";
+export { PoolEntity } from "./pool.entity";
+export { ReservationEntity } from "./reservation.entity";
+export { UsageEventEntity } from "./usage-event.entity";
+export { ApiKeyEntity } from "./api-key.entity";
+export { AuditEntryEntity } from "./audit-entry.entity";
+export { InvitationEntity } from "./invitation.entity";
+export { JobLeaseEntity } from "./job-lease.entity";
+export { LoginAttemptEntity } from "./login-attempt.entity";
+export { MailOutboxEntity } from "./mail-outbox.entity";
+export { MembershipEntity } from "./membership.entity";
+export { OrgEntity } from "./org.entity";
+export { SessionEntity } from "./session.entity";
+export { SpaceEntity } from "./space.entity";
+export { UserEntity } from "./user.entity";
