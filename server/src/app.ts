@@ -16,6 +16,7 @@ import { buildHttpApp } from "./http/http-app";
 import { JobRunner } from "./jobs/job-runner";
 import { FileTransport, type MailTransport, SmtpTransport } from "./mail/mail.transport";
 import { createServices, type ServiceOptions, type Services } from "./services";
+import { StripeGateway } from "./stripe/stripe-gateway";
 
 export interface AppOptions {
   config: Config;
@@ -57,7 +58,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const transport =
     options.mailTransport ?? (config.smtpUrl ? new SmtpTransport(config.smtpUrl) : new FileTransport(join(config.dataDir, "mail")));
-  const services = createServices(db, clock, config, transport, (m) => log(m), options.services);
+  const gateway = await StripeGateway.connect(config, clock, (m) => log(m));
+  const services = createServices(db, clock, config, transport, (m) => log(m), gateway, options.services);
 
   const jobs = new JobRunner(db, clock, (m) => log(m));
   jobs.register({ name: "sessions", everyMs: 3_600_000, run: () => services.auth.sweep() });
@@ -105,7 +107,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       return new Promise((resolve, reject) => {
         httpServer = httpApp.listen(port, "0.0.0.0", () => {
           const address = httpServer?.address() as AddressInfo;
-          resolve(`http://127.0.0.1:${address.port}`);
+          const url = `http://127.0.0.1:${address.port}`;
+          // With the emulator, Stripe's webhooks come straight back to this server.
+          gateway.registerWebhook(`${url}/stripe/webhook`);
+          resolve(url);
         });
         httpServer.on("error", reject);
       });
@@ -120,6 +125,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         });
       }
       await apollo.stop();
+      await gateway.close();
       await dataSource.destroy();
     },
   };

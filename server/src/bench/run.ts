@@ -58,6 +58,7 @@ async function startServer(): Promise<ChildProcess> {
       DATA_DIR: mkdtempSync(join(tmpdir(), "tb-bench-")),
       SESSION_SECRET: "bench",
       NODE_ENV: "production",
+      STRIPE_EMULATOR_PORT: "0",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -79,7 +80,12 @@ function peakRssMb(pid: number): number {
 
 async function main(): Promise<void> {
   await recreateDatabase();
-  const config = loadConfig({ DATABASE_URL: DB_URL, DATA_DIR: mkdtempSync(join(tmpdir(), "tb-bench-")), SESSION_SECRET: "bench" });
+  const config = loadConfig({
+    DATABASE_URL: DB_URL,
+    DATA_DIR: mkdtempSync(join(tmpdir(), "tb-bench-")),
+    SESSION_SECRET: "bench",
+    STRIPE_EMULATOR_PORT: "0",
+  });
   const app = await createApp({ config, log: () => {} });
   const naive = await createApp({ config, log: () => {}, services: { coalesceUsage: false } });
   const hot = await setUp(app);

@@ -17,3 +17,7 @@ export { OrgEntity } from "./org.entity";
 export { SessionEntity } from "./session.entity";
 export { SpaceEntity } from "./space.entity";
 export { UserEntity } from "./user.entity";
+export { CheckoutRecordEntity } from "./checkout-record.entity";
+export { StripeCustomerEntity } from "./stripe-customer.entity";
+export { StripeEventEntity } from "./stripe-event.entity";
+export { SubscriptionEntity } from "./subscription.entity";

@@ -24,9 +24,10 @@ export function buildHttpApp(apollo: ApolloServer<GqlContext>, services: Service
     res.json({ ok: true, time: services.clock.now().toISOString() });
   });
 
-  // The Stripe billing release verifies signatures on the raw body here.
-  app.post("/stripe/webhook", express.raw({ type: "*/*", limit: "1mb" }), (_req, res) => {
-    res.status(501).json({ error: { code: "NOT_IMPLEMENTED", message: "Stripe webhooks arrive with the Stripe billing release." } });
+  // The raw body: Stripe's signature covers the exact bytes.
+  app.post("/stripe/webhook", express.raw({ type: "*/*", limit: "1mb" }), async (req, res) => {
+    const reply = await services.webhooks.handle(req.body as Buffer, req.header("stripe-signature"));
+    res.status(reply.status).json(reply.body);
   });
 
   const cookie = new SessionCookie(config.sessionSecret, config.publicUrl.startsWith("https:"));

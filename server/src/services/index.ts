@@ -8,6 +8,9 @@ import { PersonalService } from "../credits/personal.service";
 import { PoolService } from "../credits/pool.service";
 import { ReservationService } from "../credits/reservation.service";
 import { MailService } from "../mail/mail.service";
+import { CheckoutService } from "../stripe/checkout.service";
+import type { StripeGateway } from "../stripe/stripe-gateway";
+import { WebhookService } from "../stripe/webhook.service";
 import type { MailTransport } from "../mail/mail.transport";
 import { ApiKeyService } from "./api-key.service";
 import { AuditService } from "./audit.service";
@@ -29,6 +32,7 @@ export function createServices(
   config: Config,
   transport: MailTransport,
   log: (message: string) => void,
+  gateway: StripeGateway,
   options: ServiceOptions = {},
 ) {
   const audit = new AuditService(db, clock);
@@ -37,6 +41,8 @@ export function createServices(
   const store = new CreditStore(db, config.catalog, mail);
   const pools = new PoolService(db, clock, config.catalog, store, audit);
   const personal = new PersonalService(db, clock, config.catalog, audit);
+  const orgs = new OrgService(db, clock, audit);
+  const checkouts = new CheckoutService(db, clock, gateway, config.catalog, config.publicUrl, orgs, pools, audit);
   return {
     config,
     clock,
@@ -44,7 +50,10 @@ export function createServices(
     mail,
     auth: new AuthService(db, clock, config),
     apiKeys: new ApiKeyService(db, clock, audit),
-    orgs: new OrgService(db, clock, audit),
+    orgs,
+    gateway,
+    checkouts,
+    webhooks: new WebhookService(db, clock, gateway, checkouts, log),
     members,
     pools,
     personal,

@@ -10,7 +10,14 @@ export async function startServerProcess(env: Record<string, string>): Promise<{
   if (!existsSync(MAIN)) throw new Error("server/dist/main.js is missing: run `pnpm build` (the root `pnpm test` does) first");
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), "tb-proc-")), NODE_ENV: "production", ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: mkdtempSync(join(tmpdir(), "tb-proc-")),
+      NODE_ENV: "production",
+      STRIPE_EMULATOR_PORT: "0",
+      ...env,
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

@@ -73,6 +73,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SESSION_SECRET: shared?.config.sessionSecret ?? "test-secret",
     PUBLIC_URL: "http://console.test",
     STAFF_EMAILS: "staff@support.test",
+    STRIPE_EMULATOR_PORT: "0",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   });

@@ -1,13 +1,16 @@
 import type { BillingInterval } from "@team-billing/shared";
-import { Arg, Authorized, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import type { OrgEntity } from "../../entities";
 import { notImplemented } from "../../errors";
-import type { Rule } from "../auth-checker";
+import { membershipOf, type Rule } from "../auth-checker";
+import { type GqlContext, userActor } from "../context";
 import { CheckoutSessionType, TaxIdInput } from "../types/billing.type";
 import { BillingIntervalEnum } from "../types/enums";
 import { OrgType } from "../types/org.type";
 
 /**
- * Contract operations that later releases build (Stripe billing, support). Their authorization is already the real one, so the role matrix
+ * Billing operations; those a later step builds (downgrade, billing details, the dev
+ * clock, support search) answer NOT_IMPLEMENTED past their real authorization. Their authorization is already the real one, so the role matrix
  * holds today; past it they answer NOT_IMPLEMENTED and change nothing.
  */
 @Resolver()
@@ -15,22 +18,27 @@ export class BillingResolver {
   @Authorized<Rule>("OWNER")
   @Mutation(() => CheckoutSessionType)
   startTeamCheckout(
-    @Arg("orgId", () => ID) _orgId: string,
-    @Arg("interval", () => BillingIntervalEnum) _interval: BillingInterval,
-  ): CheckoutSessionType {
-    throw notImplemented("Upgrading to Team");
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("interval", () => BillingIntervalEnum) interval: BillingInterval,
+    @Ctx() ctx: GqlContext,
+  ): Promise<CheckoutSessionType> {
+    return ctx.services.checkouts.startTeamCheckout(userActor(ctx), orgId, interval);
   }
 
   @Authorized<Rule>("OWNER")
   @Mutation(() => CheckoutSessionType)
-  startTopUpCheckout(@Arg("orgId", () => ID) _orgId: string, @Arg("credits", () => Int) _credits: number): CheckoutSessionType {
-    throw notImplemented("Top-ups");
+  startTopUpCheckout(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("credits", () => Int) credits: number,
+    @Ctx() ctx: GqlContext,
+  ): Promise<CheckoutSessionType> {
+    return ctx.services.checkouts.startTopUpCheckout(userActor(ctx), orgId, credits);
   }
 
   @Authorized<Rule>("USER")
   @Mutation(() => OrgType, { description: "Called by the checkout success page; the same sync the webhook runs." })
-  completeCheckout(@Arg("sessionId", () => ID) _sessionId: string): OrgType {
-    throw notImplemented("Checkout");
+  completeCheckout(@Arg("sessionId", () => ID) sessionId: string, @Ctx() ctx: GqlContext): Promise<OrgEntity> {
+    return ctx.services.checkouts.completeForCaller(sessionId, async (orgId) => (await membershipOf(ctx, orgId)) !== null);
   }
 
   @Authorized<Rule>("OWNER")

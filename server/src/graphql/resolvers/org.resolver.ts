@@ -100,8 +100,8 @@ export class OrgResolver {
 
   @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:BILLING_READ")
   @FieldResolver(() => SubscriptionType, { nullable: true })
-  subscription(): SubscriptionType | null {
-    return null;
+  subscription(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<SubscriptionType | null> {
+    return ctx.services.checkouts.subscriptionOf(org.id);
   }
 
   @Authorized<Rule>("ADMIN", "STAFF_READ", "SCOPE:BILLING_READ")

@@ -1,0 +1,87 @@
+import type Stripe from "stripe";
+import type { EntityManager } from "typeorm";
+import type { Clock } from "../clock";
+import type { Database } from "../db/database";
+import { isUniqueViolation } from "../db/database";
+import { StripeEventEntity, SubscriptionEntity } from "../entities";
+import type { CheckoutService } from "./checkout.service";
+import type { StripeGateway } from "./stripe-gateway";
+import { subscriptionRow } from "./stripe-mirror";
+
+export interface WebhookReply {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/**
+ * `POST /stripe/webhook`: the signature is checked on the raw body; a bad one
+ * answers 400 and changes nothing. Each event's id is stored in the transaction of
+ * its effect, so a redelivery does nothing; handlers re-fetch the object from
+ * Stripe, so events may arrive in any order.
+ */
+export class WebhookService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly gateway: StripeGateway,
+    private readonly checkouts: CheckoutService,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  async handle(rawBody: Buffer, signature: string | undefined): Promise<WebhookReply> {
+    const secret = this.gateway.webhookSecret;
+    if (!secret) return { status: 400, body: { error: "STRIPE_WEBHOOK_SECRET is not configured" } };
+    let event: Stripe.Event;
+    try {
+      event = this.gateway.stripe.webhooks.constructEvent(rawBody, signature ?? "", secret);
+    } catch (error) {
+      return { status: 400, body: { error: `signature check failed: ${(error as Error).message}` } };
+    }
+    try {
+      await this.apply(event);
+      return { status: 200, body: { received: true } };
+    } catch (error) {
+      if (isUniqueViolation(error)) return { status: 200, body: { received: true, duplicate: true } };
+      this.log(`stripe webhook ${event.id} (${event.type}) failed; Stripe will retry: ${(error as Error).stack ?? error}`);
+      return { status: 500, body: { error: "processing failed; retry" } };
+    }
+  }
+
+  private async apply(event: Stripe.Event): Promise<void> {
+    if (await this.db.manager.existsBy(StripeEventEntity, { id: event.id })) return;
+    const mark = (em: EntityManager) => this.markProcessed(em, event);
+    const object = event.data.object as { id: string; object: string };
+    switch (event.type) {
+      case "checkout.session.completed":
+        await this.checkouts.syncCheckout(object.id, mark);
+        return;
+      case "customer.subscription.created":
+      case "customer.subscription.updated":
+      case "customer.subscription.deleted":
+        await this.syncSubscription(object.id, mark);
+        return;
+      default:
+        // Acknowledged: nothing of ours depends on it.
+        await this.db.transaction(mark);
+    }
+  }
+
+  /** Re-fetches a subscription and updates our mirror of it (only subscriptions we already know). */
+  async syncSubscription(subscriptionId: string, mark?: (em: EntityManager) => Promise<boolean>): Promise<void> {
+    const sub = await this.gateway.stripe.subscriptions.retrieve(subscriptionId);
+    const row = subscriptionRow(sub);
+    await this.db.transaction(async (em) => {
+      if (mark && !(await mark(em))) return;
+      const known = await em.findOneBy(SubscriptionEntity, { id: subscriptionId });
+      // A subscription we have not seen yet is mirrored when its checkout completes.
+      if (!known || !row) return;
+      await this.checkouts.upsertSubscription(em, known.accountType, known.accountId, row);
+    });
+  }
+
+  private async markProcessed(em: EntityManager, event: Stripe.Event): Promise<boolean> {
+    if (await em.existsBy(StripeEventEntity, { id: event.id })) return false;
+    await em.insert(StripeEventEntity, { id: event.id, type: event.type, processedAt: this.clock.now() });
+    return true;
+  }
+}
