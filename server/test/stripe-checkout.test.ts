@@ -2,11 +2,10 @@ import type { DeliveryMode } from "@team-billing/stripe-emulator";
 import { CheckoutRecordEntity, LedgerEntryEntity, StripeEventEntity } from "../src/entities";
 import { expectLedgerMatches } from "./support/credits-fixture";
 import { orgWithTeam } from "./support/fixtures";
+import { COMPLETE_CHECKOUT, emulatorOf, payOnHostedPage, TEAM_CHECKOUT } from "./support/stripe-fixture";
 import { startTestApp, type TestApp } from "./support/test-app";
 
-const TEAM = "mutation($o: ID!, $i: BillingInterval!) { startTeamCheckout(orgId: $o, interval: $i) { id url } }";
 const TOP_UP = "mutation($o: ID!, $c: Int!) { startTopUpCheckout(orgId: $o, credits: $c) { id url } }";
-const COMPLETE = "mutation($s: ID!) { completeCheckout(sessionId: $s) { id plan billingInterval seats } }";
 const ORG =
   "query($id: ID!) { org(id: $id) { plan billingInterval subscription { status interval currentPeriodEnd cancelAtPeriodEnd pendingPlan } pool { monthlyAllotment topUpRemaining totalRemaining } } }";
 
@@ -17,20 +16,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 afterEach(() => emulator().setDeliveryMode("immediate"));
 
-const emulator = () => {
-  const e = t.app.services.gateway.emulator;
-  if (!e) throw new Error("the test server should run the Stripe emulator");
-  return e;
-};
-
-/** Pays on the emulator's hosted page, as the browser would: POST <url>/pay answers 303 to the success URL. */
-async function payOnHostedPage(url: string): Promise<string> {
-  const page = await fetch(url);
-  expect(page.status).toBe(200);
-  const res = await fetch(`${url}/pay`, { method: "POST", redirect: "manual" });
-  expect(res.status).toBe(303);
-  return res.headers.get("location") as string;
-}
+const emulator = () => emulatorOf(t);
+const TEAM = TEAM_CHECKOUT;
+const COMPLETE = COMPLETE_CHECKOUT;
 
 async function upgrade(mode: DeliveryMode, completeFirst: boolean) {
   const team = await orgWithTeam(t); // three seats

@@ -12,6 +12,7 @@ import type { DeliveryMode } from "./webhooks";
  *   POST /_emulator/clock/advance            {"to": ISO time} or {"days": n}
  *   POST /_emulator/customers/:id/decline    {"declines": true|false} (default true)
  *   POST /_emulator/webhooks/mode            {"mode": "queued"} or {"mode": {"failFirst": 2}}
+ *   POST /_emulator/outage                   {"requests": 3, "path"?: "/v1/subscription_items"}: those answer 500
  *   POST /_emulator/webhooks/flush
  *   POST /_emulator/webhooks/endpoints       {"url", "secret"?, "events"?} → {id, secret}
  *   GET  /_emulator/webhooks/attempts        every delivery attempt so far
@@ -45,6 +46,10 @@ export async function handleControl(emulator: StripeEmulator, req: IncomingMessa
       const declines = body.declines === undefined ? true : body.declines === true || body.declines === "true";
       emulator.setCardDeclines(decodeURIComponent(decline[1]), declines);
       return sendJson(res, 200, { customer: decline[1], declines });
+    }
+    if (method === "POST" && path === "/_emulator/outage") {
+      emulator.failNextRequests(Number(body.requests ?? 1), typeof body.path === "string" ? body.path : undefined);
+      return sendJson(res, 200, { failing_requests: Number(body.requests ?? 1) });
     }
     if (method === "POST" && path === "/_emulator/webhooks/mode") {
       emulator.setDeliveryMode(toMode(body.mode));

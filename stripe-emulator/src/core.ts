@@ -14,6 +14,8 @@ export class Core {
   publicUrl = "";
   /** The API request being handled, recorded in the `request` field of the events it causes. */
   request: { id: string; idempotencyKey: string | null } | null = null;
+  /** How many coming API requests (to paths starting with `prefix`) fail with a 500 api_error: an outage, for tests. */
+  outage = { requests: 0, prefix: "/v1/" };
 
   constructor(
     readonly clock: EmulatorClock,

@@ -51,6 +51,8 @@ export interface StripeEmulator {
   /** Every webhook delivery attempt so far, oldest first. */
   webhookAttempts(): DeliveryAttempt[];
   setCardDeclines(customerId: string, declines: boolean): void;
+  /** The next `count` API requests (to paths starting with `pathPrefix`) answer 500 api_error, as in a Stripe outage. */
+  failNextRequests(count: number, pathPrefix?: string): void;
   /** Pays a checkout session as the hosted page's "Pay" button would; returns the redirect URL. */
   payCheckoutSession(id: string, opts?: { email?: string }): Promise<string>;
   /** What the "Cancel" button does: returns the cancel URL (the session stays open). */
@@ -105,6 +107,9 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
       core.store.customers.find(customerId, "customer");
       if (declines) core.store.decliningCustomers.add(customerId);
       else core.store.decliningCustomers.delete(customerId);
+    },
+    failNextRequests(count, pathPrefix = "/v1/") {
+      core.outage = { requests: Math.max(0, Math.floor(count)), prefix: pathPrefix };
     },
     async payCheckoutSession(id, o = {}) {
       const location = completeCheckout(core, core.store.sessions.find(id, "session"), o.email);

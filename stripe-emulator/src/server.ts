@@ -46,6 +46,10 @@ export class ApiServer {
     if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey;
     try {
       const apiKey = authenticate(req);
+      if (this.core.outage.requests > 0 && url.pathname.startsWith(this.core.outage.prefix)) {
+        this.core.outage.requests--;
+        throw new ApiError(500, "api_error", "An unexpected error occurred (a simulated Stripe outage).");
+      }
       const method = req.method ?? "GET";
       const raw: FormObject = method === "POST" ? decodeForm(await readBody(req)) : decodeForm(url.search.slice(1));
       const found = match(this.routes, method, url.pathname);

@@ -29,6 +29,16 @@ describe("HTTP controls", () => {
     expect((await control("/clock")).json.now).toBe("2025-03-02T00:00:00.000Z");
   });
 
+  it("simulates an outage: the next N API requests answer 500 api_error, then it recovers", async () => {
+    expect((await control("/outage", { requests: 2 })).json).toEqual({ failing_requests: 2 });
+    const noRetry = new Stripe("sk_test_outage", { host: h.emulator.host, port: h.emulator.port, protocol: "http", maxNetworkRetries: 0 });
+    for (let i = 0; i < 2; i++) {
+      await expect(noRetry.customers.create({ email: "o@example.com" })).rejects.toMatchObject({ type: "StripeAPIError", statusCode: 500 });
+    }
+    expect((await noRetry.customers.create({ email: "o@example.com" })).email).toBe("o@example.com");
+    expect((await noRetry.customers.list({ email: "o@example.com" })).data).toHaveLength(1);
+  });
+
   it("sets a customer's card to decline, and back", async () => {
     const customer = await h.stripe.customers.create({ email: "d@example.com" });
     expect((await control(`/customers/${customer.id}/decline`, {})).json).toEqual({

@@ -21,3 +21,4 @@ export { CheckoutRecordEntity } from "./checkout-record.entity";
 export { StripeCustomerEntity } from "./stripe-customer.entity";
 export { StripeEventEntity } from "./stripe-event.entity";
 export { SubscriptionEntity } from "./subscription.entity";
+export { SeatSyncEntity } from "./seat-sync.entity";

@@ -9,6 +9,7 @@ import { PoolService } from "../credits/pool.service";
 import { ReservationService } from "../credits/reservation.service";
 import { MailService } from "../mail/mail.service";
 import { CheckoutService } from "../stripe/checkout.service";
+import { SeatSyncService } from "../stripe/seat-sync.service";
 import type { StripeGateway } from "../stripe/stripe-gateway";
 import { WebhookService } from "../stripe/webhook.service";
 import type { MailTransport } from "../mail/mail.transport";
@@ -37,8 +38,9 @@ export function createServices(
 ) {
   const audit = new AuditService(db, clock);
   const mail = new MailService(db, clock, transport, config.mailFrom, log);
-  const members = new MemberService(db, clock, audit);
   const store = new CreditStore(db, config.catalog, mail);
+  const seats = new SeatSyncService(db, clock, gateway, store, config.catalog, log);
+  const members = new MemberService(db, clock, audit, seats);
   const pools = new PoolService(db, clock, config.catalog, store, audit);
   const personal = new PersonalService(db, clock, config.catalog, audit);
   const orgs = new OrgService(db, clock, audit);
@@ -60,7 +62,8 @@ export function createServices(
     metering: new MeteringService(db, clock, store, pools, personal, members, options.coalesceUsage ?? true),
     caps: new CapService(db, clock, pools, audit),
     reservations: new ReservationService(db, clock, store, pools, members),
-    invitations: new InvitationService(db, clock, audit, mail, config.sessionSecret, config.publicUrl),
+    seats,
+    invitations: new InvitationService(db, clock, audit, mail, config.sessionSecret, config.publicUrl, seats),
     spaces: new SpaceService(db, clock, audit),
   };
 }

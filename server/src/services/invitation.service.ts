@@ -8,8 +8,8 @@ import { InvitationEntity, MembershipEntity, OrgEntity, UserEntity } from "../en
 import { badInput, conflict, forbidden, notFound } from "../errors";
 import type { MailService } from "../mail/mail.service";
 import type { UserActor } from "./actor";
+import type { SeatSyncService } from "../stripe/seat-sync.service";
 import type { AuditService } from "./audit.service";
-import { bumpMembershipVersion } from "./member.service";
 import { cleanEmail, isId } from "./validate";
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
@@ -26,6 +26,7 @@ export class InvitationService {
     private readonly mail: MailService,
     private readonly secret: string,
     private readonly publicUrl: string,
+    private readonly seats: SeatSyncService,
   ) {}
 
   acceptUrl(invitation: InvitationEntity): string {
@@ -171,7 +172,7 @@ export class InvitationService {
         await em.insert(MembershipEntity, membership);
       }
       await em.update(InvitationEntity, { id: invitation.id }, { acceptedAt: now, acceptedByUserId: actor.user.id });
-      await bumpMembershipVersion(em, invitation.orgId);
+      await this.seats.seatsChanged(em, invitation.orgId, true);
       await this.audit.record(em, actor, {
         orgId: invitation.orgId,
         action: "member.joined",

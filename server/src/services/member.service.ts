@@ -5,6 +5,7 @@ import type { Database } from "../db/database";
 import { MembershipEntity, OrgEntity, UserEntity } from "../entities";
 import { badInput, conflict, forbidden, notFound } from "../errors";
 import type { UserActor } from "./actor";
+import type { SeatSyncService } from "../stripe/seat-sync.service";
 import type { AuditService } from "./audit.service";
 import { isId } from "./validate";
 
@@ -19,6 +20,7 @@ export class MemberService {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly seats: SeatSyncService,
   ) {}
 
   /** The caller's active membership in an org, or null. */
@@ -42,7 +44,7 @@ export class MemberService {
       const target = await this.activeMember(em, orgId, memberId);
       if (target.role === "OWNER") throw forbidden("The owner cannot be removed; transfer ownership first.");
       await em.update(MembershipEntity, { id: target.id }, { active: false, removedAt: this.clock.now() });
-      await bumpMembershipVersion(em, orgId);
+      await this.seats.seatsChanged(em, orgId, false);
       const user = await em.findOneByOrFail(UserEntity, { id: target.userId });
       await this.audit.record(em, actor, {
         orgId,
@@ -105,9 +107,4 @@ export class MemberService {
     if (!member) throw notFound("Member");
     return member;
   }
-}
-
-/** Every change of the active-member count bumps the org's membership version (orders seat syncs). */
-export async function bumpMembershipVersion(em: EntityManager, orgId: string): Promise<void> {
-  await em.increment(OrgEntity, { id: orgId }, "membershipVersion", 1);
 }

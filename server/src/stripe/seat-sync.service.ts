@@ -1,0 +1,144 @@
+import type { Catalog } from "@team-billing/shared";
+import { type EntityManager, In, IsNull } from "typeorm";
+import type { Clock } from "../clock";
+import type { CreditStore } from "../credits/credit-store";
+import { daysBetween } from "../credits/periods";
+import type { Database } from "../db/database";
+import { MembershipEntity, OrgEntity, PoolEntity, SeatSyncEntity, SubscriptionEntity } from "../entities";
+import type { StripeGateway } from "./stripe-gateway";
+import { LIVE_STATUSES } from "./stripe-mirror";
+
+const BACKOFF_MS = [5_000, 15_000, 60_000, 300_000, 900_000, 3_600_000];
+const DAY_MS = 86_400_000;
+
+/**
+ * Seats that count themselves. Every change of an org's active-member count is
+ * written here in the membership's own transaction; the `seats` job then sends
+ * Stripe the absolute count with `create_prorations`, prorated from the start of
+ * the current UTC day, retried with backoff while Stripe fails.
+ */
+export class SeatSyncService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly gateway: StripeGateway,
+    private readonly store: CreditStore,
+    private readonly catalog: Catalog,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** In the transaction of a membership change: a new version, its outbox row, and a new seat's credits. */
+  async seatsChanged(em: EntityManager, orgId: string, added: boolean): Promise<void> {
+    await em.increment(OrgEntity, { id: orgId }, "membershipVersion", 1);
+    const org = await em.findOneByOrFail(OrgEntity, { id: orgId });
+    const now = this.clock.now();
+    await em.insert(SeatSyncEntity, {
+      orgId,
+      membershipVersion: org.membershipVersion,
+      createdAt: now,
+      nextAttemptAt: now,
+      attempts: 0,
+      prorationDate: null,
+      lastError: null,
+      appliedAt: null,
+    });
+    if (added && org.orgPlan === "TEAM") await this.grantSeatCredits(em, orgId, org.membershipVersion);
+  }
+
+  /**
+   * A seat added mid-period brings its credits for the days left, rounded down
+   * (a removed seat takes nothing back this period).
+   */
+  private async grantSeatCredits(em: EntityManager, orgId: string, version: number): Promise<void> {
+    const pool = await this.store.lockPool(em, orgId);
+    if (!pool || pool.fixedAllotment !== null) return;
+    const now = this.clock.now();
+    const daysInPeriod = Math.max(1, daysBetween(pool.periodStart, pool.periodEnd));
+    const daysLeft = Math.max(0, daysBetween(now, pool.periodEnd));
+    const credits = Math.floor((this.catalog.team.creditsPerSeat * daysLeft) / daysInPeriod);
+    if (credits <= 0) return;
+    await this.store.appendLedger(
+      em,
+      orgId,
+      { topUp: pool.topUpBalance, monthly: pool.monthlyBalance },
+      [{ bucket: "MONTHLY", kind: "GRANT", amount: credits, reference: `seat:${version}` }],
+      now,
+    );
+    await em.update(
+      PoolEntity,
+      { orgId },
+      { monthlyBalance: pool.monthlyBalance + credits, monthlyAllotment: pool.monthlyAllotment + credits },
+    );
+  }
+
+  /**
+   * The `seats` job: for each org with changes waiting, sync its newest count once
+   * that row is due (a failing org backs off as a whole: older rows wait with it).
+   */
+  async syncDue(): Promise<number> {
+    const pending = await this.db.manager.find(SeatSyncEntity, {
+      where: { appliedAt: IsNull() },
+      order: { orgId: "ASC", membershipVersion: "DESC" },
+      take: 1000,
+    });
+    const newest = new Map<string, SeatSyncEntity>();
+    for (const row of pending) if (!newest.has(row.orgId)) newest.set(row.orgId, row);
+    const now = this.clock.now();
+    const due = [...newest.values()].filter((row) => row.nextAttemptAt <= now);
+    for (const row of due) await this.syncOrg(row);
+    return due.length;
+  }
+
+  private async syncOrg(row: SeatSyncEntity): Promise<void> {
+    const sub = await this.db.manager.findOne(SubscriptionEntity, {
+      where: { accountType: "ORG", accountId: row.orgId, plan: "TEAM", status: In(LIVE_STATUSES) },
+      order: { startedAt: "DESC" },
+    });
+    const quantity = await this.db.manager.countBy(MembershipEntity, { orgId: row.orgId, active: true });
+    if (!sub?.seatItemId || sub.seatQuantity === quantity) return this.settle(row, null);
+    const now = this.clock.now();
+    const dayStart = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
+    const prorationDate = row.prorationDate ?? Math.floor(Math.max(dayStart, sub.currentPeriodStart.getTime()) / 1000);
+    if (row.prorationDate === null) await this.db.transaction((em) => em.update(SeatSyncEntity, { id: row.id }, { prorationDate }));
+    try {
+      const item = await this.gateway.stripe.subscriptionItems.update(
+        sub.seatItemId,
+        { quantity, proration_behavior: "create_prorations", proration_date: prorationDate },
+        { idempotencyKey: `seats:${sub.id}:${quantity}:${row.membershipVersion}` },
+      );
+      await this.settle(row, { subscriptionId: sub.id, quantity: item.quantity ?? quantity });
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      const delay = BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)];
+      this.log(`seat sync for org ${row.orgId} failed (attempt ${attempts}); retrying in ${delay / 1000}s: ${String(error)}`);
+      await this.db.transaction((em) =>
+        em.update(
+          SeatSyncEntity,
+          { id: row.id },
+          { attempts, nextAttemptAt: new Date(now.getTime() + delay), lastError: String(error).slice(0, 2000) },
+        ),
+      );
+    }
+  }
+
+  /** Marks the org's rows up to this version as done, and the mirror's seat count. */
+  private async settle(row: SeatSyncEntity, applied: { subscriptionId: string; quantity: number } | null): Promise<void> {
+    await this.db.transaction(async (em) => {
+      await em
+        .createQueryBuilder()
+        .update(SeatSyncEntity)
+        .set({ appliedAt: this.clock.now() })
+        .where("orgId = :orgId AND membershipVersion <= :version AND appliedAt IS NULL", {
+          orgId: row.orgId,
+          version: row.membershipVersion,
+        })
+        .execute();
+      if (applied)
+        await em.update(
+          SubscriptionEntity,
+          { id: applied.subscriptionId },
+          { seatQuantity: applied.quantity, updatedAt: this.clock.now() },
+        );
+    });
+  }
+}
