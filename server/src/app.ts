@@ -59,9 +59,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   const transport =
     options.mailTransport ?? (config.smtpUrl ? new SmtpTransport(config.smtpUrl) : new FileTransport(join(config.dataDir, "mail")));
   const gateway = await StripeGateway.connect(config, clock, (m) => log(m));
-  const services = createServices(db, clock, config, transport, (m) => log(m), gateway, options.services);
-
   const jobs = new JobRunner(db, clock, (m) => log(m));
+  const services = createServices(
+    db,
+    clock,
+    config,
+    transport,
+    (m) => log(m),
+    gateway,
+    () => jobs.runNow(),
+    options.services,
+  );
+
   jobs.register({ name: "sessions", everyMs: 3_600_000, run: () => services.auth.sweep() });
   jobs.register({
     name: "periods",

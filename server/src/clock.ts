@@ -44,3 +44,6 @@ export class ManualClock implements Clock {
     return this.now();
   }
 }
+
+/** Wall-clock time, for security timers (sessions, login limits) that business time must not move. */
+export const wallClock: Clock = { now: () => new Date() };

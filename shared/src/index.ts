@@ -2,3 +2,4 @@ export * from "./catalog";
 export * from "./enums";
 export * from "./error-codes";
 export * from "./validation";
+export * from "./tax-ids";

@@ -5,7 +5,7 @@ import { POOLED_PLANS } from "@team-billing/shared";
 import { bulkInsert } from "../db/bulk-insert";
 import { type Database, isUniqueViolation } from "../db/database";
 import { MembershipEntity, OrgEntity, type PoolEntity, SpaceEntity, UsageEventEntity } from "../entities";
-import { badInput, forbidden, notFound } from "../errors";
+import { AppError, badInput, forbidden, notFound } from "../errors";
 import type { Actor } from "../services/actor";
 import type { MemberService } from "../services/member.service";
 import { admitCharge, cloneCounters } from "./admission";
@@ -94,6 +94,13 @@ export class MeteringService {
     calls: UsageCall[],
     targets: Targets,
   ): Promise<CallOutcome[]> {
+    if (pool.spendBlockedAfter && pool.spendBlockedAfter <= this.clock.now()) {
+      const error = new AppError(
+        "BILLING_PLAN_REQUIRED",
+        "The Team subscription is past due and its grace period has ended: the owner needs to pay the open invoice.",
+      );
+      return calls.map(() => ({ ok: false as const, error }));
+    }
     await this.pools.rollInTransaction(em, pool);
     const state = await this.store.admissionState(em, pool, {
       memberIds: calls.map((c) => c.memberId),

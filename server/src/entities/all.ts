@@ -22,3 +22,4 @@ export { StripeCustomerEntity } from "./stripe-customer.entity";
 export { StripeEventEntity } from "./stripe-event.entity";
 export { SubscriptionEntity } from "./subscription.entity";
 export { SeatSyncEntity } from "./seat-sync.entity";
+export { InvoiceEntity } from "./invoice.entity";

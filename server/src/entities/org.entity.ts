@@ -1,5 +1,5 @@
 import type { BillingInterval, Plan } from "@team-billing/shared";
-import { Entity } from "typeorm";
+import { Column, Entity } from "typeorm";
 import { DateTimeColumn, IdColumn, IntColumn, StringColumn } from "../db/columns";
 
 @Entity("org")
@@ -17,4 +17,9 @@ export class OrgEntity {
   @IntColumn({ default: 0 }) membershipVersion: number;
 
   @DateTimeColumn() createdAt: Date;
+
+  /** Where invoices go (sent to the Stripe customer); null: the owner's email. */
+  @StringColumn(254, { nullable: true }) billingEmail: string | null;
+  /** JSON: [{ type, value }], sent to the Stripe customer's tax IDs. */
+  @Column({ type: "text", nullable: true }) taxIds: string | null;
 }

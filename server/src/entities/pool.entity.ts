@@ -24,4 +24,6 @@ export class PoolEntity {
   @DateTimeColumn() periodEnd: Date;
   @Column({ type: "boolean" }) alertArmed: boolean;
   @IntColumn() alertsSent: number;
+  /** Set while the subscription is past due: calls are refused from then on (the grace period's end). */
+  @DateTimeColumn({ nullable: true }) spendBlockedAfter: Date | null;
 }

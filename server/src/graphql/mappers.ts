@@ -1,8 +1,9 @@
 import type { CallOutcome } from "../credits/usage-call";
-import type { AuditEntryEntity, PoolEntity } from "../entities";
+import type { AuditEntryEntity, InvoiceEntity, PoolEntity } from "../entities";
+import type { InvoiceLine } from "../stripe/stripe-mirror";
 import type { MemberView } from "../services/member.service";
 import type { AuditEntryType, MemberType } from "./types/account.type";
-import type { PoolType } from "./types/billing.type";
+import type { InvoiceType, PoolType } from "./types/billing.type";
 import type { UsageBatchItemType } from "./types/credits.type";
 
 /** Entity → GraphQL shapes where the two differ; elsewhere entities are returned as they are. */
@@ -46,3 +47,22 @@ export const toBatchItem = (outcome: CallOutcome, index: number): UsageBatchItem
         errorMessage: outcome.error.message,
         resetsAt: typeof outcome.error.extensions.resetsAt === "string" ? new Date(outcome.error.extensions.resetsAt) : null,
       };
+
+export const toInvoice = (invoice: InvoiceEntity): InvoiceType => ({
+  id: invoice.id,
+  number: invoice.number,
+  status: invoice.status,
+  currency: invoice.currency,
+  amountDue: invoice.amountDue,
+  amountPaid: invoice.amountPaid,
+  periodStart: invoice.periodStart,
+  periodEnd: invoice.periodEnd,
+  createdAt: invoice.createdAt,
+  hostedUrl: invoice.hostedUrl,
+  pdfUrl: invoice.pdfUrl,
+  lines: (JSON.parse(invoice.lines) as InvoiceLine[]).map((l) => ({
+    ...l,
+    periodStart: l.periodStart ? new Date(l.periodStart) : null,
+    periodEnd: l.periodEnd ? new Date(l.periodEnd) : null,
+  })),
+});

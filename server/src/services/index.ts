@@ -1,4 +1,4 @@
-import type { Clock } from "../clock";
+import { type Clock, wallClock } from "../clock";
 import type { Config } from "../config";
 import type { Database } from "../db/database";
 import { CapService } from "../credits/cap.service";
@@ -8,7 +8,9 @@ import { PersonalService } from "../credits/personal.service";
 import { PoolService } from "../credits/pool.service";
 import { ReservationService } from "../credits/reservation.service";
 import { MailService } from "../mail/mail.service";
+import { BillingService } from "../stripe/billing.service";
 import { CheckoutService } from "../stripe/checkout.service";
+import { SubscriptionService } from "../stripe/subscription.service";
 import { SeatSyncService } from "../stripe/seat-sync.service";
 import type { StripeGateway } from "../stripe/stripe-gateway";
 import { WebhookService } from "../stripe/webhook.service";
@@ -34,6 +36,7 @@ export function createServices(
   transport: MailTransport,
   log: (message: string) => void,
   gateway: StripeGateway,
+  runJobs: () => Promise<unknown>,
   options: ServiceOptions = {},
 ) {
   const audit = new AuditService(db, clock);
@@ -44,18 +47,23 @@ export function createServices(
   const pools = new PoolService(db, clock, config.catalog, store, audit);
   const personal = new PersonalService(db, clock, config.catalog, audit);
   const orgs = new OrgService(db, clock, audit);
-  const checkouts = new CheckoutService(db, clock, gateway, config.catalog, config.publicUrl, orgs, pools, audit);
+  const subscriptions = new SubscriptionService(db, clock, store, audit);
+  const checkouts = new CheckoutService(db, clock, gateway, config.catalog, config.publicUrl, orgs, pools, audit, subscriptions);
+  const billing = new BillingService(db, clock, config, gateway, orgs, checkouts, audit, runJobs);
   return {
     config,
     clock,
     audit,
     mail,
-    auth: new AuthService(db, clock, config),
+    // Sessions and login limits run on wall time: the dev clock moves billing time only.
+    auth: new AuthService(db, wallClock, config),
     apiKeys: new ApiKeyService(db, clock, audit),
     orgs,
     gateway,
     checkouts,
-    webhooks: new WebhookService(db, clock, gateway, checkouts, log),
+    subscriptions,
+    billing,
+    webhooks: new WebhookService(db, clock, gateway, checkouts, subscriptions, billing, log),
     members,
     pools,
     personal,

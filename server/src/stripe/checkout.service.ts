@@ -10,7 +10,8 @@ import type { UserActor } from "../services/actor";
 import type { AuditService } from "../services/audit.service";
 import type { OrgService } from "../services/org.service";
 import type { StripeGateway } from "./stripe-gateway";
-import { LIVE_STATUSES, type SubscriptionRow, subscriptionRow } from "./stripe-mirror";
+import { LIVE_STATUSES, subscriptionRow } from "./stripe-mirror";
+import type { SubscriptionService } from "./subscription.service";
 
 const SYSTEM = { kind: "anonymous" } as const;
 
@@ -29,6 +30,7 @@ export class CheckoutService {
     private readonly orgs: OrgService,
     private readonly pools: PoolService,
     private readonly audit: AuditService,
+    private readonly subscriptions: SubscriptionService,
   ) {}
 
   async startTeamCheckout(actor: UserActor, orgId: string, interval: BillingInterval): Promise<{ id: string; url: string }> {
@@ -115,7 +117,7 @@ export class CheckoutService {
       if (record.completedAt) return true;
       if (record.kind === "TEAM") {
         if (!sub) throw new Error(`checkout ${sessionId} completed without a subscription we sell`);
-        await this.upsertSubscription(em, "ORG", record.accountId, sub);
+        await this.subscriptions.upsert(em, "ORG", record.accountId, sub);
         await this.pools.activatePlan(
           SYSTEM,
           record.accountId,
@@ -132,27 +134,6 @@ export class CheckoutService {
       }
       await em.update(CheckoutRecordEntity, { sessionId }, { completedAt: this.clock.now() });
       return true;
-    });
-  }
-
-  /** The org's current subscription (the live one, else the latest), as the API shows it. */
-  async subscriptionOf(orgId: string): Promise<SubscriptionEntity | null> {
-    const subs = await this.db.manager.find(SubscriptionEntity, {
-      where: { accountType: "ORG", accountId: orgId },
-      order: { startedAt: "DESC" },
-    });
-    return subs.find((s) => LIVE_STATUSES.includes(s.status)) ?? subs[0] ?? null;
-  }
-
-  /** Upserts our mirror of a subscription, keeping what only we know (a pending plan). */
-  async upsertSubscription(em: EntityManager, accountType: "ORG" | "USER", accountId: string, row: SubscriptionRow): Promise<void> {
-    const existing = await em.findOneBy(SubscriptionEntity, { id: row.id });
-    await em.save(SubscriptionEntity, {
-      ...row,
-      accountType,
-      accountId,
-      pendingPlan: existing?.pendingPlan ?? null,
-      updatedAt: this.clock.now(),
     });
   }
 
@@ -185,12 +166,12 @@ export class CheckoutService {
   }
 
   /** The org's Stripe customer, created on first need (named after the org, billed to the owner). */
-  private async customerFor(org: OrgEntity): Promise<string> {
+  async customerFor(org: OrgEntity): Promise<string> {
     const existing = await this.db.manager.findOneBy(StripeCustomerEntity, { accountType: "ORG", accountId: org.id });
     if (existing) return existing.id;
     const owner: UserEntity = await this.orgs.owner(org.id);
     const customer = await this.gateway.stripe.customers.create(
-      { name: org.name, email: owner.email, metadata: { org_id: org.id } },
+      { name: org.name, email: org.billingEmail ?? owner.email, metadata: { org_id: org.id } },
       { idempotencyKey: `customer-org-${org.id}` },
     );
     await this.db.transaction((em) =>

@@ -1,6 +1,6 @@
 import { type BillingInterval, PRICE_LOOKUP_KEYS, type Plan } from "@team-billing/shared";
 import type Stripe from "stripe";
-import type { SubscriptionEntity } from "../entities";
+import type { InvoiceEntity, SubscriptionEntity } from "../entities";
 
 /**
  * Pure functions from Stripe objects to our rows: handlers re-fetch the object and
@@ -46,3 +46,43 @@ export function subscriptionRow(sub: Stripe.Subscription): SubscriptionRow | nul
 
 /** Subscriptions in these states hold the plan (and block a second checkout). */
 export const LIVE_STATUSES = ["active", "trialing", "past_due", "incomplete", "unpaid"];
+
+export interface InvoiceLine {
+  description: string;
+  amount: number;
+  quantity: number | null;
+  proration: boolean;
+  periodStart: string | null;
+  periodEnd: string | null;
+}
+
+/** Our row for an invoice. Its period is the one its lines bill (a renewal's own period fields name the one that ended). */
+export type InvoiceRow = Omit<InvoiceEntity, "accountType" | "accountId" | "syncedAt"> & { customerId: string };
+
+export function invoiceRow(invoice: Stripe.Invoice): InvoiceRow {
+  const lines: InvoiceLine[] = invoice.lines.data.map((line) => ({
+    description: line.description ?? "",
+    amount: line.amount,
+    quantity: line.quantity ?? null,
+    proration: Boolean(line.parent?.subscription_item_details?.proration ?? line.parent?.invoice_item_details?.proration),
+    periodStart: line.period?.start ? new Date(line.period.start * 1000).toISOString() : null,
+    periodEnd: line.period?.end ? new Date(line.period.end * 1000).toISOString() : null,
+  }));
+  const starts = invoice.lines.data.map((l) => l.period?.start).filter((n): n is number => typeof n === "number");
+  const ends = invoice.lines.data.map((l) => l.period?.end).filter((n): n is number => typeof n === "number");
+  return {
+    id: invoice.id as string,
+    customerId: idOf(invoice.customer) as string,
+    number: invoice.number ?? null,
+    status: String(invoice.status ?? "draft"),
+    currency: invoice.currency,
+    amountDue: invoice.amount_due,
+    amountPaid: invoice.amount_paid,
+    periodStart: starts.length ? new Date(Math.min(...starts) * 1000) : null,
+    periodEnd: ends.length ? new Date(Math.max(...ends) * 1000) : null,
+    createdAt: new Date(invoice.created * 1000),
+    hostedUrl: invoice.hosted_invoice_url ?? null,
+    pdfUrl: invoice.invoice_pdf ?? null,
+    lines: JSON.stringify(lines),
+  };
+}

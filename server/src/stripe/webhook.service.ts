@@ -4,7 +4,9 @@ import type { Clock } from "../clock";
 import type { Database } from "../db/database";
 import { isUniqueViolation } from "../db/database";
 import { StripeEventEntity, SubscriptionEntity } from "../entities";
+import type { BillingService } from "./billing.service";
 import type { CheckoutService } from "./checkout.service";
+import type { SubscriptionService } from "./subscription.service";
 import type { StripeGateway } from "./stripe-gateway";
 import { subscriptionRow } from "./stripe-mirror";
 
@@ -25,6 +27,8 @@ export class WebhookService {
     private readonly clock: Clock,
     private readonly gateway: StripeGateway,
     private readonly checkouts: CheckoutService,
+    private readonly subscriptions: SubscriptionService,
+    private readonly billing: BillingService,
     private readonly log: (message: string) => void,
   ) {}
 
@@ -60,6 +64,13 @@ export class WebhookService {
       case "customer.subscription.deleted":
         await this.syncSubscription(object.id, mark);
         return;
+      case "invoice.created":
+      case "invoice.finalized":
+      case "invoice.paid":
+      case "invoice.payment_failed":
+      case "invoice.voided":
+        await this.billing.syncInvoice(object.id, mark);
+        return;
       default:
         // Acknowledged: nothing of ours depends on it.
         await this.db.transaction(mark);
@@ -75,7 +86,7 @@ export class WebhookService {
       const known = await em.findOneBy(SubscriptionEntity, { id: subscriptionId });
       // A subscription we have not seen yet is mirrored when its checkout completes.
       if (!known || !row) return;
-      await this.checkouts.upsertSubscription(em, known.accountType, known.accountId, row);
+      await this.subscriptions.upsert(em, known.accountType, known.accountId, row);
     });
   }
 

@@ -82,7 +82,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     config,
     clock: options.clock ?? new OffsetClock(),
     mailTransport: options.defaultMail ? undefined : (options.mailTransport ?? mail),
-    log: () => {},
+    log: process.env.TEST_LOG ? (m: string, e?: unknown) => console.error(m, e ?? "") : () => {},
   });
   const url = await app.listen(0);
   return {

@@ -4,7 +4,8 @@ import type { OrgEntity } from "../../entities";
 import { notImplemented } from "../../errors";
 import { membershipOf, type Rule } from "../auth-checker";
 import { type GqlContext, userActor } from "../context";
-import { CheckoutSessionType, TaxIdInput } from "../types/billing.type";
+import { toInvoice } from "../mappers";
+import { CheckoutSessionType, InvoiceType, TaxIdInput } from "../types/billing.type";
 import { BillingIntervalEnum } from "../types/enums";
 import { OrgType } from "../types/org.type";
 
@@ -54,13 +55,23 @@ export class BillingResolver {
   }
 
   @Authorized<Rule>("OWNER")
-  @Mutation(() => OrgType)
+  @Mutation(() => OrgType, {
+    description:
+      "Sets the billing email and tax ID on the Stripe customer; they appear on every later invoice. An empty email or tax ID value clears it.",
+  })
   updateBillingDetails(
-    @Arg("orgId", () => ID) _orgId: string,
-    @Arg("billingEmail", () => String, { nullable: true }) _billingEmail: string | null,
-    @Arg("taxId", () => TaxIdInput, { nullable: true }) _taxId: TaxIdInput | null,
-  ): OrgType {
-    throw notImplemented("Billing details");
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("billingEmail", () => String, { nullable: true }) billingEmail: string | null,
+    @Arg("taxId", () => TaxIdInput, { nullable: true }) taxId: TaxIdInput | null,
+    @Ctx() ctx: GqlContext,
+  ): Promise<OrgEntity> {
+    return ctx.services.billing.updateBillingDetails(userActor(ctx), orgId, billingEmail, taxId);
+  }
+
+  @Authorized<Rule>("ADMIN")
+  @Mutation(() => [InvoiceType], { description: "Backfills the org's invoices from Stripe (newest first)." })
+  async refreshInvoices(@Arg("orgId", () => ID) orgId: string, @Ctx() ctx: GqlContext): Promise<InvoiceType[]> {
+    return (await ctx.services.billing.backfillInvoices(orgId)).map(toInvoice);
   }
 
   @Authorized<Rule>("USER")
@@ -68,8 +79,8 @@ export class BillingResolver {
     description:
       "Only when dev tools are on (the embedded default): moves the server's clock and the Stripe emulator's together and runs what falls due (renewals, refills, period ends, webhooks).",
   })
-  devAdvanceClock(@Arg("days", () => Int) _days: number): Date {
-    throw notImplemented("The dev clock");
+  devAdvanceClock(@Arg("days", () => Int) days: number, @Ctx() ctx: GqlContext): Promise<Date> {
+    return ctx.services.billing.advanceDevClock(days);
   }
 
   @Authorized<Rule>("STAFF")

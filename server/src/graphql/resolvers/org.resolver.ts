@@ -4,7 +4,8 @@ import type { ApiKeyEntity, InvitationEntity, OrgEntity, SpaceEntity } from "../
 import { notImplemented } from "../../errors";
 import { membershipOf, type Rule } from "../auth-checker";
 import { type GqlContext, userActor } from "../context";
-import { toAuditEntry, toMember, toPool } from "../mappers";
+import { parseTaxIds } from "../../stripe/billing.service";
+import { toAuditEntry, toInvoice, toMember, toPool } from "../mappers";
 import { ApiKeyType, AuditEntryType, InvitationType, MemberType, SpaceType } from "../types/account.type";
 import { CapType, InvoiceType, PoolType, SubscriptionType, TaxIdType } from "../types/billing.type";
 import { BillingIntervalEnum, PlanEnum, RoleEnum } from "../types/enums";
@@ -81,9 +82,7 @@ export class OrgResolver {
     return (await ctx.services.audit.list(org.id)).map(toAuditEntry);
   }
 
-  // --- Billing and usage fields. Until Stripe billing lands, no org holds a subscription,
-  // invoices or billing details, so those answer the truth (null / empty); usage reports
-  // answer NOT_IMPLEMENTED until the analytics release.
+  // --- Billing and usage fields. Usage reports answer NOT_IMPLEMENTED until the analytics release.
 
   @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:BILLING_READ")
   @FieldResolver(() => PoolType, { nullable: true, description: "Null unless the org is on TEAM or ENTERPRISE." })
@@ -101,25 +100,25 @@ export class OrgResolver {
   @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:BILLING_READ")
   @FieldResolver(() => SubscriptionType, { nullable: true })
   subscription(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<SubscriptionType | null> {
-    return ctx.services.checkouts.subscriptionOf(org.id);
+    return ctx.services.subscriptions.currentFor(org.id);
   }
 
   @Authorized<Rule>("ADMIN", "STAFF_READ", "SCOPE:BILLING_READ")
-  @FieldResolver(() => [InvoiceType])
-  invoices(): InvoiceType[] {
-    return [];
+  @FieldResolver(() => [InvoiceType], { description: "Mirrored from Stripe, newest first." })
+  async invoices(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<InvoiceType[]> {
+    return (await ctx.services.billing.listInvoices(org.id)).map(toInvoice);
   }
 
   @Authorized<Rule>("ADMIN", "STAFF_READ", "SCOPE:BILLING_READ")
   @FieldResolver(() => String, { nullable: true })
-  billingEmail(): string | null {
-    return null;
+  billingEmail(@Root() org: OrgEntity): string | null {
+    return org.billingEmail;
   }
 
   @Authorized<Rule>("ADMIN", "STAFF_READ", "SCOPE:BILLING_READ")
   @FieldResolver(() => [TaxIdType])
-  taxIds(): TaxIdType[] {
-    return [];
+  taxIds(@Root() org: OrgEntity): TaxIdType[] {
+    return parseTaxIds(org.taxIds);
   }
 
   @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:USAGE_READ")

@@ -44,6 +44,16 @@ export class TaxIdInput {
   @Field() value: string;
 }
 
+@ObjectType("InvoiceLine")
+export class InvoiceLineType {
+  @Field() description: string;
+  @Field(() => Int, { description: "Cents; negative for a credit (an unused-time proration)." }) amount: number;
+  @Field(() => Int, { nullable: true }) quantity: number | null;
+  @Field() proration: boolean;
+  @Field(() => Date, { nullable: true }) periodStart: Date | null;
+  @Field(() => Date, { nullable: true }) periodEnd: Date | null;
+}
+
 @ObjectType("Invoice")
 export class InvoiceType {
   @Field(() => ID) id: string;
@@ -57,6 +67,7 @@ export class InvoiceType {
   @Field() createdAt: Date;
   @Field(() => String, { nullable: true }) hostedUrl: string | null;
   @Field(() => String, { nullable: true }) pdfUrl: string | null;
+  @Field(() => [InvoiceLineType]) lines: InvoiceLineType[];
 }
 
 @ObjectType("CheckoutSession")

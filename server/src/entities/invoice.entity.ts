@@ -1,0 +1,25 @@
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { BigIntColumn, DateTimeColumn, RefColumn, StringColumn } from "../db/columns";
+import type { LedgerAccount } from "./ledger-entry.entity";
+
+/** Our mirror of a Stripe invoice, keyed by its Stripe id. */
+@Entity("invoice")
+@Index("ix_invoice_account_created", ["accountType", "accountId", "createdAt"])
+export class InvoiceEntity {
+  @PrimaryColumn({ type: "varchar", length: 64 }) id: string;
+  @StringColumn(8) accountType: LedgerAccount;
+  @RefColumn() accountId: string;
+  @StringColumn(64, { nullable: true }) number: string | null;
+  @StringColumn(16) status: string;
+  @StringColumn(8) currency: string;
+  @BigIntColumn() amountDue: number;
+  @BigIntColumn() amountPaid: number;
+  @DateTimeColumn({ nullable: true }) periodStart: Date | null;
+  @DateTimeColumn({ nullable: true }) periodEnd: Date | null;
+  @DateTimeColumn() createdAt: Date;
+  @Column({ type: "text", nullable: true }) hostedUrl: string | null;
+  @Column({ type: "text", nullable: true }) pdfUrl: string | null;
+  /** JSON: [{ description, amount, quantity, proration, periodStart, periodEnd }] */
+  @Column({ type: "text" }) lines: string;
+  @DateTimeColumn() syncedAt: Date;
+}

@@ -1,0 +1,144 @@
+import { normalizeTaxId, TAX_ID_TYPES, type TaxIdType } from "@team-billing/shared";
+import type Stripe from "stripe";
+import type { EntityManager } from "typeorm";
+import type { Clock } from "../clock";
+import type { Config } from "../config";
+import type { Database } from "../db/database";
+import { InvoiceEntity, OrgEntity, StripeCustomerEntity } from "../entities";
+import { badInput, forbidden } from "../errors";
+import type { UserActor } from "../services/actor";
+import type { AuditService } from "../services/audit.service";
+import type { OrgService } from "../services/org.service";
+import { cleanEmail } from "../services/validate";
+import type { CheckoutService } from "./checkout.service";
+import type { StripeGateway } from "./stripe-gateway";
+import { type InvoiceRow, invoiceRow } from "./stripe-mirror";
+
+export interface TaxId {
+  type: string;
+  value: string;
+}
+
+/** Invoices (mirrored from Stripe), billing details, and the dev clock. */
+export class BillingService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly config: Config,
+    private readonly gateway: StripeGateway,
+    private readonly orgs: OrgService,
+    private readonly checkouts: CheckoutService,
+    private readonly audit: AuditService,
+    private readonly runJobs: () => Promise<unknown>,
+  ) {}
+
+  /** Newest first. */
+  listInvoices(orgId: string): Promise<InvoiceEntity[]> {
+    return this.db.manager.find(InvoiceEntity, {
+      where: { accountType: "ORG", accountId: orgId },
+      order: { createdAt: "DESC", id: "DESC" },
+    });
+  }
+
+  /** Re-fetches an invoice and upserts our mirror (for customers we know). */
+  async syncInvoice(invoiceId: string, mark?: (em: EntityManager) => Promise<boolean>): Promise<void> {
+    const row = invoiceRow(await this.gateway.stripe.invoices.retrieve(invoiceId));
+    await this.db.transaction(async (em) => {
+      if (mark && !(await mark(em))) return;
+      await this.upsertInvoice(em, row);
+    });
+  }
+
+  /** Backfills an org's invoices from Stripe (all of them), e.g. after webhooks were missed. */
+  async backfillInvoices(orgId: string): Promise<InvoiceEntity[]> {
+    const customer = await this.db.manager.findOneBy(StripeCustomerEntity, { accountType: "ORG", accountId: orgId });
+    if (customer) {
+      const rows: InvoiceRow[] = [];
+      for await (const invoice of this.gateway.stripe.invoices.list({ customer: customer.id, limit: 100 })) rows.push(invoiceRow(invoice));
+      await this.db.transaction(async (em) => {
+        for (const row of rows) await this.upsertInvoice(em, row);
+      });
+    }
+    return this.listInvoices(orgId);
+  }
+
+  private async upsertInvoice(em: EntityManager, row: InvoiceRow): Promise<void> {
+    const owner = await em.findOneBy(StripeCustomerEntity, { id: row.customerId });
+    if (!owner) return;
+    const { customerId: _customer, ...columns } = row;
+    await em.save(InvoiceEntity, { ...columns, accountType: owner.accountType, accountId: owner.accountId, syncedAt: this.clock.now() });
+  }
+
+  /**
+   * The billing email and tax ID (OWNER): sent to the Stripe customer first (its
+   * email; its tax IDs replaced), then stored and audited. They appear on every
+   * invoice finalized from then on. An empty email goes back to the owner's; an
+   * empty tax ID value removes the tax ID.
+   */
+  async updateBillingDetails(actor: UserActor, orgId: string, billingEmail?: string | null, taxId?: TaxId | null): Promise<OrgEntity> {
+    const org = await this.orgs.get(orgId);
+    const email =
+      billingEmail === null || billingEmail === undefined
+        ? org.billingEmail
+        : billingEmail.trim() === ""
+          ? null
+          : cleanEmail("billingEmail", billingEmail);
+    let taxIds: TaxId[] = parseTaxIds(org.taxIds);
+    if (taxId) {
+      if (taxId.value.trim() === "") taxIds = [];
+      else {
+        if (!(taxId.type in TAX_ID_TYPES)) throw badInput("taxId.type", `must be one of ${Object.keys(TAX_ID_TYPES).join(", ")}`);
+        const value = normalizeTaxId(taxId.type, taxId.value);
+        if (!value)
+          throw badInput(
+            "taxId.value",
+            `is not a valid ${TAX_ID_TYPES[taxId.type as TaxIdType].label} (for example ${TAX_ID_TYPES[taxId.type as TaxIdType].example})`,
+          );
+        taxIds = [{ type: taxId.type, value }];
+      }
+    }
+    const customer = await this.checkouts.customerFor(org);
+    const owner = await this.orgs.owner(orgId);
+    await this.gateway.stripe.customers.update(customer, { email: email ?? owner.email });
+    if (taxId) {
+      const existing = await this.gateway.stripe.customers.listTaxIds(customer, { limit: 100 });
+      for (const old of existing.data) await this.gateway.stripe.customers.deleteTaxId(customer, old.id);
+      for (const t of taxIds) {
+        await this.gateway.stripe.customers.createTaxId(customer, {
+          type: t.type as Stripe.CustomerCreateTaxIdParams.Type,
+          value: t.value,
+        });
+      }
+    }
+    return this.db.transaction(async (em) => {
+      const stored = JSON.stringify(taxIds);
+      await em.update(OrgEntity, { id: orgId }, { billingEmail: email, taxIds: stored });
+      await this.audit.record(em, actor, {
+        orgId,
+        action: "billing_details.changed",
+        before: { billingEmail: org.billingEmail, taxIds: parseTaxIds(org.taxIds) },
+        after: { billingEmail: email, taxIds },
+      });
+      return Object.assign(org, { billingEmail: email, taxIds: stored });
+    });
+  }
+
+  /**
+   * Dev tools: moves the server's clock and the Stripe emulator's together, then
+   * runs what fell due: renewals and their webhooks, period ends, seats, holds, mail.
+   */
+  async advanceDevClock(days: number): Promise<Date> {
+    if (!this.config.devTools) throw forbidden("Dev tools are off on this server (DEV_TOOLS).");
+    if (!Number.isSafeInteger(days) || days < 1 || days > 400) throw badInput("days", "must be a whole number of days from 1 to 400");
+    const clock = this.clock as Clock & { advance?: (ms: number) => Date };
+    if (!clock.advance) throw forbidden("This server's clock cannot be moved.");
+    clock.advance(days * 86_400_000);
+    if (this.gateway.emulator && this.gateway.emulator.now() < this.clock.now()) await this.gateway.emulator.advanceClock(this.clock.now());
+    await this.runJobs();
+    return this.clock.now();
+  }
+}
+
+export function parseTaxIds(stored: string | null): TaxId[] {
+  return stored ? (JSON.parse(stored) as TaxId[]) : [];
+}

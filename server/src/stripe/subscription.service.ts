@@ -1,0 +1,94 @@
+import type { EntityManager } from "typeorm";
+import type { Clock } from "../clock";
+import type { CreditStore } from "../credits/credit-store";
+import type { Database } from "../db/database";
+import { OrgEntity, PoolEntity, ReservationEntity, SubscriptionEntity } from "../entities";
+import type { AuditService } from "../services/audit.service";
+import { LIVE_STATUSES, type SubscriptionRow } from "./stripe-mirror";
+
+/** How long a past-due org may still spend after its renewal failed. */
+export const PAST_DUE_GRACE_DAYS = 7;
+const SYSTEM = { kind: "anonymous" } as const;
+
+/**
+ * Our mirror of subscriptions and what their state means for an org: past due
+ * starts the grace period; a subscription that ends takes the org off Team.
+ */
+export class SubscriptionService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly store: CreditStore,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The org's current subscription (the live one, else the latest). */
+  async currentFor(orgId: string): Promise<SubscriptionEntity | null> {
+    const subs = await this.db.manager.find(SubscriptionEntity, {
+      where: { accountType: "ORG", accountId: orgId },
+      order: { startedAt: "DESC" },
+    });
+    return subs.find((s) => LIVE_STATUSES.includes(s.status)) ?? subs[0] ?? null;
+  }
+
+  /** Upserts the mirror (keeping what only we know) and applies the new state to the org. */
+  async upsert(em: EntityManager, accountType: "ORG" | "USER", accountId: string, row: SubscriptionRow): Promise<void> {
+    const existing = await em.findOneBy(SubscriptionEntity, { id: row.id });
+    await em.save(SubscriptionEntity, {
+      ...row,
+      accountType,
+      accountId,
+      pendingPlan: existing?.pendingPlan ?? null,
+      updatedAt: this.clock.now(),
+    });
+    if (accountType === "ORG" && row.plan === "TEAM") await this.applyToOrg(em, accountId, row, existing?.status ?? null);
+  }
+
+  private async applyToOrg(em: EntityManager, orgId: string, row: SubscriptionRow, before: string | null): Promise<void> {
+    const pool = await this.store.lockPool(em, orgId);
+    if (!pool) return;
+    if (row.status === "past_due" || row.status === "unpaid") {
+      if (!pool.spendBlockedAfter) {
+        const until = new Date(this.clock.now().getTime() + PAST_DUE_GRACE_DAYS * 86_400_000);
+        await em.update(PoolEntity, { orgId }, { spendBlockedAfter: until });
+        await this.audit.record(em, SYSTEM, {
+          orgId,
+          action: "subscription.past_due",
+          before: { status: before },
+          after: { status: row.status, spendingUntil: until.toISOString() },
+        });
+      }
+    } else if (pool.spendBlockedAfter) {
+      await em.update(PoolEntity, { orgId }, { spendBlockedAfter: null });
+    }
+    if (row.status === "canceled" && before !== "canceled") await this.leaveTeam(em, orgId, `subscription ${row.id} ended`);
+  }
+
+  /**
+   * Takes an org off Team: the pool (top-ups and monthly) is forfeited as FORFEIT
+   * entries, open holds end, and the org shows its owner's personal plan again.
+   */
+  async leaveTeam(em: EntityManager, orgId: string, reason: string): Promise<void> {
+    const org = await em.findOneByOrFail(OrgEntity, { id: orgId });
+    if (org.orgPlan !== "TEAM") return;
+    const pool = await this.store.lockPool(em, orgId);
+    if (pool) {
+      const lines = [
+        ...(pool.topUpBalance > 0 ? [{ bucket: "TOP_UP" as const, kind: "FORFEIT" as const, amount: -pool.topUpBalance, reason }] : []),
+        ...(pool.monthlyBalance > 0
+          ? [{ bucket: "MONTHLY" as const, kind: "FORFEIT" as const, amount: -pool.monthlyBalance, reason }]
+          : []),
+      ];
+      await this.store.appendLedger(em, orgId, { topUp: pool.topUpBalance, monthly: pool.monthlyBalance }, lines, this.clock.now());
+      await em.update(PoolEntity, { orgId }, { topUpBalance: 0, monthlyBalance: 0, reserved: 0 });
+      await em.update(ReservationEntity, { orgId, status: "HELD" }, { status: "RELEASED" });
+    }
+    await em.update(OrgEntity, { id: orgId }, { orgPlan: null, billingInterval: null });
+    await this.audit.record(em, SYSTEM, {
+      orgId,
+      action: "plan.changed",
+      before: { plan: "TEAM", topUp: pool?.topUpBalance ?? 0, monthly: pool?.monthlyBalance ?? 0 },
+      after: { plan: "personal", reason },
+    });
+  }
+}
