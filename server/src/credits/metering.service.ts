@@ -73,7 +73,7 @@ export class MeteringService {
         const org = await em.findOneBy(OrgEntity, { id: orgId });
         if (!org) return calls.map(() => ({ ok: false as const, error: notFound("Org") }));
         const pooled = pool && org.orgPlan !== null && POOLED_PLANS.includes(org.orgPlan);
-        const targets = await this.targets(em, orgId, calls);
+        const targets = await this.targets(em, org, calls);
         if (!pooled) return this.personal.chargeCalls(em, calls, targets);
         return this.chargePool(em, org, pool, calls, targets);
       });
@@ -152,7 +152,8 @@ export class MeteringService {
   }
 
   /** Members, Spaces and earlier events a batch refers to, read once per batch. */
-  private async targets(em: EntityManager, orgId: string, calls: UsageCall[]): Promise<Targets> {
+  private async targets(em: EntityManager, org: OrgEntity, calls: UsageCall[]): Promise<Targets> {
+    const orgId = org.id;
     const memberIds = [...new Set(calls.map((c) => c.memberId))];
     const spaceIds = [...new Set(calls.map((c) => c.spaceId))];
     const keys = [...new Set(calls.map((c) => c.idempotencyKey))];
@@ -170,6 +171,9 @@ export class MeteringService {
       problem: (call) => {
         if (!memberById.has(call.memberId)) return badInput("memberId", "is not an active member of this org");
         if (!spaceIdsFound.has(call.spaceId)) return badInput("spaceId", "is not a Space of this org");
+        // After a downgrade from Team, org-scoped Spaces are the OWNER's alone.
+        if (org.spacesOwnerOnly && memberById.get(call.memberId)?.role !== "OWNER")
+          return badInput("spaceId", "is not open to this member");
         return null;
       },
     };

@@ -1,6 +1,5 @@
 import { type Catalog, teamMonthlyAllotment } from "@team-billing/shared";
 import type { EntityManager } from "typeorm";
-import { LessThanOrEqual } from "typeorm";
 import type { Clock } from "../clock";
 import type { Database } from "../db/database";
 import { MembershipEntity, OrgEntity, PoolEntity } from "../entities";
@@ -82,7 +81,7 @@ export class PoolService {
         this.clock.now(),
       );
       await em.save(PoolEntity, pool);
-      await em.update(OrgEntity, { id: orgId }, { orgPlan: terms.plan, billingInterval: terms.interval ?? null });
+      await em.update(OrgEntity, { id: orgId }, { orgPlan: terms.plan, billingInterval: terms.interval ?? null, spacesOwnerOnly: false });
       await this.audit.record(em, actor, {
         orgId,
         action: "plan.changed",
@@ -174,11 +173,14 @@ export class PoolService {
 
   /** The period job: rolls every pool whose period has ended (each exactly once, under its lock). */
   async rollAllDue(limit = 500): Promise<number> {
-    const due = await this.db.manager.find(PoolEntity, {
-      where: { periodEnd: LessThanOrEqual(this.clock.now()) },
-      take: limit,
-      select: { orgId: true },
-    });
+    // Only Team and Enterprise pools refill; one left behind by a downgrade stays as it is.
+    const due = await this.db.manager
+      .createQueryBuilder(PoolEntity, "p")
+      .innerJoin(OrgEntity, "o", "o.id = p.orgId")
+      .select("p.orgId", "orgId")
+      .where("p.periodEnd <= :now AND o.orgPlan IN ('TEAM', 'ENTERPRISE')", { now: this.clock.now() })
+      .limit(limit)
+      .getRawMany<{ orgId: string }>();
     for (const { orgId } of due) await this.rollDue(orgId);
     return due.length;
   }
@@ -186,7 +188,8 @@ export class PoolService {
   async rollDue(orgId: string): Promise<void> {
     await this.db.transaction(async (em) => {
       const pool = await this.store.lockPool(em, orgId);
-      if (pool) await this.rollInTransaction(em, pool);
+      // A pool left behind by a downgrade stays empty: only Team and Enterprise pools refill.
+      if (pool && (await this.store.orgIsPooled(em, orgId))) await this.rollInTransaction(em, pool);
     });
   }
 

@@ -23,3 +23,4 @@ export { StripeEventEntity } from "./stripe-event.entity";
 export { SubscriptionEntity } from "./subscription.entity";
 export { SeatSyncEntity } from "./seat-sync.entity";
 export { InvoiceEntity } from "./invoice.entity";
+export { EnterpriseRequestEntity } from "./enterprise-request.entity";

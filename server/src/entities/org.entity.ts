@@ -22,4 +22,10 @@ export class OrgEntity {
   @StringColumn(254, { nullable: true }) billingEmail: string | null;
   /** JSON: [{ type, value }], sent to the Stripe customer's tax IDs. */
   @Column({ type: "text", nullable: true }) taxIds: string | null;
+
+  /** After a downgrade from Team: org-scoped Spaces are open to the OWNER only (until Team again). */
+  @Column({ type: "boolean", default: false }) spacesOwnerOnly: boolean;
+  /** Enterprise terms set by support. */
+  @Column({ type: "boolean", default: false }) ssoEnabled: boolean;
+  @Column({ type: "boolean", default: false }) dpaSigned: boolean;
 }

@@ -2,6 +2,7 @@ import { type Clock, wallClock } from "../clock";
 import type { Config } from "../config";
 import type { Database } from "../db/database";
 import { CapService } from "../credits/cap.service";
+import { EnterpriseService } from "./enterprise.service";
 import { CreditStore } from "../credits/credit-store";
 import { MeteringService } from "../credits/metering.service";
 import { PersonalService } from "../credits/personal.service";
@@ -10,6 +11,7 @@ import { ReservationService } from "../credits/reservation.service";
 import { MailService } from "../mail/mail.service";
 import { BillingService } from "../stripe/billing.service";
 import { CheckoutService } from "../stripe/checkout.service";
+import { DowngradeService } from "../stripe/downgrade.service";
 import { SubscriptionService } from "../stripe/subscription.service";
 import { SeatSyncService } from "../stripe/seat-sync.service";
 import type { StripeGateway } from "../stripe/stripe-gateway";
@@ -50,6 +52,8 @@ export function createServices(
   const subscriptions = new SubscriptionService(db, clock, store, audit);
   const checkouts = new CheckoutService(db, clock, gateway, config.catalog, config.publicUrl, orgs, pools, audit, subscriptions);
   const billing = new BillingService(db, clock, config, gateway, orgs, checkouts, audit, runJobs);
+  const downgrades = new DowngradeService(db, clock, gateway, subscriptions, personal, audit);
+  subscriptions.onDowngraded = (em, orgId, subscriptionId) => downgrades.complete(em, orgId, subscriptionId);
   return {
     config,
     clock,
@@ -63,6 +67,8 @@ export function createServices(
     checkouts,
     subscriptions,
     billing,
+    downgrades,
+    enterprise: new EnterpriseService(db, clock, config, pools, mail, audit),
     webhooks: new WebhookService(db, clock, gateway, checkouts, subscriptions, billing, log),
     members,
     pools,

@@ -41,8 +41,14 @@ export class SubscriptionService {
       pendingPlan: existing?.pendingPlan ?? null,
       updatedAt: this.clock.now(),
     });
-    if (accountType === "ORG" && row.plan === "TEAM") await this.applyToOrg(em, accountId, row, existing?.status ?? null);
+    if (accountType !== "ORG") return;
+    if (row.plan === "TEAM") await this.applyToOrg(em, accountId, row, existing?.status ?? null);
+    // The schedule's Pro phase began on Stripe's side: the downgrade is due (once).
+    if (row.plan === "PRO" && this.onDowngraded) await this.onDowngraded(em, accountId, row.id);
   }
+
+  /** Set by the downgrade service (which needs this one): completes a downgrade Stripe applied. */
+  onDowngraded: ((em: EntityManager, orgId: string, subscriptionId: string) => Promise<void>) | null = null;
 
   private async applyToOrg(em: EntityManager, orgId: string, row: SubscriptionRow, before: string | null): Promise<void> {
     const pool = await this.store.lockPool(em, orgId);

@@ -10,9 +10,9 @@ import { BillingIntervalEnum } from "../types/enums";
 import { OrgType } from "../types/org.type";
 
 /**
- * Billing operations; those a later step builds (downgrade, billing details, the dev
- * clock, support search) answer NOT_IMPLEMENTED past their real authorization. Their authorization is already the real one, so the role matrix
- * holds today; past it they answer NOT_IMPLEMENTED and change nothing.
+ * Billing: checkouts, downgrades, billing details, Enterprise, the dev clock.
+ * Support search, which a later release builds, answers NOT_IMPLEMENTED past its
+ * real authorization and changes nothing.
  */
 @Resolver()
 export class BillingResolver {
@@ -43,15 +43,38 @@ export class BillingResolver {
   }
 
   @Authorized<Rule>("OWNER")
-  @Mutation(() => OrgType)
-  scheduleDowngrade(@Arg("orgId", () => ID) _orgId: string): OrgType {
-    throw notImplemented("Downgrading");
+  @Mutation(() => OrgType, { description: "Team → Pro at the end of the period; see Org.downgradePreview for what it takes." })
+  scheduleDowngrade(@Arg("orgId", () => ID) orgId: string, @Ctx() ctx: GqlContext): Promise<OrgEntity> {
+    return ctx.services.downgrades.schedule(userActor(ctx), orgId);
   }
 
   @Authorized<Rule>("OWNER")
   @Mutation(() => OrgType)
-  cancelDowngrade(@Arg("orgId", () => ID) _orgId: string): OrgType {
-    throw notImplemented("Downgrading");
+  cancelDowngrade(@Arg("orgId", () => ID) orgId: string, @Ctx() ctx: GqlContext): Promise<OrgEntity> {
+    return ctx.services.downgrades.cancel(userActor(ctx), orgId);
+  }
+
+  @Authorized<Rule>("OWNER")
+  @Mutation(() => Boolean, { description: 'Enterprise "Get in touch": stored, and emailed to sales.' })
+  async requestEnterpriseContact(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("message") message: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<boolean> {
+    await ctx.services.enterprise.requestContact(userActor(ctx), orgId, message);
+    return true;
+  }
+
+  @Authorized<Rule>("STAFF")
+  @Mutation(() => OrgType, { description: "Support staff only; audited: puts the org on ENTERPRISE with these terms." })
+  setEnterpriseTerms(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("monthlyCredits", () => Int) monthlyCredits: number,
+    @Arg("sso") sso: boolean,
+    @Arg("dpa") dpa: boolean,
+    @Ctx() ctx: GqlContext,
+  ): Promise<OrgEntity> {
+    return ctx.services.enterprise.setTerms(userActor(ctx), orgId, monthlyCredits, sso, dpa);
   }
 
   @Authorized<Rule>("OWNER")

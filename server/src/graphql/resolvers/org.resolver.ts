@@ -7,7 +7,7 @@ import { type GqlContext, userActor } from "../context";
 import { parseTaxIds } from "../../stripe/billing.service";
 import { toAuditEntry, toInvoice, toMember, toPool } from "../mappers";
 import { ApiKeyType, AuditEntryType, InvitationType, MemberType, SpaceType } from "../types/account.type";
-import { CapType, InvoiceType, PoolType, SubscriptionType, TaxIdType } from "../types/billing.type";
+import { CapType, DowngradePreviewType, InvoiceType, PoolType, SubscriptionType, TaxIdType } from "../types/billing.type";
 import { BillingIntervalEnum, PlanEnum, RoleEnum } from "../types/enums";
 import { OrgType } from "../types/org.type";
 import { UsageEventConnectionType, UsageReportType } from "../types/usage.type";
@@ -107,6 +107,13 @@ export class OrgResolver {
   @FieldResolver(() => [InvoiceType], { description: "Mirrored from Stripe, newest first." })
   async invoices(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<InvoiceType[]> {
     return (await ctx.services.billing.listInvoices(org.id)).map(toInvoice);
+  }
+
+  @Authorized<Rule>("ADMIN", "STAFF_READ")
+  @FieldResolver(() => DowngradePreviewType, { nullable: true, description: "Null unless the org is on a live Team subscription." })
+  async downgradePreview(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<DowngradePreviewType | null> {
+    const preview = await ctx.services.downgrades.preview(org.id);
+    return preview && { ...preview, membersLosingAccess: preview.membersLosingAccess.map(toMember) };
   }
 
   @Authorized<Rule>("ADMIN", "STAFF_READ", "SCOPE:BILLING_READ")

@@ -1,5 +1,6 @@
 import type { BillingInterval, CapScope, Plan } from "@team-billing/shared";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { MemberType, SpaceType } from "./account.type";
 import { BillingIntervalEnum, CapScopeEnum, PlanEnum } from "./enums";
 
 @ObjectType("Pool")
@@ -68,6 +69,16 @@ export class InvoiceType {
   @Field(() => String, { nullable: true }) hostedUrl: string | null;
   @Field(() => String, { nullable: true }) pdfUrl: string | null;
   @Field(() => [InvoiceLineType]) lines: InvoiceLineType[];
+}
+
+@ObjectType("DowngradePreview", { description: "What a downgrade to Pro will take at the period end, as of now." })
+export class DowngradePreviewType {
+  @Field() effectiveAt: Date;
+  @Field(() => Int, { description: "Top-up credits forfeited (they would otherwise never expire)." }) topUpCreditsLost: number;
+  @Field(() => Int, { description: "Monthly credits forfeited with the pool." }) monthlyCreditsLost: number;
+  @Field(() => [MemberType], { description: "Members other than the OWNER: they lose access to the org's Spaces." })
+  membersLosingAccess: MemberType[];
+  @Field(() => [SpaceType]) spacesLosingAccess: SpaceType[];
 }
 
 @ObjectType("CheckoutSession")

@@ -1,0 +1,70 @@
+import type { Clock } from "../clock";
+import type { Config } from "../config";
+import type { PoolService } from "../credits/pool.service";
+import { newId } from "../db/columns";
+import type { Database } from "../db/database";
+import { EnterpriseRequestEntity, OrgEntity } from "../entities";
+import { badInput } from "../errors";
+import type { MailService } from "../mail/mail.service";
+import type { UserActor } from "./actor";
+import type { AuditService } from "./audit.service";
+
+export const ENTERPRISE_MAX_CREDITS = 1_000_000_000;
+
+/** Enterprise has no self-serve checkout: owners get in touch, support sets the terms. */
+export class EnterpriseService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly config: Config,
+    private readonly pools: PoolService,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Stores the request and, when SALES_EMAIL is set, emails it to sales (through the outbox). */
+  async requestContact(actor: UserActor, orgId: string, message: string): Promise<EnterpriseRequestEntity> {
+    const text = message.trim();
+    if (text.length < 1 || text.length > 2_000) throw badInput("message", "say what you need in 1 to 2,000 characters");
+    return this.db.transaction(async (em) => {
+      const org = await em.findOneByOrFail(OrgEntity, { id: orgId });
+      const request = em.create(EnterpriseRequestEntity, {
+        id: newId(),
+        orgId,
+        userId: actor.user.id,
+        message: text,
+        createdAt: this.clock.now(),
+      });
+      await em.insert(EnterpriseRequestEntity, request);
+      if (this.config.salesEmail) {
+        await this.mail.enqueue(em, {
+          kind: "enterprise_request",
+          to: this.config.salesEmail,
+          subject: `Enterprise enquiry from ${org.name}`,
+          text: [`${actor.user.name} <${actor.user.email}> asks about Enterprise for ${org.name} (org ${org.id}):`, "", text].join("\n"),
+        });
+      }
+      await this.audit.record(em, actor, { orgId, action: "enterprise.contact_requested", after: { message: text } });
+      return request;
+    });
+  }
+
+  /** Support puts an org on ENTERPRISE with these terms (audited with the staff email); no checkout. */
+  async setTerms(actor: UserActor, orgId: string, monthlyCredits: number, sso: boolean, dpa: boolean): Promise<OrgEntity> {
+    if (!Number.isSafeInteger(monthlyCredits) || monthlyCredits < 0 || monthlyCredits > ENTERPRISE_MAX_CREDITS) {
+      throw badInput("monthlyCredits", "must be a whole number of credits from 0 to 1,000,000,000");
+    }
+    return this.db.transaction(async (em) => {
+      const before = await em.findOneByOrFail(OrgEntity, { id: orgId });
+      await this.pools.activatePlan(actor, orgId, { plan: "ENTERPRISE", monthlyCredits, reference: "enterprise-terms" }, em);
+      await em.update(OrgEntity, { id: orgId }, { ssoEnabled: sso, dpaSigned: dpa });
+      await this.audit.record(em, actor, {
+        orgId,
+        action: "enterprise.terms_set",
+        before: { plan: before.orgPlan ?? "personal", sso: before.ssoEnabled, dpa: before.dpaSigned },
+        after: { plan: "ENTERPRISE", monthlyCredits, sso, dpa },
+      });
+      return em.findOneByOrFail(OrgEntity, { id: orgId });
+    });
+  }
+}

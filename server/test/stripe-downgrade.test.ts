@@ -1,0 +1,163 @@
+import { LedgerEntryEntity, SubscriptionEntity } from "../src/entities";
+import { expectLedgerMatches, personalLedgerSum } from "./support/credits-fixture";
+import { orgWithTeam, signUp } from "./support/fixtures";
+import { emulatorOf, payOnHostedPage, upgradeToTeam } from "./support/stripe-fixture";
+import { startTestApp, type TestApp } from "./support/test-app";
+
+const SCHEDULE = "mutation($o: ID!) { scheduleDowngrade(orgId: $o) { id } }";
+const CANCEL = "mutation($o: ID!) { cancelDowngrade(orgId: $o) { id } }";
+const STATE = `query($id: ID!) { org(id: $id) { plan spacesOwnerOnly subscription { status pendingPlan currentPeriodEnd } pool { topUpRemaining monthlyRemaining }
+  downgradePreview { effectiveAt topUpCreditsLost monthlyCreditsLost membersLosingAccess { role user { email } } spacesLosingAccess { name } } } }`;
+const RECORD =
+  'mutation($o: ID!, $m: ID!, $s: ID!, $k: String!) { recordUsage(input: { orgId: $o, memberId: $m, spaceId: $s, model: "m", credits: 10, idempotencyKey: $k }) { fromPersonal: creditsCharged } }';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ env: { SALES_EMAIL: "sales@team-billing.test" } });
+});
+afterAll(() => t.close());
+
+async function teamWithTopUp() {
+  const team = await orgWithTeam(t);
+  await upgradeToTeam(team.owner, team.orgId);
+  const { startTopUpCheckout } = await team.owner.client.ok(
+    "mutation($o: ID!) { startTopUpCheckout(orgId: $o, credits: 2000) { id url } }",
+    { o: team.orgId },
+  );
+  await payOnHostedPage(startTopUpCheckout.url);
+  await team.owner.client.ok("mutation($s: ID!) { completeCheckout(sessionId: $s) { id } }", { s: startTopUpCheckout.id });
+  const { createSpace } = await team.owner.client.ok('mutation($o: ID!) { createSpace(orgId: $o, name: "Lab") { id } }', { o: team.orgId });
+  const ownerMemberId = (
+    await team.owner.client.ok("query($o: ID!) { org(id: $o) { myRole members { id role } } }", { o: team.orgId })
+  ).org.members.find((m: { role: string }) => m.role === "OWNER").id;
+  return { ...team, spaceId: createSpace.id as string, ownerMemberId: ownerMemberId as string };
+}
+
+describe("downgrade Team → Pro", () => {
+  it("previews exactly what is lost, changes nothing until the period ends, then forfeits it and moves the owner to Pro", async () => {
+    const team = await teamWithTopUp();
+    expect(await team.admin.client.code(SCHEDULE, { o: team.orgId })).toBe("FORBIDDEN");
+    await team.owner.client.ok(SCHEDULE, { o: team.orgId });
+    expect(await team.owner.client.code(SCHEDULE, { o: team.orgId })).toBe("CONFLICT");
+    await team.member.client.ok(RECORD, { o: team.orgId, m: team.memberMemberId, s: team.spaceId, k: "before-end" });
+
+    const { org } = await team.owner.client.ok(STATE, { id: team.orgId });
+    expect(org).toMatchObject({ plan: "TEAM", spacesOwnerOnly: false, subscription: { status: "active", pendingPlan: "PRO" } });
+    const preview = org.downgradePreview;
+    expect(preview.effectiveAt).toBe(org.subscription.currentPeriodEnd);
+    expect(preview.topUpCreditsLost).toBe(2_000 - 10); // top-ups are spent first
+    expect(preview.monthlyCreditsLost).toBe(org.pool.monthlyRemaining);
+    expect(preview.membersLosingAccess.map((m: { role: string }) => m.role).sort()).toEqual(["ADMIN", "MEMBER"]);
+    expect(preview.spacesLosingAccess).toEqual([{ name: "Lab" }]);
+
+    await team.owner.client.ok("mutation($d: Int!) { devAdvanceClock(days: $d) }", { d: 32 });
+    const after = (await team.owner.client.ok(STATE, { id: team.orgId })).org;
+    expect(after).toMatchObject({
+      plan: "PRO",
+      pool: null,
+      spacesOwnerOnly: true,
+      downgradePreview: null,
+      subscription: { pendingPlan: null },
+    });
+    const forfeits = await t.app.db.manager.findBy(LedgerEntryEntity, { accountId: team.orgId, kind: "FORFEIT" });
+    expect(forfeits.map((f) => [f.bucket, -f.amount]).sort()).toEqual(
+      [
+        ["MONTHLY", preview.monthlyCreditsLost],
+        ["TOP_UP", preview.topUpCreditsLost],
+      ].sort(),
+    );
+    const pool = await expectLedgerMatches(t.app, team.orgId);
+    expect(pool.topUpBalance + pool.monthlyBalance).toBe(0);
+
+    // Members lost the org's Spaces; the owner spends their own Pro credits there.
+    expect(await team.member.client.code(RECORD, { o: team.orgId, m: team.memberMemberId, s: team.spaceId, k: "after-member" })).toBe(
+      "BAD_USER_INPUT",
+    );
+    await team.owner.client.ok(RECORD, { o: team.orgId, m: team.ownerMemberId, s: team.spaceId, k: "after-owner" });
+    expect((await team.owner.client.ok("{ me { plan creditBalance } }")).me).toEqual({ plan: "PRO", creditBalance: 2_490 });
+    const personal = await personalLedgerSum(t.app, team.owner.id);
+    expect(personal.ledger).toBe(personal.balance);
+
+    // Stripe bills the Pro price from then on, and no seats.
+    await team.owner.client.ok("mutation($d: Int!) { devAdvanceClock(days: $d) }", { d: 31 });
+    const [latest] = (
+      await team.owner.client.ok("query($id: ID!) { org(id: $id) { invoices { amountDue lines { description quantity } } } }", {
+        id: team.orgId,
+      })
+    ).org.invoices;
+    expect(latest.amountDue).toBe(2_000);
+  });
+
+  it("can be cancelled until the period ends", async () => {
+    const team = await teamWithTopUp();
+    expect(await team.owner.client.code(CANCEL, { o: team.orgId })).toBe("CONFLICT");
+    await team.owner.client.ok(SCHEDULE, { o: team.orgId });
+    await team.owner.client.ok(CANCEL, { o: team.orgId });
+    expect((await team.owner.client.ok(STATE, { id: team.orgId })).org.subscription.pendingPlan).toBeNull();
+    await team.owner.client.ok("mutation($d: Int!) { devAdvanceClock(days: $d) }", { d: 32 });
+    const { org } = await team.owner.client.ok(STATE, { id: team.orgId });
+    expect(org).toMatchObject({ plan: "TEAM", subscription: { status: "active", pendingPlan: null } });
+    expect(org.pool.topUpRemaining).toBe(2_000);
+  });
+
+  it("happens once when our clock passes the period end before Stripe's event arrives", async () => {
+    const team = await teamWithTopUp();
+    await team.owner.client.ok(SCHEDULE, { o: team.orgId });
+    emulatorOf(t).setDeliveryMode("queued");
+    try {
+      // Our clock first: the mirror says the period ended, Stripe has not told us yet.
+      await t.app.db.transaction((em) =>
+        em.update(SubscriptionEntity, { accountId: team.orgId }, { currentPeriodEnd: new Date(Date.now() - 1000) }),
+      );
+      await t.app.jobs.runNow(["downgrades"]);
+      expect((await team.owner.client.ok(STATE, { id: team.orgId })).org.plan).toBe("PRO");
+      await team.owner.client.ok("mutation($d: Int!) { devAdvanceClock(days: $d) }", { d: 32 });
+      await emulatorOf(t).flushWebhooks();
+    } finally {
+      emulatorOf(t).setDeliveryMode("immediate");
+    }
+    const forfeits = await t.app.db.manager.findBy(LedgerEntryEntity, { accountId: team.orgId, kind: "FORFEIT" });
+    expect(forfeits).toHaveLength(2);
+    expect(
+      (await t.app.db.manager.findBy(LedgerEntryEntity, { account: "USER", accountId: team.owner.id, kind: "GRANT" })).length,
+    ).toBeGreaterThanOrEqual(1);
+    await expectLedgerMatches(t.app, team.orgId);
+  });
+});
+
+describe("Enterprise", () => {
+  it("records an owner's request and emails sales", async () => {
+    const team = await orgWithTeam(t);
+    const ASK = "mutation($o: ID!, $m: String!) { requestEnterpriseContact(orgId: $o, message: $m) }";
+    expect(await team.admin.client.code(ASK, { o: team.orgId, m: "SSO please" })).toBe("FORBIDDEN");
+    expect(await team.owner.client.code(ASK, { o: team.orgId, m: "  " })).toBe("BAD_USER_INPUT");
+    expect((await team.owner.client.ok(ASK, { o: team.orgId, m: "We need SSO and 200k credits." })).requestEnterpriseContact).toBe(true);
+    await t.app.jobs.runNow(["mail"]);
+    const mail = t.mail.sent.find((m) => m.to === "sales@team-billing.test" && m.text.includes("200k credits"));
+    expect(mail?.text).toContain(team.owner.email);
+  });
+
+  it("lets support set the terms: the org is on ENTERPRISE with that allotment, audited with the staff email", async () => {
+    const team = await orgWithTeam(t);
+    const staff = await signUp(t, { email: "staff@support.test" }).catch(async () => {
+      const client = t.client();
+      await client.ok('mutation { login(email: "staff@support.test", password: "correct horse battery") { id } }');
+      return { client };
+    });
+    const TERMS =
+      "mutation($o: ID!, $c: Int!) { setEnterpriseTerms(orgId: $o, monthlyCredits: $c, sso: true, dpa: true) { plan ssoEnabled dpaSigned } }";
+    expect(await team.owner.client.code(TERMS, { o: team.orgId, c: 50_000 })).toBe("FORBIDDEN");
+    expect(await staff.client.code(TERMS, { o: team.orgId, c: -1 })).toBe("BAD_USER_INPUT");
+    expect((await staff.client.ok(TERMS, { o: team.orgId, c: 50_000 })).setEnterpriseTerms).toEqual({
+      plan: "ENTERPRISE",
+      ssoEnabled: true,
+      dpaSigned: true,
+    });
+    const { org } = await team.owner.client.ok(
+      "query($id: ID!) { org(id: $id) { pool { monthlyAllotment totalRemaining } auditLog { action actorEmail } } }",
+      { id: team.orgId },
+    );
+    expect(org.pool).toEqual({ monthlyAllotment: 50_000, totalRemaining: 50_000 });
+    expect(org.auditLog.find((e: { action: string }) => e.action === "enterprise.terms_set").actorEmail).toBe("staff@support.test");
+  });
+});
