@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
-import { baseUrl, DESKTOP, launchBrowser, newPerson, PHONE, screenshots } from "./support/browser";
+import { graphqlWithKey } from "./support/api";
+import { DESKTOP, launchBrowser, newPerson, PHONE, screenshots } from "./support/browser";
 import { acceptAsNewAccount, copyInvitationLink, createOrg, createSpace, invite, openTeamSettings, person, signUp } from "./support/flows";
 
 let browser: Browser;
@@ -10,15 +11,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Asks the API with an org key, as a partner integration would. */
-async function graphqlWithKey(secret: string, query: string, variables: Record<string, unknown>) {
-  const response = await fetch(`${baseUrl()}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: { org?: { name: string } }; errors?: unknown[] } };
-}
+const ORG_NAME = "query ($id: ID!) { org(id: $id) { name } }";
 
 test("an owner creates a Space and an API key, and sees the key's secret once", async () => {
   const shot = screenshots("space-api-key");
@@ -47,7 +40,7 @@ test("an owner creates a Space and an API key, and sees the key's secret once", 
   await shot(page, "api-key-secret");
 
   // The secret is real: it reads this org over the API.
-  const answer = await graphqlWithKey(secret, "query ($id: ID!) { org(id: $id) { name } }", { id: orgId });
+  const answer = await graphqlWithKey<{ org: { name: string } }>(secret, ORG_NAME, { id: orgId });
   expect(answer.body.data?.org?.name).toBe("Keyholders");
 
   const keys = page.getByRole("table", { name: "API keys" });
@@ -85,7 +78,7 @@ test("an owner creates a Space and an API key, and sees the key's secret once", 
   await shot(page, "revoke-dialog", "viewport");
   await dialog.getByRole("button", { name: "Revoke key" }).click();
   await page.getByText("No API keys yet.").waitFor();
-  const revoked = await graphqlWithKey(secret, "query ($id: ID!) { org(id: $id) { name } }", { id: orgId });
+  const revoked = await graphqlWithKey(secret, ORG_NAME, { id: orgId });
   expect(revoked.status).toBe(401);
 });
 

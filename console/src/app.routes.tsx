@@ -12,6 +12,8 @@ const SignUpPage = lazy(() => import("./pages/sign-up.page"));
 const HomePage = lazy(() => import("./pages/home.page"));
 const OrgHomePage = lazy(() => import("./pages/org-home.page"));
 const TeamPage = lazy(() => import("./pages/team.page"));
+const BillingPage = lazy(() => import("./pages/billing.page"));
+const CheckoutReturnPage = lazy(() => import("./pages/checkout-return.page"));
 const AcceptInvitationPage = lazy(() => import("./pages/accept-invitation.page"));
 const NotFoundPage = lazy(() => import("./pages/not-found.page"));
 
@@ -70,6 +72,23 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RouteGuard access={ROUTES.team.access}>
             <TeamPage />
+          </RouteGuard>
+        ),
+      },
+      {
+        path: ROUTES.billing.path,
+        element: (
+          <RouteGuard access={ROUTES.billing.access}>
+            <BillingPage />
+          </RouteGuard>
+        ),
+      },
+      {
+        // Stripe's way back after checkout; signing in first comes back here with the same query.
+        path: ROUTES.checkoutReturn.path,
+        element: (
+          <RouteGuard access={ROUTES.checkoutReturn.access}>
+            <CheckoutReturnPage />
           </RouteGuard>
         ),
       },

@@ -27,6 +27,10 @@ export const ROUTES = {
   org: { path: "/orgs/:orgId", access: "MEMBER", title: "Org" },
   // MEMBERs see the team read-only; the page shows management controls by `org.myRole`.
   team: { path: "/orgs/:orgId/team", access: "MEMBER", title: "Team settings" },
+  // Everyone in the org sees the plan and the pool; the page offers changes to the OWNER only.
+  billing: { path: "/orgs/:orgId/billing", access: "MEMBER", title: "Billing" },
+  // Where Stripe sends the browser back after checkout (the server's success and cancel URLs).
+  checkoutReturn: { path: "/billing", access: "signed-in", title: "Finishing checkout" },
   // Anyone may open an invitation link; accepting it needs a session (the page says so).
   invite: { path: "/invite/:token", access: "public", title: "Accept invitation" },
 } as const satisfies Record<string, RouteDef>;
@@ -40,6 +44,31 @@ export function orgPath(orgId: string): string {
 
 export function teamPath(orgId: string): string {
   return generatePath(ROUTES.team.path, { orgId });
+}
+
+/** What the billing page says it has just done, set by the checkout return page. */
+export type BillingOutcome = "upgraded" | "topped-up" | "paid" | "cancelled";
+
+const OUTCOME_PARAMS: Record<BillingOutcome, Record<string, string>> = {
+  upgraded: { upgraded: "1" },
+  "topped-up": { "topped-up": "1" },
+  // A checkout this tab did not start (or forgot): paid, but of which kind is unknown.
+  paid: { checkout: "paid" },
+  cancelled: { checkout: "cancelled" },
+};
+
+export function billingPath(orgId: string, outcome?: BillingOutcome): string {
+  const path = generatePath(ROUTES.billing.path, { orgId });
+  return outcome ? `${path}?${new URLSearchParams(OUTCOME_PARAMS[outcome])}` : path;
+}
+
+/** The outcome a billing URL announces, if any. */
+export function billingOutcome(search: URLSearchParams): BillingOutcome | null {
+  if (search.get("upgraded") === "1") return "upgraded";
+  if (search.get("topped-up") === "1") return "topped-up";
+  if (search.get("checkout") === "paid") return "paid";
+  if (search.get("checkout") === "cancelled") return "cancelled";
+  return null;
 }
 
 /** Where to go after signing in: only same-origin paths, never `//evil.example`. */

@@ -73,3 +73,22 @@ export async function acceptAsNewAccount(page: Page, link: string, who: Person, 
   await page.getByRole("button", { name: "Accept invitation" }).click();
   await page.getByRole("heading", { level: 1, name: orgName }).waitFor();
 }
+
+export async function openBilling(page: Page): Promise<void> {
+  await page.getByRole("navigation", { name: "Org sections" }).getByRole("link", { name: "Billing" }).click();
+  await page.getByRole("heading", { level: 1, name: "Billing" }).waitFor();
+  await page.getByRole("region", { name: "Plan" }).waitFor();
+}
+
+/** Creates an API key in Team settings and returns its secret (shown once), then dismisses it. */
+export async function createApiKey(page: Page, name: string, scopes: string[]): Promise<string> {
+  const form = page.getByRole("form", { name: "Create an API key" });
+  await form.getByLabel("Key name").fill(name);
+  for (const scope of scopes) await form.getByRole("checkbox", { name: new RegExp(scope) }).check();
+  await form.getByRole("button", { name: "Create API key" }).click();
+  const callout = page.getByRole("region", { name: `Copy the secret for “${name}” now` });
+  const secret = (await callout.locator("code.secret__value").textContent()) ?? "";
+  if (!secret.startsWith("tbk_")) throw new Error(`no API key secret shown for ${name}`);
+  await callout.getByRole("button", { name: "Done, I've saved it" }).click();
+  return secret;
+}

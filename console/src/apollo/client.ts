@@ -1,6 +1,20 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
 import { createErrorLink, type ErrorLinkOptions } from "./error.link";
 
+/**
+ * The console's cache. An org has one pool and one current subscription, and
+ * neither has an id: pages that read different fields of them merge into the
+ * org's one object instead of replacing each other's.
+ */
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      Pool: { merge: true },
+      Subscription: { merge: true },
+    },
+  });
+}
+
 /** The console's Apollo client: same-origin `/graphql`, authenticated by the session cookie. */
 export function createApolloClient(options: ErrorLinkOptions): ApolloClient {
   return new ApolloClient({
@@ -9,6 +23,6 @@ export function createApolloClient(options: ErrorLinkOptions): ApolloClient {
       // The session is an httpOnly cookie set by signUp/login; never a token in JS.
       new HttpLink({ uri: "/graphql", credentials: "same-origin" }),
     ]),
-    cache: new InMemoryCache(),
+    cache: createCache(),
   });
 }

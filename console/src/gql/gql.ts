@@ -14,17 +14,24 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment SubscriptionFields on Subscription {\n    status\n    interval\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    pendingPlan\n  }\n": typeof types.SubscriptionFieldsFragmentDoc,
+    "\n  fragment PoolFields on Pool {\n    monthlyAllotment\n    monthlyRemaining\n    topUpRemaining\n    totalRemaining\n    periodStart\n    periodEnd\n    reserved\n  }\n": typeof types.PoolFieldsFragmentDoc,
+    "\n  mutation StartTopUpCheckout($orgId: ID!, $credits: Int!) {\n    startTopUpCheckout(orgId: $orgId, credits: $credits) {\n      id\n      url\n    }\n  }\n": typeof types.StartTopUpCheckoutDocument,
+    "\n  mutation StartTeamCheckout($orgId: ID!, $interval: BillingInterval!) {\n    startTeamCheckout(orgId: $orgId, interval: $interval) {\n      id\n      url\n    }\n  }\n": typeof types.StartTeamCheckoutDocument,
     "\n  query OrgSwitcher {\n    myOrgs {\n      id\n      name\n    }\n  }\n": typeof types.OrgSwitcherDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation CreateOrg($name: String!) {\n    createOrg(name: $name) {\n      ...OrgSummary\n    }\n  }\n": typeof types.CreateOrgDocument,
     "\n  fragment OrgSummary on Org {\n    id\n    name\n    plan\n    seats\n  }\n": typeof types.OrgSummaryFragmentDoc,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      role\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query JoinedOrg {\n    myOrgs {\n      id\n      name\n      members {\n        id\n      }\n    }\n  }\n": typeof types.JoinedOrgDocument,
+    "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n": typeof types.BillingOrgFragmentDoc,
+    "\n  query OrgBilling($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingOrg\n    }\n  }\n": typeof types.OrgBillingDocument,
+    "\n  mutation CompleteCheckout($sessionId: ID!) {\n    completeCheckout(sessionId: $sessionId) {\n      ...BillingOrg\n    }\n  }\n": typeof types.CompleteCheckoutDocument,
     "\n  query MyOrgs {\n    myOrgs {\n      ...OrgSummary\n    }\n  }\n": typeof types.MyOrgsDocument,
     "\n  query OrgHome($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n    }\n  }\n": typeof types.OrgHomeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionUser\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation SignUp($email: String!, $password: String!, $name: String!) {\n    signUp(email: $email, password: $password, name: $name) {\n      ...SessionUser\n    }\n  }\n": typeof types.SignUpDocument,
-    "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n": typeof types.TeamSettingsDocument,
+    "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n": typeof types.TeamSettingsDocument,
     "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n  }\n": typeof types.SessionUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": typeof types.MeDocument,
     "\n  query OrgMembership($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.OrgMembershipDocument,
@@ -33,6 +40,9 @@ type Documents = {
     "\n  mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {\n    revokeApiKey(orgId: $orgId, apiKeyId: $apiKeyId)\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorEmail\n    at\n    details\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
     "\n  query OrgAuditLog($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      auditLog {\n        ...AuditEntryFields\n      }\n    }\n  }\n": typeof types.OrgAuditLogDocument,
+    "\n  mutation SetCap($orgId: ID!, $scope: CapScope!, $targetId: ID!, $monthlyLimit: Int!) {\n    setCap(orgId: $orgId, scope: $scope, targetId: $targetId, monthlyLimit: $monthlyLimit) {\n      ...CapItem\n    }\n  }\n": typeof types.SetCapDocument,
+    "\n  mutation RemoveCap($orgId: ID!, $capId: ID!) {\n    removeCap(orgId: $orgId, capId: $capId)\n  }\n": typeof types.RemoveCapDocument,
+    "\n  fragment CapItem on Cap {\n    id\n    scope\n    targetId\n    monthlyLimit\n    usedThisPeriod\n  }\n": typeof types.CapItemFragmentDoc,
     "\n  mutation CreateApiKey($orgId: ID!, $name: String!, $scopes: [ApiKeyScope!]!) {\n    createApiKey(orgId: $orgId, name: $name, scopes: $scopes) {\n      secret\n      apiKey {\n        ...ApiKeyItem\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation CreateSpace($orgId: ID!, $name: String!) {\n    createSpace(orgId: $orgId, name: $name) {\n      ...SpaceItem\n    }\n  }\n": typeof types.CreateSpaceDocument,
     "\n  mutation InviteMember($orgId: ID!, $email: String!, $role: Role!) {\n    inviteMember(orgId: $orgId, email: $email, role: $role) {\n      ...PendingInvitation\n    }\n  }\n": typeof types.InviteMemberDocument,
@@ -42,20 +52,28 @@ type Documents = {
     "\n  fragment TeamMember on Member {\n    id\n    role\n    joinedAt\n    user {\n      id\n      name\n      email\n    }\n  }\n": typeof types.TeamMemberFragmentDoc,
     "\n  fragment PendingInvitation on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptUrl\n  }\n": typeof types.PendingInvitationFragmentDoc,
     "\n  mutation RevokeInvitation($orgId: ID!, $invitationId: ID!) {\n    revokeInvitation(orgId: $orgId, invitationId: $invitationId)\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation SetSoftAlertThreshold($orgId: ID!, $percent: Int!) {\n    setSoftAlertThreshold(orgId: $orgId, percent: $percent) {\n      id\n      softAlertThresholdPercent\n    }\n  }\n": typeof types.SetSoftAlertThresholdDocument,
     "\n  fragment SpaceItem on Space {\n    id\n    name\n  }\n": typeof types.SpaceItemFragmentDoc,
 };
 const documents: Documents = {
+    "\n  fragment SubscriptionFields on Subscription {\n    status\n    interval\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    pendingPlan\n  }\n": types.SubscriptionFieldsFragmentDoc,
+    "\n  fragment PoolFields on Pool {\n    monthlyAllotment\n    monthlyRemaining\n    topUpRemaining\n    totalRemaining\n    periodStart\n    periodEnd\n    reserved\n  }\n": types.PoolFieldsFragmentDoc,
+    "\n  mutation StartTopUpCheckout($orgId: ID!, $credits: Int!) {\n    startTopUpCheckout(orgId: $orgId, credits: $credits) {\n      id\n      url\n    }\n  }\n": types.StartTopUpCheckoutDocument,
+    "\n  mutation StartTeamCheckout($orgId: ID!, $interval: BillingInterval!) {\n    startTeamCheckout(orgId: $orgId, interval: $interval) {\n      id\n      url\n    }\n  }\n": types.StartTeamCheckoutDocument,
     "\n  query OrgSwitcher {\n    myOrgs {\n      id\n      name\n    }\n  }\n": types.OrgSwitcherDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation CreateOrg($name: String!) {\n    createOrg(name: $name) {\n      ...OrgSummary\n    }\n  }\n": types.CreateOrgDocument,
     "\n  fragment OrgSummary on Org {\n    id\n    name\n    plan\n    seats\n  }\n": types.OrgSummaryFragmentDoc,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      role\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query JoinedOrg {\n    myOrgs {\n      id\n      name\n      members {\n        id\n      }\n    }\n  }\n": types.JoinedOrgDocument,
+    "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n": types.BillingOrgFragmentDoc,
+    "\n  query OrgBilling($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingOrg\n    }\n  }\n": types.OrgBillingDocument,
+    "\n  mutation CompleteCheckout($sessionId: ID!) {\n    completeCheckout(sessionId: $sessionId) {\n      ...BillingOrg\n    }\n  }\n": types.CompleteCheckoutDocument,
     "\n  query MyOrgs {\n    myOrgs {\n      ...OrgSummary\n    }\n  }\n": types.MyOrgsDocument,
     "\n  query OrgHome($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n    }\n  }\n": types.OrgHomeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionUser\n    }\n  }\n": types.LoginDocument,
     "\n  mutation SignUp($email: String!, $password: String!, $name: String!) {\n    signUp(email: $email, password: $password, name: $name) {\n      ...SessionUser\n    }\n  }\n": types.SignUpDocument,
-    "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n": types.TeamSettingsDocument,
+    "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n": types.TeamSettingsDocument,
     "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n  }\n": types.SessionUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": types.MeDocument,
     "\n  query OrgMembership($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.OrgMembershipDocument,
@@ -64,6 +82,9 @@ const documents: Documents = {
     "\n  mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {\n    revokeApiKey(orgId: $orgId, apiKeyId: $apiKeyId)\n  }\n": types.RevokeApiKeyDocument,
     "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorEmail\n    at\n    details\n  }\n": types.AuditEntryFieldsFragmentDoc,
     "\n  query OrgAuditLog($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      auditLog {\n        ...AuditEntryFields\n      }\n    }\n  }\n": types.OrgAuditLogDocument,
+    "\n  mutation SetCap($orgId: ID!, $scope: CapScope!, $targetId: ID!, $monthlyLimit: Int!) {\n    setCap(orgId: $orgId, scope: $scope, targetId: $targetId, monthlyLimit: $monthlyLimit) {\n      ...CapItem\n    }\n  }\n": types.SetCapDocument,
+    "\n  mutation RemoveCap($orgId: ID!, $capId: ID!) {\n    removeCap(orgId: $orgId, capId: $capId)\n  }\n": types.RemoveCapDocument,
+    "\n  fragment CapItem on Cap {\n    id\n    scope\n    targetId\n    monthlyLimit\n    usedThisPeriod\n  }\n": types.CapItemFragmentDoc,
     "\n  mutation CreateApiKey($orgId: ID!, $name: String!, $scopes: [ApiKeyScope!]!) {\n    createApiKey(orgId: $orgId, name: $name, scopes: $scopes) {\n      secret\n      apiKey {\n        ...ApiKeyItem\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation CreateSpace($orgId: ID!, $name: String!) {\n    createSpace(orgId: $orgId, name: $name) {\n      ...SpaceItem\n    }\n  }\n": types.CreateSpaceDocument,
     "\n  mutation InviteMember($orgId: ID!, $email: String!, $role: Role!) {\n    inviteMember(orgId: $orgId, email: $email, role: $role) {\n      ...PendingInvitation\n    }\n  }\n": types.InviteMemberDocument,
@@ -73,6 +94,7 @@ const documents: Documents = {
     "\n  fragment TeamMember on Member {\n    id\n    role\n    joinedAt\n    user {\n      id\n      name\n      email\n    }\n  }\n": types.TeamMemberFragmentDoc,
     "\n  fragment PendingInvitation on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptUrl\n  }\n": types.PendingInvitationFragmentDoc,
     "\n  mutation RevokeInvitation($orgId: ID!, $invitationId: ID!) {\n    revokeInvitation(orgId: $orgId, invitationId: $invitationId)\n  }\n": types.RevokeInvitationDocument,
+    "\n  mutation SetSoftAlertThreshold($orgId: ID!, $percent: Int!) {\n    setSoftAlertThreshold(orgId: $orgId, percent: $percent) {\n      id\n      softAlertThresholdPercent\n    }\n  }\n": types.SetSoftAlertThresholdDocument,
     "\n  fragment SpaceItem on Space {\n    id\n    name\n  }\n": types.SpaceItemFragmentDoc,
 };
 
@@ -90,6 +112,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SubscriptionFields on Subscription {\n    status\n    interval\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    pendingPlan\n  }\n"): (typeof documents)["\n  fragment SubscriptionFields on Subscription {\n    status\n    interval\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    pendingPlan\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PoolFields on Pool {\n    monthlyAllotment\n    monthlyRemaining\n    topUpRemaining\n    totalRemaining\n    periodStart\n    periodEnd\n    reserved\n  }\n"): (typeof documents)["\n  fragment PoolFields on Pool {\n    monthlyAllotment\n    monthlyRemaining\n    topUpRemaining\n    totalRemaining\n    periodStart\n    periodEnd\n    reserved\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTopUpCheckout($orgId: ID!, $credits: Int!) {\n    startTopUpCheckout(orgId: $orgId, credits: $credits) {\n      id\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation StartTopUpCheckout($orgId: ID!, $credits: Int!) {\n    startTopUpCheckout(orgId: $orgId, credits: $credits) {\n      id\n      url\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTeamCheckout($orgId: ID!, $interval: BillingInterval!) {\n    startTeamCheckout(orgId: $orgId, interval: $interval) {\n      id\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation StartTeamCheckout($orgId: ID!, $interval: BillingInterval!) {\n    startTeamCheckout(orgId: $orgId, interval: $interval) {\n      id\n      url\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -117,6 +155,18 @@ export function graphql(source: "\n  query JoinedOrg {\n    myOrgs {\n      id\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n"): (typeof documents)["\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgBilling($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingOrg\n    }\n  }\n"): (typeof documents)["\n  query OrgBilling($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingOrg\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteCheckout($sessionId: ID!) {\n    completeCheckout(sessionId: $sessionId) {\n      ...BillingOrg\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteCheckout($sessionId: ID!) {\n    completeCheckout(sessionId: $sessionId) {\n      ...BillingOrg\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MyOrgs {\n    myOrgs {\n      ...OrgSummary\n    }\n  }\n"): (typeof documents)["\n  query MyOrgs {\n    myOrgs {\n      ...OrgSummary\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -133,7 +183,7 @@ export function graphql(source: "\n  mutation SignUp($email: String!, $password:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -166,6 +216,18 @@ export function graphql(source: "\n  fragment AuditEntryFields on AuditEntry {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrgAuditLog($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      auditLog {\n        ...AuditEntryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgAuditLog($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      auditLog {\n        ...AuditEntryFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCap($orgId: ID!, $scope: CapScope!, $targetId: ID!, $monthlyLimit: Int!) {\n    setCap(orgId: $orgId, scope: $scope, targetId: $targetId, monthlyLimit: $monthlyLimit) {\n      ...CapItem\n    }\n  }\n"): (typeof documents)["\n  mutation SetCap($orgId: ID!, $scope: CapScope!, $targetId: ID!, $monthlyLimit: Int!) {\n    setCap(orgId: $orgId, scope: $scope, targetId: $targetId, monthlyLimit: $monthlyLimit) {\n      ...CapItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveCap($orgId: ID!, $capId: ID!) {\n    removeCap(orgId: $orgId, capId: $capId)\n  }\n"): (typeof documents)["\n  mutation RemoveCap($orgId: ID!, $capId: ID!) {\n    removeCap(orgId: $orgId, capId: $capId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CapItem on Cap {\n    id\n    scope\n    targetId\n    monthlyLimit\n    usedThisPeriod\n  }\n"): (typeof documents)["\n  fragment CapItem on Cap {\n    id\n    scope\n    targetId\n    monthlyLimit\n    usedThisPeriod\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -202,6 +264,10 @@ export function graphql(source: "\n  fragment PendingInvitation on Invitation {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeInvitation($orgId: ID!, $invitationId: ID!) {\n    revokeInvitation(orgId: $orgId, invitationId: $invitationId)\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($orgId: ID!, $invitationId: ID!) {\n    revokeInvitation(orgId: $orgId, invitationId: $invitationId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetSoftAlertThreshold($orgId: ID!, $percent: Int!) {\n    setSoftAlertThreshold(orgId: $orgId, percent: $percent) {\n      id\n      softAlertThresholdPercent\n    }\n  }\n"): (typeof documents)["\n  mutation SetSoftAlertThreshold($orgId: ID!, $percent: Int!) {\n    setSoftAlertThreshold(orgId: $orgId, percent: $percent) {\n      id\n      softAlertThresholdPercent\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,6 @@
 import type { Plan } from "../gql/graphql";
 
-const LABELS: Record<Plan, string> = {
+export const PLAN_LABELS: Record<Plan, string> = {
   FREE: "Free",
   STARTER: "Starter",
   PRO: "Pro",
@@ -11,7 +11,7 @@ const LABELS: Record<Plan, string> = {
 export function PlanBadge({ plan }: { plan: Plan }) {
   return (
     <span className={`plan-badge plan-badge--${plan.toLowerCase()}`}>
-      {LABELS[plan]}
+      {PLAN_LABELS[plan]}
       <span className="visually-hidden"> plan</span>
     </span>
   );

@@ -19,10 +19,11 @@ describe("Org home page", () => {
     expect(screen.getByText("Yearly")).toBeTruthy();
   });
 
-  it("links to the org's Team settings", async () => {
+  it("links to the org's Team settings and Billing", async () => {
     renderApp("/orgs/org_acme", [...signedInMocks([acme]), orgHomeMock(acme)]);
     const link = await screen.findByRole("link", { name: "Team settings" });
     expect(link.getAttribute("href")).toBe("/orgs/org_acme/team");
+    expect(screen.getByRole("link", { name: "Billing" }).getAttribute("href")).toBe("/orgs/org_acme/billing");
   });
 
   it("names the current org in the switcher and switches to another", async () => {

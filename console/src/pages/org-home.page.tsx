@@ -5,7 +5,7 @@ import { INLINE_ERRORS } from "../apollo/error.link";
 import { PageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
 import { PlanBadge } from "../orgs/plan-badge.component";
-import { teamPath } from "../routes";
+import { billingPath, teamPath } from "../routes";
 
 const OrgHomeQuery = graphql(`
   query OrgHome($orgId: ID!) {
@@ -21,7 +21,7 @@ const OrgHomeQuery = graphql(`
 
 const NOT_FOUND = "It doesn't exist, or you're not a member.";
 
-/** Org home: the org at a glance and the way to its sections (Billing and Org usage still to come). */
+/** Org home: the org at a glance and the way to its sections (Org usage still to come). */
 export default function OrgHomePage() {
   const { orgId = "" } = useParams();
   const { data, loading, error, refetch } = useQuery(OrgHomeQuery, { variables: { orgId }, context: INLINE_ERRORS });
@@ -62,9 +62,15 @@ export default function OrgHomePage() {
             </Link>
             <p className="muted">Members, invitations, Spaces, API keys and the audit log.</p>
           </li>
+          <li className="section-link">
+            <Link className="section-link__link" to={billingPath(org.id)}>
+              Billing
+            </Link>
+            <p className="muted">The plan, the credit pool, top-ups and upgrading to Team.</p>
+          </li>
           <li className="section-link section-link--soon">
-            <span className="section-link__name">Billing and Org usage</span>
-            <p className="muted">Coming soon: plan, credit pool, caps, invoices and who spends what.</p>
+            <span className="section-link__name">Org usage</span>
+            <p className="muted">Coming soon: who spends what, by member, Space and model.</p>
           </li>
         </ul>
       </nav>

@@ -8,6 +8,7 @@ import { orgPath, ROUTES } from "../routes";
 import { useCurrentUser } from "../session/route.guard";
 import { ApiKeysSection } from "../team/api-keys.section";
 import { AuditLogSection } from "../team/audit-log.section";
+import { CapsSection } from "../team/caps.section";
 import { InviteMemberForm } from "../team/invite-member.form";
 import { MembersTable } from "../team/members-table.component";
 import { PendingInvitations } from "../team/pending-invitations.component";
@@ -15,8 +16,9 @@ import { RoleBadge } from "../team/role-badge.component";
 import { canManageTeam } from "../team/roles";
 import { SpacesSection } from "../team/spaces.section";
 
-// What every member may read. API keys and the audit log are separate queries,
-// asked only by OWNER and ADMIN (the server refuses those fields to others).
+// What every member may read (caps and the pool included). API keys and the
+// audit log are separate queries, asked only by OWNER and ADMIN (the server
+// refuses those fields to others).
 const TeamSettingsQuery = graphql(`
   query TeamSettings($orgId: ID!) {
     org(id: $orgId) {
@@ -24,6 +26,14 @@ const TeamSettingsQuery = graphql(`
       name
       seats
       myRole
+      plan
+      softAlertThresholdPercent
+      pool {
+        ...PoolFields
+      }
+      caps {
+        ...CapItem
+      }
       members {
         ...TeamMember
       }
@@ -99,6 +109,8 @@ export default function TeamPage() {
       </section>
 
       <SpacesSection orgId={org.id} spaces={org.spaces} canManage={canManage} />
+
+      <CapsSection org={org} canManage={canManage} isOwner={org.myRole === "OWNER"} myUserId={user?.id} />
 
       {canManage && <ApiKeysSection orgId={org.id} />}
       {canManage && <AuditLogSection orgId={org.id} />}

@@ -36,6 +36,7 @@ describe("audit details", () => {
 
   it("names known actions and passes new ones through", () => {
     expect(auditActionLabel("member.role_changed")).toBe("Role changed");
-    expect(auditActionLabel("pool.topped_up")).toBe("pool.topped_up");
+    expect(auditActionLabel("cap.set")).toBe("Cap set");
+    expect(auditActionLabel("invoice.paid")).toBe("invoice.paid");
   });
 });

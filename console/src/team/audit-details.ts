@@ -21,6 +21,14 @@ const ACTION_LABELS: Record<string, string> = {
   "space.created": "Space created",
   "api_key.created": "API key created",
   "api_key.revoked": "API key revoked",
+  "cap.set": "Cap set",
+  "cap.removed": "Cap removed",
+  "soft_alert.threshold_changed": "Alert threshold changed",
+  "checkout.team_started": "Team checkout started",
+  "checkout.top_up_started": "Top-up checkout started",
+  "top_up.credited": "Top-up credited",
+  "plan.changed": "Plan changed",
+  "credits.adjusted": "Credits adjusted",
 };
 
 /** A known action in words; a new one (the server's log grows with billing) as the server names it. */

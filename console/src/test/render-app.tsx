@@ -1,8 +1,9 @@
-import { ApolloLink, InMemoryCache } from "@apollo/client";
+import { ApolloLink } from "@apollo/client";
 import { MockLink } from "@apollo/client/testing";
 import { MockedProvider } from "@apollo/client/testing/react";
 import { render } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
+import { createCache } from "../apollo/client";
 import { createErrorLink } from "../apollo/error.link";
 import { AppRoutes } from "../app.routes";
 import { NotificationCenter, NotifierProvider } from "../notifications/notification-center.component";
@@ -24,7 +25,7 @@ export function renderApp(path: string, mocks: ReadonlyArray<MockLink.MockedResp
     new MockLink(mocks, { defaultOptions: { delay: 0 } }),
   ]);
   // Returned so tests can check what the app kept (e.g. never an API key's secret).
-  const cache = new InMemoryCache();
+  const cache = createCache();
   const view = render(
     <MockedProvider link={link} cache={cache}>
       <NotifierProvider notifier={notifier}>

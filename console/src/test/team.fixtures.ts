@@ -2,6 +2,9 @@ import type { MockLink } from "@apollo/client/testing";
 import {
   type ApiKeyItemFragment,
   type AuditEntryFieldsFragment,
+  type CapItemFragment,
+  type Plan,
+  type PoolFieldsFragment,
   OrgApiKeysDocument,
   OrgAuditLogDocument,
   type PendingInvitationFragment,
@@ -78,6 +81,19 @@ export const typed = {
   space: (s: SpaceItemFragment) => ({ __typename: "Space" as const, ...s }),
   apiKey: (k: ApiKeyItemFragment) => ({ __typename: "ApiKey" as const, ...k }),
   auditEntry: (e: AuditEntryFieldsFragment) => ({ __typename: "AuditEntry" as const, ...e }),
+  cap: (c: CapItemFragment) => ({ __typename: "Cap" as const, ...c }),
+  pool: (p: PoolFieldsFragment) => ({ __typename: "Pool" as const, ...p }),
+};
+
+/** Acme's Team pool for three seats: 11,000 a month, some spent, a top-up left. */
+export const acmePool: PoolFieldsFragment = {
+  monthlyAllotment: 11_000,
+  monthlyRemaining: 8_500,
+  topUpRemaining: 2_000,
+  totalRemaining: 10_500,
+  periodStart: "2026-02-05T09:00:00.000Z",
+  periodEnd: "2026-03-05T09:00:00.000Z",
+  reserved: 0,
 };
 
 interface TeamState {
@@ -85,6 +101,10 @@ interface TeamState {
   members?: TeamMemberFragment[];
   invitations?: PendingInvitationFragment[];
   spaces?: SpaceItemFragment[];
+  plan?: Plan;
+  pool?: PoolFieldsFragment | null;
+  caps?: CapItemFragment[];
+  softAlertThresholdPercent?: number;
 }
 
 export const teamSettingsMock = ({
@@ -92,6 +112,10 @@ export const teamSettingsMock = ({
   members = [adaMember, graceMember, bobMember],
   invitations = [carolInvitation],
   spaces = [research],
+  plan = "TEAM",
+  pool = plan === "TEAM" || plan === "ENTERPRISE" ? acmePool : null,
+  caps = [],
+  softAlertThresholdPercent = 20,
 }: TeamState): MockLink.MockedResponse => ({
   request: { query: TeamSettingsDocument, variables: { orgId: acme.id } },
   result: {
@@ -106,6 +130,10 @@ export const teamSettingsMock = ({
         // Members get no links (the server answers acceptUrl: null to them).
         invitations: invitations.map((i) => typed.invitation(myRole === "MEMBER" ? { ...i, acceptUrl: null } : i)),
         spaces: spaces.map(typed.space),
+        plan,
+        softAlertThresholdPercent,
+        pool: pool && typed.pool(pool),
+        caps: caps.map(typed.cap),
       },
     },
   },

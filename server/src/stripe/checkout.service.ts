@@ -35,7 +35,7 @@ export class CheckoutService {
 
   async startTeamCheckout(actor: UserActor, orgId: string, interval: BillingInterval): Promise<{ id: string; url: string }> {
     const live = await this.db.manager.findOneBy(SubscriptionEntity, { accountType: "ORG", accountId: orgId, status: In(LIVE_STATUSES) });
-    if (live) throw conflict(`This org already has a ${live.status} subscription.`);
+    if (live) throw conflict(`This org already has a subscription (${live.status}); change it from Billing instead.`);
     const org = await this.orgs.get(orgId);
     const seats = await this.orgs.seats(orgId);
     const keys =

@@ -1,0 +1,128 @@
+import { useQuery } from "@apollo/client/react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { describeError } from "../apollo/error-message";
+import { INLINE_ERRORS } from "../apollo/error.link";
+import { CheckoutBanner } from "../billing/checkout-banner.component";
+import { PlanSection } from "../billing/plan.section";
+import { PoolGauge } from "../billing/pool-gauge.component";
+import { TopUpSection } from "../billing/top-up.section";
+import { UpgradeSection } from "../billing/upgrade.section";
+import { PageError, PageLoading, PageTitle } from "../components/page-state.component";
+import { graphql } from "../gql";
+import type { BillingOrgFragment } from "../gql/graphql";
+import { PlanBadge } from "../orgs/plan-badge.component";
+import { billingOutcome, orgPath, ROUTES, teamPath } from "../routes";
+import { RoleBadge } from "../team/role-badge.component";
+import { canManageTeam } from "../team/roles";
+
+// Everything here is readable by every member; the checkout return page asks
+// for the same fields so the page opens from the cache when it lands here.
+export const BillingOrgFields = graphql(`
+  fragment BillingOrg on Org {
+    id
+    name
+    plan
+    seats
+    myRole
+    softAlertThresholdPercent
+    subscription {
+      ...SubscriptionFields
+    }
+    pool {
+      ...PoolFields
+    }
+  }
+`);
+
+const OrgBillingQuery = graphql(`
+  query OrgBilling($orgId: ID!) {
+    org(id: $orgId) {
+      ...BillingOrg
+    }
+  }
+`);
+
+const ARTICLE = { OWNER: "the", ADMIN: "an", MEMBER: "a" } as const;
+
+const NOT_FOUND = "It doesn't exist, or you're not a member.";
+
+export default function BillingPage() {
+  const { orgId = "" } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const outcome = billingOutcome(search);
+  const { data, loading, error, refetch } = useQuery(OrgBillingQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  if (loading && !data) return <PageLoading label="Loading billing…" />;
+  if (error && !data) {
+    const { code, message } = describeError(error);
+    if (code === "NOT_FOUND") return <PageError title="Org not found" message={NOT_FOUND} />;
+    return <PageError title="We couldn't load billing" message={message} onRetry={() => void refetch()} />;
+  }
+  const org = data?.org;
+  if (!org) return <PageError title="Org not found" message={NOT_FOUND} />;
+  const isOwner = org.myRole === "OWNER";
+  const pooled = org.plan === "TEAM" || org.plan === "ENTERPRISE";
+
+  return (
+    <div className="page">
+      <PageTitle>{`${ROUTES.billing.title} · ${org.name}`}</PageTitle>
+      <header className="page__header page__header--stacked">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link to={orgPath(org.id)}>{org.name}</Link>
+        </nav>
+        <div className="page__title-row">
+          <h1 className="page__title">Billing</h1>
+          <PlanBadge plan={org.plan} />
+        </div>
+        {org.myRole && !isOwner && (
+          <p className="muted page__lead">
+            You are {ARTICLE[org.myRole]} <RoleBadge role={org.myRole} /> here. <span>Only the owner can change the plan.</span>
+          </p>
+        )}
+      </header>
+
+      {outcome && <CheckoutBanner key={outcome} outcome={outcome} org={org} onDismiss={() => setSearch({}, { replace: true })} />}
+
+      <PlanSection org={org} />
+      {org.pool && <PoolSection org={org} pool={org.pool} />}
+      {!pooled && <UpgradeSection orgId={org.id} seats={org.seats} canUpgrade={isOwner} />}
+      {org.pool && <TopUpSection orgId={org.id} canBuy={isOwner} />}
+      {org.plan !== "ENTERPRISE" && <EnterpriseCallout />}
+      {canManageTeam(org.myRole) && (
+        <section className="card section section--soon" aria-labelledby="invoices-title" id="invoices">
+          <h2 id="invoices-title" className="card__title">
+            Invoices
+          </h2>
+          <p className="muted">Invoices arrive here soon, as PDFs, along with the billing email and tax ID they are made out to.</p>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function PoolSection({ org, pool }: { org: BillingOrgFragment; pool: NonNullable<BillingOrgFragment["pool"]> }) {
+  return (
+    <section className="card section" aria-labelledby="pool-title" id="pool">
+      <header className="section__header">
+        <h2 id="pool-title" className="card__title">
+          Credit pool
+        </h2>
+        <p className="card__lead">
+          Every member spends from this one pool. Caps per member or Space and the low-pool alert are in{" "}
+          <Link to={teamPath(org.id)}>Team settings</Link>.
+        </p>
+      </header>
+      <PoolGauge pool={pool} thresholdPercent={org.softAlertThresholdPercent} />
+    </section>
+  );
+}
+
+function EnterpriseCallout() {
+  return (
+    <section className="callout enterprise" aria-labelledby="enterprise-title" id="enterprise">
+      <h2 id="enterprise-title" className="callout__title">
+        Always running out? Get in touch about Enterprise
+      </h2>
+      <p>Custom monthly credit volume, SSO and a DPA, set up with our team. A contact form arrives on this page soon.</p>
+    </section>
+  );
+}

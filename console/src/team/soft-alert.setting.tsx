@@ -1,0 +1,107 @@
+import { useMutation } from "@apollo/client/react";
+import { type FormEvent, useRef, useState } from "react";
+import { describeError } from "../apollo/error-message";
+import { INLINE_ERRORS } from "../apollo/error.link";
+import { FormError, FormField } from "../components/form-field.component";
+import { graphql } from "../gql";
+import { useNotifier } from "../notifications/notification-center.component";
+import { REFETCH_AUDIT_LOG } from "./audit-log.section";
+import { parseThreshold } from "./cap-limit";
+
+const SetSoftAlertThresholdMutation = graphql(`
+  mutation SetSoftAlertThreshold($orgId: ID!, $percent: Int!) {
+    setSoftAlertThreshold(orgId: $orgId, percent: $percent) {
+      id
+      softAlertThresholdPercent
+    }
+  }
+`);
+
+/** The low-pool email: every OWNER once, when the pool first falls below `percent` of the allotment. */
+export function SoftAlertSetting({
+  orgId,
+  percent,
+  allotment,
+  level,
+  canManage,
+}: {
+  orgId: string;
+  percent: number;
+  allotment: number;
+  /** Credits below which the alert fires. */
+  level: number;
+  canManage: boolean;
+}) {
+  return (
+    <section className="subsection" aria-labelledby="soft-alert-title">
+      <h3 id="soft-alert-title" className="section__subtitle">
+        Low-pool alert
+      </h3>
+      <p className="muted">
+        Every owner gets one email when the credits left in the pool first fall below a share of the monthly allotment (20% unless you
+        change it). It comes again after the pool refills, or after a top-up lifts it back above.
+      </p>
+      {canManage ? (
+        <ThresholdForm key={percent} orgId={orgId} percent={percent} allotment={allotment} level={level} />
+      ) : (
+        <p>
+          Owners are emailed below <strong>{percent}%</strong>: {level.toLocaleString()} of {allotment.toLocaleString()} credits.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ThresholdForm({ orgId, percent, allotment, level }: { orgId: string; percent: number; allotment: number; level: number }) {
+  const notifier = useNotifier();
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [save, { loading }] = useMutation(SetSoftAlertThresholdMutation, { context: INLINE_ERRORS, ...REFETCH_AUDIT_LOG });
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const parsed = parseThreshold(String(new FormData(event.currentTarget).get("percent") ?? ""));
+    setFormError(null);
+    if ("problem" in parsed) {
+      setError(parsed.problem);
+      input.current?.focus();
+      return;
+    }
+    setError(null);
+    if (parsed.percent === percent) return;
+    try {
+      await save({ variables: { orgId, percent: parsed.percent } });
+      notifier.notify({ tone: "success", message: `Owners will be emailed when the pool falls below ${parsed.percent}%.` });
+    } catch (e) {
+      setFormError(describeError(e).message);
+    }
+  };
+
+  return (
+    <form className="form form--plain" aria-labelledby="soft-alert-title" noValidate onSubmit={(e) => void onSubmit(e)}>
+      <div className="form__row form__row--threshold">
+        <FormField
+          ref={input}
+          label="Alert below (%)"
+          name="percent"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={99}
+          step={1}
+          defaultValue={percent}
+          hint="1 to 99"
+          error={error}
+        />
+        <button type="submit" className="button button--primary" disabled={loading}>
+          {loading ? "Saving…" : "Save threshold"}
+        </button>
+      </div>
+      <p>
+        Now {percent}%: owners are emailed below {level.toLocaleString()} of {allotment.toLocaleString()} credits.
+      </p>
+      <FormError message={formError} />
+    </form>
+  );
+}
