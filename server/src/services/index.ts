@@ -12,6 +12,7 @@ import { MailService } from "../mail/mail.service";
 import { BillingService } from "../stripe/billing.service";
 import { CheckoutService } from "../stripe/checkout.service";
 import { DowngradeService } from "../stripe/downgrade.service";
+import { PersonalCheckoutService } from "../stripe/personal-checkout.service";
 import { SubscriptionService } from "../stripe/subscription.service";
 import { SeatSyncService } from "../stripe/seat-sync.service";
 import type { StripeGateway } from "../stripe/stripe-gateway";
@@ -49,8 +50,8 @@ export function createServices(
   const pools = new PoolService(db, clock, config.catalog, store, audit);
   const personal = new PersonalService(db, clock, config.catalog, audit);
   const orgs = new OrgService(db, clock, audit);
-  const subscriptions = new SubscriptionService(db, clock, store, audit);
-  const checkouts = new CheckoutService(db, clock, gateway, config.catalog, config.publicUrl, orgs, pools, audit, subscriptions);
+  const subscriptions = new SubscriptionService(db, clock, store, audit, personal);
+  const checkouts = new CheckoutService(db, clock, gateway, config.catalog, config.publicUrl, orgs, pools, audit, subscriptions, personal);
   const billing = new BillingService(db, clock, config, gateway, orgs, checkouts, audit, runJobs);
   const downgrades = new DowngradeService(db, clock, gateway, subscriptions, personal, audit);
   subscriptions.onDowngraded = (em, orgId, subscriptionId) => downgrades.complete(em, orgId, subscriptionId);
@@ -68,6 +69,7 @@ export function createServices(
     subscriptions,
     billing,
     downgrades,
+    personalCheckouts: new PersonalCheckoutService(db, clock, gateway, config.publicUrl, checkouts, subscriptions),
     enterprise: new EnterpriseService(db, clock, config, pools, mail, audit),
     webhooks: new WebhookService(db, clock, gateway, checkouts, subscriptions, billing, log),
     members,

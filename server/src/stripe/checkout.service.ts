@@ -2,6 +2,7 @@ import { type BillingInterval, type Catalog, PRICE_LOOKUP_KEYS, topUpPriceCents,
 import type Stripe from "stripe";
 import { type EntityManager, In } from "typeorm";
 import type { Clock } from "../clock";
+import type { PersonalService } from "../credits/personal.service";
 import type { PoolService } from "../credits/pool.service";
 import type { Database } from "../db/database";
 import { CheckoutRecordEntity, OrgEntity, StripeCustomerEntity, SubscriptionEntity, UserEntity } from "../entities";
@@ -31,6 +32,7 @@ export class CheckoutService {
     private readonly pools: PoolService,
     private readonly audit: AuditService,
     private readonly subscriptions: SubscriptionService,
+    private readonly personal: PersonalService,
   ) {}
 
   async startTeamCheckout(actor: UserActor, orgId: string, interval: BillingInterval): Promise<{ id: string; url: string }> {
@@ -56,7 +58,7 @@ export class CheckoutService {
       success_url: `${this.publicUrl}/billing?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
       cancel_url: `${this.publicUrl}/billing?checkout=cancelled&org=${orgId}`,
     });
-    await this.record(session, "TEAM", orgId, actor, 0, "TEAM");
+    await this.record(session, "TEAM", { type: "ORG", id: orgId }, actor, 0, "TEAM");
     return { id: session.id, url: session.url as string };
   }
 
@@ -84,7 +86,7 @@ export class CheckoutService {
       success_url: `${this.publicUrl}/billing?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
       cancel_url: `${this.publicUrl}/billing?checkout=cancelled&org=${orgId}`,
     });
-    await this.record(session, "TOP_UP", orgId, actor, credits, null);
+    await this.record(session, "TOP_UP", { type: "ORG", id: orgId }, actor, credits, null);
     return { id: session.id, url: session.url as string };
   }
 
@@ -124,6 +126,10 @@ export class CheckoutService {
           { plan: "TEAM", interval: sub.interval, at: this.clock.now(), reference: sessionId },
           em,
         );
+      } else if (record.kind === "PERSONAL") {
+        if (!sub) throw new Error(`checkout ${sessionId} completed without a subscription we sell`);
+        await this.subscriptions.upsert(em, "USER", record.accountId, sub);
+        await this.personal.setPlan(SYSTEM, record.accountId, sub.plan, this.clock.now(), em);
       } else if (record.kind === "TOP_UP") {
         await this.pools.creditTopUp(em, record.accountId, record.credits, sessionId);
         await this.audit.record(em, SYSTEM, {
@@ -137,10 +143,11 @@ export class CheckoutService {
     });
   }
 
-  private async record(
+  /** Notes a checkout we started (its completion is applied once, by `syncCheckout`). */
+  async record(
     session: Stripe.Checkout.Session,
     kind: CheckoutRecordEntity["kind"],
-    orgId: string,
+    account: { type: "ORG" | "USER"; id: string },
     actor: UserActor,
     credits: number,
     plan: string | null,
@@ -149,8 +156,8 @@ export class CheckoutService {
       await em.insert(CheckoutRecordEntity, {
         sessionId: session.id,
         kind,
-        accountType: "ORG",
-        accountId: orgId,
+        accountType: account.type,
+        accountId: account.id,
         startedByUserId: actor.user.id,
         credits,
         plan,
@@ -158,14 +165,13 @@ export class CheckoutService {
         completedAt: null,
       });
       await this.audit.record(em, actor, {
-        orgId,
-        action: kind === "TEAM" ? "checkout.team_started" : "checkout.top_up_started",
-        after: { session: session.id, credits: credits || undefined },
+        orgId: account.type === "ORG" ? account.id : null,
+        action: `checkout.${kind.toLowerCase()}_started`,
+        after: { session: session.id, credits: credits || undefined, plan: plan ?? undefined },
       });
     });
   }
 
-  /** The org's Stripe customer, created on first need (named after the org, billed to the owner). */
   async customerFor(org: OrgEntity): Promise<string> {
     const existing = await this.db.manager.findOneBy(StripeCustomerEntity, { accountType: "ORG", accountId: org.id });
     if (existing) return existing.id;

@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import type { Clock } from "../clock";
 import type { CreditStore } from "../credits/credit-store";
+import type { PersonalService } from "../credits/personal.service";
 import type { Database } from "../db/database";
 import { OrgEntity, PoolEntity, ReservationEntity, SubscriptionEntity } from "../entities";
 import type { AuditService } from "../services/audit.service";
@@ -20,6 +21,7 @@ export class SubscriptionService {
     private readonly clock: Clock,
     private readonly store: CreditStore,
     private readonly audit: AuditService,
+    private readonly personal: PersonalService,
   ) {}
 
   /** The org's current subscription (the live one, else the latest). */
@@ -41,7 +43,12 @@ export class SubscriptionService {
       pendingPlan: existing?.pendingPlan ?? null,
       updatedAt: this.clock.now(),
     });
-    if (accountType !== "ORG") return;
+    if (accountType === "USER") {
+      // A personal subscription that ended takes the user back to FREE (the rest is forfeited).
+      if (row.status === "canceled" && existing?.status !== "canceled")
+        await this.personal.setPlan(SYSTEM, accountId, "FREE", this.clock.now(), em);
+      return;
+    }
     if (row.plan === "TEAM") await this.applyToOrg(em, accountId, row, existing?.status ?? null);
     // The schedule's Pro phase began on Stripe's side: the downgrade is due (once).
     if (row.plan === "PRO" && this.onDowngraded) await this.onDowngraded(em, accountId, row.id);

@@ -1,8 +1,9 @@
 import type { Plan } from "@team-billing/shared";
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { UserEntity } from "../../entities";
+import type { SubscriptionEntity, UserEntity } from "../../entities";
 import type { GqlContext } from "../context";
 import { UserType } from "../types/account.type";
+import { SubscriptionType } from "../types/billing.type";
 import { PlanEnum } from "../types/enums";
 
 @Resolver(() => UserType)
@@ -46,6 +47,15 @@ export class AuthResolver {
   @FieldResolver(() => Int, { description: "Personal credits; used only in orgs on a personal plan." })
   creditBalance(@Root() user: UserEntity, @Ctx() ctx: GqlContext): Promise<number> {
     return ctx.services.personal.balanceOf(user.id);
+  }
+
+  @FieldResolver(() => SubscriptionType, {
+    nullable: true,
+    description: "The user's own personal-plan subscription; visible to that user only.",
+  })
+  async personalSubscription(@Root() user: UserEntity, @Ctx() ctx: GqlContext): Promise<SubscriptionEntity | null> {
+    if (ctx.actor.kind !== "user" || ctx.actor.user.id !== user.id) return null;
+    return ctx.services.personalCheckouts.liveSubscription(user.id);
   }
 
   @FieldResolver(() => Boolean)

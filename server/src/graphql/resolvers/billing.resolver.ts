@@ -1,12 +1,13 @@
-import type { BillingInterval } from "@team-billing/shared";
+import type { BillingInterval, Plan } from "@team-billing/shared";
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import type { OrgEntity } from "../../entities";
+import type { OrgEntity, SubscriptionEntity, UserEntity } from "../../entities";
 import { notImplemented } from "../../errors";
 import { membershipOf, type Rule } from "../auth-checker";
 import { type GqlContext, userActor } from "../context";
 import { toInvoice } from "../mappers";
-import { CheckoutSessionType, InvoiceType, TaxIdInput } from "../types/billing.type";
-import { BillingIntervalEnum } from "../types/enums";
+import { UserType } from "../types/account.type";
+import { CheckoutSessionType, InvoiceType, SubscriptionType, TaxIdInput } from "../types/billing.type";
+import { BillingIntervalEnum, PlanEnum } from "../types/enums";
 import { OrgType } from "../types/org.type";
 
 /**
@@ -63,6 +64,24 @@ export class BillingResolver {
   ): Promise<boolean> {
     await ctx.services.enterprise.requestContact(userActor(ctx), orgId, message);
     return true;
+  }
+
+  @Authorized<Rule>("USER")
+  @Mutation(() => CheckoutSessionType, { description: "A personal plan (STARTER or PRO) for the signed-in user, through Stripe checkout." })
+  startPersonalCheckout(@Arg("plan", () => PlanEnum) plan: Plan, @Ctx() ctx: GqlContext): Promise<CheckoutSessionType> {
+    return ctx.services.personalCheckouts.start(userActor(ctx), plan);
+  }
+
+  @Authorized<Rule>("USER")
+  @Mutation(() => UserType, { description: "Called by the personal checkout's success page; the webhook runs the same sync." })
+  completePersonalCheckout(@Arg("sessionId", () => ID) sessionId: string, @Ctx() ctx: GqlContext): Promise<UserEntity> {
+    return ctx.services.personalCheckouts.complete(userActor(ctx), sessionId);
+  }
+
+  @Authorized<Rule>("USER")
+  @Mutation(() => SubscriptionType, { description: "Ends the signed-in user's personal plan at the end of the period paid for." })
+  cancelPersonalPlan(@Ctx() ctx: GqlContext): Promise<SubscriptionEntity> {
+    return ctx.services.personalCheckouts.cancel(userActor(ctx));
   }
 
   @Authorized<Rule>("STAFF")
