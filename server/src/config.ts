@@ -15,6 +15,8 @@ export interface Config {
   salesEmail: string | undefined;
   stripeSecretKey: string | undefined;
   stripeWebhookSecret: string | undefined;
+  /** Another Stripe API host for STRIPE_SECRET_KEY (a standalone emulator); unset: Stripe itself. */
+  stripeApiUrl: string | undefined;
   stripeEmulatorPort: number;
   devTools: boolean;
   sessionSecret: string;
@@ -46,6 +48,7 @@ export function loadConfig(env: Env = process.env): Config {
     salesEmail: env.SALES_EMAIL || undefined,
     stripeSecretKey,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+    stripeApiUrl: env.STRIPE_API_URL || undefined,
     stripeEmulatorPort: intVar(env, "STRIPE_EMULATOR_PORT", 12111),
     devTools: boolVar(env, "DEV_TOOLS", stripeSecretKey === undefined),
     sessionSecret: env.SESSION_SECRET || persistedSecret(dataDir),

@@ -3,6 +3,7 @@ import { type StripeEmulator, startStripeEmulator } from "@team-billing/stripe-e
 import Stripe from "stripe";
 import type { Clock } from "../clock";
 import type { Config } from "../config";
+import { stripeHost } from "./stripe-host";
 
 /**
  * Stripe's one door: the real API when STRIPE_SECRET_KEY is set, else the project's
@@ -23,7 +24,11 @@ export class StripeGateway {
 
   static async connect(config: Config, clock: Clock, log: (message: string) => void): Promise<StripeGateway> {
     if (config.stripeSecretKey) {
-      return new StripeGateway(new Stripe(config.stripeSecretKey, { maxNetworkRetries: 2 }), null, config.stripeWebhookSecret);
+      return new StripeGateway(
+        new Stripe(config.stripeSecretKey, { maxNetworkRetries: 2, ...stripeHost(config.stripeApiUrl) }),
+        null,
+        config.stripeWebhookSecret,
+      );
     }
     const emulator = await startStripeEmulator({
       port: config.stripeEmulatorPort,
