@@ -1,6 +1,7 @@
 import { InvoiceEntity, StripeCustomerEntity } from "../src/entities";
 import { expectLedgerMatches } from "./support/credits-fixture";
 import { addMember, orgWithTeam, signUp } from "./support/fixtures";
+import { pdfText } from "./support/pdf-text";
 import { emulatorOf, upgradeToTeam } from "./support/stripe-fixture";
 import { startTestApp, type TestApp } from "./support/test-app";
 
@@ -116,9 +117,13 @@ describe("billing details", () => {
 
     await team.owner.client.ok(ADVANCE, { d: 32 });
     const [renewal] = (await team.owner.client.ok(INVOICES, { id: team.orgId })).org.invoices;
+    expect(renewal.pdfUrl).toMatch(/^http/);
     const invoice = await stripe().invoices.retrieve(renewal.id);
     expect(invoice.customer_email).toBe("ap@acme.test");
     expect(invoice.customer_tax_ids?.map((x) => x.value)).toEqual(["DE123456789"]);
+    const text = await pdfText(renewal.pdfUrl);
+    expect(text).toContain("DE123456789");
+    expect(text).toContain("ap@acme.test");
 
     const { org } = await team.owner.client.ok("query($id: ID!) { org(id: $id) { auditLog { action } } }", { id: team.orgId });
     expect(org.auditLog.map((e: { action: string }) => e.action)).toContain("billing_details.changed");
