@@ -1,31 +1,12 @@
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import type Stripe from "stripe";
 import { at, checkoutSubscription, type Harness, priceId, startHarness } from "./helpers";
-
-/** The PDF's text as pdf-parse reads it (in a child process: see support/pdf-text.cjs). */
-function extractText(pdf: Buffer): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(__dirname, "support", "pdf-text.cjs")]);
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (c: Buffer) => {
-      out += c.toString("utf8");
-    });
-    child.stderr.on("data", (c: Buffer) => {
-      err += c.toString("utf8");
-    });
-    child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`pdf-parse failed: ${err}`))));
-    child.stdin.end(pdf);
-  });
-}
+import { extractPdfText } from "./support/pdf-extract";
 
 async function pdfText(url: string): Promise<{ text: string; contentType: string | null; head: string }> {
   const res = await fetch(url);
   const data = Buffer.from(await res.arrayBuffer());
   return {
-    text: await extractText(data),
+    text: await extractPdfText(data),
     contentType: res.headers.get("content-type"),
     head: data.subarray(0, 5).toString("latin1"),
   };
