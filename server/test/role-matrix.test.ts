@@ -4,8 +4,8 @@ import { startTestApp, type TestApp } from "./support/test-app";
 
 /**
  * Every mutation, as every kind of caller. "ok" means it succeeded; a code is
- * the error the caller must get. NOT_IMPLEMENTED means authorization let the
- * caller through to an operation a later release builds.
+ * the error the caller must get (a CONFLICT means authorization let the caller
+ * through to an operation the org's state then refuses).
  */
 type Caller = "owner" | "admin" | "member" | "stranger" | "staff" | "anonymous" | "keyWithScope" | "keyWithoutScope";
 type Outcome = "ok" | string;

@@ -3,6 +3,7 @@ import type { Clock } from "../clock";
 import { newId } from "../db/columns";
 import { POOLED_PLANS } from "@team-billing/shared";
 import { bulkInsert } from "../db/bulk-insert";
+import { addToRollups } from "./rollups";
 import { type Database, isUniqueViolation } from "../db/database";
 import { MembershipEntity, OrgEntity, type PoolEntity, SpaceEntity, UsageEventEntity } from "../entities";
 import { AppError, badInput, forbidden, notFound } from "../errors";
@@ -145,6 +146,7 @@ export class MeteringService {
     if (events.length > 0) {
       await this.store.saveState(em, pool, state, before);
       await bulkInsert(em, UsageEventEntity, events);
+      await addToRollups(this.db.kind, em, events);
       await this.store.appendLedger(em, org.id, opening, lines, now);
       await this.store.checkSoftAlert(em, pool, org.softAlertThresholdPercent);
     }

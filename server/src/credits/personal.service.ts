@@ -10,6 +10,7 @@ import type { Actor } from "../services/actor";
 import type { AuditService } from "../services/audit.service";
 import type { Targets } from "./metering.service";
 import { periodAt } from "./periods";
+import { addToRollups } from "./rollups";
 import { type CallOutcome, inputHash, keyConflict, refusal, resultOf, type UsageCall } from "./usage-call";
 
 /**
@@ -139,6 +140,7 @@ export class PersonalService {
       });
       await em.update(PersonalBalanceEntity, { userId }, { balance: balance.balance });
       await em.insert(UsageEventEntity, event);
+      await addToRollups(this.db.kind, em, [event]);
       await this.ledger(em, userId, balance.balance + call.credits, [["USAGE", -call.credits]], event.id);
       targets.seen.set(call.idempotencyKey, event);
       outcomes.push({ ok: true, result: resultOf(event) });

@@ -10,6 +10,7 @@ import { isId } from "../services/validate";
 import { admitCharge, admitHold, cloneCounters, releaseHold } from "./admission";
 import type { CreditStore } from "./credit-store";
 import type { PoolService } from "./pool.service";
+import { addToRollups } from "./rollups";
 import { checkCall, refusal, resultOf, type UsageCall, type UsageResult } from "./usage-call";
 
 export const HOLD_TTL = { defaultSeconds: 600, minSeconds: 10, maxSeconds: 3600 };
@@ -122,6 +123,7 @@ export class ReservationService {
       });
       await this.store.saveState(em, pool, state, before);
       await em.insert(UsageEventEntity, event);
+      await addToRollups(this.db.kind, em, [event]);
       await em.update(ReservationEntity, { id: reservation.id }, { status: "SETTLED", eventId: event.id });
       await this.store.appendLedger(
         em,

@@ -86,3 +86,14 @@ export async function callerHasRole(context: GqlContext, orgId: string, role: Ro
   const membership = await membershipOf(context, orgId);
   return membership !== null && ROLE_RANK[membership.role] >= ROLE_RANK[role];
 }
+
+/**
+ * Usage a caller may see: OWNER, ADMIN, staff and API keys see the whole org; a
+ * MEMBER sees only their own (their membership id replaces any member filter).
+ */
+export async function usageScope<F extends { memberId?: string | null }>(context: GqlContext, orgId: string, filters: F): Promise<F> {
+  if (context.actor.kind !== "user" || context.actor.isStaff) return filters;
+  const membership = await membershipOf(context, orgId);
+  if (membership && membership.role === "MEMBER") return { ...filters, memberId: membership.id };
+  return filters;
+}

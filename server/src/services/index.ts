@@ -1,6 +1,7 @@
 import { type Clock, wallClock } from "../clock";
 import type { Config } from "../config";
 import type { Database } from "../db/database";
+import { UsageService } from "../analytics/usage.service";
 import { CapService } from "../credits/cap.service";
 import { EnterpriseService } from "./enterprise.service";
 import { CreditStore } from "../credits/credit-store";
@@ -71,6 +72,7 @@ export function createServices(
     downgrades,
     personalCheckouts: new PersonalCheckoutService(db, clock, gateway, config.publicUrl, checkouts, subscriptions),
     enterprise: new EnterpriseService(db, clock, config, pools, mail, audit),
+    usage: new UsageService(db, clock, pools),
     webhooks: new WebhookService(db, clock, gateway, checkouts, subscriptions, billing, log),
     members,
     pools,

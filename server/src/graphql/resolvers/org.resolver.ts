@@ -1,8 +1,7 @@
 import type { BillingInterval, Plan, Role } from "@team-billing/shared";
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { ApiKeyEntity, InvitationEntity, OrgEntity, SpaceEntity } from "../../entities";
-import { notImplemented } from "../../errors";
-import { membershipOf, type Rule } from "../auth-checker";
+import { membershipOf, type Rule, usageScope } from "../auth-checker";
 import { type GqlContext, userActor } from "../context";
 import { parseTaxIds } from "../../stripe/billing.service";
 import { toAuditEntry, toInvoice, toMember, toPool } from "../mappers";
@@ -82,8 +81,6 @@ export class OrgResolver {
     return (await ctx.services.audit.list(org.id)).map(toAuditEntry);
   }
 
-  // --- Billing and usage fields. Usage reports answer NOT_IMPLEMENTED until the analytics release.
-
   @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:BILLING_READ")
   @FieldResolver(() => PoolType, { nullable: true, description: "Null unless the org is on TEAM or ENTERPRISE." })
   async pool(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<PoolType | null> {
@@ -129,20 +126,32 @@ export class OrgResolver {
   }
 
   @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:USAGE_READ")
-  @FieldResolver(() => UsageReportType, { description: "Defaults to the current pool period." })
-  usage(
-    @Arg("from", () => Date, { nullable: true }) _from: Date | null,
-    @Arg("to", () => Date, { nullable: true }) _to: Date | null,
-  ): UsageReportType {
-    throw notImplemented("Usage reports");
+  @FieldResolver(() => UsageReportType, { description: "Defaults to the current pool period. A MEMBER sees only their own usage." })
+  async usage(
+    @Root() org: OrgEntity,
+    @Ctx() ctx: GqlContext,
+    @Arg("from", () => Date, { nullable: true }) from: Date | null,
+    @Arg("to", () => Date, { nullable: true }) to: Date | null,
+    @Arg("memberId", () => ID, { nullable: true }) memberId: string | null,
+    @Arg("spaceId", () => ID, { nullable: true }) spaceId: string | null,
+    @Arg("model", () => String, { nullable: true }) model: string | null,
+  ): Promise<UsageReportType> {
+    return ctx.services.usage.report(org.id, { from, to }, await usageScope(ctx, org.id, { memberId, spaceId, model }));
   }
 
   @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:USAGE_READ")
-  @FieldResolver(() => UsageEventConnectionType)
-  usageEvents(
-    @Arg("first", () => Int, { nullable: true }) _first: number | null,
-    @Arg("after", () => String, { nullable: true }) _after: string | null,
-  ): UsageEventConnectionType {
-    throw notImplemented("Usage events");
+  @FieldResolver(() => UsageEventConnectionType, {
+    description: "Newest first; `first` at most 100; opaque cursors. A MEMBER sees only their own.",
+  })
+  async usageEvents(
+    @Root() org: OrgEntity,
+    @Ctx() ctx: GqlContext,
+    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("memberId", () => ID, { nullable: true }) memberId: string | null,
+    @Arg("spaceId", () => ID, { nullable: true }) spaceId: string | null,
+    @Arg("model", () => String, { nullable: true }) model: string | null,
+  ): Promise<UsageEventConnectionType> {
+    return ctx.services.usage.events(org.id, first, after, await usageScope(ctx, org.id, { memberId, spaceId, model }));
   }
 }

@@ -1,0 +1,151 @@
+import { UsageEventEntity, UsageRollupEntity } from "../src/entities";
+import { teamOrg } from "./support/credits-fixture";
+import { startTestApp, type TestApp } from "./support/test-app";
+
+const REPORT = `query($id: ID!, $from: DateTime, $to: DateTime, $m: ID, $s: ID, $model: String) { org(id: $id) { usage(from: $from, to: $to, memberId: $m, spaceId: $s, model: $model) {
+  from to totalCredits calls byMember { memberId name credits calls } bySpace { spaceId name credits calls } byModel { model credits calls } daily { date credits calls } } } }`;
+const EVENTS =
+  "query($id: ID!, $first: Int, $after: String) { org(id: $id) { usageEvents(first: $first, after: $after) { edges { cursor node { id memberId credits occurredAt } } pageInfo { hasNextPage endCursor } } } }";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+type Report = {
+  totalCredits: number;
+  calls: number;
+  byMember: { memberId: string; name: string; credits: number; calls: number }[];
+  bySpace: { credits: number }[];
+  byModel: { model: string; credits: number }[];
+  daily: { credits: number; calls: number }[];
+};
+
+const total = (list: { credits: number }[]) => list.reduce((s, x) => s + x.credits, 0);
+
+/** The same figures straight from the raw events. */
+async function rawTotals(orgId: string) {
+  const events = await t.app.db.manager.findBy(UsageEventEntity, { orgId });
+  const by = (key: (e: UsageEventEntity) => string) => {
+    const m = new Map<string, number>();
+    for (const e of events) m.set(key(e), (m.get(key(e)) ?? 0) + e.credits);
+    return m;
+  };
+  return {
+    total: events.reduce((s, e) => s + e.credits, 0),
+    calls: events.length,
+    byMember: by((e) => e.memberId),
+    byModel: by((e) => e.model),
+  };
+}
+
+function expectConsistent(report: Report) {
+  expect(total(report.byMember)).toBe(report.totalCredits);
+  expect(total(report.bySpace)).toBe(report.totalCredits);
+  expect(total(report.byModel)).toBe(report.totalCredits);
+  expect(total(report.daily)).toBe(report.totalCredits);
+  expect(report.daily.reduce((s, d) => s + d.calls, 0)).toBe(report.calls);
+}
+
+describe("usage reports", () => {
+  it("splits by member, Space, model and day, each adding up to the total, exactly as the raw events say", async () => {
+    const team = await teamOrg(t, { members: 3, spaces: 3 });
+    const models = ["gpt-a", "claude-b", "mistral-c"];
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    for (let i = 0; i < 60; i++) {
+      const res = await team.call({
+        memberId: team.members[next(3)].memberId,
+        spaceId: team.spaceIds[next(3)],
+        model: models[next(3)],
+        credits: 1 + next(40),
+      });
+      expect(res.data).toBeDefined();
+    }
+    const report: Report = (await team.owner.client.ok(REPORT, { id: team.orgId })).org.usage;
+    expectConsistent(report);
+    const raw = await rawTotals(team.orgId);
+    expect(report.totalCredits).toBe(raw.total);
+    expect(report.calls).toBe(raw.calls);
+    for (const m of report.byMember) expect(m.credits).toBe(raw.byMember.get(m.memberId));
+    for (const m of report.byModel) expect(m.credits).toBe(raw.byModel.get(m.model));
+    expect(report.byMember.map((m) => m.name).sort()).toEqual(["Member0", "Member1", "Member2"]);
+    // A filter narrows every breakdown alike.
+    const one: Report = (await team.owner.client.ok(REPORT, { id: team.orgId, model: "gpt-a" })).org.usage;
+    expect(one.byModel.map((m) => m.model)).toEqual(["gpt-a"]);
+    expect(one.totalCredits).toBe(raw.byModel.get("gpt-a"));
+    expectConsistent(one);
+  });
+
+  it("is exact for a range whose ends fall inside days (rollups for whole days, raw events at the edges)", async () => {
+    const team = await teamOrg(t);
+    for (let i = 0; i < 10; i++) await team.call({ credits: 3 });
+    const now = Date.now();
+    const from = new Date(now - 30 * 3600_000).toISOString();
+    const to = new Date(now + 3600_000).toISOString();
+    const report: Report = (await team.owner.client.ok(REPORT, { id: team.orgId, from, to })).org.usage;
+    expect(report.totalCredits).toBe(30);
+    expectConsistent(report);
+    const before: Report = (await team.owner.client.ok(REPORT, { id: team.orgId, from, to: new Date(now - 3600_000).toISOString() })).org
+      .usage;
+    expect(before.totalCredits).toBe(0);
+    expect(await team.owner.client.code(REPORT, { id: team.orgId, from: to, to: from })).toBe("BAD_USER_INPUT");
+  });
+
+  it("keeps a removed member's name, shows a MEMBER only their own usage, and needs USAGE_READ for keys", async () => {
+    const team = await teamOrg(t, { members: 2 });
+    const [a, b] = team.members;
+    await team.call({ memberId: a.memberId, credits: 11 });
+    await team.call({ memberId: b.memberId, credits: 22 });
+    const mine: Report = (await a.user.client.ok(REPORT, { id: team.orgId, m: b.memberId })).org.usage;
+    expect(mine.byMember.map((m) => [m.memberId, m.credits])).toEqual([[a.memberId, 11]]);
+    await team.owner.client.ok("mutation($o: ID!, $m: ID!) { removeMember(orgId: $o, memberId: $m) }", { o: team.orgId, m: b.memberId });
+    const all: Report = (await team.key.ok(REPORT, { id: team.orgId })).org.usage;
+    expect(all.byMember.find((m) => m.memberId === b.memberId)).toMatchObject({ name: "Member1", credits: 22 });
+    const { createApiKey } = await team.owner.client.ok(
+      'mutation($o: ID!) { createApiKey(orgId: $o, name: "w", scopes: [USAGE_WRITE]) { secret } }',
+      { o: team.orgId },
+    );
+    expect(await t.client({ bearer: createApiKey.secret }).code(REPORT, { id: team.orgId })).toBe("FORBIDDEN");
+  });
+
+  it("keeps rollups equal to the raw events under concurrent writes", async () => {
+    const team = await teamOrg(t, { members: 2, spaces: 2 });
+    await Promise.all(
+      Array.from({ length: 80 }, (_, i) =>
+        team.call({
+          memberId: team.members[i % 2].memberId,
+          spaceId: team.spaceIds[(i >> 1) % 2],
+          model: i % 3 ? "x" : "y",
+          credits: 1 + (i % 7),
+        }),
+      ),
+    );
+    const rollups = await t.app.db.manager.findBy(UsageRollupEntity, { orgId: team.orgId });
+    const raw = await rawTotals(team.orgId);
+    expect(rollups.reduce((s, r) => s + r.credits, 0)).toBe(raw.total);
+    expect(rollups.reduce((s, r) => s + r.calls, 0)).toBe(raw.calls);
+  });
+});
+
+describe("usage events", () => {
+  it("pages newest first with opaque cursors that neither skip nor repeat while new events arrive", async () => {
+    const team = await teamOrg(t);
+    for (let i = 0; i < 23; i++) await team.call({ credits: 1 + i });
+    const existing = new Set((await t.app.db.manager.findBy(UsageEventEntity, { orgId: team.orgId })).map((e) => e.id));
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const { org }: { org: any } = await team.key.ok(EVENTS, { id: team.orgId, first: 7, after });
+      seen.push(...org.usageEvents.edges.map((e: { node: { id: string } }) => e.node.id));
+      await team.call({ credits: 1 }); // a new event between pages
+      if (!org.usageEvents.pageInfo.hasNextPage) break;
+      after = org.usageEvents.pageInfo.endCursor;
+    }
+    expect(seen.length).toBe(new Set(seen).size);
+    expect(new Set(seen)).toEqual(existing);
+    expect(await team.key.code(EVENTS, { id: team.orgId, first: 101 })).toBe("BAD_USER_INPUT");
+    expect(await team.key.code(EVENTS, { id: team.orgId, first: 5, after: "not-a-cursor" })).toBe("BAD_USER_INPUT");
+  });
+});
