@@ -149,3 +149,34 @@ describe("usage events", () => {
     expect(await team.key.code(EVENTS, { id: team.orgId, first: 5, after: "not-a-cursor" })).toBe("BAD_USER_INPUT");
   });
 });
+
+describe("CSV export", () => {
+  it("streams the range's events as CSV with a session or a key with USAGE_READ, under the same rules as reports", async () => {
+    const team = await teamOrg(t, { members: 2 });
+    const [a, b] = team.members;
+    await team.call({ memberId: a.memberId, credits: 5, model: "=danger" });
+    await team.call({ memberId: b.memberId, credits: 7, model: "plain, with comma" });
+    const csv = async (client: { baseUrl: string }, headers: Record<string, string>) =>
+      fetch(`${client.baseUrl}/orgs/${team.orgId}/usage.csv`, { headers });
+    const bearer = (team.key as unknown as { bearer: string }).bearer;
+    const res = await csv(team.key, { authorization: `Bearer ${bearer}` });
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    const lines = (await res.text()).trim().split("\n");
+    expect(lines[0]).toBe(
+      "occurred_at,event_id,member_id,member_name,space_id,space_name,model,credits,from_top_up,from_monthly,from_personal",
+    );
+    expect(lines).toHaveLength(3);
+    expect(lines.join("\n")).toContain(`,'=danger,5,`);
+    expect(lines.join("\n")).toContain(`,"plain, with comma",7,`);
+    const memberRes = await csv(a.user.client, { cookie: (a.user.client as unknown as { cookie: string }).cookie });
+    const memberLines = (await memberRes.text()).trim().split("\n");
+    expect(memberLines).toHaveLength(2);
+    expect(memberLines[1]).toContain(a.memberId);
+    const other = await teamOrg(t);
+    expect((await fetch(`${t.url}/orgs/${other.orgId}/usage.csv`, { headers: { authorization: `Bearer ${bearer}` } })).status).toBe(404);
+    expect((await fetch(`${t.url}/orgs/${team.orgId}/usage.csv`)).status).toBe(401);
+    expect(
+      (await fetch(`${t.url}/orgs/${team.orgId}/usage.csv?from=yesterday`, { headers: { authorization: `Bearer ${bearer}` } })).status,
+    ).toBe(400);
+  });
+});

@@ -41,7 +41,7 @@ type Row = { memberId: string; spaceId: string; model: string; day: string; cred
  */
 export class UsageService {
   constructor(
-    private readonly db: Database,
+    readonly db: Database,
     private readonly clock: Clock,
     private readonly pools: PoolService,
   ) {}

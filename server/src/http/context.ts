@@ -16,7 +16,7 @@ export function contextBuilder(services: Services, cookie: SessionCookie) {
   });
 }
 
-async function identify(services: Services, cookie: SessionCookie, req: Request): Promise<Actor> {
+export async function identify(services: Services, cookie: SessionCookie, req: Request): Promise<Actor> {
   const authorization = req.headers.authorization;
   if (authorization) {
     const [scheme, secret] = authorization.split(" ");

@@ -6,6 +6,7 @@ import express, { type Express } from "express";
 import type { GqlContext } from "../graphql/context";
 import type { Services } from "../services";
 import { contextBuilder } from "./context";
+import { usageCsvRoute } from "./usage-csv.route";
 import { SessionCookie } from "./session-cookie";
 
 /** One process serves GraphQL, the Stripe webhook, and the built console. */
@@ -31,6 +32,7 @@ export function buildHttpApp(apollo: ApolloServer<GqlContext>, services: Service
   });
 
   const cookie = new SessionCookie(config.sessionSecret, config.publicUrl.startsWith("https:"));
+  app.get("/orgs/:orgId/usage.csv", usageCsvRoute(services, cookie));
   app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: contextBuilder(services, cookie) }));
 
   if (existsSync(join(config.consoleDir, "index.html"))) {
