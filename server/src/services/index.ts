@@ -26,6 +26,7 @@ import { InvitationService } from "./invitation.service";
 import { MemberService } from "./member.service";
 import { OrgService } from "./org.service";
 import { SpaceService } from "./space.service";
+import { SupportService } from "./support.service";
 
 /** The composition root: every service, wired once per app instance. */
 export interface ServiceOptions {
@@ -73,6 +74,7 @@ export function createServices(
     personalCheckouts: new PersonalCheckoutService(db, clock, gateway, config.publicUrl, checkouts, subscriptions),
     enterprise: new EnterpriseService(db, clock, config, pools, mail, audit),
     usage: new UsageService(db, clock, pools),
+    support: new SupportService(db),
     webhooks: new WebhookService(db, clock, gateway, checkouts, subscriptions, billing, log),
     members,
     pools,

@@ -1,7 +1,6 @@
 import type { BillingInterval, Plan } from "@team-billing/shared";
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { OrgEntity, SubscriptionEntity, UserEntity } from "../../entities";
-import { notImplemented } from "../../errors";
 import { membershipOf, type Rule } from "../auth-checker";
 import { type GqlContext, userActor } from "../context";
 import { toInvoice } from "../mappers";
@@ -10,11 +9,7 @@ import { CheckoutSessionType, InvoiceType, SubscriptionType, TaxIdInput } from "
 import { BillingIntervalEnum, PlanEnum } from "../types/enums";
 import { OrgType } from "../types/org.type";
 
-/**
- * Billing: checkouts, downgrades, billing details, Enterprise, the dev clock.
- * Support search, which a later release builds, answers NOT_IMPLEMENTED past its
- * real authorization and changes nothing.
- */
+/** Billing: checkouts, downgrades, billing details, Enterprise, the dev clock; support search. */
 @Resolver()
 export class BillingResolver {
   @Authorized<Rule>("OWNER")
@@ -126,8 +121,8 @@ export class BillingResolver {
   }
 
   @Authorized<Rule>("STAFF")
-  @Query(() => [OrgType], { description: "Support staff only." })
-  supportSearchOrgs(@Arg("query") _query: string): OrgType[] {
-    throw notImplemented("Support search");
+  @Query(() => [OrgType], { description: "Support staff only: orgs by name, id, member email or Stripe customer id (at most 50)." })
+  supportSearchOrgs(@Arg("query") query: string, @Ctx() ctx: GqlContext): Promise<OrgEntity[]> {
+    return ctx.services.support.searchOrgs(query);
   }
 }
