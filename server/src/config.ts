@@ -24,6 +24,9 @@ export interface Config {
   /** Serve the built console from this folder when it exists. */
   consoleDir: string;
   logQueries: boolean;
+  /** Requests per second per API key and per signed-in user (bursts of ten seconds' worth). */
+  rateLimitKeyPerSecond: number;
+  rateLimitUserPerSecond: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -55,6 +58,8 @@ export function loadConfig(env: Env = process.env): Config {
     catalog: loadCatalog(env.CATALOG_JSON),
     consoleDir: resolve(env.CONSOLE_DIR || join(__dirname, "..", "..", "console", "dist")),
     logQueries: boolVar(env, "LOG_QUERIES", false),
+    rateLimitKeyPerSecond: intVar(env, "RATE_LIMIT_KEY_PER_SECOND", 100),
+    rateLimitUserPerSecond: intVar(env, "RATE_LIMIT_USER_PER_SECOND", 20),
   };
 }
 

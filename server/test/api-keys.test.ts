@@ -88,3 +88,25 @@ describe("API keys", () => {
     expect(JSON.stringify(log)).not.toContain(createApiKey.secret);
   });
 });
+
+describe("rate limits", () => {
+  it("answers RATE_LIMITED (HTTP 429, retryAfter) past a key's burst, and other keys are not affected", async () => {
+    const limited = await startTestApp({ env: { RATE_LIMIT_KEY_PER_SECOND: "1", RATE_LIMIT_USER_PER_SECOND: "1" } });
+    try {
+      const { owner, orgId } = await orgWithTeam(limited);
+      const secret = async () => (await owner.client.ok(CREATE, { o: orgId, n: "k", s: ["USAGE_READ"] })).createApiKey.secret as string;
+      const [k1, k2] = [limited.client({ bearer: await secret() }), limited.client({ bearer: await secret() })];
+      const results = [];
+      for (let i = 0; i < 12; i++) results.push(await k1.request("query($o: ID!) { org(id: $o) { id } }", { o: orgId }));
+      const refused = results.filter((r) => r.errors?.[0]?.extensions?.code === "RATE_LIMITED");
+      expect(results.length - refused.length).toBeGreaterThanOrEqual(10);
+      expect(refused.length).toBeGreaterThanOrEqual(1);
+      expect(refused[0].status).toBe(429);
+      expect(refused[0].errors?.[0]?.extensions?.retryAfter).toBeGreaterThanOrEqual(1);
+      expect(refused[0].headers.get("retry-after")).toBe(String(refused[0].errors?.[0]?.extensions?.retryAfter));
+      expect((await k2.ok("query($o: ID!) { org(id: $o) { id } }", { o: orgId })).org.id).toBe(orgId);
+    } finally {
+      await limited.close();
+    }
+  });
+});

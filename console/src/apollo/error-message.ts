@@ -50,3 +50,11 @@ export function describeError(error: unknown): DescribedError {
   }
   return { code: "NETWORK", message: NETWORK_MESSAGE };
 }
+
+/** The input a BAD_USER_INPUT error names (`extensions.field`, e.g. "taxId.value"), if any. */
+export function badInputField(error: unknown): string | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  const first = error.errors[0];
+  const field = first?.extensions?.field;
+  return first?.extensions?.code === "BAD_USER_INPUT" && typeof field === "string" ? field : null;
+}

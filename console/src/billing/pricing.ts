@@ -80,6 +80,9 @@ export function teamAllotment(seats: number): { credits: number; base: number; p
 
 export const TOP_UP_RULES = CATALOG.topUp;
 
+/** The personal Pro plan an org's owner moves to when going solo again. */
+export const PRO_PLAN = CATALOG.personal.PRO;
+
 /** The sentence a person sees for an amount that is not a valid top-up. */
 export const TOP_UP_RULE_TEXT = `Choose ${TOP_UP_RULES.minCredits.toLocaleString()} to ${TOP_UP_RULES.maxCredits.toLocaleString()} credits, in steps of ${TOP_UP_RULES.stepCredits.toLocaleString()}.`;
 
@@ -93,3 +96,21 @@ export function topUpQuote(typed: string): { credits: number; priceCents: number
 
 /** A price per step, e.g. "$10 per 1,000 credits". */
 export const TOP_UP_RATE_TEXT = `${formatMoney(TOP_UP_RULES.centsPerStep)} per ${TOP_UP_RULES.stepCredits.toLocaleString()} credits`;
+
+const invoiceMoney = new Map<string, Intl.NumberFormat>();
+
+/** An invoice amount in its own currency, always with cents: "$61.00", "−$4.35". */
+export function formatInvoiceMoney(cents: number, currency: string): string {
+  const code = currency.toUpperCase();
+  let format = invoiceMoney.get(code);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(undefined, { style: "currency", currency: code, minimumFractionDigits: 2 });
+    } catch {
+      // An unknown code: the number, then the code.
+      format = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    }
+    invoiceMoney.set(code, format);
+  }
+  return format.format(cents / 100).replace("-", "−");
+}

@@ -45,18 +45,28 @@ interface SelectFieldProps extends ComponentProps<"select"> {
   name: string;
   options: readonly { value: string; label: string }[];
   hint?: string;
+  error?: string | null;
 }
 
 /** A labelled native select, styled like the inputs. */
-export function SelectField({ label, name, options, hint, ...select }: SelectFieldProps) {
+export function SelectField({ label, name, options, hint, error, ...select }: SelectFieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="field">
+    <div className={error ? "field field--invalid" : "field"}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      <select id={id} name={name} className="field__input field__select" aria-describedby={hintId} {...select}>
+      <select
+        id={id}
+        name={name}
+        className="field__input field__select"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...select}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -66,6 +76,11 @@ export function SelectField({ label, name, options, hint, ...select }: SelectFie
       {hint && (
         <p id={hintId} className="field__hint">
           {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field__error">
+          {error}
         </p>
       )}
     </div>

@@ -14,6 +14,19 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment BillingDetails on Org {\n    id\n    billingEmail\n    taxIds {\n      type\n      value\n    }\n  }\n": typeof types.BillingDetailsFragmentDoc,
+    "\n  query OrgBillingDetails($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingDetails\n    }\n  }\n": typeof types.OrgBillingDetailsDocument,
+    "\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n": typeof types.UpdateBillingDetailsDocument,
+    "\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n": typeof types.DevToolsEnabledDocument,
+    "\n  mutation DevAdvanceClock($days: Int!) {\n    devAdvanceClock(days: $days)\n  }\n": typeof types.DevAdvanceClockDocument,
+    "\n  fragment DowngradePreviewFields on DowngradePreview {\n    effectiveAt\n    topUpCreditsLost\n    monthlyCreditsLost\n    membersLosingAccess {\n      id\n      role\n      user {\n        id\n        name\n        email\n      }\n    }\n    spacesLosingAccess {\n      id\n      name\n    }\n  }\n": typeof types.DowngradePreviewFieldsFragmentDoc,
+    "\n  query DowngradePreview($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      downgradePreview {\n        ...DowngradePreviewFields\n      }\n    }\n  }\n": typeof types.DowngradePreviewDocument,
+    "\n  mutation ScheduleDowngrade($orgId: ID!) {\n    scheduleDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": typeof types.ScheduleDowngradeDocument,
+    "\n  mutation CancelDowngrade($orgId: ID!) {\n    cancelDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": typeof types.CancelDowngradeDocument,
+    "\n  mutation RequestEnterpriseContact($orgId: ID!, $message: String!) {\n    requestEnterpriseContact(orgId: $orgId, message: $message)\n  }\n": typeof types.RequestEnterpriseContactDocument,
+    "\n  fragment InvoiceItem on Invoice {\n    id\n    number\n    status\n    currency\n    amountDue\n    amountPaid\n    periodStart\n    periodEnd\n    createdAt\n    hostedUrl\n    pdfUrl\n    lines {\n      description\n      amount\n      quantity\n      proration\n      periodStart\n      periodEnd\n    }\n  }\n": typeof types.InvoiceItemFragmentDoc,
+    "\n  query OrgInvoices($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      invoices {\n        ...InvoiceItem\n      }\n    }\n  }\n": typeof types.OrgInvoicesDocument,
+    "\n  mutation RefreshInvoices($orgId: ID!) {\n    refreshInvoices(orgId: $orgId) {\n      ...InvoiceItem\n    }\n  }\n": typeof types.RefreshInvoicesDocument,
     "\n  fragment SubscriptionFields on Subscription {\n    status\n    interval\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    pendingPlan\n  }\n": typeof types.SubscriptionFieldsFragmentDoc,
     "\n  fragment PoolFields on Pool {\n    monthlyAllotment\n    monthlyRemaining\n    topUpRemaining\n    totalRemaining\n    periodStart\n    periodEnd\n    reserved\n  }\n": typeof types.PoolFieldsFragmentDoc,
     "\n  mutation StartTopUpCheckout($orgId: ID!, $credits: Int!) {\n    startTopUpCheckout(orgId: $orgId, credits: $credits) {\n      id\n      url\n    }\n  }\n": typeof types.StartTopUpCheckoutDocument,
@@ -24,7 +37,7 @@ type Documents = {
     "\n  fragment OrgSummary on Org {\n    id\n    name\n    plan\n    seats\n  }\n": typeof types.OrgSummaryFragmentDoc,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      role\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query JoinedOrg {\n    myOrgs {\n      id\n      name\n      members {\n        id\n      }\n    }\n  }\n": typeof types.JoinedOrgDocument,
-    "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n": typeof types.BillingOrgFragmentDoc,
+    "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    spacesOwnerOnly\n    ssoEnabled\n    dpaSigned\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n": typeof types.BillingOrgFragmentDoc,
     "\n  query OrgBilling($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingOrg\n    }\n  }\n": typeof types.OrgBillingDocument,
     "\n  mutation CompleteCheckout($sessionId: ID!) {\n    completeCheckout(sessionId: $sessionId) {\n      ...BillingOrg\n    }\n  }\n": typeof types.CompleteCheckoutDocument,
     "\n  query MyOrgs {\n    myOrgs {\n      ...OrgSummary\n    }\n  }\n": typeof types.MyOrgsDocument,
@@ -56,6 +69,19 @@ type Documents = {
     "\n  fragment SpaceItem on Space {\n    id\n    name\n  }\n": typeof types.SpaceItemFragmentDoc,
 };
 const documents: Documents = {
+    "\n  fragment BillingDetails on Org {\n    id\n    billingEmail\n    taxIds {\n      type\n      value\n    }\n  }\n": types.BillingDetailsFragmentDoc,
+    "\n  query OrgBillingDetails($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingDetails\n    }\n  }\n": types.OrgBillingDetailsDocument,
+    "\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n": types.UpdateBillingDetailsDocument,
+    "\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n": types.DevToolsEnabledDocument,
+    "\n  mutation DevAdvanceClock($days: Int!) {\n    devAdvanceClock(days: $days)\n  }\n": types.DevAdvanceClockDocument,
+    "\n  fragment DowngradePreviewFields on DowngradePreview {\n    effectiveAt\n    topUpCreditsLost\n    monthlyCreditsLost\n    membersLosingAccess {\n      id\n      role\n      user {\n        id\n        name\n        email\n      }\n    }\n    spacesLosingAccess {\n      id\n      name\n    }\n  }\n": types.DowngradePreviewFieldsFragmentDoc,
+    "\n  query DowngradePreview($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      downgradePreview {\n        ...DowngradePreviewFields\n      }\n    }\n  }\n": types.DowngradePreviewDocument,
+    "\n  mutation ScheduleDowngrade($orgId: ID!) {\n    scheduleDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": types.ScheduleDowngradeDocument,
+    "\n  mutation CancelDowngrade($orgId: ID!) {\n    cancelDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": types.CancelDowngradeDocument,
+    "\n  mutation RequestEnterpriseContact($orgId: ID!, $message: String!) {\n    requestEnterpriseContact(orgId: $orgId, message: $message)\n  }\n": types.RequestEnterpriseContactDocument,
+    "\n  fragment InvoiceItem on Invoice {\n    id\n    number\n    status\n    currency\n    amountDue\n    amountPaid\n    periodStart\n    periodEnd\n    createdAt\n    hostedUrl\n    pdfUrl\n    lines {\n      description\n      amount\n      quantity\n      proration\n      periodStart\n      periodEnd\n    }\n  }\n": types.InvoiceItemFragmentDoc,
+    "\n  query OrgInvoices($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      invoices {\n        ...InvoiceItem\n      }\n    }\n  }\n": types.OrgInvoicesDocument,
+    "\n  mutation RefreshInvoices($orgId: ID!) {\n    refreshInvoices(orgId: $orgId) {\n      ...InvoiceItem\n    }\n  }\n": types.RefreshInvoicesDocument,
     "\n  fragment SubscriptionFields on Subscription {\n    status\n    interval\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    pendingPlan\n  }\n": types.SubscriptionFieldsFragmentDoc,
     "\n  fragment PoolFields on Pool {\n    monthlyAllotment\n    monthlyRemaining\n    topUpRemaining\n    totalRemaining\n    periodStart\n    periodEnd\n    reserved\n  }\n": types.PoolFieldsFragmentDoc,
     "\n  mutation StartTopUpCheckout($orgId: ID!, $credits: Int!) {\n    startTopUpCheckout(orgId: $orgId, credits: $credits) {\n      id\n      url\n    }\n  }\n": types.StartTopUpCheckoutDocument,
@@ -66,7 +92,7 @@ const documents: Documents = {
     "\n  fragment OrgSummary on Org {\n    id\n    name\n    plan\n    seats\n  }\n": types.OrgSummaryFragmentDoc,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      role\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query JoinedOrg {\n    myOrgs {\n      id\n      name\n      members {\n        id\n      }\n    }\n  }\n": types.JoinedOrgDocument,
-    "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n": types.BillingOrgFragmentDoc,
+    "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    spacesOwnerOnly\n    ssoEnabled\n    dpaSigned\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n": types.BillingOrgFragmentDoc,
     "\n  query OrgBilling($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingOrg\n    }\n  }\n": types.OrgBillingDocument,
     "\n  mutation CompleteCheckout($sessionId: ID!) {\n    completeCheckout(sessionId: $sessionId) {\n      ...BillingOrg\n    }\n  }\n": types.CompleteCheckoutDocument,
     "\n  query MyOrgs {\n    myOrgs {\n      ...OrgSummary\n    }\n  }\n": types.MyOrgsDocument,
@@ -115,6 +141,58 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment BillingDetails on Org {\n    id\n    billingEmail\n    taxIds {\n      type\n      value\n    }\n  }\n"): (typeof documents)["\n  fragment BillingDetails on Org {\n    id\n    billingEmail\n    taxIds {\n      type\n      value\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgBillingDetails($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingDetails\n    }\n  }\n"): (typeof documents)["\n  query OrgBillingDetails($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n"): (typeof documents)["\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DevAdvanceClock($days: Int!) {\n    devAdvanceClock(days: $days)\n  }\n"): (typeof documents)["\n  mutation DevAdvanceClock($days: Int!) {\n    devAdvanceClock(days: $days)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DowngradePreviewFields on DowngradePreview {\n    effectiveAt\n    topUpCreditsLost\n    monthlyCreditsLost\n    membersLosingAccess {\n      id\n      role\n      user {\n        id\n        name\n        email\n      }\n    }\n    spacesLosingAccess {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment DowngradePreviewFields on DowngradePreview {\n    effectiveAt\n    topUpCreditsLost\n    monthlyCreditsLost\n    membersLosingAccess {\n      id\n      role\n      user {\n        id\n        name\n        email\n      }\n    }\n    spacesLosingAccess {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DowngradePreview($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      downgradePreview {\n        ...DowngradePreviewFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query DowngradePreview($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      downgradePreview {\n        ...DowngradePreviewFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleDowngrade($orgId: ID!) {\n    scheduleDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ScheduleDowngrade($orgId: ID!) {\n    scheduleDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelDowngrade($orgId: ID!) {\n    cancelDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelDowngrade($orgId: ID!) {\n    cancelDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestEnterpriseContact($orgId: ID!, $message: String!) {\n    requestEnterpriseContact(orgId: $orgId, message: $message)\n  }\n"): (typeof documents)["\n  mutation RequestEnterpriseContact($orgId: ID!, $message: String!) {\n    requestEnterpriseContact(orgId: $orgId, message: $message)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InvoiceItem on Invoice {\n    id\n    number\n    status\n    currency\n    amountDue\n    amountPaid\n    periodStart\n    periodEnd\n    createdAt\n    hostedUrl\n    pdfUrl\n    lines {\n      description\n      amount\n      quantity\n      proration\n      periodStart\n      periodEnd\n    }\n  }\n"): (typeof documents)["\n  fragment InvoiceItem on Invoice {\n    id\n    number\n    status\n    currency\n    amountDue\n    amountPaid\n    periodStart\n    periodEnd\n    createdAt\n    hostedUrl\n    pdfUrl\n    lines {\n      description\n      amount\n      quantity\n      proration\n      periodStart\n      periodEnd\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgInvoices($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      invoices {\n        ...InvoiceItem\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgInvoices($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      invoices {\n        ...InvoiceItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshInvoices($orgId: ID!) {\n    refreshInvoices(orgId: $orgId) {\n      ...InvoiceItem\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshInvoices($orgId: ID!) {\n    refreshInvoices(orgId: $orgId) {\n      ...InvoiceItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment SubscriptionFields on Subscription {\n    status\n    interval\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    pendingPlan\n  }\n"): (typeof documents)["\n  fragment SubscriptionFields on Subscription {\n    status\n    interval\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    pendingPlan\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -155,7 +233,7 @@ export function graphql(source: "\n  query JoinedOrg {\n    myOrgs {\n      id\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n"): (typeof documents)["\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n"];
+export function graphql(source: "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    spacesOwnerOnly\n    ssoEnabled\n    dpaSigned\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n"): (typeof documents)["\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    spacesOwnerOnly\n    ssoEnabled\n    dpaSigned\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

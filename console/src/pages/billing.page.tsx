@@ -2,7 +2,12 @@ import { useQuery } from "@apollo/client/react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
+import { BillingDetailsSection } from "../billing/billing-details.section";
 import { CheckoutBanner } from "../billing/checkout-banner.component";
+import { DevToolsPanel } from "../billing/dev-tools.panel";
+import { DowngradeBanner, SpacesOwnerOnlyNote, SwitchToProSection } from "../billing/downgrade.section";
+import { EnterpriseSection } from "../billing/enterprise.section";
+import { InvoicesSection } from "../billing/invoices.section";
 import { PlanSection } from "../billing/plan.section";
 import { PoolGauge } from "../billing/pool-gauge.component";
 import { TopUpSection } from "../billing/top-up.section";
@@ -25,6 +30,9 @@ export const BillingOrgFields = graphql(`
     seats
     myRole
     softAlertThresholdPercent
+    spacesOwnerOnly
+    ssoEnabled
+    dpaSigned
     subscription {
       ...SubscriptionFields
     }
@@ -82,19 +90,24 @@ export default function BillingPage() {
 
       {outcome && <CheckoutBanner key={outcome} outcome={outcome} org={org} onDismiss={() => setSearch({}, { replace: true })} />}
 
+      {org.plan === "TEAM" && org.subscription?.pendingPlan && <DowngradeBanner org={org} date={org.subscription.currentPeriodEnd} />}
+      {!pooled && org.spacesOwnerOnly && <SpacesOwnerOnlyNote org={org} />}
+
       <PlanSection org={org} />
       {org.pool && <PoolSection org={org} pool={org.pool} />}
       {!pooled && <UpgradeSection orgId={org.id} seats={org.seats} canUpgrade={isOwner} />}
       {org.pool && <TopUpSection orgId={org.id} canBuy={isOwner} />}
-      {org.plan !== "ENTERPRISE" && <EnterpriseCallout />}
+      <EnterpriseSection org={org} />
       {canManageTeam(org.myRole) && (
-        <section className="card section section--soon" aria-labelledby="invoices-title" id="invoices">
-          <h2 id="invoices-title" className="card__title">
-            Invoices
-          </h2>
-          <p className="muted">Invoices arrive here soon, as PDFs, along with the billing email and tax ID they are made out to.</p>
-        </section>
+        <>
+          <InvoicesSection orgId={org.id} />
+          <BillingDetailsSection orgId={org.id} canEdit={isOwner} />
+        </>
       )}
+      {isOwner && org.plan === "TEAM" && org.subscription && !org.subscription.pendingPlan && !org.subscription.cancelAtPeriodEnd && (
+        <SwitchToProSection org={org} />
+      )}
+      <DevToolsPanel />
     </div>
   );
 }
@@ -112,17 +125,6 @@ function PoolSection({ org, pool }: { org: BillingOrgFragment; pool: NonNullable
         </p>
       </header>
       <PoolGauge pool={pool} thresholdPercent={org.softAlertThresholdPercent} />
-    </section>
-  );
-}
-
-function EnterpriseCallout() {
-  return (
-    <section className="callout enterprise" aria-labelledby="enterprise-title" id="enterprise">
-      <h2 id="enterprise-title" className="callout__title">
-        Always running out? Get in touch about Enterprise
-      </h2>
-      <p>Custom monthly credit volume, SSO and a DPA, set up with our team. A contact form arrives on this page soon.</p>
     </section>
   );
 }

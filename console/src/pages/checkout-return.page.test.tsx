@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { recallCheckout, rememberCheckout } from "../billing/checkout-memory";
 import { CompleteCheckoutDocument } from "../gql/graphql";
-import { freeAcme, orgBillingMock, teamAcme, typedBillingOrg } from "../test/billing.fixtures";
+import { billingSectionMocks, freeAcme, orgBillingMock, teamAcme, typedBillingOrg } from "../test/billing.fixtures";
 import { acme, apiError, fullText, signedInMocks } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 
@@ -20,7 +20,7 @@ beforeEach(() => sessionStorage.clear());
 describe("Checkout return page", () => {
   it("completes a paid upgrade and lands on Billing with the new plan and pool", async () => {
     rememberCheckout(SESSION, { kind: "TEAM", orgId: acme.id });
-    renderApp(SUCCESS, [...signedInMocks([acme]), completeMock(), orgBillingMock(teamAcme)]);
+    renderApp(SUCCESS, [...signedInMocks([acme]), completeMock(), orgBillingMock(teamAcme), ...billingSectionMocks(teamAcme)]);
 
     expect(await screen.findByText("Confirming your payment with Stripe…")).toBeTruthy();
     const upgraded = await banner("You're on Team");
@@ -34,18 +34,22 @@ describe("Checkout return page", () => {
 
   it("says credits were added after a top-up", async () => {
     rememberCheckout(SESSION, { kind: "TOP_UP", orgId: acme.id });
-    renderApp(SUCCESS, [...signedInMocks([acme]), completeMock(), orgBillingMock(teamAcme)]);
+    renderApp(SUCCESS, [...signedInMocks([acme]), completeMock(), orgBillingMock(teamAcme), ...billingSectionMocks(teamAcme)]);
     const added = await banner("Credits added");
     expect(added.textContent).toContain("The pool now has 10,500 credits, 2,000 of them from top-ups");
   });
 
   it("still completes a checkout this tab did not start, without guessing what it was", async () => {
-    renderApp(SUCCESS, [...signedInMocks([acme]), completeMock(), orgBillingMock(teamAcme)]);
+    renderApp(SUCCESS, [...signedInMocks([acme]), completeMock(), orgBillingMock(teamAcme), ...billingSectionMocks(teamAcme)]);
     expect(await banner("Payment received")).toBeTruthy();
   });
 
   it("goes back to Billing with a neutral note when checkout was cancelled", async () => {
-    renderApp(`/billing?checkout=cancelled&org=${acme.id}`, [...signedInMocks([acme]), orgBillingMock(freeAcme)]);
+    renderApp(`/billing?checkout=cancelled&org=${acme.id}`, [
+      ...signedInMocks([acme]),
+      orgBillingMock(freeAcme),
+      ...billingSectionMocks(freeAcme),
+    ]);
     const cancelled = await banner("Checkout cancelled");
     expect(cancelled.className).toContain("callout--neutral");
     expect(cancelled.textContent).toContain("Nothing was charged, and the plan is as it was.");
@@ -59,6 +63,7 @@ describe("Checkout return page", () => {
       completeMock(apiError("CONFLICT", "This checkout is not paid yet.")),
       completeMock(),
       orgBillingMock(teamAcme),
+      ...billingSectionMocks(teamAcme),
     ]);
     expect(await screen.findByRole("heading", { name: "Your payment hasn't gone through yet" })).toBeTruthy();
     expect(screen.getByRole("link", { name: "Back to Billing" }).getAttribute("href")).toBe("/orgs/org_acme/billing");

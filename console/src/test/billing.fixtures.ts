@@ -1,7 +1,17 @@
 import type { MockLink } from "@apollo/client/testing";
-import { type BillingOrgFragment, OrgBillingDocument, type SubscriptionFieldsFragment } from "../gql/graphql";
+import {
+  type BillingDetailsFragment,
+  type BillingOrgFragment,
+  type DowngradePreviewFieldsFragment,
+  DowngradePreviewDocument,
+  type InvoiceItemFragment,
+  OrgBillingDetailsDocument,
+  OrgBillingDocument,
+  OrgInvoicesDocument,
+  type SubscriptionFieldsFragment,
+} from "../gql/graphql";
 import { acme } from "./fixtures";
-import { acmePool, typed } from "./team.fixtures";
+import { acmePool, bobMember, graceMember, research, typed } from "./team.fixtures";
 
 /** Billing fixtures: Acme as the billing page reads it, on Team or before upgrading. */
 
@@ -21,6 +31,9 @@ export const freeAcme: BillingOrgFragment = {
   seats: 3,
   myRole: "OWNER",
   softAlertThresholdPercent: 20,
+  spacesOwnerOnly: false,
+  ssoEnabled: false,
+  dpaSigned: false,
   subscription: null,
   pool: null,
 };
@@ -40,3 +53,118 @@ export const orgBillingMock = (org: BillingOrgFragment = teamAcme): MockLink.Moc
   request: { query: OrgBillingDocument, variables: { orgId: org.id } },
   result: { data: { org: typedBillingOrg(org) } },
 });
+
+/** Acme's first invoice (the Team upgrade) and a second with Bob's seat prorated and a credit for unused time. */
+export const firstInvoice: InvoiceItemFragment = {
+  id: "in_1",
+  number: "ACME-0001",
+  status: "paid",
+  currency: "usd",
+  amountDue: 7_300,
+  amountPaid: 7_300,
+  periodStart: "2026-01-05T09:00:00.000Z",
+  periodEnd: "2026-02-05T09:00:00.000Z",
+  createdAt: "2026-01-05T09:00:00.000Z",
+  hostedUrl: "http://127.0.0.1:12111/invoices/in_1",
+  pdfUrl: "http://127.0.0.1:12111/invoices/in_1/pdf",
+  lines: [
+    { description: "Team (monthly) base", amount: 4_900, quantity: 1, proration: false, periodStart: null, periodEnd: null },
+    { description: "Team seats", amount: 2_400, quantity: 2, proration: false, periodStart: null, periodEnd: null },
+  ],
+};
+
+export const secondInvoice: InvoiceItemFragment = {
+  id: "in_2",
+  number: "ACME-0002",
+  status: "open",
+  currency: "usd",
+  amountDue: 8_135,
+  amountPaid: 0,
+  periodStart: "2026-02-05T09:00:00.000Z",
+  periodEnd: "2026-03-05T09:00:00.000Z",
+  createdAt: "2026-02-05T09:00:00.000Z",
+  hostedUrl: "http://127.0.0.1:12111/invoices/in_2",
+  pdfUrl: "http://127.0.0.1:12111/invoices/in_2/pdf",
+  lines: [
+    {
+      description: "Unused time on 2 × Team seat",
+      amount: -435,
+      quantity: 2,
+      proration: true,
+      periodStart: "2026-01-20T00:00:00.000Z",
+      periodEnd: "2026-02-05T09:00:00.000Z",
+    },
+    {
+      description: "Remaining time on 3 × Team seat",
+      amount: 650,
+      quantity: 3,
+      proration: true,
+      periodStart: "2026-01-20T00:00:00.000Z",
+      periodEnd: "2026-02-05T09:00:00.000Z",
+    },
+    { description: "Team (monthly) base", amount: 4_900, quantity: 1, proration: false, periodStart: null, periodEnd: null },
+    { description: "Team seats", amount: 3_020, quantity: 3, proration: false, periodStart: null, periodEnd: null },
+  ],
+};
+
+export const typedInvoice = (i: InvoiceItemFragment) => ({
+  __typename: "Invoice" as const,
+  ...i,
+  lines: i.lines.map((l) => ({ __typename: "InvoiceLine" as const, ...l })),
+});
+
+export const invoicesMock = (invoices: InvoiceItemFragment[] = [secondInvoice, firstInvoice]): MockLink.MockedResponse => ({
+  request: { query: OrgInvoicesDocument, variables: { orgId: acme.id } },
+  result: { data: { org: { __typename: "Org", id: acme.id, invoices: invoices.map(typedInvoice) } } },
+});
+
+export const noBillingDetails: BillingDetailsFragment = { id: acme.id, billingEmail: null, taxIds: [] };
+
+export const typedBillingDetails = (d: BillingDetailsFragment) => ({
+  __typename: "Org" as const,
+  ...d,
+  taxIds: d.taxIds.map((t) => ({ __typename: "TaxId" as const, ...t })),
+});
+
+export const billingDetailsMock = (details: BillingDetailsFragment = noBillingDetails): MockLink.MockedResponse => ({
+  request: { query: OrgBillingDetailsDocument, variables: { orgId: acme.id } },
+  result: { data: { org: typedBillingDetails(details) } },
+});
+
+/** What switching Acme to Pro would take: the pool, and Grace's and Bob's access to Research. */
+export const acmePreview: DowngradePreviewFieldsFragment = {
+  effectiveAt: "2026-03-05T09:00:00.000Z",
+  topUpCreditsLost: 2_000,
+  monthlyCreditsLost: 8_500,
+  membersLosingAccess: [graceMember, bobMember].map(({ id, role, user }) => ({ id, role, user })),
+  spacesLosingAccess: [research],
+};
+
+export const downgradePreviewMock = (preview: DowngradePreviewFieldsFragment | null = acmePreview): MockLink.MockedResponse => ({
+  request: { query: DowngradePreviewDocument, variables: { orgId: acme.id } },
+  result: {
+    data: {
+      org: {
+        __typename: "Org",
+        id: acme.id,
+        downgradePreview: preview && {
+          __typename: "DowngradePreview",
+          ...preview,
+          membersLosingAccess: preview.membersLosingAccess.map((m) => ({
+            __typename: "Member",
+            ...m,
+            user: { __typename: "User", ...m.user },
+          })),
+          spacesLosingAccess: preview.spacesLosingAccess.map(typed.space),
+        },
+      },
+    },
+  },
+});
+
+/** What the Billing page's own sections ask for, by the viewer's role and the plan. */
+export function billingSectionMocks(org: BillingOrgFragment): MockLink.MockedResponse[] {
+  const manager = org.myRole === "OWNER" || org.myRole === "ADMIN";
+  const canSwitch = org.myRole === "OWNER" && org.plan === "TEAM" && org.subscription && !org.subscription.pendingPlan;
+  return [...(manager ? [invoicesMock([]), billingDetailsMock()] : []), ...(canSwitch ? [downgradePreviewMock()] : [])];
+}

@@ -112,6 +112,12 @@ export class BillingResolver {
   }
 
   @Authorized<Rule>("USER")
+  @Query(() => Boolean, { description: "Whether devAdvanceClock works on this server (DEV_TOOLS)." })
+  devToolsEnabled(@Ctx() ctx: GqlContext): boolean {
+    return ctx.services.config.devTools;
+  }
+
+  @Authorized<Rule>("USER")
   @Mutation(() => Date, {
     description:
       "Only when dev tools are on (the embedded default): moves the server's clock and the Stripe emulator's together and runs what falls due (renewals, refills, period ends, webhooks).",

@@ -1,0 +1,108 @@
+import { useApolloClient, useMutation } from "@apollo/client/react";
+import { useState } from "react";
+import { describeError } from "../apollo/error-message";
+import { INLINE_ERRORS } from "../apollo/error.link";
+import { FormError } from "../components/form-field.component";
+import { Time } from "../components/time.component";
+import { graphql } from "../gql";
+
+const DevToolsEnabledQuery = graphql(`
+  query DevToolsEnabled {
+    devToolsEnabled
+  }
+`);
+
+const DevAdvanceClockMutation = graphql(`
+  mutation DevAdvanceClock($days: Int!) {
+    devAdvanceClock(days: $days)
+  }
+`);
+
+type Availability = "unknown" | "checking" | "on" | "off";
+
+/**
+ * Developer tools for trying the product on a dev server: move the server's
+ * and the Stripe emulator's clocks to see renewals, refills and scheduled
+ * downgrades happen. Closed by default; opening it asks the server whether the
+ * tools are on (DEV_TOOLS).
+ */
+export function DevToolsPanel() {
+  const [availability, setAvailability] = useState<Availability>("unknown");
+  const [now, setNow] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [advance, { loading }] = useMutation(DevAdvanceClockMutation, {
+    context: INLINE_ERRORS,
+    // Anything on the page may have changed: plan, pool, invoices.
+    refetchQueries: "active",
+    awaitRefetchQueries: true,
+  });
+
+  const client = useApolloClient();
+  const probe = async () => {
+    if (availability !== "unknown") return;
+    setAvailability("checking");
+    try {
+      const { data } = await client.query({ query: DevToolsEnabledQuery, fetchPolicy: "network-only", context: INLINE_ERRORS });
+      setAvailability(data?.devToolsEnabled ? "on" : "off");
+    } catch {
+      setAvailability("off");
+    }
+  };
+
+  const onAdvance = async (days: number) => {
+    setError(null);
+    try {
+      const { data } = await advance({ variables: { days } });
+      if (data) setNow(data.devAdvanceClock);
+    } catch (e) {
+      const { code, message } = describeError(e);
+      if (code === "FORBIDDEN") setAvailability("off");
+      else setError(message);
+    }
+  };
+
+  return (
+    <details
+      className="dev-tools"
+      onToggle={(e) => {
+        if (e.currentTarget.open) void probe();
+      }}
+    >
+      <summary className="dev-tools__summary">Developer tools</summary>
+      <div className="dev-tools__body">
+        {availability === "off" ? (
+          <p className="muted">Off on this server (DEV_TOOLS). Nothing here changes a real account.</p>
+        ) : availability === "on" ? (
+          <>
+            <p className="muted">
+              Moves this server's clock and the Stripe emulator's, then runs what falls due: renewals, invoices, refills and scheduled
+              changes. For every org on the server, and there is no way back.
+            </p>
+            <div className="dev-tools__actions">
+              <button type="button" className="button button--small" disabled={loading} onClick={() => void onAdvance(1)}>
+                Advance 1 day
+              </button>
+              <button type="button" className="button button--small" disabled={loading} onClick={() => void onAdvance(31)}>
+                Advance 31 days
+              </button>
+              <span className="muted" role="status">
+                {loading ? (
+                  "Moving the clock…"
+                ) : now ? (
+                  <>
+                    Server time: <Time value={now} format="datetime" />
+                  </>
+                ) : null}
+              </span>
+            </div>
+            <FormError message={error} />
+          </>
+        ) : (
+          <p className="muted" role="status">
+            Checking whether this server has them on…
+          </p>
+        )}
+      </div>
+    </details>
+  );
+}

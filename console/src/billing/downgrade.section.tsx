@@ -1,0 +1,252 @@
+import { useMutation, useQuery } from "@apollo/client/react";
+import { useState } from "react";
+import { Link } from "react-router";
+import { describeError } from "../apollo/error-message";
+import { INLINE_ERRORS } from "../apollo/error.link";
+import { ConfirmDialog } from "../components/confirm-dialog.component";
+import { FormError } from "../components/form-field.component";
+import { Time } from "../components/time.component";
+import { graphql } from "../gql";
+import type { BillingOrgFragment, DowngradePreviewFieldsFragment } from "../gql/graphql";
+import { useNotifier } from "../notifications/notification-center.component";
+import { teamPath } from "../routes";
+import { RoleBadge } from "../team/role-badge.component";
+import { formatCredits, formatMoney, PRO_PLAN } from "./pricing";
+
+const PRO_PRICE = formatMoney(PRO_PLAN.monthlyPriceCents);
+const PRO_CREDITS = PRO_PLAN.monthlyCredits.toLocaleString();
+
+export const DowngradePreviewFields = graphql(`
+  fragment DowngradePreviewFields on DowngradePreview {
+    effectiveAt
+    topUpCreditsLost
+    monthlyCreditsLost
+    membersLosingAccess {
+      id
+      role
+      user {
+        id
+        name
+        email
+      }
+    }
+    spacesLosingAccess {
+      id
+      name
+    }
+  }
+`);
+
+const DowngradePreviewQuery = graphql(`
+  query DowngradePreview($orgId: ID!) {
+    org(id: $orgId) {
+      id
+      downgradePreview {
+        ...DowngradePreviewFields
+      }
+    }
+  }
+`);
+
+// Both answer the org with its subscription, whose pendingPlan moves the page between its states.
+const ScheduleDowngradeMutation = graphql(`
+  mutation ScheduleDowngrade($orgId: ID!) {
+    scheduleDowngrade(orgId: $orgId) {
+      id
+      plan
+      subscription {
+        ...SubscriptionFields
+      }
+    }
+  }
+`);
+
+const CancelDowngradeMutation = graphql(`
+  mutation CancelDowngrade($orgId: ID!) {
+    cancelDowngrade(orgId: $orgId) {
+      id
+      plan
+      subscription {
+        ...SubscriptionFields
+      }
+    }
+  }
+`);
+
+/**
+ * "Switch to Pro" (the OWNER, on a live Team subscription with nothing
+ * scheduled): exactly what the downgrade takes, then a confirmation that says it again.
+ */
+export function SwitchToProSection({ org }: { org: BillingOrgFragment }) {
+  const notifier = useNotifier();
+  const { data, error } = useQuery(DowngradePreviewQuery, {
+    variables: { orgId: org.id },
+    context: INLINE_ERRORS,
+    // What is lost changes with every call and top-up: ask again each time the page opens.
+    fetchPolicy: "cache-and-network",
+  });
+  const [confirming, setConfirming] = useState(false);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [schedule, { loading }] = useMutation(ScheduleDowngradeMutation, { context: INLINE_ERRORS });
+  const preview = data?.org?.downgradePreview;
+
+  const onConfirm = async () => {
+    setDialogError(null);
+    try {
+      await schedule({ variables: { orgId: org.id } });
+      setConfirming(false);
+      notifier.notify({ tone: "success", message: `${org.name} moves to Pro at the end of this period.` });
+    } catch (e) {
+      setDialogError(describeError(e).message);
+    }
+  };
+
+  return (
+    <section className="card section downgrade" aria-labelledby="downgrade-title" id="downgrade">
+      <header className="section__header">
+        <h2 id="downgrade-title" className="card__title">
+          Switch to Pro
+        </h2>
+        <p className="card__lead">
+          Going solo again? {org.name} moves to your personal Pro plan at the end of this period. Until then nothing changes, and you can
+          keep Team.
+        </p>
+      </header>
+      {preview ? (
+        <>
+          <LossList org={org} preview={preview} />
+          {preview.membersLosingAccess.length > 0 && (
+            <p className="downgrade__hint">
+              Should someone else keep the Spaces?{" "}
+              <Link to={`${teamPath(org.id)}#members`}>Transfer ownership to them in Team settings</Link> first, and let them decide.
+            </p>
+          )}
+          <div className="downgrade__actions">
+            <button type="button" className="button button--danger-quiet" onClick={() => setConfirming(true)}>
+              Switch to Pro…
+            </button>
+          </div>
+        </>
+      ) : error ? (
+        <p className="muted">We couldn't work out what the switch would take: {describeError(error).message}</p>
+      ) : data ? (
+        <p className="muted">{org.name} has no live Team subscription to change.</p>
+      ) : (
+        <p className="muted" role="status">
+          Working out what the switch would take…
+        </p>
+      )}
+      {confirming && preview && (
+        <ConfirmDialog
+          title={`Switch ${org.name} to Pro?`}
+          confirmLabel="Switch to Pro"
+          busyLabel="Scheduling…"
+          busy={loading}
+          error={dialogError}
+          onConfirm={() => void onConfirm()}
+          onCancel={() => {
+            setConfirming(false);
+            setDialogError(null);
+          }}
+        >
+          <LossList org={org} preview={preview} />
+          <p>You can keep Team until then from this page.</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
+
+/** What the downgrade takes, as a list: the same words on the page and in the dialog. */
+function LossList({ org, preview }: { org: BillingOrgFragment; preview: DowngradePreviewFieldsFragment }) {
+  const members = preview.membersLosingAccess;
+  const spaces = preview.spacesLosingAccess;
+  return (
+    <div className="loss">
+      <p>
+        On{" "}
+        <strong>
+          <Time value={preview.effectiveAt} />
+        </strong>
+        , the end of this period:
+      </p>
+      <ul className="loss__list">
+        <li>
+          The pool is forfeited: <strong>{formatCredits(preview.topUpCreditsLost)}</strong> of top-ups and{" "}
+          <strong>{formatCredits(preview.monthlyCreditsLost)}</strong> of this month's allotment, as things stand today.
+        </li>
+        {members.length > 0 ? (
+          <li>
+            {members.length === 1 ? "This member loses" : `These ${members.length} members lose`} access to {org.name}'s Spaces
+            {spaces.length > 0 && <> ({spaces.map((s) => s.name).join(", ")})</>}:
+            <ul className="loss__people" aria-label="Members losing access">
+              {members.map((m) => (
+                <li key={m.id}>
+                  <strong>{m.user.name}</strong> <span className="muted">{m.user.email}</span> <RoleBadge role={m.role} />
+                </li>
+              ))}
+            </ul>
+          </li>
+        ) : (
+          <li>You are the only member, so nobody else loses access to the Spaces.</li>
+        )}
+        <li>
+          Team billing stops; you pay Pro's {PRO_PRICE} a month for your own account and spend its {PRO_CREDITS} credits.
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+/** A scheduled downgrade, for everyone; the OWNER can keep Team. */
+export function DowngradeBanner({ org, date }: { org: BillingOrgFragment; date: string }) {
+  const notifier = useNotifier();
+  const [error, setError] = useState<string | null>(null);
+  const [cancel, { loading }] = useMutation(CancelDowngradeMutation, { context: INLINE_ERRORS });
+  const isOwner = org.myRole === "OWNER";
+
+  const onKeep = async () => {
+    setError(null);
+    try {
+      await cancel({ variables: { orgId: org.id } });
+      notifier.notify({ tone: "success", message: `${org.name} stays on Team.` });
+    } catch (e) {
+      setError(describeError(e).message);
+    }
+  };
+
+  return (
+    <section className="callout callout--warning banner" aria-labelledby="downgrade-banner-title" id="downgrade-scheduled">
+      <div className="banner__text">
+        <h2 id="downgrade-banner-title" className="callout__title">
+          Moves to Pro on <Time value={date} />
+        </h2>
+        <p>
+          Until then {org.name} keeps its Team pool. Then the pool's credits are forfeited and only the owner keeps access to the Spaces.
+          {!isOwner && " Only the owner can keep Team."}
+        </p>
+        <FormError message={error} />
+      </div>
+      {isOwner && (
+        <button type="button" className="button banner__dismiss" onClick={() => void onKeep()} disabled={loading}>
+          {loading ? "Keeping Team…" : "Keep Team"}
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** After the downgrade: the Spaces stayed, for the owner only. */
+export function SpacesOwnerOnlyNote({ org }: { org: BillingOrgFragment }) {
+  return (
+    <section className="callout callout--neutral" aria-labelledby="solo-title" id="solo">
+      <h2 id="solo-title" className="callout__title">
+        {org.name} is on Pro: its Spaces are the owner's only
+      </h2>
+      <p>
+        Since the switch from Team, only the owner can open {org.name}'s Spaces, and the owner's model calls spend their own Pro credits.
+        The other members stay in the org but can't reach its Spaces. Upgrading to Team again opens them to everyone.
+      </p>
+    </section>
+  );
+}

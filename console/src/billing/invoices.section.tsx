@@ -1,0 +1,265 @@
+import { useMutation, useQuery } from "@apollo/client/react";
+import { Fragment, useState } from "react";
+import { orgCacheId } from "../apollo/cache-lists";
+import { describeError } from "../apollo/error-message";
+import { INLINE_ERRORS } from "../apollo/error.link";
+import { FormError } from "../components/form-field.component";
+import { Time } from "../components/time.component";
+import { graphql } from "../gql";
+import type { InvoiceItemFragment } from "../gql/graphql";
+import { formatInvoiceMoney } from "./pricing";
+
+export const InvoiceItemFields = graphql(`
+  fragment InvoiceItem on Invoice {
+    id
+    number
+    status
+    currency
+    amountDue
+    amountPaid
+    periodStart
+    periodEnd
+    createdAt
+    hostedUrl
+    pdfUrl
+    lines {
+      description
+      amount
+      quantity
+      proration
+      periodStart
+      periodEnd
+    }
+  }
+`);
+
+const OrgInvoicesQuery = graphql(`
+  query OrgInvoices($orgId: ID!) {
+    org(id: $orgId) {
+      id
+      invoices {
+        ...InvoiceItem
+      }
+    }
+  }
+`);
+
+const RefreshInvoicesMutation = graphql(`
+  mutation RefreshInvoices($orgId: ID!) {
+    refreshInvoices(orgId: $orgId) {
+      ...InvoiceItem
+    }
+  }
+`);
+
+// Stripe's invoice statuses, in words; unknown ones pass through readable.
+const STATUS: Record<string, { label: string; tone: "good" | "bad" | "neutral" }> = {
+  paid: { label: "Paid", tone: "good" },
+  open: { label: "Open", tone: "bad" },
+  void: { label: "Void", tone: "neutral" },
+  draft: { label: "Draft", tone: "neutral" },
+  uncollectible: { label: "Uncollectible", tone: "bad" },
+};
+
+const statusOf = (status: string) => STATUS[status] ?? { label: status.replace(/_/g, " "), tone: "neutral" as const };
+
+/** The org's invoices from Stripe, newest first (OWNER and ADMIN). */
+export function InvoicesSection({ orgId }: { orgId: string }) {
+  const { data, loading, error, refetch } = useQuery(OrgInvoicesQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  const [refreshError, setRefreshError] = useState<string | null>(null);
+  const [refresh, { loading: refreshing }] = useMutation(RefreshInvoicesMutation, {
+    context: INLINE_ERRORS,
+    // The answer is the whole list, newest first: it replaces the cached one.
+    update(cache, { data: answer }) {
+      if (!answer) return;
+      cache.modify({
+        id: orgCacheId(cache, orgId),
+        fields: {
+          invoices: (_existing, { toReference }) => answer.refreshInvoices.map((i) => toReference({ __typename: "Invoice", id: i.id })),
+        },
+      });
+    },
+  });
+  const invoices = data?.org?.invoices;
+
+  const onRefresh = async () => {
+    setRefreshError(null);
+    try {
+      await refresh({ variables: { orgId } });
+    } catch (e) {
+      setRefreshError(describeError(e).message);
+    }
+  };
+
+  return (
+    <section className="card section" aria-labelledby="invoices-title" id="invoices">
+      <header className="section__header section__header--row">
+        <h2 id="invoices-title" className="card__title">
+          Invoices
+        </h2>
+        <button type="button" className="button button--small" onClick={() => void onRefresh()} disabled={refreshing}>
+          {refreshing ? "Refreshing…" : "Refresh from Stripe"}
+        </button>
+      </header>
+      {invoices ? (
+        invoices.length > 0 ? (
+          <InvoicesTable invoices={invoices} />
+        ) : (
+          <p className="muted">No invoices yet. Each one Stripe issues, from the first Team payment on, is listed here with its PDF.</p>
+        )
+      ) : loading ? (
+        <p className="muted" role="status">
+          Loading invoices…
+        </p>
+      ) : (
+        error && (
+          <p className="muted">
+            We couldn't load the invoices: {describeError(error).message}{" "}
+            <button type="button" className="button button--small" onClick={() => void refetch()}>
+              Try again
+            </button>
+          </p>
+        )
+      )}
+      <FormError message={refreshError} />
+    </section>
+  );
+}
+
+function InvoicesTable({ invoices }: { invoices: readonly InvoiceItemFragment[] }) {
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  return (
+    <table className="table table--stack invoices" aria-labelledby="invoices-title">
+      <thead>
+        <tr>
+          <th scope="col">Invoice</th>
+          <th scope="col">Date</th>
+          <th scope="col">Period</th>
+          <th scope="col" className="cell--money">
+            Amount
+          </th>
+          <th scope="col">Status</th>
+          <th scope="col">
+            <span className="visually-hidden">Documents</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {invoices.map((invoice) => {
+          const name = invoice.number ?? "Draft invoice";
+          const status = statusOf(invoice.status);
+          const expanded = open.has(invoice.id);
+          const linesId = `invoice-lines-${invoice.id}`;
+          return (
+            <Fragment key={invoice.id}>
+              <tr>
+                <th scope="row" data-label="Invoice" className="cell--wrap">
+                  <button
+                    type="button"
+                    className="disclosure-button"
+                    aria-expanded={expanded}
+                    aria-controls={linesId}
+                    onClick={() => toggle(invoice.id)}
+                  >
+                    <svg className="disclosure-button__icon" viewBox="0 0 16 16" aria-hidden="true">
+                      <path d="M6 3.5 10.5 8 6 12.5" />
+                    </svg>
+                    {name}
+                    <span className="visually-hidden">: {expanded ? "hide" : "show"} lines</span>
+                  </button>
+                </th>
+                <td data-label="Date">
+                  <Time value={invoice.createdAt} />
+                </td>
+                <td data-label="Period">
+                  <Period start={invoice.periodStart} end={invoice.periodEnd} />
+                </td>
+                <td data-label="Amount" className="cell--money">
+                  {/* One element: a stacked cell lays out its children in columns. */}
+                  <span>
+                    {formatInvoiceMoney(invoice.amountDue, invoice.currency)}{" "}
+                    <span className="muted">{invoice.currency.toUpperCase()}</span>
+                  </span>
+                </td>
+                <td data-label="Status">
+                  <span className={`status status--${status.tone}`}>{status.label}</span>
+                </td>
+                <td className="cell--actions">
+                  <div className="row-actions">
+                    {invoice.pdfUrl && (
+                      <a className="button button--small" href={invoice.pdfUrl} target="_blank" rel="noreferrer">
+                        PDF<span className="visually-hidden"> of {name}</span>
+                      </a>
+                    )}
+                    {invoice.hostedUrl && (
+                      <a className="button button--small" href={invoice.hostedUrl} target="_blank" rel="noreferrer">
+                        View<span className="visually-hidden"> {name} on Stripe</span>
+                      </a>
+                    )}
+                  </div>
+                </td>
+              </tr>
+              <tr id={linesId} className="invoice-lines" hidden={!expanded}>
+                <td colSpan={6}>{expanded && <InvoiceLines invoice={invoice} name={name} />}</td>
+              </tr>
+            </Fragment>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function InvoiceLines({ invoice, name }: { invoice: InvoiceItemFragment; name: string }) {
+  if (invoice.lines.length === 0) return <p className="muted">This invoice has no lines.</p>;
+  return (
+    <ul className="invoice-lines__list" aria-label={`Lines of ${name}`}>
+      {invoice.lines.map((line, i) => {
+        const credit = line.amount < 0;
+        return (
+          // Lines have no id of their own; their order is Stripe's and fixed.
+          // biome-ignore lint/suspicious/noArrayIndexKey: see above
+          <li key={i} className="invoice-line">
+            <span className="invoice-line__what">
+              <span className="invoice-line__description">
+                {line.description}
+                {line.proration && <span className="tag">proration</span>}
+              </span>
+              {(line.periodStart || line.periodEnd || line.quantity != null) && (
+                <span className="invoice-line__meta">
+                  {line.quantity != null && <>Qty {line.quantity.toLocaleString()}</>}
+                  {line.quantity != null && (line.periodStart || line.periodEnd) && " · "}
+                  <Period start={line.periodStart} end={line.periodEnd} />
+                </span>
+              )}
+            </span>
+            <span className={credit ? "invoice-line__amount invoice-line__amount--credit" : "invoice-line__amount"}>
+              {formatInvoiceMoney(line.amount, invoice.currency)}
+              {credit && <span className="invoice-line__credit"> credit</span>}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function Period({ start, end }: { start: string | null | undefined; end: string | null | undefined }) {
+  if (!start && !end) return null;
+  // One-off invoices (top-ups) start and end on the same day: one date says it.
+  if (start && end && new Date(start).toDateString() === new Date(end).toDateString()) return <Time value={start} />;
+  return (
+    <span className="period">
+      {start && <Time value={start} />}
+      {start && end && " – "}
+      {end && <Time value={end} />}
+    </span>
+  );
+}
