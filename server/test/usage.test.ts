@@ -53,7 +53,10 @@ describe("usage reports", () => {
     const team = await teamOrg(t, { members: 3, spaces: 3 });
     const models = ["gpt-a", "claude-b", "mistral-c"];
     let seed = 7;
-    const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    const next = (n: number) => {
+      seed = (seed * 48271) % 2147483647;
+      return seed % n;
+    };
     for (let i = 0; i < 60; i++) {
       const res = await team.call({
         memberId: team.members[next(3)].memberId,
