@@ -183,3 +183,25 @@ describe("CSV export", () => {
     ).toBe(400);
   });
 });
+
+describe("the runway forecast", () => {
+  it("projects the last 7 days' pace for the pool and for each cap", async () => {
+    const team = await teamOrg(t, { members: 2 }); // three seats: allotment 11,000
+    const [a] = team.members;
+    const { setCap } = await team.owner.client.ok(
+      "mutation($o: ID!, $t: ID!) { setCap(orgId: $o, scope: MEMBER, targetId: $t, monthlyLimit: 1000) { id } }",
+      { o: team.orgId, t: a.memberId },
+    );
+    for (let i = 0; i < 5; i++) await team.call({ memberId: a.memberId, credits: 100 });
+    for (let i = 0; i < 2; i++) await team.call({ memberId: team.members[1].memberId, credits: 100 });
+    const { org } = await team.key.ok(
+      "query($id: ID!) { org(id: $id) { forecast { burnPerDay daysLeft emptyAt resetAt runsOutBeforeReset caps { capId burnPerDay daysLeft runsOutBeforeReset } } } }",
+      { id: team.orgId },
+    );
+    // 700 credits in the window: 100 a day; 10,300 left lasts 103 days, past the reset.
+    expect(org.forecast).toMatchObject({ burnPerDay: 100, daysLeft: 103, runsOutBeforeReset: false });
+    expect(new Date(org.forecast.emptyAt).getTime()).toBeGreaterThan(new Date(org.forecast.resetAt).getTime());
+    // The capped member spent 500 of 1,000: ~71.4 a day leaves 7 days, before the reset.
+    expect(org.forecast.caps).toEqual([{ capId: setCap.id, burnPerDay: 72, daysLeft: 7, runsOutBeforeReset: true }]);
+  });
+});

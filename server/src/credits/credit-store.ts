@@ -1,10 +1,21 @@
 import { type CapScope, POOLED_PLANS, teamMonthlyAllotment, type Catalog } from "@team-billing/shared";
 import { type EntityManager, In } from "typeorm";
+import type { Clock } from "../clock";
 import { bulkInsert } from "../db/bulk-insert";
 import type { Database } from "../db/database";
-import { CapEntity, LedgerEntryEntity, MembershipEntity, OrgEntity, PeriodUsageEntity, PoolEntity, UserEntity } from "../entities";
+import {
+  CapEntity,
+  LedgerEntryEntity,
+  MembershipEntity,
+  OrgEntity,
+  PeriodUsageEntity,
+  PoolEntity,
+  UsageEventEntity,
+  UserEntity,
+} from "../entities";
 import type { LedgerBucket, LedgerKind } from "../entities/ledger-entry.entity";
 import type { MailService } from "../mail/mail.service";
+import { BURN_WINDOW_DAYS, runway } from "../analytics/forecast.service";
 import { type AdmissionState, type Counter, counterKey } from "./admission";
 import { periodAt } from "./periods";
 
@@ -25,6 +36,7 @@ export interface LedgerLine {
 export class CreditStore {
   constructor(
     private readonly db: Database,
+    private readonly clock: Clock,
     private readonly catalog: Catalog,
     private readonly mail: MailService,
   ) {}
@@ -183,6 +195,21 @@ export class CreditStore {
       .execute();
   }
 
+  /** "At the last week's pace …": the alert email's runway line (the alert is rare; this reads a week of events). */
+  private async runwaySentence(em: EntityManager, pool: PoolEntity): Promise<string> {
+    const now = this.clock.now();
+    const since = new Date(now.getTime() - BURN_WINDOW_DAYS * 86_400_000);
+    const spent = await em
+      .createQueryBuilder(UsageEventEntity, "e")
+      .select("COALESCE(SUM(e.credits), 0)", "spent")
+      .where("e.orgId = :orgId AND e.occurredAt >= :since", { orgId: pool.orgId, since })
+      .getRawOne<{ spent: string | number }>();
+    const r = runway(Number(spent?.spent ?? 0), pool.topUpBalance + pool.monthlyBalance, now, pool.periodEnd);
+    if (r.daysLeft === null) return "";
+    const when = r.runsOutBeforeReset ? "before the refill" : "after the refill, so the refill comes first";
+    return `At the last week's pace (${r.burnPerDay.toLocaleString("en-US")} credits a day) the pool lasts about ${r.daysLeft} more day${r.daysLeft === 1 ? "" : "s"}: ${when}.`;
+  }
+
   /**
    * The soft alert: the first time the pool's total falls below the threshold of the
    * period's allotment, one email to every OWNER (through the outbox, in this
@@ -215,6 +242,7 @@ export class CreditStore {
         text: [
           `The credit pool of ${org.name} has ${total.toLocaleString("en-US")} credits left: below ${thresholdPercent}% of this period's ${pool.monthlyAllotment.toLocaleString("en-US")}.`,
           `Top-ups: ${pool.topUpBalance.toLocaleString("en-US")}; monthly: ${pool.monthlyBalance.toLocaleString("en-US")}. The monthly credits refill on ${pool.periodEnd.toISOString().slice(0, 10)}.`,
+          await this.runwaySentence(em, pool),
           "",
           "Buy a top-up from Billing, or set per-member and per-Space caps in Team settings.",
         ].join("\n"),

@@ -1,6 +1,7 @@
 import { type Clock, wallClock } from "../clock";
 import type { Config } from "../config";
 import type { Database } from "../db/database";
+import { ForecastService } from "../analytics/forecast.service";
 import { UsageService } from "../analytics/usage.service";
 import { CapService } from "../credits/cap.service";
 import { EnterpriseService } from "./enterprise.service";
@@ -46,7 +47,7 @@ export function createServices(
 ) {
   const audit = new AuditService(db, clock);
   const mail = new MailService(db, clock, transport, config.mailFrom, log);
-  const store = new CreditStore(db, config.catalog, mail);
+  const store = new CreditStore(db, clock, config.catalog, mail);
   const seats = new SeatSyncService(db, clock, gateway, store, config.catalog, log);
   const members = new MemberService(db, clock, audit, seats);
   const pools = new PoolService(db, clock, config.catalog, store, audit);
@@ -54,6 +55,8 @@ export function createServices(
   const orgs = new OrgService(db, clock, audit);
   const subscriptions = new SubscriptionService(db, clock, store, audit, personal);
   const checkouts = new CheckoutService(db, clock, gateway, config.catalog, config.publicUrl, orgs, pools, audit, subscriptions, personal);
+  const usage = new UsageService(db, clock, pools);
+  const caps = new CapService(db, clock, pools, audit);
   const billing = new BillingService(db, clock, config, gateway, orgs, checkouts, audit, runJobs);
   const downgrades = new DowngradeService(db, clock, gateway, subscriptions, personal, audit);
   subscriptions.onDowngraded = (em, orgId, subscriptionId) => downgrades.complete(em, orgId, subscriptionId);
@@ -73,14 +76,15 @@ export function createServices(
     downgrades,
     personalCheckouts: new PersonalCheckoutService(db, clock, gateway, config.publicUrl, checkouts, subscriptions),
     enterprise: new EnterpriseService(db, clock, config, pools, mail, audit),
-    usage: new UsageService(db, clock, pools),
+    usage,
+    forecasts: new ForecastService(clock, pools, caps, usage),
     support: new SupportService(db),
     webhooks: new WebhookService(db, clock, gateway, checkouts, subscriptions, billing, log),
     members,
     pools,
     personal,
     metering: new MeteringService(db, clock, store, pools, personal, members, options.coalesceUsage ?? true),
-    caps: new CapService(db, clock, pools, audit),
+    caps,
     reservations: new ReservationService(db, clock, store, pools, members),
     seats,
     invitations: new InvitationService(db, clock, audit, mail, config.sessionSecret, config.publicUrl, seats),

@@ -9,7 +9,7 @@ import { ApiKeyType, AuditEntryType, InvitationType, MemberType, SpaceType } fro
 import { CapType, DowngradePreviewType, InvoiceType, PoolType, SubscriptionType, TaxIdType } from "../types/billing.type";
 import { BillingIntervalEnum, PlanEnum, RoleEnum } from "../types/enums";
 import { OrgType } from "../types/org.type";
-import { UsageEventConnectionType, UsageReportType } from "../types/usage.type";
+import { ForecastType, UsageEventConnectionType, UsageReportType } from "../types/usage.type";
 
 /** Who may read an org at all: its members, staff, and its API keys (any scope). */
 const ORG_READERS: Rule[] = ["MEMBER", "STAFF_READ", "SCOPE:USAGE_READ", "SCOPE:USAGE_WRITE", "SCOPE:BILLING_READ"];
@@ -123,6 +123,12 @@ export class OrgResolver {
   @FieldResolver(() => [TaxIdType])
   taxIds(@Root() org: OrgEntity): TaxIdType[] {
     return parseTaxIds(org.taxIds);
+  }
+
+  @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:USAGE_READ", "SCOPE:BILLING_READ")
+  @FieldResolver(() => ForecastType, { nullable: true, description: "The pool's runway (and each cap's); null without a pool." })
+  forecast(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<ForecastType | null> {
+    return ctx.services.forecasts.forecast(org.id);
   }
 
   @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:USAGE_READ")

@@ -90,3 +90,26 @@ export class RecordUsageInput {
   @Field(() => Int) credits: number;
   @Field() idempotencyKey: string;
 }
+
+@ObjectType("CapForecast")
+export class CapForecastType {
+  @Field(() => ID) capId: string;
+  @Field() scope: string;
+  @Field(() => ID) targetId: string;
+  @Field(() => Int) burnPerDay: number;
+  @Field(() => Int, { nullable: true }) daysLeft: number | null;
+  @Field(() => Date, { nullable: true, description: "When the cap is reached at the last week's pace." }) emptyAt: Date | null;
+  @Field() runsOutBeforeReset: boolean;
+}
+
+@ObjectType("Forecast", { description: "The runway at the last 7 days' pace." })
+export class ForecastType {
+  @Field(() => Int, { description: "Credits a day, averaged over the last 7 days (rounded up)." }) burnPerDay: number;
+  @Field(() => Int, { nullable: true, description: "Whole days until the pool is empty; null when nothing is spent." }) daysLeft:
+    | number
+    | null;
+  @Field(() => Date, { nullable: true }) emptyAt: Date | null;
+  @Field() resetAt: Date;
+  @Field({ description: "At this pace the pool is empty before the next refill." }) runsOutBeforeReset: boolean;
+  @Field(() => [CapForecastType]) caps: CapForecastType[];
+}

@@ -1,0 +1,61 @@
+import type { Clock } from "../clock";
+import type { CapService } from "../credits/cap.service";
+import type { PoolService } from "../credits/pool.service";
+import type { UsageService } from "./usage.service";
+
+const DAY_MS = 86_400_000;
+export const BURN_WINDOW_DAYS = 7;
+
+export interface Runway {
+  /** Credits a day, averaged over the last 7 days (rounded up). */
+  burnPerDay: number;
+  /** Whole days left at that rate; null when nothing is being spent. */
+  daysLeft: number | null;
+  emptyAt: Date | null;
+  /** True when, at this rate, it runs out before the next reset. */
+  runsOutBeforeReset: boolean;
+}
+
+export interface Forecast extends Runway {
+  resetAt: Date;
+  caps: (Runway & { capId: string; scope: string; targetId: string })[];
+}
+
+/** When credits run out at the last week's pace: for the pool, and for each capped member and Space. */
+export class ForecastService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly pools: PoolService,
+    private readonly caps: CapService,
+    private readonly usage: UsageService,
+  ) {}
+
+  async forecast(orgId: string): Promise<Forecast | null> {
+    const pool = await this.pools.view(orgId);
+    if (!pool) return null;
+    const now = this.clock.now();
+    const week = await this.usage.report(orgId, { from: new Date(now.getTime() - BURN_WINDOW_DAYS * DAY_MS), to: now }, {});
+    const member = new Map(week.byMember.map((m) => [m.memberId, m.credits]));
+    const space = new Map(week.bySpace.map((s) => [s.spaceId, s.credits]));
+    const caps = (await this.caps.list(orgId)).map((cap) => ({
+      capId: cap.id,
+      scope: cap.scope,
+      targetId: cap.targetId,
+      ...runway(
+        (cap.scope === "MEMBER" ? member : space).get(cap.targetId) ?? 0,
+        Math.max(0, cap.monthlyLimit - cap.usedThisPeriod),
+        now,
+        pool.periodEnd,
+      ),
+    }));
+    return { resetAt: pool.periodEnd, ...runway(week.totalCredits, pool.topUpBalance + pool.monthlyBalance, now, pool.periodEnd), caps };
+  }
+}
+
+/** The runway of `remaining` credits when `spentInWindow` went in the last week. */
+export function runway(spentInWindow: number, remaining: number, now: Date, resetAt: Date): Runway {
+  const perDay = spentInWindow / BURN_WINDOW_DAYS;
+  if (perDay <= 0) return { burnPerDay: 0, daysLeft: null, emptyAt: null, runsOutBeforeReset: false };
+  const emptyAt = new Date(now.getTime() + (remaining / perDay) * DAY_MS);
+  return { burnPerDay: Math.ceil(perDay), daysLeft: Math.floor(remaining / perDay), emptyAt, runsOutBeforeReset: emptyAt < resetAt };
+}
