@@ -13,6 +13,9 @@ const HomePage = lazy(() => import("./pages/home.page"));
 const OrgHomePage = lazy(() => import("./pages/org-home.page"));
 const TeamPage = lazy(() => import("./pages/team.page"));
 const BillingPage = lazy(() => import("./pages/billing.page"));
+const UsagePage = lazy(() => import("./pages/usage.page"));
+const SupportPage = lazy(() => import("./pages/support.page"));
+const SupportOrgPage = lazy(() => import("./pages/support-org.page"));
 const CheckoutReturnPage = lazy(() => import("./pages/checkout-return.page"));
 const AcceptInvitationPage = lazy(() => import("./pages/accept-invitation.page"));
 const NotFoundPage = lazy(() => import("./pages/not-found.page"));
@@ -80,6 +83,30 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RouteGuard access={ROUTES.billing.access}>
             <BillingPage />
+          </RouteGuard>
+        ),
+      },
+      {
+        path: ROUTES.usage.path,
+        element: (
+          <RouteGuard access={ROUTES.usage.access}>
+            <UsagePage />
+          </RouteGuard>
+        ),
+      },
+      {
+        path: ROUTES.support.path,
+        element: (
+          <RouteGuard access={ROUTES.support.access}>
+            <SupportPage />
+          </RouteGuard>
+        ),
+      },
+      {
+        path: ROUTES.supportOrg.path,
+        element: (
+          <RouteGuard access={ROUTES.supportOrg.access}>
+            <SupportOrgPage />
           </RouteGuard>
         ),
       },

@@ -1,4 +1,18 @@
-import { billingOutcome, billingPath, isPublicPath, orgPath, safeNextPath, signInPath, signUpPath, teamPath } from "./routes";
+import {
+  billingOutcome,
+  billingPath,
+  isPublicPath,
+  orgPath,
+  safeNextPath,
+  sameSectionPath,
+  signInPath,
+  signUpPath,
+  supportOrgPath,
+  supportPath,
+  teamPath,
+  usageCsvUrl,
+  usagePath,
+} from "./routes";
 
 describe("routes", () => {
   it("builds org paths and sign-in links that come back to where you were", () => {
@@ -20,6 +34,24 @@ describe("routes", () => {
       expect(billingOutcome(new URL(billingPath("o", outcome), "http://x").searchParams)).toBe(outcome);
     }
     expect(billingOutcome(new URLSearchParams(""))).toBeNull();
+  });
+
+  it("builds usage, CSV and support paths", () => {
+    expect(usagePath("org_1")).toBe("/orgs/org_1/usage");
+    expect(usageCsvUrl("org_1", "2026-11-01T00:00:00.000Z", "2026-12-01T00:00:00.000Z")).toBe(
+      "/orgs/org_1/usage.csv?from=2026-11-01T00%3A00%3A00.000Z&to=2026-12-01T00%3A00%3A00.000Z",
+    );
+    expect(supportPath()).toBe("/support");
+    expect(supportPath("acme co")).toBe("/support?q=acme+co");
+    expect(supportOrgPath("org_1")).toBe("/support/orgs/org_1");
+  });
+
+  it("keeps the section when switching orgs", () => {
+    expect(sameSectionPath("/orgs/o1/usage", "o2")).toBe("/orgs/o2/usage");
+    expect(sameSectionPath("/orgs/o1/team", "o2")).toBe("/orgs/o2/team");
+    expect(sameSectionPath("/orgs/o1/billing", "o2")).toBe("/orgs/o2/billing");
+    expect(sameSectionPath("/orgs/o1", "o2")).toBe("/orgs/o2");
+    expect(sameSectionPath("/", "o2")).toBe("/orgs/o2");
   });
 
   it("only follows same-origin next paths", () => {

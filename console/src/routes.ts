@@ -29,6 +29,11 @@ export const ROUTES = {
   team: { path: "/orgs/:orgId/team", access: "MEMBER", title: "Team settings" },
   // Everyone in the org sees the plan and the pool; the page offers changes to the OWNER only.
   billing: { path: "/orgs/:orgId/billing", access: "MEMBER", title: "Billing" },
+  // A MEMBER sees only their own usage (the server narrows it); OWNER and ADMIN the whole org.
+  usage: { path: "/orgs/:orgId/usage", access: "MEMBER", title: "Org usage" },
+  // Support staff: find any org, read it, grant or remove credits.
+  support: { path: "/support", access: "staff", title: "Support" },
+  supportOrg: { path: "/support/orgs/:orgId", access: "staff", title: "Support" },
   // Where Stripe sends the browser back after checkout (the server's success and cancel URLs).
   checkoutReturn: { path: "/billing", access: "signed-in", title: "Finishing checkout" },
   // Anyone may open an invitation link; accepting it needs a session (the page says so).
@@ -44,6 +49,31 @@ export function orgPath(orgId: string): string {
 
 export function teamPath(orgId: string): string {
   return generatePath(ROUTES.team.path, { orgId });
+}
+
+export function usagePath(orgId: string): string {
+  return generatePath(ROUTES.usage.path, { orgId });
+}
+
+/** The org's usage events of a range as CSV (the server's endpoint; the session cookie authorizes it). */
+export function usageCsvUrl(orgId: string, from: string, to: string): string {
+  return `/orgs/${encodeURIComponent(orgId)}/usage.csv?${new URLSearchParams({ from, to })}`;
+}
+
+export function supportPath(query?: string): string {
+  return query ? `${ROUTES.support.path}?${new URLSearchParams({ q: query })}` : ROUTES.support.path;
+}
+
+export function supportOrgPath(orgId: string): string {
+  return generatePath(ROUTES.supportOrg.path, { orgId });
+}
+
+/** The same section of another org (its home when `pathname` is no org section), for the org switcher. */
+export function sameSectionPath(pathname: string, orgId: string): string {
+  for (const route of [ROUTES.team, ROUTES.billing, ROUTES.usage]) {
+    if (matchPath(route.path, pathname)) return generatePath(route.path, { orgId });
+  }
+  return orgPath(orgId);
 }
 
 /** What the billing page says it has just done, set by the checkout return page. */

@@ -92,3 +92,17 @@ export async function createApiKey(page: Page, name: string, scopes: string[]): 
   await callout.getByRole("button", { name: "Done, I've saved it" }).click();
   return secret;
 }
+
+/** From the org's page: Billing, then Team monthly through the Stripe emulator's hosted checkout; ends on Billing on Team. */
+export async function upgradeToTeam(page: Page): Promise<void> {
+  await openBilling(page);
+  await page.getByRole("region", { name: "Upgrade to Team" }).getByRole("button", { name: "Upgrade to Team" }).click();
+  await page.getByRole("button", { name: "Pay" }).click();
+  await page.getByRole("region", { name: "You're on Team" }).waitFor();
+}
+
+export async function openOrgUsage(page: Page): Promise<void> {
+  await page.getByRole("navigation", { name: "Org sections" }).getByRole("link", { name: "Org usage" }).click();
+  await page.getByRole("heading", { level: 1, name: "Org usage" }).waitFor();
+  await page.getByRole("region", { name: "Period" }).waitFor();
+}

@@ -23,6 +23,12 @@ export function AppShell() {
             <OrgSwitcher />
           </nav>
           <div className="shell__user">
+            {/* Support staff only; the route refuses everyone else too. */}
+            {user?.isStaff && (
+              <Link to={ROUTES.support.path} className="button button--quiet">
+                Support
+              </Link>
+            )}
             {user && (
               <span className="shell__user-name" title={user.email}>
                 {user.name}

@@ -1,7 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { Link, useLocation, useMatch } from "react-router";
 import { graphql } from "../gql";
-import { ORG_SCOPE_PATH, orgPath, ROUTES } from "../routes";
+import { ORG_SCOPE_PATH, ROUTES, sameSectionPath } from "../routes";
 
 const OrgSwitcherQuery = graphql(`
   query OrgSwitcher {
@@ -18,7 +18,8 @@ const OrgSwitcherQuery = graphql(`
  */
 export function OrgSwitcher() {
   const { data } = useQuery(OrgSwitcherQuery);
-  // Any page of an org (its home, Team settings, ...) names that org here.
+  // Any page of an org (its home, Team settings, ...) names that org here;
+  // the links open the same section (Usage, Billing, ...) of the other org.
   const match = useMatch(ORG_SCOPE_PATH);
   const { pathname } = useLocation();
   const orgs = data?.myOrgs ?? [];
@@ -41,7 +42,7 @@ export function OrgSwitcher() {
         </li>
         {orgs.map((org) => (
           <li key={org.id}>
-            <Link to={orgPath(org.id)} aria-current={org.id === currentId ? "page" : undefined}>
+            <Link to={sameSectionPath(pathname, org.id)} aria-current={org.id === currentId ? "page" : undefined}>
               {org.name}
             </Link>
           </li>

@@ -5,7 +5,7 @@ import { INLINE_ERRORS } from "../apollo/error.link";
 import { PageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
 import { PlanBadge } from "../orgs/plan-badge.component";
-import { billingPath, teamPath } from "../routes";
+import { billingPath, teamPath, usagePath } from "../routes";
 
 const OrgHomeQuery = graphql(`
   query OrgHome($orgId: ID!) {
@@ -21,7 +21,7 @@ const OrgHomeQuery = graphql(`
 
 const NOT_FOUND = "It doesn't exist, or you're not a member.";
 
-/** Org home: the org at a glance and the way to its sections (Org usage still to come). */
+/** Org home: the org at a glance and the way to its sections. */
 export default function OrgHomePage() {
   const { orgId = "" } = useParams();
   const { data, loading, error, refetch } = useQuery(OrgHomeQuery, { variables: { orgId }, context: INLINE_ERRORS });
@@ -68,9 +68,11 @@ export default function OrgHomePage() {
             </Link>
             <p className="muted">The plan, the credit pool, top-ups and upgrading to Team.</p>
           </li>
-          <li className="section-link section-link--soon">
-            <span className="section-link__name">Org usage</span>
-            <p className="muted">Coming soon: who spends what, by member, Space and model.</p>
+          <li className="section-link">
+            <Link className="section-link__link" to={usagePath(org.id)}>
+              Org usage
+            </Link>
+            <p className="muted">Who spends what, by member, Space, model and day; a CSV of every call.</p>
           </li>
         </ul>
       </nav>

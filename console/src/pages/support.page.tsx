@@ -1,0 +1,126 @@
+import { useQuery } from "@apollo/client/react";
+import { type FormEvent, useRef, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { describeError } from "../apollo/error-message";
+import { INLINE_ERRORS } from "../apollo/error.link";
+import { FormField } from "../components/form-field.component";
+import { PageError, PageLoading, PageTitle } from "../components/page-state.component";
+import { graphql } from "../gql";
+import { PlanBadge } from "../orgs/plan-badge.component";
+import { ROUTES, supportOrgPath } from "../routes";
+
+const SupportSearchQuery = graphql(`
+  query SupportSearch($query: String!) {
+    supportSearchOrgs(query: $query) {
+      id
+      name
+      plan
+      seats
+    }
+  }
+`);
+
+/** The server's minimum; shorter queries are not sent. */
+const MIN_QUERY = 2;
+
+/** Support staff: find an org by its name, id, a member's email or its Stripe customer id. */
+export default function SupportPage() {
+  const [search, setSearch] = useSearchParams();
+  const query = (search.get("q") ?? "").trim();
+  const input = useRef<HTMLInputElement>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next = String(new FormData(event.currentTarget).get("q") ?? "").trim();
+    if (next.length < MIN_QUERY) {
+      setProblem(`Type at least ${MIN_QUERY} characters.`);
+      input.current?.focus();
+      return;
+    }
+    setProblem(null);
+    setSearch({ q: next });
+  };
+
+  return (
+    <div className="page">
+      <PageTitle>{ROUTES.support.title}</PageTitle>
+      <header className="page__header page__header--stacked">
+        <h1 className="page__title">Support</h1>
+        <p className="muted page__lead">
+          Find an org by its name, its id, a member's email or its Stripe customer id. Everything here is read-only but credits.
+        </p>
+      </header>
+      <search className="card support-search" aria-label="Find an org">
+        <form className="form" aria-label="Find an org" noValidate onSubmit={onSubmit}>
+          <div className="form__row">
+            <FormField
+              ref={input}
+              key={query}
+              label="Org name, id, member email or Stripe customer id"
+              name="q"
+              type="search"
+              autoComplete="off"
+              defaultValue={query}
+              error={problem}
+            />
+            <button type="submit" className="button button--primary">
+              Search
+            </button>
+          </div>
+        </form>
+      </search>
+      {query.length >= MIN_QUERY && <SearchResults query={query} />}
+    </div>
+  );
+}
+
+function SearchResults({ query }: { query: string }) {
+  const { data, loading, error, refetch } = useQuery(SupportSearchQuery, { variables: { query }, context: INLINE_ERRORS });
+  if (loading && !data) return <PageLoading label="Searching…" />;
+  if (error && !data) return <PageError title="The search failed" message={describeError(error).message} onRetry={() => void refetch()} />;
+  const orgs = data?.supportSearchOrgs ?? [];
+  return (
+    <section className="card section" aria-labelledby="results-title">
+      <header className="section__header">
+        <h2 id="results-title" className="card__title">
+          {orgs.length === 0
+            ? `No org matches “${query}”`
+            : `${orgs.length} ${orgs.length === 1 ? "org matches" : "orgs match"} “${query}”`}
+        </h2>
+      </header>
+      {orgs.length > 0 && (
+        <table className="table table--stack" aria-labelledby="results-title">
+          <thead>
+            <tr>
+              <th scope="col">Org</th>
+              <th scope="col">Plan</th>
+              <th scope="col" className="cell--number">
+                Seats
+              </th>
+              <th scope="col">Id</th>
+            </tr>
+          </thead>
+          <tbody>
+            {orgs.map((org) => (
+              <tr key={org.id}>
+                <th scope="row" className="cell--wrap">
+                  <Link to={supportOrgPath(org.id)}>{org.name}</Link>
+                </th>
+                <td data-label="Plan">
+                  <PlanBadge plan={org.plan} />
+                </td>
+                <td className="cell--number" data-label="Seats">
+                  {org.seats.toLocaleString()}
+                </td>
+                <td className="mono" data-label="Id">
+                  {org.id}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

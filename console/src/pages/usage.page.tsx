@@ -1,0 +1,278 @@
+import { useQuery } from "@apollo/client/react";
+import { type FormEvent, useState } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { describeError } from "../apollo/error-message";
+import { INLINE_ERRORS } from "../apollo/error.link";
+import { PoolGauge } from "../billing/pool-gauge.component";
+import { FormError } from "../components/form-field.component";
+import { EmptyState, PageError, PageLoading, PageTitle } from "../components/page-state.component";
+import { Time } from "../components/time.component";
+import { graphql } from "../gql";
+import type { OrgUsageQuery } from "../gql/graphql";
+import { PlanBadge } from "../orgs/plan-badge.component";
+import { orgPath, ROUTES, teamPath, usageCsvUrl } from "../routes";
+import { DailyChart } from "../usage/daily-chart.component";
+import { UsageBreakdown } from "../usage/usage-breakdown.component";
+import { customRange, daysUntil, isoDay, type PeriodChoice, rangeFor } from "../usage/usage-period";
+
+export const UsageReportFields = graphql(`
+  fragment UsageReportFields on UsageReport {
+    from
+    to
+    totalCredits
+    calls
+    byMember {
+      memberId
+      name
+      credits
+      calls
+    }
+    bySpace {
+      spaceId
+      name
+      credits
+      calls
+    }
+    byModel {
+      model
+      credits
+      calls
+    }
+    daily {
+      date
+      credits
+      calls
+    }
+  }
+`);
+
+const OrgUsageQueryDoc = graphql(`
+  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {
+    org(id: $orgId) {
+      id
+      name
+      plan
+      myRole
+      softAlertThresholdPercent
+      pool {
+        ...PoolFields
+      }
+      usage(from: $from, to: $to) {
+        ...UsageReportFields
+      }
+    }
+  }
+`);
+
+const NOT_FOUND = "It doesn't exist, or you're not a member.";
+
+const CHOICES: readonly { value: PeriodChoice; label: string }[] = [
+  { value: "current", label: "Current period" },
+  { value: "last30", label: "Last 30 days" },
+  { value: "custom", label: "Custom" },
+];
+
+function choiceOf(search: URLSearchParams): PeriodChoice {
+  const period = search.get("period");
+  return period === "last30" || period === "custom" ? period : "current";
+}
+
+/** The last day a half-open range [from, to) covers. */
+const lastDay = (to: string) => isoDay(new Date(new Date(to).getTime() - 1));
+
+/** Who spends what: the pool, the chosen range's totals, and breakdowns by member, Space, model and day. */
+export default function UsagePage() {
+  const { orgId = "" } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const choice = choiceOf(search);
+  const fromDay = search.get("from") ?? "";
+  const toDay = search.get("to") ?? "";
+  // A custom range the URL cannot make sense of falls back to the current period.
+  const range = rangeFor(choice, fromDay, toDay) ?? {};
+  const variables = { orgId, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
+  const { data, previousData, loading, error, refetch } = useQuery(OrgUsageQueryDoc, { variables, context: INLINE_ERRORS });
+  const shown = data ?? previousData;
+
+  if (loading && !shown) return <PageLoading label="Loading usage…" />;
+  if (error && !data) {
+    const { code, message } = describeError(error);
+    if (code === "NOT_FOUND") return <PageError title="Org not found" message={NOT_FOUND} />;
+    return <PageError title="We couldn't load usage" message={message} onRetry={() => void refetch()} />;
+  }
+  const org = shown?.org;
+  if (!org) return <PageError title="Org not found" message={NOT_FOUND} />;
+  const report = org.usage;
+
+  const choose = (next: PeriodChoice) => {
+    if (next === "current") setSearch({}, { replace: true });
+    else if (next === "last30") setSearch({ period: "last30" }, { replace: true });
+    // Custom starts from the range on screen; the form below changes it.
+    else setSearch({ period: "custom", from: isoDay(new Date(report.from)), to: lastDay(report.to) }, { replace: true });
+  };
+
+  return (
+    <div className="page">
+      <PageTitle>{`${ROUTES.usage.title} · ${org.name}`}</PageTitle>
+      <header className="page__header page__header--stacked">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link to={orgPath(org.id)}>{org.name}</Link>
+        </nav>
+        <div className="page__title-row">
+          <h1 className="page__title">Org usage</h1>
+          <PlanBadge plan={org.plan} />
+        </div>
+        {org.myRole === "MEMBER" && <p className="muted page__lead">Showing your own usage. Owners and admins see the whole org.</p>}
+      </header>
+
+      {org.pool && (
+        <section className="card section" aria-labelledby="pool-title" id="pool">
+          <header className="section__header">
+            <h2 id="pool-title" className="card__title">
+              Credit pool
+            </h2>
+            <p className="card__lead">
+              {resetsIn(daysUntil(org.pool.periodEnd))} Caps per member or Space are in <Link to={teamPath(org.id)}>Team settings</Link>.
+            </p>
+          </header>
+          <PoolGauge pool={org.pool} thresholdPercent={org.softAlertThresholdPercent} />
+        </section>
+      )}
+
+      <section className="card section" aria-labelledby="period-title" id="period">
+        <header className="section__header">
+          <h2 id="period-title" className="card__title">
+            Period
+          </h2>
+          <p className="card__lead">
+            <Time value={report.from} /> to <Time value={new Date(new Date(report.to).getTime() - 1).toISOString()} />
+          </p>
+        </header>
+        <div className="usage-period">
+          <fieldset className="segmented">
+            <legend className="visually-hidden">Period</legend>
+            {CHOICES.map((option) => (
+              <label key={option.value} className="segmented__option">
+                <input
+                  type="radio"
+                  name="period"
+                  value={option.value}
+                  checked={choice === option.value}
+                  onChange={() => choose(option.value)}
+                />
+                <span>{option.label}</span>
+              </label>
+            ))}
+          </fieldset>
+          <a className="button" href={usageCsvUrl(org.id, report.from, report.to)} download>
+            Download CSV
+          </a>
+        </div>
+        {choice === "custom" && (
+          <CustomRangeForm
+            key={`${fromDay}/${toDay}`}
+            fromDay={fromDay}
+            toDay={toDay}
+            onApply={(from, to) => setSearch({ period: "custom", from, to }, { replace: true })}
+          />
+        )}
+        {loading && <p className="muted">Updating…</p>}
+      </section>
+
+      <dl className="stats usage-stats">
+        <div className="stat">
+          <dt>Credits</dt>
+          <dd>{report.totalCredits.toLocaleString()}</dd>
+        </div>
+        <div className="stat">
+          <dt>Calls</dt>
+          <dd>{report.calls.toLocaleString()}</dd>
+        </div>
+      </dl>
+
+      {report.calls === 0 && report.totalCredits === 0 ? (
+        <EmptyState title="No usage in this range">
+          <p className="muted">Model calls recorded with an API key (or by the gateway) show up here as they happen.</p>
+        </EmptyState>
+      ) : (
+        <UsageDetails report={report} />
+      )}
+    </div>
+  );
+}
+
+function resetsIn(days: number): string {
+  if (days === 0) return "The monthly credits reset today.";
+  return `The monthly credits reset in ${days} ${days === 1 ? "day" : "days"}.`;
+}
+
+function UsageDetails({ report }: { report: NonNullable<OrgUsageQuery["org"]>["usage"] }) {
+  return (
+    <>
+      <section className="card section" aria-labelledby="daily-title" id="daily">
+        <header className="section__header">
+          <h2 id="daily-title" className="card__title">
+            By day
+          </h2>
+        </header>
+        <DailyChart from={report.from} to={report.to} daily={report.daily} />
+      </section>
+      <UsageBreakdown
+        id="by-member"
+        title="By member"
+        column="Member"
+        rows={report.byMember.map((m) => ({ key: m.memberId, label: m.name, credits: m.credits, calls: m.calls }))}
+      />
+      <UsageBreakdown
+        id="by-space"
+        title="By Space"
+        column="Space"
+        rows={report.bySpace.map((s) => ({ key: s.spaceId, label: s.name, credits: s.credits, calls: s.calls }))}
+      />
+      <UsageBreakdown
+        id="by-model"
+        title="By model"
+        column="Model"
+        rows={report.byModel.map((m) => ({ key: m.model, label: m.model, credits: m.credits, calls: m.calls }))}
+      />
+    </>
+  );
+}
+
+function CustomRangeForm({ fromDay, toDay, onApply }: { fromDay: string; toDay: string; onApply: (from: string, to: string) => void }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const from = String(form.get("from") ?? "");
+    const to = String(form.get("to") ?? "");
+    const checked = customRange(from, to);
+    if ("problem" in checked) {
+      setProblem(checked.problem);
+      return;
+    }
+    setProblem(null);
+    onApply(from, to);
+  };
+  return (
+    <form className="form usage-range" aria-label="Custom range" noValidate onSubmit={onSubmit}>
+      <div className="form__row">
+        <div className="field">
+          <label className="field__label" htmlFor="usage-from">
+            From
+          </label>
+          <input id="usage-from" className="field__input" type="date" name="from" defaultValue={fromDay} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="usage-to">
+            To (included)
+          </label>
+          <input id="usage-to" className="field__input" type="date" name="to" defaultValue={toDay} />
+        </div>
+        <button type="submit" className="button button--primary">
+          Show
+        </button>
+      </div>
+      <FormError message={problem} />
+    </form>
+  );
+}
