@@ -2,7 +2,7 @@ import { InvoiceEntity, StripeCustomerEntity } from "../src/entities";
 import { expectLedgerMatches } from "./support/credits-fixture";
 import { addMember, orgWithTeam, signUp } from "./support/fixtures";
 import { pdfText } from "./support/pdf-text";
-import { emulatorOf, upgradeToTeam } from "./support/stripe-fixture";
+import { emulatorOf, upgradeToTeam, webhooksSettled } from "./support/stripe-fixture";
 import { startTestApp, type TestApp } from "./support/test-app";
 
 const INVOICES =
@@ -57,6 +57,7 @@ describe("invoices and renewals", () => {
   it("backfills invoices from Stripe on demand", async () => {
     const team = await orgWithTeam(t);
     await upgradeToTeam(team.owner, team.orgId);
+    await webhooksSettled(t); // the invoice events have landed: none will re-create what we delete
     await t.app.db.transaction((em) => em.delete(InvoiceEntity, { accountId: team.orgId }));
     expect((await team.owner.client.ok(INVOICES, { id: team.orgId })).org.invoices).toHaveLength(0);
     const { refreshInvoices } = await team.admin.client.ok("mutation($o: ID!) { refreshInvoices(orgId: $o) { id status } }", {

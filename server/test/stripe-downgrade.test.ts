@@ -1,7 +1,7 @@
 import { LedgerEntryEntity, SubscriptionEntity } from "../src/entities";
 import { expectLedgerMatches, personalLedgerSum } from "./support/credits-fixture";
 import { orgWithTeam, signUp } from "./support/fixtures";
-import { emulatorOf, payOnHostedPage, upgradeToTeam } from "./support/stripe-fixture";
+import { emulatorOf, payOnHostedPage, upgradeToTeam, webhooksSettled } from "./support/stripe-fixture";
 import { startTestApp, type TestApp } from "./support/test-app";
 
 const SCHEDULE = "mutation($o: ID!) { scheduleDowngrade(orgId: $o) { id } }";
@@ -103,6 +103,8 @@ describe("downgrade Team → Pro", () => {
   it("happens once when our clock passes the period end before Stripe's event arrives", async () => {
     const team = await teamWithTopUp();
     await team.owner.client.ok(SCHEDULE, { o: team.orgId });
+    // Let the schedule's own events land first: they re-sync the mirror from Stripe.
+    await webhooksSettled(t);
     emulatorOf(t).setDeliveryMode("queued");
     try {
       // Our clock first: the mirror says the period ended, Stripe has not told us yet.

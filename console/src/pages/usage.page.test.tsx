@@ -47,6 +47,7 @@ const usageMock = (myRole: Role, org = acme): MockLink.MockedResponse => ({
         myRole,
         softAlertThresholdPercent: 20,
         pool: typed.pool(acmePool),
+        forecast: { __typename: "Forecast", burnPerDay: 143, daysLeft: 12, runsOutBeforeReset: true },
         usage: report(myRole),
       },
     },
@@ -84,6 +85,14 @@ describe("Org usage page", () => {
     expect(url.searchParams.get("to")).toBe(TO);
     expect(screen.queryByText(/Showing your own usage/)).toBeNull();
     expect(screen.getByRole("region", { name: "Credit pool" }).textContent).toContain("10,500 credits left");
+  });
+
+  it("says how long the pool lasts at the last week's pace", async () => {
+    renderApp("/orgs/org_acme/usage", [...signedInMocks([acme, initech]), usageMock("OWNER")]);
+    const pool = await screen.findByRole("region", { name: "Credit pool" });
+    expect(within(pool).getByText(/At the last week's pace \(143 credits a day\) the pool lasts about/)).toBeTruthy();
+    expect(within(pool).getByText("12 days")).toBeTruthy();
+    expect(within(pool).getByText(/runs out before the monthly reset/)).toBeTruthy();
   });
 
   it("tells a MEMBER they see only their own usage", async () => {

@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { PoolGauge } from "../billing/pool-gauge.component";
+import { RunwayLine } from "../usage/runway-line.component";
 import { FormError } from "../components/form-field.component";
 import { EmptyState, PageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { Time } from "../components/time.component";
@@ -56,6 +57,11 @@ const OrgUsageQueryDoc = graphql(`
       softAlertThresholdPercent
       pool {
         ...PoolFields
+      }
+      forecast {
+        burnPerDay
+        daysLeft
+        runsOutBeforeReset
       }
       usage(from: $from, to: $to) {
         ...UsageReportFields
@@ -135,6 +141,7 @@ export default function UsagePage() {
             </p>
           </header>
           <PoolGauge pool={org.pool} thresholdPercent={org.softAlertThresholdPercent} />
+          <RunwayLine forecast={org.forecast} />
         </section>
       )}
 

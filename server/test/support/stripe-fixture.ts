@@ -27,3 +27,10 @@ export async function upgradeToTeam(owner: SignedInUser, orgId: string, interval
   await owner.client.ok(COMPLETE_CHECKOUT, { s: startTeamCheckout.id });
   return startTeamCheckout.id;
 }
+
+/** Waits until the emulator has no webhook delivery in flight or waiting (our handlers have run). */
+export async function webhooksSettled(t: TestApp): Promise<void> {
+  const emulator = emulatorOf(t);
+  for (let i = 0; i < 250 && emulator.pendingWebhooks() > 0; i++) await new Promise((r) => setTimeout(r, 20));
+  if (emulator.pendingWebhooks() > 0) throw new Error("webhooks still pending after 5 s");
+}
