@@ -1,4 +1,5 @@
 import http from "node:http";
+import { createConnection } from "mysql2/promise";
 import { performance } from "node:perf_hooks";
 
 export interface LoadResult {
@@ -69,4 +70,15 @@ export function jsonPoster(port: number, path: string, headers: Record<string, s
       req.on("error", reject);
       req.end(payload);
     });
+}
+
+/** Drops and creates a benchmark's MariaDB database. */
+export async function recreateDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl.replace(/^mariadb:/, "mysql:"));
+  const name = url.pathname.slice(1);
+  url.pathname = "/";
+  const conn = await createConnection(url.toString());
+  await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await conn.end();
 }

@@ -4,11 +4,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { createConnection } from "mysql2/promise";
 import { streamUsageCsv } from "../analytics/usage-csv";
 import { createApp } from "../app";
 import { loadConfig } from "../config";
 import type { UserActor } from "../services/actor";
+import { recreateDatabase } from "./load";
 
 /**
  * The reporting benchmark (issue 6), on MariaDB: an org with BENCH_EVENTS usage
@@ -22,13 +22,7 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000_000);
 const DAY_MS = 86_400_000;
 
 async function main(): Promise<void> {
-  const admin = new URL(DB_URL.replace(/^mariadb:/, "mysql:"));
-  const name = admin.pathname.slice(1);
-  admin.pathname = "/";
-  const conn = await createConnection(admin.toString());
-  await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await conn.end();
+  await recreateDatabase(DB_URL);
 
   const app = await createApp({
     config: loadConfig({

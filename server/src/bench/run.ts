@@ -3,12 +3,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createConnection } from "mysql2/promise";
 import { type App, createApp } from "../app";
 import { loadConfig } from "../config";
 import { LedgerEntryEntity, PoolEntity, UsageEventEntity } from "../entities";
 import type { Actor, UserActor } from "../services/actor";
-import { jsonPoster, type LoadResult, load, table } from "./load";
+import { jsonPoster, type LoadResult, load, recreateDatabase, table } from "./load";
 
 /**
  * The credits benchmark (issue 3), on MariaDB, one hot org, 64 concurrent callers:
@@ -21,16 +20,6 @@ const DB_URL = process.env.BENCH_DATABASE_URL ?? "mariadb://root@127.0.0.1:3306/
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const PORT = Number(process.env.BENCH_PORT ?? 4790);
-
-async function recreateDatabase(): Promise<void> {
-  const url = new URL(DB_URL.replace(/^mariadb:/, "mysql:"));
-  const name = url.pathname.slice(1);
-  url.pathname = "/";
-  const conn = await createConnection(url.toString());
-  await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await conn.end();
-}
 
 async function setUp(app: App) {
   const s = app.services;
@@ -81,7 +70,7 @@ function peakRssMb(pid: number): number {
 }
 
 async function main(): Promise<void> {
-  await recreateDatabase();
+  await recreateDatabase(DB_URL);
   const config = loadConfig({
     DATABASE_URL: DB_URL,
     DATA_DIR: mkdtempSync(join(tmpdir(), "tb-bench-")),
