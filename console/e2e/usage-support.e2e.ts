@@ -92,8 +92,12 @@ test("an owner sees the usage a key recorded, split by Space and model; staff fi
   // The last 30 days hold the same four calls.
   await page.getByRole("radio", { name: "Last 30 days" }).check();
   await page.waitForURL((url) => url.searchParams.get("period") === "last30");
-  await page.getByText("Updating…").waitFor({ state: "detached" });
-  expect(await breakdown(page, "By Space")).toEqual(["Research 200 2 71.4%", "Support Desk 80 2 28.6%"]);
+  // The new range's numbers arrive after the URL changes: wait for them, not for a spinner
+  // that may come and go before we look.
+  expect(await eventually(() => breakdown(page, "By Space"), ["Research 200 2 71.4%", "Support Desk 80 2 28.6%"])).toEqual([
+    "Research 200 2 71.4%",
+    "Support Desk 80 2 28.6%",
+  ]);
   await page.getByRole("radio", { name: "Custom" }).check();
   await page.getByRole("form", { name: "Custom range" }).waitFor();
   await shot(page, "custom-range", "viewport");
@@ -138,3 +142,13 @@ test("an owner sees the usage a key recorded, split by Space and model; staff fi
   // The owner has no Support link.
   expect(await page.getByRole("link", { name: "Support" }).count()).toBe(0);
 }, 180_000);
+
+/** Polls `read` until it equals `expected` (deep), or 10 s pass; answers the last value read. */
+async function eventually<T>(read: () => Promise<T>, expected: T): Promise<T> {
+  let last = await read();
+  for (let i = 0; i < 100 && JSON.stringify(last) !== JSON.stringify(expected); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return last;
+}
