@@ -1,14 +1,21 @@
-import { type ComponentProps, useId } from "react";
+import { type ComponentProps, type ReactNode, useId } from "react";
 
-interface FormFieldProps extends ComponentProps<"input"> {
+interface FieldFrame {
   label: string;
-  name: string;
   hint?: string;
   error?: string | null;
 }
 
-/** A labelled input whose hint and error are tied to it for screen readers. */
-export function FormField({ label, name, hint, error, ...input }: FormFieldProps) {
+/**
+ * The label, hint and error around one control, tied to it for screen readers:
+ * `control` receives the id and aria attributes to put on the input or select.
+ */
+function Field({
+  label,
+  hint,
+  error,
+  control,
+}: FieldFrame & { control: (a11y: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -18,14 +25,7 @@ export function FormField({ label, name, hint, error, ...input }: FormFieldProps
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        className="field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...input}
-      />
+      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {hint && (
         <p id={hintId} className="field__hint">
           {hint}
@@ -40,50 +40,44 @@ export function FormField({ label, name, hint, error, ...input }: FormFieldProps
   );
 }
 
-interface SelectFieldProps extends ComponentProps<"select"> {
-  label: string;
+interface FormFieldProps extends ComponentProps<"input">, FieldFrame {
+  name: string;
+}
+
+/** A labelled input whose hint and error are tied to it for screen readers. */
+export function FormField({ label, name, hint, error, ...input }: FormFieldProps) {
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      error={error}
+      control={(a11y) => <input {...a11y} name={name} className="field__input" {...input} />}
+    />
+  );
+}
+
+interface SelectFieldProps extends ComponentProps<"select">, FieldFrame {
   name: string;
   options: readonly { value: string; label: string }[];
-  hint?: string;
-  error?: string | null;
 }
 
 /** A labelled native select, styled like the inputs. */
 export function SelectField({ label, name, options, hint, error, ...select }: SelectFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={error ? "field field--invalid" : "field"}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        className="field__input field__select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...select}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
+    <Field
+      label={label}
+      hint={hint}
+      error={error}
+      control={(a11y) => (
+        <select {...a11y} name={name} className="field__input field__select" {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
       )}
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
+    />
   );
 }
 
