@@ -90,7 +90,11 @@ const lastDay = (to: string) => isoDay(new Date(new Date(to).getTime() - 1));
 export default function UsagePage() {
   const { orgId = "" } = useParams();
   const [search, setSearch] = useSearchParams();
+  // The router applies a new URL in a transition; until it lands, the picker shows the option just
+  // chosen, so a controlled radio never snaps back under the pointer.
+  const [chosen, setChosen] = useState<{ choice: PeriodChoice; at: string } | null>(null);
   const choice = choiceOf(search);
+  const picked = chosen?.at === search.toString() ? chosen.choice : choice;
   const fromDay = search.get("from") ?? "";
   const toDay = search.get("to") ?? "";
   // A custom range the URL cannot make sense of falls back to the current period.
@@ -110,6 +114,7 @@ export default function UsagePage() {
   const report = org.usage;
 
   const choose = (next: PeriodChoice) => {
+    setChosen({ choice: next, at: search.toString() });
     if (next === "current") setSearch({}, { replace: true });
     else if (next === "last30") setSearch({ period: "last30" }, { replace: true });
     // Custom starts from the range on screen; the form below changes it.
@@ -163,7 +168,7 @@ export default function UsagePage() {
                   type="radio"
                   name="period"
                   value={option.value}
-                  checked={choice === option.value}
+                  checked={picked === option.value}
                   onChange={() => choose(option.value)}
                 />
                 <span>{option.label}</span>
