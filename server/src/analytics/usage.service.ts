@@ -1,9 +1,9 @@
 import { type SelectQueryBuilder, type ObjectLiteral } from "typeorm";
 import type { Clock } from "../clock";
 import type { PoolService } from "../credits/pool.service";
-import { utcDay } from "../credits/rollups";
+import { utcDay, utcHour } from "../credits/rollups";
 import type { Database } from "../db/database";
-import { MembershipEntity, SpaceEntity, UsageEventEntity, UsageRollupEntity, UserEntity } from "../entities";
+import { MembershipEntity, SpaceEntity, UsageEventEntity, UsageRollupEntity, UsageRollupHourEntity, UserEntity } from "../entities";
 import { badInput } from "../errors";
 
 const DAY_MS = 86_400_000;
@@ -35,9 +35,10 @@ export interface UsageReport {
 type Row = { memberId: string; spaceId: string; model: string; day: string; credits: number; calls: number };
 
 /**
- * Usage reports. Whole UTC days come from the daily rollups; the partial days at
- * the edges of a range come from raw events (at most two days of them), so a
- * report is exact for any range without scanning a month of events.
+ * Usage reports. Whole UTC days come from the daily rollups, whole hours of the
+ * partial days at the edges from the hourly ones, and only the partial hours at the
+ * very edges from raw events (through a covering index), so a report is exact for
+ * any range without scanning a month, or even a day, of events.
  */
 export class UsageService {
   constructor(
@@ -64,16 +65,16 @@ export class UsageService {
     if (to <= from) throw badInput("to", "must be after from");
     if (to.getTime() - from.getTime() > MAX_REPORT_DAYS * DAY_MS) throw badInput("to", `a report covers at most ${MAX_REPORT_DAYS} days`);
 
-    const firstFullDay = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
-    const endFullDays = new Date(Math.floor(to.getTime() / DAY_MS) * DAY_MS);
-    const rows: Row[] = [];
-    if (firstFullDay < endFullDays) {
-      rows.push(...(await this.fromRollups(orgId, utcDay(firstFullDay), utcDay(endFullDays), filters)));
-      rows.push(...(await this.fromEvents(orgId, from, firstFullDay, filters)));
-      rows.push(...(await this.fromEvents(orgId, endFullDays, to, filters)));
-    } else {
-      rows.push(...(await this.fromEvents(orgId, from, to, filters)));
-    }
+    const parts = await Promise.all(
+      splitRange(from, to).map(({ grain, from: a, to: b }) =>
+        grain === "day"
+          ? this.fromDailyRollups(orgId, a, b, filters)
+          : grain === "hour"
+            ? this.fromHourlyRollups(orgId, a, b, filters)
+            : this.fromEvents(orgId, a, b, filters),
+      ),
+    );
+    const rows = parts.flat();
     return this.assemble(orgId, from, to, rows);
   }
 
@@ -96,7 +97,7 @@ export class UsageService {
     return { edges, pageInfo: { hasNextPage: found.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
-  private async fromRollups(orgId: string, fromDay: string, toDay: string, filters: UsageFilters): Promise<Row[]> {
+  private async fromDailyRollups(orgId: string, from: Date, to: Date, filters: UsageFilters): Promise<Row[]> {
     const qb = this.db.manager
       .createQueryBuilder(UsageRollupEntity, "r")
       .select([
@@ -104,20 +105,28 @@ export class UsageService {
         "r.spaceId AS spaceId",
         "r.model AS model",
         "r.day AS day",
-        "SUM(r.credits) AS credits",
-        "SUM(r.calls) AS calls",
+        "r.credits AS credits",
+        "r.calls AS calls",
       ])
-      .where("r.orgId = :orgId AND r.day >= :fromDay AND r.day < :toDay", { orgId, fromDay, toDay })
-      .groupBy("r.memberId")
-      .addGroupBy("r.spaceId")
-      .addGroupBy("r.model")
-      .addGroupBy("r.day");
+      .where("r.orgId = :orgId AND r.day >= :from AND r.day < :to", { orgId, from: utcDay(from), to: utcDay(to) });
     return (await this.filtered(qb, "r", filters).getRawMany()).map(toRow);
   }
 
-  /** Raw events of one partial day (the edges of a range), grouped. */
+  /** Whole hours of a partial day, summed per day (they never cross one). */
+  private async fromHourlyRollups(orgId: string, from: Date, to: Date, filters: UsageFilters): Promise<Row[]> {
+    const qb = this.db.manager
+      .createQueryBuilder(UsageRollupHourEntity, "r")
+      .select(["r.memberId AS memberId", "r.spaceId AS spaceId", "r.model AS model", "SUM(r.credits) AS credits", "SUM(r.calls) AS calls"])
+      .where("r.orgId = :orgId AND r.hour >= :from AND r.hour < :to", { orgId, from: utcHour(from), to: utcHour(to) })
+      .groupBy("r.memberId")
+      .addGroupBy("r.spaceId")
+      .addGroupBy("r.model");
+    const day = utcDay(from);
+    return (await this.filtered(qb, "r", filters).getRawMany()).map((r) => toRow({ ...r, day }));
+  }
+
+  /** Raw events of a partial hour (the edges of a range), grouped. */
   private async fromEvents(orgId: string, from: Date, to: Date, filters: UsageFilters): Promise<Row[]> {
-    if (to <= from) return [];
     const qb = this.db.manager
       .createQueryBuilder(UsageEventEntity, "e")
       .select(["e.memberId AS memberId", "e.spaceId AS spaceId", "e.model AS model", "SUM(e.credits) AS credits", "COUNT(*) AS calls"])
@@ -180,6 +189,53 @@ export class UsageService {
       daily,
     };
   }
+}
+
+const HOUR_MS = 3_600_000;
+const floorTo = (date: Date, unit: number) => new Date(Math.floor(date.getTime() / unit) * unit);
+const ceilTo = (date: Date, unit: number) => new Date(Math.ceil(date.getTime() / unit) * unit);
+
+export interface RangePart {
+  grain: "day" | "hour" | "raw";
+  from: Date;
+  to: Date;
+}
+
+/**
+ * Splits [from, to) into the parts a report reads: whole UTC days from the daily
+ * rollups, whole hours of the partial days from the hourly ones, and raw events
+ * only for the partial hours at the two edges. No part crosses a UTC day, so each
+ * knows its day; together they cover the range exactly once.
+ */
+export function splitRange(from: Date, to: Date): RangePart[] {
+  const parts: RangePart[] = [];
+  const add = (grain: RangePart["grain"], a: Date, b: Date) => {
+    if (a < b) parts.push({ grain, from: a, to: b });
+  };
+  const firstHour = ceilTo(from, HOUR_MS);
+  const lastHour = floorTo(to, HOUR_MS);
+  if (firstHour >= lastHour) {
+    // No whole hour inside: at most two partial hours, split where they meet.
+    if (firstHour < to) {
+      add("raw", from, firstHour);
+      add("raw", firstHour, to);
+    } else add("raw", from, to);
+    return parts;
+  }
+  add("raw", from, firstHour);
+  const firstDay = ceilTo(from, DAY_MS);
+  const lastDay = floorTo(to, DAY_MS);
+  if (firstDay < lastDay) {
+    add("hour", firstHour, firstDay);
+    add("day", firstDay, lastDay);
+    add("hour", lastDay, lastHour);
+  } else if (firstDay < lastHour) {
+    // Whole hours on both sides of one midnight.
+    add("hour", firstHour, firstDay);
+    add("hour", firstDay, lastHour);
+  } else add("hour", firstHour, lastHour);
+  add("raw", lastHour, to);
+  return parts;
 }
 
 const toRow = (r: Record<string, unknown>): Row => ({

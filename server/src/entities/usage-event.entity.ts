@@ -7,7 +7,8 @@ import { BigIntColumn, DateTimeColumn, IdColumn, IntColumn, RefColumn, StringCol
  */
 @Entity("usage_event")
 @Index("uq_usage_event_key", ["orgId", "idempotencyKey"], { unique: true })
-@Index("ix_usage_event_org_time", ["orgId", "occurredAt"])
+// Covers the raw part of a report (the partial hours at its edges) without touching the rows.
+@Index("ix_usage_event_report", ["orgId", "occurredAt", "memberId", "spaceId", "model", "credits"])
 export class UsageEventEntity {
   @IdColumn() id: string;
   @RefColumn() orgId: string;

@@ -16,3 +16,21 @@ export class UsageRollupEntity {
   @BigIntColumn() credits: number;
   @IntColumn() calls: number;
 }
+
+/**
+ * Hourly aggregates, written with the daily ones. A report's range rarely starts on
+ * a day boundary (a pool period starts when the subscription did): the whole hours
+ * of its first and last day come from here, so raw events are read for at most the
+ * two partial hours at the very edges.
+ */
+@Entity("usage_rollup_hour")
+export class UsageRollupHourEntity {
+  @PrimaryColumn({ type: "varchar", length: 36 }) orgId: string;
+  /** UTC hour, YYYY-MM-DDTHH. */
+  @PrimaryColumn({ type: "varchar", length: 13 }) hour: string;
+  @PrimaryColumn({ type: "varchar", length: 36 }) memberId: string;
+  @PrimaryColumn({ type: "varchar", length: 36 }) spaceId: string;
+  @PrimaryColumn({ type: "varchar", length: 200 }) model: string;
+  @BigIntColumn() credits: number;
+  @IntColumn() calls: number;
+}
