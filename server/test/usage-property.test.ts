@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { splitRange } from "../src/analytics/usage.service";
 import { ManualClock } from "../src/clock";
+import { addMonthsClamped } from "../src/credits/periods";
 import { utcDay, utcHour } from "../src/credits/rollups";
 import { UsageEventEntity, UsageRollupEntity, UsageRollupHourEntity } from "../src/entities";
 import { teamOrg } from "./support/credits-fixture";
@@ -91,13 +92,15 @@ describe("usage reports against the raw events (property)", () => {
   });
 
   it("every breakdown of any range, with any filter, equals the sums over the raw events; the rollups equal them too", async () => {
+    let runsAcrossPeriods = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(call, { minLength: 1, maxLength: 25 }),
         fc.array(query, { minLength: 1, maxLength: 4 }),
         async (calls, queries) => {
           clock.set(new Date(clock.now().getTime() + DAY + 7_919));
-          const team = await teamOrg(t, { members: 2, spaces: 2, at: new Date(clock.now().getTime() - 29 * DAY) });
+          const periodStart = new Date(clock.now().getTime() - 29 * DAY);
+          const team = await teamOrg(t, { members: 2, spaces: 2, at: periodStart });
           const memberIds = [team.ownerMemberId, ...team.members.map((m) => m.memberId)];
           for (const c of calls) {
             clock.set(new Date(clock.now().getTime() + c.advanceMs));
@@ -111,6 +114,7 @@ describe("usage reports against the raw events (property)", () => {
           }
           const events = await t.app.db.manager.findBy(UsageEventEntity, { orgId: team.orgId });
           expect(events).toHaveLength(calls.length);
+          if (events.some((e) => e.occurredAt >= addMonthsClamped(periodStart, 1))) runsAcrossPeriods++;
 
           // The rollups, hour by hour and day by day, equal the raw events.
           const raw = events.map((e) => ({ ...e, calls: 1 }));
@@ -159,6 +163,53 @@ describe("usage reports against the raw events (property)", () => {
       // Each run builds an org over HTTP: report the first counterexample rather than shrink for minutes.
       { numRuns: 12, endOnFailure: true },
     );
+    expect(runsAcrossPeriods).toBeGreaterThan(0);
+  });
+
+  it("exports every event of a range to CSV exactly once, oldest first, across sparse weeks, page ends and a shared millisecond", async () => {
+    clock.set(new Date(clock.now().getTime() + DAY));
+    const team = await teamOrg(t, { at: clock.now() });
+    const from = new Date(clock.now().getTime() - 1_000);
+    const call = (i: number) => ({
+      memberId: team.members[0].memberId,
+      spaceId: team.spaceIds[i % 2],
+      model: "m",
+      credits: 1,
+      idempotencyKey: `csv-${team.orgId}-${i}-${clock.now().getTime()}`,
+    });
+    // 1,500 calls in one instant: two full pages of 1,000 and more end inside one millisecond.
+    for (let b = 0; b < 3; b++) {
+      const { recordUsageBatch } = await team.key.ok(
+        "mutation($o: ID!, $c: [UsageCallInput!]!) { recordUsageBatch(orgId: $o, calls: $c) { errorCode } }",
+        {
+          o: team.orgId,
+          c: Array.from({ length: 500 }, (_, i) => call(b * 500 + i)),
+        },
+      );
+      expect(recordUsageBatch.filter((r: { errorCode: string | null }) => r.errorCode)).toEqual([]);
+    }
+    // Then a sparse tail: a call now and then over three weeks.
+    for (const gap of [90_000, 3 * HOUR, 2 * DAY, 9 * DAY, 11 * DAY]) {
+      clock.set(new Date(clock.now().getTime() + gap));
+      expect((await team.call({ credits: 2 })).code).toBeUndefined();
+    }
+    const to = new Date(clock.now().getTime() + 1);
+    const bearer = (team.key as unknown as { bearer: string }).bearer;
+    const res = await fetch(`${t.url}/orgs/${team.orgId}/usage.csv?from=${from.toISOString()}&to=${to.toISOString()}`, {
+      headers: { authorization: `Bearer ${bearer}` },
+    });
+    expect(res.status).toBe(200);
+    const rows = (await res.text())
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(","));
+    const ids = rows.map((r) => r[1]);
+    const stored = await t.app.db.manager.findBy(UsageEventEntity, { orgId: team.orgId });
+    expect(ids).toHaveLength(stored.length);
+    expect(new Set(ids)).toEqual(new Set(stored.map((e) => e.id)));
+    const times = rows.map((r) => r[0]);
+    expect(times).toEqual([...times].sort());
   });
 });
 

@@ -4,6 +4,8 @@ import { MembershipEntity, SpaceEntity, UsageEventEntity, UserEntity } from "../
 import type { UsageFilters } from "./usage.service";
 
 const PAGE = 1_000;
+const HOUR_MS = 3_600_000;
+const MAX_WINDOW_MS = 32 * 24 * HOUR_MS;
 const HEADER = [
   "occurred_at",
   "event_id",
@@ -19,9 +21,9 @@ const HEADER = [
 ];
 
 /**
- * Streams an org's usage events in a range as CSV, oldest first, a page at a time
- * (keyset on occurredAt, id), waiting for the socket to drain: memory stays flat
- * however many rows there are.
+ * Streams an org's usage events in a range as CSV, oldest first, a page at a time,
+ * waiting for the socket to drain: memory stays flat however many rows there are,
+ * and each page costs the same however deep into the range it is.
  */
 export async function streamUsageCsv(
   db: Database,
@@ -46,40 +48,51 @@ export async function streamUsageCsv(
     `attachment; filename="usage-${orgId}-${from.toISOString().slice(0, 10)}-${to.toISOString().slice(0, 10)}.csv"`,
   );
   await write(res, `${HEADER.join(",")}\n`);
-  let cursor: { at: Date; id: string } | null = null;
-  for (;;) {
+  // Keyset pages on (occurredAt, id), each also bounded to a time window: a query over a short
+  // window is one the planner answers with a range scan of the index, where an unbounded
+  // "everything after the cursor" may be read from the org's first event on every page.
+  // The window doubles while pages come back short (sparse usage) and falls back to an hour
+  // when one fills.
+  let at = from;
+  let after: string | null = null;
+  let window = HOUR_MS;
+  while (at < to) {
+    const until = new Date(Math.min(to.getTime(), at.getTime() + window));
     const qb = db.manager
       .createQueryBuilder(UsageEventEntity, "e")
-      .where("e.orgId = :orgId AND e.occurredAt >= :from AND e.occurredAt < :to", { orgId, from, to });
+      .where("e.orgId = :orgId AND e.occurredAt >= :at AND e.occurredAt < :until", { orgId, at, until });
+    if (after) qb.andWhere("(e.occurredAt > :at OR e.id > :after)", { after });
     if (filters.memberId) qb.andWhere("e.memberId = :memberId", { memberId: filters.memberId });
     if (filters.spaceId) qb.andWhere("e.spaceId = :spaceId", { spaceId: filters.spaceId });
     if (filters.model) qb.andWhere("e.model = :model", { model: filters.model });
-    if (cursor) qb.andWhere("(e.occurredAt > :at OR (e.occurredAt = :at AND e.id > :id))", cursor);
     const page = await qb.orderBy("e.occurredAt", "ASC").addOrderBy("e.id", "ASC").take(PAGE).getMany();
-    if (page.length === 0) break;
-    const lines = page.map((e) =>
-      [
-        e.occurredAt.toISOString(),
-        e.id,
-        e.memberId,
-        memberName.get(e.memberId) ?? "",
-        e.spaceId,
-        spaceName.get(e.spaceId) ?? "",
-        e.model,
-        e.credits,
-        e.fromTopUp,
-        e.fromMonthly,
-        e.fromPersonal,
-      ]
-        .map(csvField)
-        .join(","),
-    );
-    await write(res, `${lines.join("\n")}\n`);
-    const last = page[page.length - 1];
-    cursor = { at: last.occurredAt, id: last.id };
-    if (page.length < PAGE) break;
+    if (page.length > 0) await write(res, `${page.map((e) => csvLine(e, memberName, spaceName)).join("\n")}\n`);
+    if (page.length === PAGE) {
+      const last = page[PAGE - 1];
+      [at, after, window] = [last.occurredAt, last.id, HOUR_MS];
+    } else {
+      [at, after, window] = [until, null, Math.min(window * 2, MAX_WINDOW_MS)];
+    }
   }
   res.end();
+}
+
+function csvLine(e: UsageEventEntity, memberName: Map<string, string>, spaceName: Map<string, string>): string {
+  return [
+    e.occurredAt.toISOString(),
+    e.id,
+    e.memberId,
+    memberName.get(e.memberId) ?? "",
+    e.spaceId,
+    spaceName.get(e.spaceId) ?? "",
+    e.model,
+    e.credits,
+    e.fromTopUp,
+    e.fromMonthly,
+    e.fromPersonal,
+  ]
+    .map(csvField)
+    .join(",");
 }
 
 function write(res: Response, chunk: string): Promise<void> {
