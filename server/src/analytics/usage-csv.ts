@@ -4,6 +4,8 @@ import { MembershipEntity, SpaceEntity, UsageEventEntity, UserEntity } from "../
 import type { UsageFilters } from "./usage.service";
 
 const PAGE = 1_000;
+/** What a line needs: all of it in the report index, so an export never reads the rows themselves. */
+const COLUMNS = ["occurredAt", "id", "memberId", "spaceId", "model", "credits", "fromTopUp", "fromMonthly", "fromPersonal"] as const;
 const HOUR_MS = 3_600_000;
 const MAX_WINDOW_MS = 32 * 24 * HOUR_MS;
 const HEADER = [
@@ -60,6 +62,7 @@ export async function streamUsageCsv(
     const until = new Date(Math.min(to.getTime(), at.getTime() + window));
     const qb = db.manager
       .createQueryBuilder(UsageEventEntity, "e")
+      .select(COLUMNS.map((c) => `e.${c}`))
       .where("e.orgId = :orgId AND e.occurredAt >= :at AND e.occurredAt < :until", { orgId, at, until });
     if (after) qb.andWhere("(e.occurredAt > :at OR e.id > :after)", { after });
     if (filters.memberId) qb.andWhere("e.memberId = :memberId", { memberId: filters.memberId });

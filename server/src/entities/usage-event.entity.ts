@@ -7,9 +7,20 @@ import { BigIntColumn, DateTimeColumn, IdColumn, IntColumn, RefColumn, StringCol
  */
 @Entity("usage_event")
 @Index("uq_usage_event_key", ["orgId", "idempotencyKey"], { unique: true })
-// In (occurredAt, id) order for the keyset pages of usageEvents and the CSV export, and covering
-// the raw part of a report (the partial hours at its edges) without touching the rows.
-@Index("ix_usage_event_report", ["orgId", "occurredAt", "id", "memberId", "spaceId", "model", "credits"])
+// In (occurredAt, id) order for keyset pages, and covering both the CSV export and the raw part
+// of a report (the partial hours at its edges): neither reads the rows themselves.
+@Index("ix_usage_event_report", [
+  "orgId",
+  "occurredAt",
+  "id",
+  "memberId",
+  "spaceId",
+  "model",
+  "credits",
+  "fromTopUp",
+  "fromMonthly",
+  "fromPersonal",
+])
 export class UsageEventEntity {
   @IdColumn() id: string;
   @RefColumn() orgId: string;
