@@ -2,12 +2,13 @@ import fc from "fast-check";
 import { splitRange } from "../src/analytics/usage.service";
 import { ManualClock } from "../src/clock";
 import { addMonthsClamped } from "../src/credits/periods";
-import { utcDay, utcHour } from "../src/credits/rollups";
-import { UsageEventEntity, UsageRollupEntity, UsageRollupHourEntity } from "../src/entities";
+import { utcDay, utcHour, utcTenMinutes } from "../src/credits/rollups";
+import { UsageEventEntity, UsageRollupEntity, UsageRollupHourEntity, UsageRollupTenMinutesEntity } from "../src/entities";
 import { teamOrg } from "./support/credits-fixture";
 import { startTestApp, type TestApp } from "./support/test-app";
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const MODELS = ["gpt-4o", "claude-sonnet", "mistral-large"];
 
@@ -37,33 +38,41 @@ function tally<T extends Bucket>(rows: T[], key: (row: T) => string): Breakdown 
 }
 
 describe("splitRange", () => {
-  it("covers any range exactly once: only whole-day parts span days, and raw parts never cross an hour", () => {
+  it("covers any range exactly once, counting subtracted parts, with at most five minutes of raw events at each end", () => {
     const moment = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 3, 1) });
-    // Ends on hour and day boundaries are where an off-by-one would hide: draw them often.
+    // Ends on bucket boundaries, and ranges inside one bucket, are where an off-by-one would hide.
     const aligned = fc.oneof(
       moment,
+      moment.map((t) => Math.floor(t / (10 * MINUTE)) * 10 * MINUTE),
       moment.map((t) => Math.floor(t / HOUR) * HOUR),
       moment.map((t) => Math.floor(t / DAY) * DAY),
     );
+    const range = fc.oneof(
+      fc.tuple(aligned, aligned),
+      fc.tuple(aligned, fc.integer({ min: 1, max: 2 * HOUR })).map(([a, d]) => [a, a + d] as const),
+    );
     fc.assert(
-      fc.property(aligned, aligned, (a, b) => {
+      fc.property(range, ([a, b]) => {
         fc.pre(a !== b);
-        const [from, to] = [new Date(Math.min(a, b)), new Date(Math.max(a, b))];
-        const parts = splitRange(from, to).sort((x, y) => x.from.getTime() - y.from.getTime());
-        expect(parts[0].from).toEqual(from);
-        expect(parts.at(-1)?.to).toEqual(to);
-        parts.forEach((part, i) => {
+        const [from, to] = [Math.min(a, b), Math.max(a, b)];
+        const parts = splitRange(new Date(from), new Date(to));
+        // Coverage only changes at a part's edge: check it there and just before.
+        const edges = parts.flatMap((p) => [p.from.getTime(), p.to.getTime()]).concat(from, to);
+        for (const t of edges.flatMap((e) => [e - 1, e])) {
+          const covered = parts.reduce((n, p) => n + (p.from.getTime() <= t && t < p.to.getTime() ? p.sign : 0), 0);
+          expect([t, covered]).toEqual([t, from <= t && t < to ? 1 : 0]);
+        }
+        for (const part of parts) {
           expect(part.from < part.to).toBe(true);
-          if (i > 0) expect(part.from).toEqual(parts[i - 1].to);
-          if (part.grain !== "day") expect(utcDay(part.from)).toBe(utcDay(new Date(part.to.getTime() - 1)));
-          if (part.grain === "raw") expect(utcHour(part.from)).toBe(utcHour(new Date(part.to.getTime() - 1)));
-          if (part.grain === "hour") expect([part.from.getTime() % HOUR, part.to.getTime() % HOUR]).toEqual([0, 0]);
-          if (part.grain === "day") expect([part.from.getTime() % DAY, part.to.getTime() % DAY]).toEqual([0, 0]);
-        });
-        // At most the two partial hours at the edges are read raw.
-        expect(parts.filter((p) => p.grain === "raw").length).toBeLessThanOrEqual(2);
+          if (part.level) expect([part.from.getTime() % part.level.unitMs, part.to.getTime() % part.level.unitMs]).toEqual([0, 0]);
+          if (part.level?.grain !== "day") expect(utcDay(part.from)).toBe(utcDay(new Date(part.to.getTime() - 1)));
+          if (!part.level) expect(part.to.getTime() - part.from.getTime()).toBeLessThanOrEqual(5 * MINUTE);
+        }
+        const raw = parts.filter((p) => !p.level).reduce((ms, p) => ms + p.to.getTime() - p.from.getTime(), 0);
+        expect(raw).toBeLessThanOrEqual(10 * MINUTE);
+        expect(parts.length).toBeLessThanOrEqual(20);
       }),
-      { numRuns: 2_000 },
+      { numRuns: 3_000 },
     );
   });
 });
@@ -78,7 +87,12 @@ describe("usage reports against the raw events (property)", () => {
   afterAll(() => t.close());
 
   const call = fc.record({
-    advanceMs: fc.oneof(fc.integer({ min: 0, max: 5 * 60_000 }), fc.integer({ min: 0, max: 30 * HOUR })),
+    // Mostly minutes apart, so buckets hold several calls; now and then hours or a day.
+    advanceMs: fc.oneof(
+      { arbitrary: fc.integer({ min: 0, max: 4 * MINUTE }), weight: 3 },
+      { arbitrary: fc.integer({ min: 0, max: 3 * HOUR }), weight: 1 },
+      { arbitrary: fc.integer({ min: 0, max: 30 * HOUR }), weight: 1 },
+    ),
     member: fc.nat(2),
     space: fc.nat(1),
     model: fc.constantFrom(...MODELS),
@@ -88,6 +102,10 @@ describe("usage reports against the raw events (property)", () => {
     // Where the range starts and ends, as fractions of the span the calls cover (with a margin).
     ends: fc.tuple(fc.double({ min: -0.1, max: 1.1, noNaN: true }), fc.double({ min: -0.1, max: 1.1, noNaN: true })),
     alignToHour: fc.boolean(),
+    // Or a short range around one of the events (minutes to hours), where buckets are subtracted most.
+    shortMs: fc.option(fc.oneof(fc.integer({ min: 1, max: 15 * MINUTE }), fc.integer({ min: 1, max: 3 * HOUR }))),
+    around: fc.nat(),
+    offset: fc.nat(),
     filter: fc.constantFrom("none", "member", "space", "model"),
   });
 
@@ -96,7 +114,7 @@ describe("usage reports against the raw events (property)", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(call, { minLength: 1, maxLength: 25 }),
-        fc.array(query, { minLength: 1, maxLength: 4 }),
+        fc.array(query, { minLength: 1, maxLength: 8 }),
         async (calls, queries) => {
           clock.set(new Date(clock.now().getTime() + DAY + 7_919));
           const periodStart = new Date(clock.now().getTime() - 29 * DAY);
@@ -121,6 +139,8 @@ describe("usage reports against the raw events (property)", () => {
           const cell = (r: { memberId: string; spaceId: string; model: string }) => `${r.memberId}|${r.spaceId}|${r.model}`;
           const hourly = await t.app.db.manager.findBy(UsageRollupHourEntity, { orgId: team.orgId });
           const daily = await t.app.db.manager.findBy(UsageRollupEntity, { orgId: team.orgId });
+          const tenMinutes = await t.app.db.manager.findBy(UsageRollupTenMinutesEntity, { orgId: team.orgId });
+          expect(tally(tenMinutes, (r) => `${r.slot}|${cell(r)}`)).toEqual(tally(raw, (e) => `${utcTenMinutes(e.occurredAt)}|${cell(e)}`));
           expect(tally(hourly, (r) => `${r.hour}|${cell(r)}`)).toEqual(tally(raw, (e) => `${utcHour(e.occurredAt)}|${cell(e)}`));
           expect(tally(daily, (r) => `${r.day}|${cell(r)}`)).toEqual(tally(raw, (e) => `${utcDay(e.occurredAt)}|${cell(e)}`));
 
@@ -128,6 +148,10 @@ describe("usage reports against the raw events (property)", () => {
           const span = Math.max(...events.map((e) => e.occurredAt.getTime())) - first + 1;
           for (const q of queries) {
             let [a, b] = q.ends.map((f) => first + Math.round(f * span)).sort((x, y) => x - y);
+            if (q.shortMs !== null) {
+              a = raw[q.around % raw.length].occurredAt.getTime() - (q.offset % q.shortMs);
+              b = a + q.shortMs;
+            }
             if (q.alignToHour) [a, b] = [Math.floor(a / HOUR) * HOUR, Math.ceil(b / HOUR) * HOUR];
             if (a === b) b += 1;
             const filter = {
@@ -161,7 +185,7 @@ describe("usage reports against the raw events (property)", () => {
         },
       ),
       // Each run builds an org over HTTP: report the first counterexample rather than shrink for minutes.
-      { numRuns: 12, endOnFailure: true },
+      { numRuns: 20, endOnFailure: true },
     );
     expect(runsAcrossPeriods).toBeGreaterThan(0);
   });
@@ -210,6 +234,38 @@ describe("usage reports against the raw events (property)", () => {
     expect(new Set(ids)).toEqual(new Set(stored.map((e) => e.id)));
     const times = rows.map((r) => r[0]);
     expect(times).toEqual([...times].sort());
+  });
+
+  it("pages usageEvents newest first through sparse weeks and busy minutes, neither skipping nor repeating", async () => {
+    clock.set(new Date(clock.now().getTime() + DAY));
+    const team = await teamOrg(t, { members: 2, at: clock.now() });
+    for (const gap of [0, 1, 2, 30_000, 9 * DAY, 3 * HOUR, 50, 40 * MINUTE, 2 * DAY, 0, 0, 5 * HOUR, 11 * DAY, 1]) {
+      clock.set(new Date(clock.now().getTime() + gap));
+      expect((await team.call({ memberId: team.members[gap % 2].memberId, credits: 1 })).code).toBeUndefined();
+    }
+    const stored = await t.app.db.manager.findBy(UsageEventEntity, { orgId: team.orgId });
+    const newestFirst = stored
+      .sort((x, y) => y.occurredAt.getTime() - x.occurredAt.getTime() || (y.id < x.id ? -1 : y.id > x.id ? 1 : 0))
+      .map((e) => e.id);
+    for (const [first, memberId] of [
+      [1, null],
+      [3, null],
+      [2, team.members[1].memberId],
+    ] as const) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 30; page++) {
+        const { org }: { org: any } = await team.key.ok(
+          "query($id: ID!, $first: Int, $after: String, $m: ID) { org(id: $id) { usageEvents(first: $first, after: $after, memberId: $m) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }",
+          { id: team.orgId, first, after, m: memberId },
+        );
+        seen.push(...org.usageEvents.edges.map((e: { node: { id: string } }) => e.node.id));
+        if (!org.usageEvents.pageInfo.hasNextPage) break;
+        after = org.usageEvents.pageInfo.endCursor;
+      }
+      const expected = memberId ? newestFirst.filter((id) => stored.find((e) => e.id === id)?.memberId === memberId) : newestFirst;
+      expect(seen).toEqual(expected);
+    }
   });
 });
 

@@ -1,8 +1,8 @@
 import type { MigrationInterface } from "typeorm";
-import { utcHour } from "../src/credits/rollups";
+import { utcHour, utcTenMinutes } from "../src/credits/rollups";
 import { MYSQL_MIGRATIONS } from "../src/db/migrations/mysql";
 import { SQLITE_MIGRATIONS } from "../src/db/migrations/sqlite";
-import { UsageEventEntity, UsageRollupEntity, UsageRollupHourEntity } from "../src/entities";
+import { UsageEventEntity, UsageRollupEntity, UsageRollupHourEntity, UsageRollupTenMinutesEntity } from "../src/entities";
 import { teamOrg } from "./support/credits-fixture";
 import { startTestApp, type TestApp } from "./support/test-app";
 
@@ -136,31 +136,42 @@ describe("usage reports", () => {
   });
 });
 
-describe("the hourly rollups migration", () => {
-  it("builds the hourly rollups from the events already stored", async () => {
+describe("the rollup levels migration", () => {
+  it("builds the hourly and ten-minute rollups from the events already stored", async () => {
     const team = await teamOrg(t, { members: 2 });
     for (let i = 0; i < 12; i++) await team.call({ memberId: team.members[i % 2].memberId, model: i % 3 ? "x" : "y", credits: 1 + i });
     // Spread the events over several hours, as a database that ran before the migration would hold them.
     const events = await t.app.db.manager.findBy(UsageEventEntity, { orgId: team.orgId });
     for (const [i, e] of events.entries()) {
-      await t.app.db.manager.update(UsageEventEntity, { id: e.id }, { occurredAt: new Date(e.occurredAt.getTime() - (i % 4) * 3_600_000) });
+      await t.app.db.manager.update(
+        UsageEventEntity,
+        { id: e.id },
+        { occurredAt: new Date(e.occurredAt.getTime() - (i % 4) * 3_600_000 - (i % 3) * 600_000) },
+      );
     }
     const migrations = (t.app.db.kind === "mysql" ? MYSQL_MIGRATIONS : SQLITE_MIGRATIONS) as (new () => MigrationInterface)[];
-    const Hourly = migrations.find((m) => m.name.startsWith("HourlyRollups"));
+    const Levels = migrations.find((m) => m.name.startsWith("UsageRollupLevels"));
     const runner = t.app.db.dataSource.createQueryRunner();
     try {
-      await new Hourly!().down(runner);
-      await new Hourly!().up(runner);
+      await new Levels!().down(runner);
+      await new Levels!().up(runner);
     } finally {
       await runner.release();
     }
+    const stored = await t.app.db.manager.findBy(UsageEventEntity, { orgId: team.orgId });
+    const expected = (label: (at: Date) => string) => {
+      const sums = new Map<string, number>();
+      for (const e of stored) {
+        const key = `${label(e.occurredAt)} ${e.memberId} ${e.model}`;
+        sums.set(key, (sums.get(key) ?? 0) + e.credits);
+      }
+      return sums;
+    };
     const hourly = await t.app.db.manager.findBy(UsageRollupHourEntity, { orgId: team.orgId });
-    const expected = new Map<string, number>();
-    for (const e of await t.app.db.manager.findBy(UsageEventEntity, { orgId: team.orgId })) {
-      const key = `${utcHour(e.occurredAt)} ${e.memberId} ${e.model}`;
-      expected.set(key, (expected.get(key) ?? 0) + e.credits);
-    }
-    expect(new Map(hourly.map((r) => [`${r.hour} ${r.memberId} ${r.model}`, r.credits]))).toEqual(expected);
+    expect(new Map(hourly.map((r) => [`${r.hour} ${r.memberId} ${r.model}`, r.credits]))).toEqual(expected(utcHour));
+    const tenMinutes = await t.app.db.manager.findBy(UsageRollupTenMinutesEntity, { orgId: team.orgId });
+    expect(new Map(tenMinutes.map((r) => [`${r.slot} ${r.memberId} ${r.model}`, r.credits]))).toEqual(expected(utcTenMinutes));
+    expect(tenMinutes.reduce((sum, r) => sum + r.calls, 0)).toBe(12);
     expect(hourly.reduce((sum, r) => sum + r.calls, 0)).toBe(12);
   });
 });

@@ -1,12 +1,13 @@
 import { type SelectQueryBuilder, type ObjectLiteral } from "typeorm";
 import type { Clock } from "../clock";
 import type { PoolService } from "../credits/pool.service";
-import { utcDay, utcHour } from "../credits/rollups";
+import { ROLLUP_LEVELS, type RollupLevel, utcDay } from "../credits/rollups";
 import type { Database } from "../db/database";
-import { MembershipEntity, SpaceEntity, UsageEventEntity, UsageRollupEntity, UsageRollupHourEntity, UserEntity } from "../entities";
+import { MembershipEntity, SpaceEntity, UsageEventEntity, UserEntity } from "../entities";
 import { badInput } from "../errors";
 
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 export const MAX_REPORT_DAYS = 400;
 export const MAX_PAGE = 100;
 
@@ -35,10 +36,9 @@ export interface UsageReport {
 type Row = { memberId: string; spaceId: string; model: string; day: string; credits: number; calls: number };
 
 /**
- * Usage reports. Whole UTC days come from the daily rollups, whole hours of the
- * partial days at the edges from the hourly ones, and only the partial hours at the
- * very edges from raw events (through a covering index), so a report is exact for
- * any range without scanning a month, or even a day, of events.
+ * Usage reports, exact for any range, from the rollups (days, hours, ten minutes)
+ * and at most five minutes of raw events at each end (through a covering index):
+ * see `splitRange`.
  */
 export class UsageService {
   constructor(
@@ -66,13 +66,10 @@ export class UsageService {
     if (to.getTime() - from.getTime() > MAX_REPORT_DAYS * DAY_MS) throw badInput("to", `a report covers at most ${MAX_REPORT_DAYS} days`);
 
     const parts = await Promise.all(
-      splitRange(from, to).map(({ grain, from: a, to: b }) =>
-        grain === "day"
-          ? this.fromDailyRollups(orgId, a, b, filters)
-          : grain === "hour"
-            ? this.fromHourlyRollups(orgId, a, b, filters)
-            : this.fromEvents(orgId, a, b, filters),
-      ),
+      splitRange(from, to).map(async (part) => {
+        const rows = part.level ? await this.fromRollups(orgId, part.level, part, filters) : await this.fromEvents(orgId, part, filters);
+        return part.sign === 1 ? rows : rows.map((r) => ({ ...r, credits: -r.credits, calls: -r.calls }));
+      }),
     );
     const rows = parts.flat();
     return this.assemble(orgId, from, to, rows);
@@ -82,59 +79,77 @@ export class UsageService {
   async events(orgId: string, first: number | null, after: string | null, filters: UsageFilters) {
     const size = first ?? 20;
     if (!Number.isSafeInteger(size) || size < 1 || size > MAX_PAGE) throw badInput("first", `must be 1 to ${MAX_PAGE}`);
-    const qb = this.filtered(this.db.manager.createQueryBuilder(UsageEventEntity, "e").where("e.orgId = :orgId", { orgId }), "e", filters);
-    if (after) {
-      const [ms, id] = decodeCursor(after);
-      qb.andWhere("(e.occurredAt < :at OR (e.occurredAt = :at AND e.id < :id))", { at: new Date(ms), id });
+    const cursor = after ? decodeCursor(after) : null;
+    const read = (since: Date) => {
+      const qb = this.filtered(
+        this.db.manager.createQueryBuilder(UsageEventEntity, "e").where("e.orgId = :orgId", { orgId }),
+        "e",
+        filters,
+      );
+      if (cursor) qb.andWhere("e.occurredAt <= :at AND (e.occurredAt < :at OR e.id < :id)", { at: new Date(cursor[0]), id: cursor[1] });
+      return qb
+        .andWhere("e.occurredAt >= :since", { since })
+        .orderBy("e.occurredAt", "DESC")
+        .addOrderBy("e.id", "DESC")
+        .take(size + 1)
+        .getMany();
+    };
+    // Look back from the cursor (or now) in widening windows until the page fills or the org's
+    // first event is inside: each read is a short range scan of the index, however deep the page,
+    // where "everything older than the cursor" may be read from the org's newest event on.
+    const start = cursor ? cursor[0] : this.clock.now().getTime();
+    let oldest: Date | null | undefined;
+    let found: UsageEventEntity[];
+    for (let window = HOUR_MS; ; window *= 4) {
+      const since = new Date(start - window);
+      found = await read(since);
+      if (found.length > size) break;
+      oldest ??= await this.oldestEventAt(orgId);
+      if (!oldest || oldest >= since) break;
     }
-    const found = await qb
-      .orderBy("e.occurredAt", "DESC")
-      .addOrderBy("e.id", "DESC")
-      .take(size + 1)
-      .getMany();
     const page = found.slice(0, size);
     const edges = page.map((node) => ({ node, cursor: encodeCursor(node) }));
     return { edges, pageInfo: { hasNextPage: found.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
-  private async fromDailyRollups(orgId: string, from: Date, to: Date, filters: UsageFilters): Promise<Row[]> {
-    const qb = this.db.manager
-      .createQueryBuilder(UsageRollupEntity, "r")
-      .select([
-        "r.memberId AS memberId",
-        "r.spaceId AS spaceId",
-        "r.model AS model",
-        "r.day AS day",
-        "r.credits AS credits",
-        "r.calls AS calls",
-      ])
-      .where("r.orgId = :orgId AND r.day >= :from AND r.day < :to", { orgId, from: utcDay(from), to: utcDay(to) });
-    return (await this.filtered(qb, "r", filters).getRawMany()).map(toRow);
+  private async oldestEventAt(orgId: string): Promise<Date | null> {
+    const first = await this.db.manager.findOne(UsageEventEntity, {
+      where: { orgId },
+      order: { occurredAt: "ASC" },
+      select: { occurredAt: true },
+    });
+    return first?.occurredAt ?? null;
   }
 
-  /** Whole hours of a partial day, summed per day (they never cross one). */
-  private async fromHourlyRollups(orgId: string, from: Date, to: Date, filters: UsageFilters): Promise<Row[]> {
+  /** A run of whole buckets of one rollup level, grouped; below a day, all in one UTC day. */
+  private async fromRollups(orgId: string, level: RollupLevel, range: { from: Date; to: Date }, filters: UsageFilters): Promise<Row[]> {
+    const byDay = level.grain === "day";
     const qb = this.db.manager
-      .createQueryBuilder(UsageRollupHourEntity, "r")
+      .createQueryBuilder(level.entity, "r")
       .select(["r.memberId AS memberId", "r.spaceId AS spaceId", "r.model AS model", "SUM(r.credits) AS credits", "SUM(r.calls) AS calls"])
-      .where("r.orgId = :orgId AND r.hour >= :from AND r.hour < :to", { orgId, from: utcHour(from), to: utcHour(to) })
+      .where(`r.orgId = :orgId AND r.${level.column} >= :from AND r.${level.column} < :to`, {
+        orgId,
+        from: level.label(range.from),
+        to: level.label(range.to),
+      })
       .groupBy("r.memberId")
       .addGroupBy("r.spaceId")
       .addGroupBy("r.model");
-    const day = utcDay(from);
-    return (await this.filtered(qb, "r", filters).getRawMany()).map((r) => toRow({ ...r, day }));
+    if (byDay) qb.addSelect("r.day", "day").addGroupBy("r.day");
+    const day = utcDay(range.from);
+    return (await this.filtered(qb, "r", filters).getRawMany()).map((r) => toRow(byDay ? r : { ...r, day }));
   }
 
-  /** Raw events of a partial hour (the edges of a range), grouped. */
-  private async fromEvents(orgId: string, from: Date, to: Date, filters: UsageFilters): Promise<Row[]> {
+  /** Raw events of a few minutes at an end of a range, grouped. */
+  private async fromEvents(orgId: string, range: { from: Date; to: Date }, filters: UsageFilters): Promise<Row[]> {
     const qb = this.db.manager
       .createQueryBuilder(UsageEventEntity, "e")
       .select(["e.memberId AS memberId", "e.spaceId AS spaceId", "e.model AS model", "SUM(e.credits) AS credits", "COUNT(*) AS calls"])
-      .where("e.orgId = :orgId AND e.occurredAt >= :from AND e.occurredAt < :to", { orgId, from, to })
+      .where("e.orgId = :orgId AND e.occurredAt >= :from AND e.occurredAt < :to", { orgId, from: range.from, to: range.to })
       .groupBy("e.memberId")
       .addGroupBy("e.spaceId")
       .addGroupBy("e.model");
-    const day = utcDay(from);
+    const day = utcDay(range.from);
     return (await this.filtered(qb, "e", filters).getRawMany()).map((r) => toRow({ ...r, day }));
   }
 
@@ -154,6 +169,8 @@ export class UsageService {
         b.calls += r.calls;
         out.set(key(r), b);
       }
+      // A subtracted complement can cancel a bucket out: what is left made no calls in the range.
+      for (const [k, b] of out) if (b.calls === 0) out.delete(k);
       return out;
     };
     const byMember = sum((r) => r.memberId);
@@ -191,50 +208,64 @@ export class UsageService {
   }
 }
 
-const HOUR_MS = 3_600_000;
 const floorTo = (date: Date, unit: number) => new Date(Math.floor(date.getTime() / unit) * unit);
 const ceilTo = (date: Date, unit: number) => new Date(Math.ceil(date.getTime() / unit) * unit);
 
 export interface RangePart {
-  grain: "day" | "hour" | "raw";
+  /** The rollup level read, or none for raw events. */
+  level: RollupLevel | null;
   from: Date;
   to: Date;
+  /** -1: subtracted (a bucket's complement inside a range part that reads the whole bucket). */
+  sign: 1 | -1;
 }
 
 /**
- * Splits [from, to) into the parts a report reads: whole UTC days from the daily
- * rollups, whole hours of the partial days from the hourly ones, and raw events
- * only for the partial hours at the two edges. No part crosses a UTC day, so each
- * knows its day; together they cover the range exactly once.
+ * Splits [from, to) into what a report reads: runs of whole buckets, coarsest level
+ * first, and raw events only for what no bucket covers. A piece that fills more than
+ * half of a bucket reads the whole bucket minus the rest (so never more than half a
+ * bucket's worth of the level below): with days, hours and ten minutes, a report reads
+ * at most five minutes of raw events at each end, and a bounded number of rollup rows,
+ * however long or however busy its range. Added up with their signs, the parts cover
+ * every moment of [from, to) once and nothing else; no part below a day crosses a UTC day.
  */
 export function splitRange(from: Date, to: Date): RangePart[] {
   const parts: RangePart[] = [];
-  const add = (grain: RangePart["grain"], a: Date, b: Date) => {
-    if (a < b) parts.push({ grain, from: a, to: b });
+  const cover = (a: Date, b: Date, depth: number, sign: 1 | -1) => {
+    if (a >= b) return;
+    const level = ROLLUP_LEVELS[depth];
+    if (!level) {
+      parts.push({ level: null, from: a, to: b, sign });
+      return;
+    }
+    const firstWhole = ceilTo(a, level.unitMs);
+    const lastWhole = floorTo(b, level.unitMs);
+    if (firstWhole < lastWhole) {
+      parts.push({ level, from: firstWhole, to: lastWhole, sign });
+      piece(a, firstWhole, depth, sign);
+      piece(lastWhole, b, depth, sign);
+    } else if (firstWhole < b) {
+      // Across one boundary, with no whole bucket: a piece on each side.
+      piece(a, firstWhole, depth, sign);
+      piece(firstWhole, b, depth, sign);
+    } else piece(a, b, depth, sign);
   };
-  const firstHour = ceilTo(from, HOUR_MS);
-  const lastHour = floorTo(to, HOUR_MS);
-  if (firstHour >= lastHour) {
-    // No whole hour inside: at most two partial hours, split where they meet.
-    if (firstHour < to) {
-      add("raw", from, firstHour);
-      add("raw", firstHour, to);
-    } else add("raw", from, to);
-    return parts;
-  }
-  add("raw", from, firstHour);
-  const firstDay = ceilTo(from, DAY_MS);
-  const lastDay = floorTo(to, DAY_MS);
-  if (firstDay < lastDay) {
-    add("hour", firstHour, firstDay);
-    add("day", firstDay, lastDay);
-    add("hour", lastDay, lastHour);
-  } else if (firstDay < lastHour) {
-    // Whole hours on both sides of one midnight.
-    add("hour", firstHour, firstDay);
-    add("hour", firstDay, lastHour);
-  } else add("hour", firstHour, lastHour);
-  add("raw", lastHour, to);
+  /** [a, b) inside one bucket of the level: the piece itself, or the bucket minus the rest. */
+  const piece = (a: Date, b: Date, depth: number, sign: 1 | -1) => {
+    if (a >= b) return;
+    const level = ROLLUP_LEVELS[depth];
+    if (b.getTime() - a.getTime() <= level.unitMs / 2) {
+      cover(a, b, depth + 1, sign);
+      return;
+    }
+    const start = floorTo(a, level.unitMs);
+    const end = new Date(start.getTime() + level.unitMs);
+    parts.push({ level, from: start, to: end, sign });
+    const minus = sign === 1 ? -1 : 1;
+    cover(start, a, depth + 1, minus);
+    cover(b, end, depth + 1, minus);
+  };
+  cover(from, to, 0, 1);
   return parts;
 }
 

@@ -1,28 +1,51 @@
-import type { EntityManager } from "typeorm";
+import type { EntityManager, ObjectLiteral } from "typeorm";
 import type { DatabaseKind } from "../db/data-source";
-import type { UsageEventEntity } from "../entities";
+import { type UsageEventEntity, UsageRollupEntity, UsageRollupHourEntity, UsageRollupTenMinutesEntity } from "../entities";
 
 export const utcDay = (date: Date): string => date.toISOString().slice(0, 10);
 export const utcHour = (date: Date): string => date.toISOString().slice(0, 13);
+/** The ten minutes a moment falls in: YYYY-MM-DDTHH:M. */
+export const utcTenMinutes = (date: Date): string => date.toISOString().slice(0, 15);
 
-/** The two rollup tables: the column that names the bucket, and how an event's time maps to it. */
-const GRAINS = [
-  { table: "usage_rollup", bucket: "day", of: utcDay },
-  { table: "usage_rollup_hour", bucket: "hour", of: utcHour },
-] as const;
+const MINUTE_MS = 60_000;
+
+export interface RollupLevel {
+  grain: "day" | "hour" | "tenMinutes";
+  /** The bucket's length; each level's buckets split the level above's exactly. */
+  unitMs: number;
+  entity: new () => ObjectLiteral;
+  table: string;
+  /** The column naming the bucket, and the bucket a moment falls in. */
+  column: string;
+  label: (date: Date) => string;
+}
+
+/** The rollup levels, coarsest first. */
+export const ROLLUP_LEVELS: readonly RollupLevel[] = [
+  { grain: "day", unitMs: 1_440 * MINUTE_MS, entity: UsageRollupEntity, table: "usage_rollup", column: "day", label: utcDay },
+  { grain: "hour", unitMs: 60 * MINUTE_MS, entity: UsageRollupHourEntity, table: "usage_rollup_hour", column: "hour", label: utcHour },
+  {
+    grain: "tenMinutes",
+    unitMs: 10 * MINUTE_MS,
+    entity: UsageRollupTenMinutesEntity,
+    table: "usage_rollup_10m",
+    column: "slot",
+    label: utcTenMinutes,
+  },
+];
 
 const ROWS_PER_STATEMENT = 200;
 
 /**
- * Adds charged events to the daily and hourly rollups, in the caller's transaction:
- * per table, multi-row upserts that add to existing rows (atomic on both databases,
- * so writers of different orgs or processes need no other lock).
+ * Adds charged events to every rollup level, in the caller's transaction: per level,
+ * multi-row upserts that add to existing rows (atomic on both databases, so writers
+ * of different orgs or processes need no other lock).
  */
 export async function addToRollups(kind: DatabaseKind, em: EntityManager, events: UsageEventEntity[]): Promise<void> {
-  for (const { table, bucket, of } of GRAINS) {
+  for (const { table, column, label } of ROLLUP_LEVELS) {
     const rows = new Map<string, [string, string, string, string, string, number, number]>();
     for (const e of events) {
-      const at = of(e.occurredAt);
+      const at = label(e.occurredAt);
       const key = JSON.stringify([e.orgId, at, e.memberId, e.spaceId, e.model]);
       const row = rows.get(key) ?? [e.orgId, at, e.memberId, e.spaceId, e.model, 0, 0];
       row[5] += e.credits;
@@ -32,11 +55,11 @@ export async function addToRollups(kind: DatabaseKind, em: EntityManager, events
     const all = [...rows.values()];
     for (let i = 0; i < all.length; i += ROWS_PER_STATEMENT) {
       const slice = all.slice(i, i + ROWS_PER_STATEMENT);
-      const insert = `INSERT INTO ${table} (orgId, ${bucket}, memberId, spaceId, model, credits, calls) VALUES ${slice.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`;
+      const insert = `INSERT INTO ${table} (orgId, ${column}, memberId, spaceId, model, credits, calls) VALUES ${slice.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`;
       const sql =
         kind === "mysql"
           ? `${insert} ON DUPLICATE KEY UPDATE credits = credits + VALUES(credits), calls = calls + VALUES(calls)`
-          : `${insert} ON CONFLICT (orgId, ${bucket}, memberId, spaceId, model) DO UPDATE SET credits = credits + excluded.credits, calls = calls + excluded.calls`;
+          : `${insert} ON CONFLICT (orgId, ${column}, memberId, spaceId, model) DO UPDATE SET credits = credits + excluded.credits, calls = calls + excluded.calls`;
       await em.query(sql, slice.flat());
     }
   }

@@ -24,4 +24,4 @@ export { SubscriptionEntity } from "./subscription.entity";
 export { SeatSyncEntity } from "./seat-sync.entity";
 export { InvoiceEntity } from "./invoice.entity";
 export { EnterpriseRequestEntity } from "./enterprise-request.entity";
-export { UsageRollupEntity, UsageRollupHourEntity } from "./usage-rollup.entity";
+export { UsageRollupEntity, UsageRollupHourEntity, UsageRollupTenMinutesEntity } from "./usage-rollup.entity";
