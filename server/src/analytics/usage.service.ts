@@ -121,23 +121,23 @@ export class UsageService {
     return first?.occurredAt ?? null;
   }
 
-  /** A run of whole buckets of one rollup level, grouped; below a day, all in one UTC day. */
+  /**
+   * A run of whole buckets of one rollup level, row by row (each row is one bucket's (member,
+   * Space, model), so there is nothing for the database to group; `assemble` adds them up).
+   */
   private async fromRollups(orgId: string, level: RollupLevel, range: { from: Date; to: Date }, filters: UsageFilters): Promise<Row[]> {
-    const byDay = level.grain === "day";
     const qb = this.db.manager
       .createQueryBuilder(level.entity, "r")
-      .select(["r.memberId AS memberId", "r.spaceId AS spaceId", "r.model AS model", "SUM(r.credits) AS credits", "SUM(r.calls) AS calls"])
+      .select(["r.memberId AS memberId", "r.spaceId AS spaceId", "r.model AS model", "r.credits AS credits", "r.calls AS calls"])
       .where(`r.orgId = :orgId AND r.${level.column} >= :from AND r.${level.column} < :to`, {
         orgId,
         from: level.label(range.from),
         to: level.label(range.to),
-      })
-      .groupBy("r.memberId")
-      .addGroupBy("r.spaceId")
-      .addGroupBy("r.model");
-    if (byDay) qb.addSelect("r.day", "day").addGroupBy("r.day");
+      });
+    // Below a day, a run of buckets lies in one UTC day.
+    if (level.grain === "day") qb.addSelect("r.day", "day");
     const day = utcDay(range.from);
-    return (await this.filtered(qb, "r", filters).getRawMany()).map((r) => toRow(byDay ? r : { ...r, day }));
+    return (await this.filtered(qb, "r", filters).getRawMany()).map((r) => toRow(level.grain === "day" ? r : { ...r, day }));
   }
 
   /** Raw events of a few minutes at an end of a range, grouped. */
