@@ -109,4 +109,21 @@ describe("rate limits", () => {
       await limited.close();
     }
   });
+
+  it("limits each signed-in user on their own: past the burst RATE_LIMITED, while another user goes on", async () => {
+    const limited = await startTestApp({ env: { RATE_LIMIT_USER_PER_SECOND: "1" } });
+    try {
+      const [busy, calm] = [await signUp(limited), await signUp(limited)];
+      const results = [];
+      for (let i = 0; i < 20; i++) results.push(await busy.client.request("{ me { id } }"));
+      const refused = results.filter((r) => r.errors?.[0]?.extensions?.code === "RATE_LIMITED");
+      expect(results.length - refused.length).toBeGreaterThanOrEqual(10);
+      expect(refused.length).toBeGreaterThanOrEqual(1);
+      expect(refused[0].status).toBe(429);
+      expect(refused[0].errors?.[0]?.extensions?.retryAfter).toBeGreaterThanOrEqual(1);
+      expect((await calm.client.ok("{ me { email } }")).me.email).toBe(calm.email);
+    } finally {
+      await limited.close();
+    }
+  });
 });
