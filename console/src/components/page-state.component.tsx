@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { describeError } from "../apollo/error-message";
 
 /** A polite, announced loading line; keeps layout steady while data arrives. */
 export function PageLoading({ label = "Loading…" }: { label?: string }) {
@@ -22,6 +23,18 @@ export function PageError({ title, message, onRetry }: { title: string; message?
       )}
     </div>
   );
+}
+
+/**
+ * An org page with no org to show: its query's error, or "Org not found" (also for
+ * NOT_FOUND, which is what an org the caller may not see answers).
+ */
+export function OrgPageError({ error, what, onRetry }: { error?: unknown; what?: string; onRetry?: () => void }) {
+  const problem = error ? describeError(error) : null;
+  if (problem && problem.code !== "NOT_FOUND") {
+    return <PageError title={`We couldn't load ${what ?? "this org"}`} message={problem.message} onRetry={onRetry} />;
+  }
+  return <PageError title="Org not found" message="It doesn't exist, or you're not a member." />;
 }
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {

@@ -1,6 +1,5 @@
 import { useQuery } from "@apollo/client/react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { BillingDetailsSection } from "../billing/billing-details.section";
 import { CheckoutBanner } from "../billing/checkout-banner.component";
@@ -12,7 +11,7 @@ import { PlanSection } from "../billing/plan.section";
 import { PoolGauge } from "../billing/pool-gauge.component";
 import { TopUpSection } from "../billing/top-up.section";
 import { UpgradeSection } from "../billing/upgrade.section";
-import { PageError, PageLoading, PageTitle } from "../components/page-state.component";
+import { OrgPageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
 import type { BillingOrgFragment } from "../gql/graphql";
 import { PlanBadge } from "../orgs/plan-badge.component";
@@ -52,21 +51,15 @@ const OrgBillingQuery = graphql(`
 
 const ARTICLE = { OWNER: "the", ADMIN: "an", MEMBER: "a" } as const;
 
-const NOT_FOUND = "It doesn't exist, or you're not a member.";
-
 export default function BillingPage() {
   const { orgId = "" } = useParams();
   const [search, setSearch] = useSearchParams();
   const outcome = billingOutcome(search);
   const { data, loading, error, refetch } = useQuery(OrgBillingQuery, { variables: { orgId }, context: INLINE_ERRORS });
   if (loading && !data) return <PageLoading label="Loading billing…" />;
-  if (error && !data) {
-    const { code, message } = describeError(error);
-    if (code === "NOT_FOUND") return <PageError title="Org not found" message={NOT_FOUND} />;
-    return <PageError title="We couldn't load billing" message={message} onRetry={() => void refetch()} />;
-  }
+  if (error && !data) return <OrgPageError error={error} what="billing" onRetry={() => void refetch()} />;
   const org = data?.org;
-  if (!org) return <PageError title="Org not found" message={NOT_FOUND} />;
+  if (!org) return <OrgPageError />;
   const isOwner = org.myRole === "OWNER";
   const pooled = org.plan === "TEAM" || org.plan === "ENTERPRISE";
 

@@ -1,10 +1,10 @@
 import { useQuery } from "@apollo/client/react";
 import { Link, useParams } from "react-router";
-import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
-import { PageError, PageLoading, PageTitle } from "../components/page-state.component";
+import { OrgPageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
 import { PlanBadge } from "../orgs/plan-badge.component";
+import { SeatStats } from "../orgs/seat-stats.component";
 import { billingPath, teamPath, usagePath } from "../routes";
 
 const OrgHomeQuery = graphql(`
@@ -19,20 +19,14 @@ const OrgHomeQuery = graphql(`
   }
 `);
 
-const NOT_FOUND = "It doesn't exist, or you're not a member.";
-
 /** Org home: the org at a glance and the way to its sections. */
 export default function OrgHomePage() {
   const { orgId = "" } = useParams();
   const { data, loading, error, refetch } = useQuery(OrgHomeQuery, { variables: { orgId }, context: INLINE_ERRORS });
   if (loading && !data) return <PageLoading label="Loading org…" />;
-  if (error && !data) {
-    const { code, message } = describeError(error);
-    if (code === "NOT_FOUND") return <PageError title="Org not found" message={NOT_FOUND} />;
-    return <PageError title="We couldn't load this org" message={message} onRetry={() => void refetch()} />;
-  }
+  if (error && !data) return <OrgPageError error={error} what="this org" onRetry={() => void refetch()} />;
   const org = data?.org;
-  if (!org) return <PageError title="Org not found" message={NOT_FOUND} />;
+  if (!org) return <OrgPageError />;
 
   return (
     <div className="page">
@@ -42,16 +36,7 @@ export default function OrgHomePage() {
         <PlanBadge plan={org.plan} />
       </header>
       <dl className="stats">
-        <div className="stat">
-          <dt>Seats</dt>
-          <dd>{org.seats.toLocaleString()}</dd>
-        </div>
-        {org.billingInterval && (
-          <div className="stat">
-            <dt>Billing</dt>
-            <dd>{org.billingInterval === "YEARLY" ? "Yearly" : "Monthly"}</dd>
-          </div>
-        )}
+        <SeatStats seats={org.seats} billingInterval={org.billingInterval} />
       </dl>
       <p className="muted">Seats count accepted members, the owner included. Pending invitations don't count.</p>
       <nav aria-label="Org sections">

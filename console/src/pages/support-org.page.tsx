@@ -9,6 +9,7 @@ import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { SupportOrgQuery } from "../gql/graphql";
 import { PlanBadge } from "../orgs/plan-badge.component";
+import { SeatStats } from "../orgs/seat-stats.component";
 import { ROUTES, supportPath } from "../routes";
 import { GrantCreditsForm } from "../support/grant-credits.form";
 import { AuditLogSection } from "../team/audit-log.section";
@@ -94,16 +95,7 @@ export default function SupportOrgPage() {
       </header>
 
       <dl className="stats usage-stats">
-        <div className="stat">
-          <dt>Seats</dt>
-          <dd>{org.seats.toLocaleString()}</dd>
-        </div>
-        {org.billingInterval && (
-          <div className="stat">
-            <dt>Billing</dt>
-            <dd>{org.billingInterval === "YEARLY" ? "Yearly" : "Monthly"}</dd>
-          </div>
-        )}
+        <SeatStats seats={org.seats} billingInterval={org.billingInterval} />
         <div className="stat">
           <dt>Credits this period</dt>
           <dd>{org.usage.totalCredits.toLocaleString()}</dd>

@@ -1,8 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { Link, useParams } from "react-router";
-import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
-import { PageError, PageLoading, PageTitle } from "../components/page-state.component";
+import { OrgPageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
 import { orgPath, ROUTES } from "../routes";
 import { useCurrentUser } from "../session/route.guard";
@@ -49,8 +48,6 @@ const TeamSettingsQuery = graphql(`
 
 const ARTICLE = { OWNER: "the", ADMIN: "an", MEMBER: "a" } as const;
 
-const NOT_FOUND = "It doesn't exist, or you're not a member.";
-
 function seatsLabel(seats: number): string {
   return seats === 1 ? "1 seat" : `${seats.toLocaleString()} seats`;
 }
@@ -60,13 +57,9 @@ export default function TeamPage() {
   const { user } = useCurrentUser();
   const { data, loading, error, refetch } = useQuery(TeamSettingsQuery, { variables: { orgId }, context: INLINE_ERRORS });
   if (loading && !data) return <PageLoading label="Loading the team…" />;
-  if (error && !data) {
-    const { code, message } = describeError(error);
-    if (code === "NOT_FOUND") return <PageError title="Org not found" message={NOT_FOUND} />;
-    return <PageError title="We couldn't load the team" message={message} onRetry={() => void refetch()} />;
-  }
+  if (error && !data) return <OrgPageError error={error} what="the team" onRetry={() => void refetch()} />;
   const org = data?.org;
-  if (!org) return <PageError title="Org not found" message={NOT_FOUND} />;
+  if (!org) return <OrgPageError />;
   const canManage = canManageTeam(org.myRole);
 
   return (

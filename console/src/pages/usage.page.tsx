@@ -1,12 +1,11 @@
 import { useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { PoolGauge } from "../billing/pool-gauge.component";
 import { RunwayLine } from "../usage/runway-line.component";
 import { FormError } from "../components/form-field.component";
-import { EmptyState, PageError, PageLoading, PageTitle } from "../components/page-state.component";
+import { EmptyState, OrgPageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { OrgUsageQuery } from "../gql/graphql";
@@ -70,8 +69,6 @@ const OrgUsageQueryDoc = graphql(`
   }
 `);
 
-const NOT_FOUND = "It doesn't exist, or you're not a member.";
-
 const CHOICES: readonly { value: PeriodChoice; label: string }[] = [
   { value: "current", label: "Current period" },
   { value: "last30", label: "Last 30 days" },
@@ -104,13 +101,9 @@ export default function UsagePage() {
   const shown = data ?? previousData;
 
   if (loading && !shown) return <PageLoading label="Loading usage…" />;
-  if (error && !data) {
-    const { code, message } = describeError(error);
-    if (code === "NOT_FOUND") return <PageError title="Org not found" message={NOT_FOUND} />;
-    return <PageError title="We couldn't load usage" message={message} onRetry={() => void refetch()} />;
-  }
+  if (error && !data) return <OrgPageError error={error} what="usage" onRetry={() => void refetch()} />;
   const org = shown?.org;
-  if (!org) return <PageError title="Org not found" message={NOT_FOUND} />;
+  if (!org) return <OrgPageError />;
   const report = org.usage;
 
   const choose = (next: PeriodChoice) => {
