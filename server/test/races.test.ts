@@ -1,4 +1,4 @@
-import { UsageEventEntity } from "../src/entities";
+import { OrgEntity, UsageEventEntity } from "../src/entities";
 import { expectLedgerMatches, RECORD, setBuckets, type TeamOrg, teamOrg } from "./support/credits-fixture";
 import { GqlClient } from "./support/gql-client";
 import { startServerProcess } from "./support/server-process";
@@ -128,5 +128,45 @@ describe("the hot path fails closed", () => {
     expect(await t.app.db.manager.countBy(UsageEventEntity, { orgId: team.orgId })).toBe(0);
     // The same key works once the database is back: nothing was half-recorded under it.
     expect((await team.call({ credits: 10, key: "during-outage" })).data.creditsCharged).toBe(10);
+  });
+});
+
+describe("db.exclusive: a read from elsewhere and the write of it, with no other caller for the row in between", () => {
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  /** A stand-in for Stripe: callers read its value, wait, and store value + 1. */
+  function remote() {
+    const state = { value: 0, reading: 0, mostAtOnce: 0 };
+    const bump = (db: TestApp["app"]["db"], orgId: string) =>
+      db.exclusive(
+        { entity: OrgEntity, id: orgId },
+        async () => {
+          state.mostAtOnce = Math.max(state.mostAtOnce, ++state.reading);
+          const seen = state.value;
+          await pause(30);
+          state.reading--;
+          return seen;
+        },
+        async (em, seen) => {
+          await em.update(OrgEntity, { id: orgId }, { name: `seen ${seen}` });
+          state.value = seen + 1;
+        },
+      );
+    return { state, bump };
+  }
+
+  it("serializes callers for one row: none writes back an older copy", async () => {
+    const team = await teamOrg(t);
+    const { state, bump } = remote();
+    await Promise.all(Array.from({ length: 6 }, () => bump(t.app.db, team.orgId)));
+    expect(state).toMatchObject({ value: 6, mostAtOnce: 1 });
+    expect((await t.app.db.manager.findOneByOrFail(OrgEntity, { id: team.orgId })).name).toBe("seen 5");
+  });
+
+  it("lets callers for different rows read at the same time", async () => {
+    const [a, b] = [await teamOrg(t), await teamOrg(t)];
+    const { state, bump } = remote();
+    await Promise.all([bump(t.app.db, a.orgId), bump(t.app.db, b.orgId)]);
+    expect(state.mostAtOnce).toBe(2);
   });
 });

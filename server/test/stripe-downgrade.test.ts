@@ -100,6 +100,45 @@ describe("downgrade Team → Pro", () => {
     expect(org.pool.topUpRemaining).toBe(2_000);
   });
 
+  it("stays cancelled when a webhook's sync read Stripe before the cancel and writes after it", async () => {
+    const team = await teamWithTopUp();
+    await team.owner.client.ok(SCHEDULE, { o: team.orgId });
+    await webhooksSettled(t);
+    const mirror = () => t.app.db.manager.findOneByOrFail(SubscriptionEntity, { accountType: "ORG", accountId: team.orgId });
+    const { id: subscriptionId, scheduleId } = await mirror();
+    expect(scheduleId).not.toBeNull();
+
+    // A sync whose copy of the subscription is taken now (the schedule attached) and held
+    // until Stripe has released the schedule, or a second has passed.
+    const stripe = t.app.services.gateway.stripe;
+    const released = async () => (await stripe.subscriptionSchedules.retrieve(scheduleId as string)).status === "released";
+    const retrieve = stripe.subscriptions.retrieve;
+    let copied!: () => void;
+    const copyTaken = new Promise<void>((resolve) => (copied = resolve));
+    stripe.subscriptions.retrieve = (async (...args: Parameters<typeof retrieve>) => {
+      stripe.subscriptions.retrieve = retrieve;
+      const stale = await retrieve.apply(stripe.subscriptions, args);
+      copied();
+      for (let waited = 0; waited < 1_000 && !(await released()); waited += 20) await new Promise((r) => setTimeout(r, 20));
+      return stale;
+    }) as typeof retrieve;
+    const sync = t.app.services.webhooks.syncSubscription(subscriptionId);
+    await copyTaken;
+    await team.owner.client.ok(CANCEL, { o: team.orgId });
+    await sync;
+    await webhooksSettled(t);
+
+    expect(await released()).toBe(true);
+    expect(await mirror()).toMatchObject({ pendingPlan: null, scheduleId: null });
+    // And it can be scheduled again: a new schedule, since the released one is done.
+    await team.owner.client.ok(SCHEDULE, { o: team.orgId });
+    await webhooksSettled(t);
+    const again = await mirror();
+    expect(again.pendingPlan).toBe("PRO");
+    expect(again.scheduleId).not.toBe(scheduleId);
+    expect((await stripe.subscriptions.retrieve(subscriptionId)).schedule).toBe(again.scheduleId);
+  });
+
   it("happens once when our clock passes the period end before Stripe's event arrives", async () => {
     const team = await teamWithTopUp();
     await team.owner.client.ok(SCHEDULE, { o: team.orgId });

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { DataSource, EntityManager, SelectQueryBuilder, ObjectLiteral } from "typeorm";
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { DatabaseKind } from "./data-source";
 
 /** MySQL 1213 deadlock, 1205 lock wait timeout; MariaDB 1020 record changed since last read. */
@@ -21,6 +21,7 @@ const MAX_ATTEMPTS = 6;
  */
 export class Database {
   private sqliteQueue: Promise<unknown> = Promise.resolve();
+  private readonly rowLocks = new KeyedLock();
 
   constructor(
     readonly dataSource: DataSource,
@@ -50,10 +51,53 @@ export class Database {
     return this.kind === "mysql" ? qb.setLock("pessimistic_write") : qb;
   }
 
+  /**
+   * Reads something outside the database (Stripe's copy of an object, say), then writes
+   * what it read, with no other `exclusive` caller for the same row in between: so a
+   * slow reader cannot write an older copy over a newer one. On MySQL the row is locked
+   * FOR UPDATE before `read` and the transaction stays open across it (another server
+   * waits on the lock; the row must exist, since READ COMMITTED locks no gaps); on a
+   * deadlock the whole runs again, so `read` must be safe to repeat. SQLite has one process, so an in-process lock per row does it without
+   * holding the one writer while `read` waits on the network.
+   */
+  async exclusive<R, T>(
+    row: { entity: EntityTarget<ObjectLiteral>; id: string },
+    read: () => Promise<R>,
+    write: (em: EntityManager, value: R) => Promise<T>,
+  ): Promise<T> {
+    if (this.kind === "sqlite") {
+      const key = `${this.dataSource.getMetadata(row.entity).tableName}:${row.id}`;
+      return this.rowLocks.run(key, async () => {
+        const value = await read();
+        return this.transaction((em) => write(em, value));
+      });
+    }
+    return this.transaction(async (em) => {
+      await em.createQueryBuilder(row.entity, "r").setLock("pessimistic_write").where("r.id = :id", { id: row.id }).getOne();
+      return write(em, await read());
+    });
+  }
+
   private serialized<T>(fn: () => Promise<T>): Promise<T> {
     if (this.kind !== "sqlite") return fn();
     const run = this.sqliteQueue.then(fn, fn);
     this.sqliteQueue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+/** Runs callers with the same key one after another (in arrival order); other keys run freely. */
+class KeyedLock {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const run = previous.then(fn, fn);
+    const tail = run.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
     return run;
   }
 }

@@ -40,24 +40,38 @@ export class BillingService {
     });
   }
 
-  /** Re-fetches an invoice and upserts our mirror (for customers we know). */
-  async syncInvoice(invoiceId: string, mark?: (em: EntityManager) => Promise<boolean>): Promise<void> {
-    const row = invoiceRow(await this.gateway.stripe.invoices.retrieve(invoiceId));
-    await this.db.transaction(async (em) => {
-      if (mark && !(await mark(em))) return;
-      await this.upsertInvoice(em, row);
-    });
+  /**
+   * Re-fetches an invoice and upserts our mirror (for customers we know). The customer's
+   * row is held from the fetch to the write, so two events of one invoice (created, then
+   * paid) cannot land in the wrong order.
+   */
+  async syncInvoice(invoiceId: string, customerId: string, mark?: (em: EntityManager) => Promise<boolean>): Promise<void> {
+    await this.db.exclusive(
+      { entity: StripeCustomerEntity, id: customerId },
+      () => this.gateway.stripe.invoices.retrieve(invoiceId),
+      async (em, invoice) => {
+        if (mark && !(await mark(em))) return;
+        await this.upsertInvoice(em, invoiceRow(invoice));
+      },
+    );
   }
 
   /** Backfills an org's invoices from Stripe (all of them), e.g. after webhooks were missed. */
   async backfillInvoices(orgId: string): Promise<InvoiceEntity[]> {
     const customer = await this.db.manager.findOneBy(StripeCustomerEntity, { accountType: "ORG", accountId: orgId });
     if (customer) {
-      const rows: InvoiceRow[] = [];
-      for await (const invoice of this.gateway.stripe.invoices.list({ customer: customer.id, limit: 100 })) rows.push(invoiceRow(invoice));
-      await this.db.transaction(async (em) => {
-        for (const row of rows) await this.upsertInvoice(em, row);
-      });
+      await this.db.exclusive(
+        { entity: StripeCustomerEntity, id: customer.id },
+        async () => {
+          const rows: InvoiceRow[] = [];
+          for await (const invoice of this.gateway.stripe.invoices.list({ customer: customer.id, limit: 100 }))
+            rows.push(invoiceRow(invoice));
+          return rows;
+        },
+        async (em, rows) => {
+          for (const row of rows) await this.upsertInvoice(em, row);
+        },
+      );
     }
     return this.listInvoices(orgId);
   }

@@ -9,7 +9,7 @@ import { conflict } from "../errors";
 import type { UserActor } from "../services/actor";
 import type { AuditService } from "../services/audit.service";
 import type { StripeGateway } from "./stripe-gateway";
-import { LIVE_STATUSES } from "./stripe-mirror";
+import { idOf, LIVE_STATUSES } from "./stripe-mirror";
 import type { SubscriptionService } from "./subscription.service";
 
 const SYSTEM = { kind: "anonymous" } as const;
@@ -43,41 +43,65 @@ export class DowngradeService {
     const sub = await this.liveTeamSubscription(orgId);
     if (sub.pendingPlan) throw conflict("A downgrade is already scheduled; cancel it first to change it.");
     const pro = await this.gateway.price(PRICE_LOOKUP_KEYS.PRO_MONTHLY);
-    const schedule = sub.scheduleId
-      ? await this.gateway.stripe.subscriptionSchedules.retrieve(sub.scheduleId)
-      : await this.gateway.stripe.subscriptionSchedules.create({ from_subscription: sub.id });
-    const current = schedule.phases[0];
-    await this.gateway.stripe.subscriptionSchedules.update(schedule.id, {
-      end_behavior: "release",
-      phases: [
-        {
-          items: current.items.map((i) => ({ price: priceId(i.price), quantity: i.quantity ?? 1 })),
-          start_date: current.start_date,
-          end_date: current.end_date,
-        },
-        { items: [{ price: pro.id, quantity: 1 }], duration: { interval: "month" } },
-      ],
-    });
-    return this.db.transaction(async (em) => {
-      await em.update(SubscriptionEntity, { id: sub.id }, { pendingPlan: "PRO", scheduleId: schedule.id, updatedAt: this.clock.now() });
-      await this.audit.record(em, actor, {
-        orgId,
-        action: "downgrade.scheduled",
-        after: { plan: "PRO", effectiveAt: sub.currentPeriodEnd.toISOString() },
-      });
-      return em.findOneByOrFail(OrgEntity, { id: orgId });
-    });
+    // The mirror row is held from Stripe's change to ours: a webhook's sync waits, then reads what we did.
+    return this.db.exclusive(
+      { entity: SubscriptionEntity, id: sub.id },
+      async () => {
+        await this.expectPending(sub.id, null);
+        // Stripe's own subscription says whether a schedule is attached (a released one is not).
+        const attached = idOf((await this.gateway.stripe.subscriptions.retrieve(sub.id)).schedule);
+        const schedule = attached
+          ? await this.gateway.stripe.subscriptionSchedules.retrieve(attached)
+          : await this.gateway.stripe.subscriptionSchedules.create({ from_subscription: sub.id });
+        const current = schedule.phases[0];
+        await this.gateway.stripe.subscriptionSchedules.update(schedule.id, {
+          end_behavior: "release",
+          phases: [
+            {
+              items: current.items.map((i) => ({ price: priceId(i.price), quantity: i.quantity ?? 1 })),
+              start_date: current.start_date,
+              end_date: current.end_date,
+            },
+            { items: [{ price: pro.id, quantity: 1 }], duration: { interval: "month" } },
+          ],
+        });
+        return schedule.id;
+      },
+      async (em, scheduleId) => {
+        await em.update(SubscriptionEntity, { id: sub.id }, { pendingPlan: "PRO", scheduleId, updatedAt: this.clock.now() });
+        await this.audit.record(em, actor, {
+          orgId,
+          action: "downgrade.scheduled",
+          after: { plan: "PRO", effectiveAt: sub.currentPeriodEnd.toISOString() },
+        });
+        return em.findOneByOrFail(OrgEntity, { id: orgId });
+      },
+    );
   }
 
   async cancel(actor: UserActor, orgId: string): Promise<OrgEntity> {
     const sub = await this.liveTeamSubscription(orgId);
-    if (!sub.pendingPlan || !sub.scheduleId) throw conflict("No downgrade is scheduled.");
-    await this.gateway.stripe.subscriptionSchedules.release(sub.scheduleId);
-    return this.db.transaction(async (em) => {
-      await em.update(SubscriptionEntity, { id: sub.id }, { pendingPlan: null, scheduleId: null, updatedAt: this.clock.now() });
-      await this.audit.record(em, actor, { orgId, action: "downgrade.cancelled", before: { plan: "PRO" }, after: { plan: "TEAM" } });
-      return em.findOneByOrFail(OrgEntity, { id: orgId });
-    });
+    if (!sub.pendingPlan) throw conflict("No downgrade is scheduled.");
+    return this.db.exclusive(
+      { entity: SubscriptionEntity, id: sub.id },
+      async () => {
+        await this.expectPending(sub.id, "PRO");
+        const attached = idOf((await this.gateway.stripe.subscriptions.retrieve(sub.id)).schedule);
+        if (attached) await this.gateway.stripe.subscriptionSchedules.release(attached);
+      },
+      async (em) => {
+        await em.update(SubscriptionEntity, { id: sub.id }, { pendingPlan: null, scheduleId: null, updatedAt: this.clock.now() });
+        await this.audit.record(em, actor, { orgId, action: "downgrade.cancelled", before: { plan: "PRO" }, after: { plan: "TEAM" } });
+        return em.findOneByOrFail(OrgEntity, { id: orgId });
+      },
+    );
+  }
+
+  /** Checked again once the row is held: two clicks at once schedule (or cancel) once. */
+  private async expectPending(subscriptionId: string, pending: "PRO" | null): Promise<void> {
+    const now = await this.db.manager.findOneByOrFail(SubscriptionEntity, { id: subscriptionId });
+    if (now.pendingPlan === pending) return;
+    throw conflict(pending ? "No downgrade is scheduled." : "A downgrade is already scheduled; cancel it first to change it.");
   }
 
   /** Exactly what the downgrade takes, as of now: the console shows it before the OWNER confirms. */

@@ -57,10 +57,15 @@ export class PersonalCheckoutService {
   async cancel(actor: UserActor): Promise<SubscriptionEntity> {
     const live = await this.liveSubscription(actor.user.id);
     if (!live) throw conflict("You have no personal plan to cancel.");
-    const sub = await this.gateway.stripe.subscriptions.update(live.id, { cancel_at_period_end: true });
-    const row = subscriptionRow(sub);
-    if (row) await this.db.transaction((em) => this.subscriptions.upsert(em, "USER", actor.user.id, row));
-    return this.db.manager.findOneByOrFail(SubscriptionEntity, { id: live.id });
+    return this.db.exclusive(
+      { entity: SubscriptionEntity, id: live.id },
+      () => this.gateway.stripe.subscriptions.update(live.id, { cancel_at_period_end: true }),
+      async (em, sub) => {
+        const row = subscriptionRow(sub);
+        if (row) await this.subscriptions.upsert(em, "USER", actor.user.id, row);
+        return em.findOneByOrFail(SubscriptionEntity, { id: live.id });
+      },
+    );
   }
 
   liveSubscription(userId: string): Promise<SubscriptionEntity | null> {

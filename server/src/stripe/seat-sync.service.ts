@@ -95,18 +95,24 @@ export class SeatSyncService {
       order: { startedAt: "DESC" },
     });
     const quantity = await this.db.manager.countBy(MembershipEntity, { orgId: row.orgId, active: true });
-    if (!sub?.seatItemId || sub.seatQuantity === quantity) return this.settle(row, null);
+    if (!sub?.seatItemId || sub.seatQuantity === quantity) return this.db.transaction((em) => this.settle(em, row, null));
     const now = this.clock.now();
     const dayStart = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
     const prorationDate = row.prorationDate ?? Math.floor(Math.max(dayStart, sub.currentPeriodStart.getTime()) / 1000);
     if (row.prorationDate === null) await this.db.transaction((em) => em.update(SeatSyncEntity, { id: row.id }, { prorationDate }));
+    const seatItemId = sub.seatItemId;
     try {
-      const item = await this.gateway.stripe.subscriptionItems.update(
-        sub.seatItemId,
-        { quantity, proration_behavior: "create_prorations", proration_date: prorationDate },
-        { idempotencyKey: `seats:${sub.id}:${quantity}:${row.membershipVersion}` },
+      // The mirror row is held from Stripe's answer to our write of it (a webhook's older copy waits).
+      await this.db.exclusive(
+        { entity: SubscriptionEntity, id: sub.id },
+        () =>
+          this.gateway.stripe.subscriptionItems.update(
+            seatItemId,
+            { quantity, proration_behavior: "create_prorations", proration_date: prorationDate },
+            { idempotencyKey: `seats:${sub.id}:${quantity}:${row.membershipVersion}` },
+          ),
+        (em, item) => this.settle(em, row, { subscriptionId: sub.id, quantity: item.quantity ?? quantity }),
       );
-      await this.settle(row, { subscriptionId: sub.id, quantity: item.quantity ?? quantity });
     } catch (error) {
       const attempts = row.attempts + 1;
       const delay = BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)];
@@ -122,23 +128,21 @@ export class SeatSyncService {
   }
 
   /** Marks the org's rows up to this version as done, and the mirror's seat count. */
-  private async settle(row: SeatSyncEntity, applied: { subscriptionId: string; quantity: number } | null): Promise<void> {
-    await this.db.transaction(async (em) => {
-      await em
-        .createQueryBuilder()
-        .update(SeatSyncEntity)
-        .set({ appliedAt: this.clock.now() })
-        .where("orgId = :orgId AND membershipVersion <= :version AND appliedAt IS NULL", {
-          orgId: row.orgId,
-          version: row.membershipVersion,
-        })
-        .execute();
-      if (applied)
-        await em.update(
-          SubscriptionEntity,
-          { id: applied.subscriptionId },
-          { seatQuantity: applied.quantity, updatedAt: this.clock.now() },
-        );
-    });
+  private async settle(
+    em: EntityManager,
+    row: SeatSyncEntity,
+    applied: { subscriptionId: string; quantity: number } | null,
+  ): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update(SeatSyncEntity)
+      .set({ appliedAt: this.clock.now() })
+      .where("orgId = :orgId AND membershipVersion <= :version AND appliedAt IS NULL", {
+        orgId: row.orgId,
+        version: row.membershipVersion,
+      })
+      .execute();
+    if (applied)
+      await em.update(SubscriptionEntity, { id: applied.subscriptionId }, { seatQuantity: applied.quantity, updatedAt: this.clock.now() });
   }
 }

@@ -33,16 +33,16 @@ export class SubscriptionService {
     return subs.find((s) => LIVE_STATUSES.includes(s.status)) ?? subs[0] ?? null;
   }
 
-  /** Upserts the mirror (keeping what only we know) and applies the new state to the org. */
+  /**
+   * Upserts the mirror and applies the new state to the org. Only Stripe's columns are
+   * written: `pendingPlan` is ours (the downgrade service sets and clears it), so a sync
+   * never puts back a value it read before the OWNER changed it.
+   */
   async upsert(em: EntityManager, accountType: "ORG" | "USER", accountId: string, row: SubscriptionRow): Promise<void> {
     const existing = await em.findOneBy(SubscriptionEntity, { id: row.id });
-    await em.save(SubscriptionEntity, {
-      ...row,
-      accountType,
-      accountId,
-      pendingPlan: existing?.pendingPlan ?? null,
-      updatedAt: this.clock.now(),
-    });
+    const { id, ...fromStripe } = row;
+    if (existing) await em.update(SubscriptionEntity, { id }, { ...fromStripe, updatedAt: this.clock.now() });
+    else await em.insert(SubscriptionEntity, { ...row, accountType, accountId, pendingPlan: null, updatedAt: this.clock.now() });
     if (accountType === "USER") {
       // A personal subscription that ended takes the user back to FREE (the rest is forfeited).
       if (row.status === "canceled" && existing?.status !== "canceled")

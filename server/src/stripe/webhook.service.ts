@@ -8,7 +8,7 @@ import type { BillingService } from "./billing.service";
 import type { CheckoutService } from "./checkout.service";
 import type { SubscriptionService } from "./subscription.service";
 import type { StripeGateway } from "./stripe-gateway";
-import { subscriptionRow } from "./stripe-mirror";
+import { idOf, subscriptionRow } from "./stripe-mirror";
 
 export interface WebhookReply {
   status: number;
@@ -69,7 +69,7 @@ export class WebhookService {
       case "invoice.paid":
       case "invoice.payment_failed":
       case "invoice.voided":
-        await this.billing.syncInvoice(object.id, mark);
+        await this.billing.syncInvoice(object.id, idOf((object as Stripe.Invoice).customer) as string, mark);
         return;
       default:
         // Acknowledged: nothing of ours depends on it.
@@ -77,17 +77,24 @@ export class WebhookService {
     }
   }
 
-  /** Re-fetches a subscription and updates our mirror of it (only subscriptions we already know). */
+  /**
+   * Re-fetches a subscription and updates our mirror of it (only subscriptions we already
+   * know), holding the mirror row from the fetch to the write: a change we make at Stripe
+   * meanwhile (a downgrade cancelled, say) waits, so an older copy never lands last.
+   */
   async syncSubscription(subscriptionId: string, mark?: (em: EntityManager) => Promise<boolean>): Promise<void> {
-    const sub = await this.gateway.stripe.subscriptions.retrieve(subscriptionId);
-    const row = subscriptionRow(sub);
-    await this.db.transaction(async (em) => {
-      if (mark && !(await mark(em))) return;
-      const known = await em.findOneBy(SubscriptionEntity, { id: subscriptionId });
-      // A subscription we have not seen yet is mirrored when its checkout completes.
-      if (!known || !row) return;
-      await this.subscriptions.upsert(em, known.accountType, known.accountId, row);
-    });
+    await this.db.exclusive(
+      { entity: SubscriptionEntity, id: subscriptionId },
+      () => this.gateway.stripe.subscriptions.retrieve(subscriptionId),
+      async (em, sub) => {
+        if (mark && !(await mark(em))) return;
+        const known = await em.findOneBy(SubscriptionEntity, { id: subscriptionId });
+        const row = subscriptionRow(sub);
+        // A subscription we have not seen yet is mirrored when its checkout completes.
+        if (!known || !row) return;
+        await this.subscriptions.upsert(em, known.accountType, known.accountId, row);
+      },
+    );
   }
 
   private async markProcessed(em: EntityManager, event: Stripe.Event): Promise<boolean> {
