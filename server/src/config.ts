@@ -18,6 +18,8 @@ export interface Config {
   /** Another Stripe API host for STRIPE_SECRET_KEY (a standalone emulator); unset: Stripe itself. */
   stripeApiUrl: string | undefined;
   stripeEmulatorPort: number;
+  /** Where the embedded emulator keeps its state across restarts; undefined: memory only. */
+  stripeEmulatorState: string | undefined;
   devTools: boolean;
   sessionSecret: string;
   catalog: Catalog;
@@ -53,6 +55,8 @@ export function loadConfig(env: Env = process.env): Config {
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
     stripeApiUrl: env.STRIPE_API_URL || undefined,
     stripeEmulatorPort: intVar(env, "STRIPE_EMULATOR_PORT", 12111),
+    stripeEmulatorState:
+      env.STRIPE_EMULATOR_STATE === "memory" ? undefined : resolve(env.STRIPE_EMULATOR_STATE || join(dataDir, "stripe-emulator.json")),
     devTools: boolVar(env, "DEV_TOOLS", stripeSecretKey === undefined),
     sessionSecret: env.SESSION_SECRET || persistedSecret(dataDir),
     catalog: loadCatalog(env.CATALOG_JSON),

@@ -64,6 +64,7 @@ describe("the transaction helper", () => {
     await db.dataSource.query("CREATE TABLE lock_probe (id INT PRIMARY KEY, n INT NOT NULL)");
     await db.transaction((em) => em.query("INSERT INTO lock_probe (id, n) VALUES (1, 0), (2, 0)"));
     let attempts = 0;
+    let holdingFirst = 0;
     const forUpdate = db.kind === "mysql" ? " FOR UPDATE" : "";
     // Two transactions take the same two rows in opposite orders: on MariaDB one of them deadlocks.
     const writer = (firstId: number, secondId: number) =>
@@ -71,7 +72,10 @@ describe("the transaction helper", () => {
         attempts++;
         await em.query(`SELECT n FROM lock_probe WHERE id = ?${forUpdate}`, [firstId]);
         await em.query("UPDATE lock_probe SET n = n + 1 WHERE id = ?", [firstId]);
-        await sleep(100);
+        // On MariaDB both first attempts hold their first row before either reaches for its second
+        // (however slow the machine); SQLite runs one transaction at a time, so nothing to wait for.
+        holdingFirst++;
+        while (db.kind === "mysql" && holdingFirst < 2) await sleep(5);
         await em.query(`SELECT n FROM lock_probe WHERE id = ?${forUpdate}`, [secondId]);
         await em.query("UPDATE lock_probe SET n = n + 1 WHERE id = ?", [secondId]);
       });

@@ -64,6 +64,7 @@ async function checkoutRoute(core: Core, emulator: StripeEmulator, req: Incoming
   try {
     const email = typeof form.email === "string" && form.email ? form.email : undefined;
     const location = completeCheckout(core, session, email);
+    core.persist();
     await core.webhooks.settle();
     redirect(res, location);
   } catch (e) {

@@ -4,9 +4,11 @@ import { API_VERSION, startStripeEmulator } from "./index";
 
 const USAGE = `Usage: stripe-emulator [--port 12111] [--host 127.0.0.1] [--public-url URL]
                        [--webhook URL [--webhook-secret whsec_...]] [--start ISO-TIME] [--frozen]
+                       [--state FILE]
 
 Environment: STRIPE_EMULATOR_PORT (port), CATALOG_JSON (catalog overrides, as the server reads them).
-State lives in memory: stopping the emulator forgets it.`;
+State lives in memory unless --state names a JSON file: then it is loaded at start (when the
+file exists) and rewritten after every change, so a restart carries on where it stopped.`;
 
 function parseArgs(argv: string[]): Map<string, string | true> {
   const args = new Map<string, string | true>();
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
     catalog: loadCatalog(process.env.CATALOG_JSON),
     startTime: start ? new Date(start) : undefined,
     freezeClock: args.has("frozen"),
+    stateFile: str("state"),
     log: (msg) => console.log(`[stripe-emulator] ${msg}`),
   });
   const webhook = str("webhook");

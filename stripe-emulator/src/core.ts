@@ -1,5 +1,6 @@
 import Stripe from "stripe";
 import type { EmulatorClock } from "./clock";
+import { IdempotencyStore } from "./idempotency";
 import { newId } from "./ids";
 import { Store } from "./store";
 import { type RetryPolicy, WebhookDispatcher } from "./webhooks";
@@ -10,7 +11,10 @@ export const API_VERSION: string = Stripe.API_VERSION;
 /** The emulator's state and services, shared by every endpoint and by the clock. */
 export class Core {
   readonly store = new Store();
+  readonly idempotency = new IdempotencyStore();
   readonly webhooks: WebhookDispatcher;
+  /** Called after every change, before it is answered (writes the state file when there is one). */
+  persist: () => void = () => undefined;
   publicUrl = "";
   /** The API request being handled, recorded in the `request` field of the events it causes. */
   request: { id: string; idempotencyKey: string | null } | null = null;

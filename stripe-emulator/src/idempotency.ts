@@ -8,7 +8,7 @@ export interface StoredResponse {
   body: string;
 }
 
-interface Entry {
+export interface IdempotencyEntry {
   fingerprint: string;
   response: StoredResponse;
   storedAt: number;
@@ -19,7 +19,7 @@ const TTL_MS = 24 * 3600 * 1000;
 export type Lookup = { kind: "new" } | { kind: "replay"; response: StoredResponse } | { kind: "conflict" };
 
 export class IdempotencyStore {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, IdempotencyEntry>();
 
   lookup(scope: string, key: string, fingerprint: string): Lookup {
     this.prune();
@@ -30,6 +30,17 @@ export class IdempotencyStore {
 
   save(scope: string, key: string, fingerprint: string, response: StoredResponse): void {
     this.entries.set(`${scope}\u0000${key}`, { fingerprint, response, storedAt: Date.now() });
+  }
+
+  /** What a state file keeps (see state-file.ts). */
+  entriesForState(): [string, IdempotencyEntry][] {
+    this.prune();
+    return [...this.entries];
+  }
+
+  restore(entries: [string, IdempotencyEntry][]): void {
+    for (const [k, e] of entries) this.entries.set(k, e);
+    this.prune();
   }
 
   private prune(): void {

@@ -10,6 +10,7 @@ import { createWebhookEndpoint } from "./resources/events-and-webhooks";
 import { allRoutes } from "./resources";
 import { compile } from "./routes";
 import { seedCatalog } from "./seed";
+import { loadState, saveState } from "./state-file";
 import { ApiServer } from "./server";
 import { DEFAULT_RETRY, type DeliveryAttempt, type DeliveryMode, type RetryPolicy } from "./webhooks";
 
@@ -29,6 +30,11 @@ export interface StripeEmulatorOptions {
   freezeClock?: boolean;
   /** Base of hosted URLs (checkout page, invoices); default http://host:port. */
   publicUrl?: string;
+  /**
+   * A JSON file that keeps the state across restarts: loaded at start when it exists (the
+   * catalog is then not seeded again), rewritten after every change. Default: memory only.
+   */
+  stateFile?: string;
   /** Webhook retry timing; default: 1 s doubling to at most 1 h, 12 attempts. */
   webhookRetry?: Partial<RetryPolicy>;
   log?: (msg: string) => void;
@@ -41,6 +47,7 @@ export interface StripeEmulator {
   now(): Date;
   /** Moves the clock forward and processes everything due in order; resolves once the resulting webhooks were attempted (in immediate mode). */
   advanceClock(to: Date): Promise<void>;
+  /** Registers an endpoint; without a `secret`, an enabled endpoint already at `url` (for every event) is given back instead. */
   addWebhookEndpoint(url: string, opts?: { secret?: string; events?: string[] }): { id: string; secret: string };
   setDeliveryMode(mode: DeliveryMode): void;
   deliveryMode(): DeliveryMode;
@@ -67,13 +74,22 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
   const log = opts.log ?? (() => undefined);
   const clock = new EmulatorClock(opts.startTime ?? new Date(), opts.freezeClock ?? false);
   const core = new Core(clock, { ...DEFAULT_RETRY, ...opts.webhookRetry }, log);
-  if (opts.catalog !== false) seedCatalog(core, opts.catalog ?? DEFAULT_CATALOG);
+  const stateFile = opts.stateFile;
+  const restored = stateFile !== undefined && loadState(core, stateFile);
+  if (!restored && opts.catalog !== false) seedCatalog(core, opts.catalog ?? DEFAULT_CATALOG);
+  if (stateFile !== undefined) {
+    core.persist = () => saveState(core, stateFile);
+    core.persist();
+  }
   const api = new ApiServer(core, compile(allRoutes));
 
   // With a flowing clock, what falls due is processed as time passes (and before each request).
   const catchUp = () => {
     const due = nextDue(core);
-    if (due !== undefined && due <= core.now()) processUntil(core, clock.nowMs());
+    if (due !== undefined && due <= core.now()) {
+      processUntil(core, clock.nowMs());
+      core.persist();
+    }
   };
 
   let port = 0;
@@ -92,10 +108,16 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
         throw new Error(`cannot move the clock back (now ${new Date(clock.nowMs()).toISOString()})`);
       }
       processUntil(core, to.getTime());
+      core.persist();
       await core.webhooks.settle();
     },
     addWebhookEndpoint(url, o = {}) {
-      const row = createWebhookEndpoint(core, { url, enabledEvents: o.events ?? ["*"], secret: o.secret });
+      const existing =
+        o.secret === undefined && o.events === undefined
+          ? core.store.webhookEndpoints.all().find((e) => e.url === url && e.status === "enabled" && e.enabled_events.includes("*"))
+          : undefined;
+      const row = existing ?? createWebhookEndpoint(core, { url, enabledEvents: o.events ?? ["*"], secret: o.secret });
+      core.persist();
       return { id: row.id, secret: row.secret };
     },
     setDeliveryMode: (mode) => core.webhooks.setMode(mode),
@@ -107,12 +129,14 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
       core.store.customers.find(customerId, "customer");
       if (declines) core.store.decliningCustomers.add(customerId);
       else core.store.decliningCustomers.delete(customerId);
+      core.persist();
     },
     failNextRequests(count, pathPrefix = "/v1/") {
       core.outage = { requests: Math.max(0, Math.floor(count)), prefix: pathPrefix };
     },
     async payCheckoutSession(id, o = {}) {
       const location = completeCheckout(core, core.store.sessions.find(id, "session"), o.email);
+      core.persist();
       await core.webhooks.settle();
       return location;
     },
@@ -122,6 +146,7 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
     },
     async close() {
       clearInterval(ticker);
+      core.persist();
       core.webhooks.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -138,7 +163,10 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
     ticker = setInterval(catchUp, TICK_MS);
     ticker.unref();
   }
-  log(`Stripe emulator listening on http://${host}:${port} (API version ${API_VERSION})`);
+  log(
+    `Stripe emulator listening on http://${host}:${port} (API version ${API_VERSION})` +
+      (stateFile ? `; state ${restored ? "restored from" : "kept in"} ${stateFile}` : ""),
+  );
   return emulator;
 }
 

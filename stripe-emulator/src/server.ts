@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { API_VERSION, type Core } from "./core";
 import { ApiError, ParamError } from "./errors";
 import { decodeForm, type FormObject } from "./form";
-import { fingerprint, IdempotencyStore } from "./idempotency";
+import { fingerprint } from "./idempotency";
 import { randomToken } from "./ids";
 import { validate } from "./params";
 import { render } from "./render";
@@ -32,8 +32,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
  * idempotency keys, `expand[]`, the error envelope and a `Request-Id` on every answer.
  */
 export class ApiServer {
-  private readonly idempotency = new IdempotencyStore();
-
   constructor(
     private readonly core: Core,
     private readonly routes: CompiledRoute[],
@@ -63,7 +61,7 @@ export class ApiServer {
       const key = method === "POST" ? idempotencyKey : undefined;
       const print = fingerprint(method, url.pathname, raw);
       if (key) {
-        const seen = this.idempotency.lookup(apiKey, key, print);
+        const seen = this.core.idempotency.lookup(apiKey, key, print);
         if (seen.kind === "replay") {
           sendJson(res, seen.response.status, seen.response.body, { ...headers, "Idempotent-Replayed": "true" });
           return;
@@ -77,7 +75,9 @@ export class ApiServer {
         }
       }
       const { status, body } = this.execute(found.route, found.params, raw, requestId, key ?? null);
-      if (key) this.idempotency.save(apiKey, key, print, { status, body });
+      if (key) this.core.idempotency.save(apiKey, key, print, { status, body });
+      // Stored before it is answered: what a client was told happened survives a restart.
+      if (method !== "GET") this.core.persist();
       sendJson(res, status, body, headers);
     } catch (e) {
       this.fail(res, e, headers);

@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { notFound } from "./errors";
 
-/** One kind of object, kept in creation order (lists answer newest first). In memory only. */
+/** One kind of object, kept in creation order (lists answer newest first). */
 export class Table<T extends { id: string }> {
   private readonly rows = new Map<string, T>();
 
@@ -82,6 +82,25 @@ export class Store {
       if (item) return { subscription, item };
     }
     return undefined;
+  }
+
+  /** Every table by name (the state file's sections). */
+  tables(): Record<string, Table<{ id: string }>> {
+    return {
+      customers: this.customers,
+      taxIds: this.taxIds,
+      products: this.products,
+      prices: this.prices,
+      sessions: this.sessions,
+      subscriptions: this.subscriptions,
+      schedules: this.schedules,
+      invoices: this.invoices,
+      invoiceItems: this.invoiceItems,
+      paymentIntents: this.paymentIntents,
+      invoicePayments: this.invoicePayments,
+      events: this.events,
+      webhookEndpoints: this.webhookEndpoints,
+    } as Record<string, Table<{ id: string }>>;
   }
 
   /** Finds any stored object by id, for `expand[]`. */

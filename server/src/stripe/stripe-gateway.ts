@@ -1,7 +1,7 @@
 import { type PriceLookupKey, type Catalog } from "@team-billing/shared";
 import { type StripeEmulator, startStripeEmulator } from "@team-billing/stripe-emulator";
 import Stripe from "stripe";
-import type { Clock } from "../clock";
+import { type Clock, OffsetClock } from "../clock";
 import type { Config } from "../config";
 import { stripeHost } from "./stripe-host";
 
@@ -34,8 +34,12 @@ export class StripeGateway {
       port: config.stripeEmulatorPort,
       catalog: config.catalog as Catalog,
       startTime: clock.now(),
+      stateFile: config.stripeEmulatorState,
       log,
     });
+    // A restored emulator keeps the time dev tools had moved it to; our clock catches up, so the two agree again.
+    const behind = emulator.now().getTime() - clock.now().getTime();
+    if (behind > 1_000 && clock instanceof OffsetClock) clock.advance(behind);
     const stripe = new Stripe("sk_test_emulator", { host: emulator.host, port: emulator.port, protocol: "http", maxNetworkRetries: 0 });
     return new StripeGateway(stripe, emulator, undefined);
   }

@@ -36,6 +36,11 @@ export interface TestApp {
   /** A fresh client with its own cookie jar. */
   client(options?: { bearer?: string }): GqlClient;
   close(): Promise<void>;
+  /**
+   * Stops this server as a crash-free shutdown would and starts a new one on the same
+   * database, DATA_DIR, ports and configuration, with a new clock (a new process's).
+   */
+  restart(): Promise<TestApp>;
 }
 
 export interface TestAppOptions {
@@ -74,9 +79,20 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     PUBLIC_URL: "http://console.test",
     STAFF_EMAILS: "staff@support.test",
     STRIPE_EMULATOR_PORT: "0",
+    STRIPE_EMULATOR_STATE: "memory",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   });
+  const cleanup = async () => {
+    if (!shared) {
+      await dropDatabase();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  };
+  return startOn(config, options, 0, cleanup);
+}
+
+async function startOn(config: Config, options: TestAppOptions, port: number, cleanup: () => Promise<void>): Promise<TestApp> {
   const mail = new MemoryTransport();
   const app = await createApp({
     config,
@@ -84,7 +100,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     mailTransport: options.defaultMail ? undefined : (options.mailTransport ?? mail),
     log: process.env.TEST_LOG ? (m: string, e?: unknown) => console.error(m, e ?? "") : () => {},
   });
-  const url = await app.listen(0);
+  const url = await app.listen(port);
   return {
     app,
     url,
@@ -93,10 +109,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     client: (clientOptions) => new GqlClient(url, clientOptions?.bearer),
     async close() {
       await app.close();
-      if (!shared) {
-        await dropDatabase();
-        rmSync(dataDir, { recursive: true, force: true });
-      }
+      await cleanup();
+    },
+    async restart() {
+      const emulatorPort = app.services.gateway.emulator?.port ?? config.stripeEmulatorPort;
+      await app.close();
+      const again = { ...config, stripeEmulatorPort: emulatorPort };
+      return startOn(again, { ...options, clock: undefined }, Number(new URL(url).port), cleanup);
     },
   };
 }
