@@ -202,6 +202,31 @@ describe("members and roles", () => {
   });
 });
 
+describe("leaving an org", () => {
+  const LEAVE = "mutation($o: ID!) { leaveOrg(orgId: $o) }";
+
+  it("lets a member or an admin leave (seat freed, access gone, audited); the owner must transfer first", async () => {
+    const { owner, admin, member, orgId } = await orgWithTeam(t);
+    expect(await owner.client.code(LEAVE, { o: orgId })).toBe("CONFLICT");
+    expect((await member.client.ok(LEAVE, { o: orgId })).leaveOrg).toBe(true);
+    expect(await member.client.code(ORG, { id: orgId })).toBe("NOT_FOUND");
+    expect(await member.client.code(LEAVE, { o: orgId })).toBe("NOT_FOUND");
+    expect((await admin.client.ok(LEAVE, { o: orgId })).leaveOrg).toBe(true);
+    const { org } = await owner.client.ok(ORG, { id: orgId });
+    expect(org.seats).toBe(1);
+    expect(org.members.map((m: { role: string }) => m.role)).toEqual(["OWNER"]);
+    const left = (await owner.client.ok(AUDIT, { id: orgId })).org.auditLog.filter((e: { action: string }) => e.action === "member.left");
+    expect(left.map((e: { actorEmail: string }) => e.actorEmail).sort()).toEqual([admin.email, member.email].sort());
+  });
+
+  it("refuses someone who was never a member, changing nothing", async () => {
+    const { owner, orgId } = await orgWithTeam(t);
+    const stranger = await signUp(t);
+    expect(await stranger.client.code(LEAVE, { o: orgId })).toBe("NOT_FOUND");
+    expect((await owner.client.ok(ORG, { id: orgId })).org.seats).toBe(3);
+  });
+});
+
 describe("spaces", () => {
   it("creates org-scoped Spaces that every member sees; names are unique per org", async () => {
     const { owner, member, orgId } = await orgWithTeam(t);

@@ -4,6 +4,7 @@ import { DateTimeColumn, RefColumn, StringColumn } from "../db/columns";
 /** One audited change: who, when, what, and the state before and after (JSON). */
 @Entity("audit_entry")
 @Index("ix_audit_org_at", ["orgId", "at"])
+@Index("ix_audit_org_id", ["orgId", "id"])
 export class AuditEntryEntity {
   /** Auto-increment, so entries written in the same millisecond keep their order. */
   @PrimaryGeneratedColumn() id: number;

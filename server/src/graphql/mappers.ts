@@ -1,6 +1,7 @@
 import type { CallOutcome } from "../credits/usage-call";
-import type { AuditEntryEntity, InvoiceEntity, PoolEntity } from "../entities";
+import type { InvoiceEntity, PoolEntity } from "../entities";
 import type { InvoiceLine } from "../stripe/stripe-mirror";
+import type { AuditView } from "../services/audit.service";
 import type { MemberView } from "../services/member.service";
 import type { AuditEntryType, MemberType } from "./types/account.type";
 import type { InvoiceType, PoolType } from "./types/billing.type";
@@ -16,10 +17,12 @@ export const toMember = ({ membership, user }: MemberView): MemberType => ({
   user,
 });
 
-export const toAuditEntry = (entry: AuditEntryEntity): AuditEntryType => ({
+export const toAuditEntry = ({ entry, actorKind, actorName }: AuditView): AuditEntryType => ({
   id: String(entry.id),
   action: entry.action,
   actorEmail: entry.actorEmail,
+  actorKind,
+  actorName,
   at: entry.at,
   details: JSON.stringify({
     before: entry.before === null ? null : JSON.parse(entry.before),

@@ -43,15 +43,30 @@ export class MemberService {
     await this.db.transaction(async (em) => {
       const target = await this.activeMember(em, orgId, memberId);
       if (target.role === "OWNER") throw forbidden("The owner cannot be removed; transfer ownership first.");
-      await em.update(MembershipEntity, { id: target.id }, { active: false, removedAt: this.clock.now() });
-      await this.seats.seatsChanged(em, orgId, false);
-      const user = await em.findOneByOrFail(UserEntity, { id: target.userId });
-      await this.audit.record(em, actor, {
-        orgId,
-        action: "member.removed",
-        before: { member: user.email, role: target.role },
-        after: null,
-      });
+      await this.deactivate(em, actor, target, "member.removed");
+    });
+  }
+
+  /** The caller leaves the org: their seat ends as a removal's would. The OWNER transfers ownership first. */
+  async leave(actor: UserActor, orgId: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const own = await em.findOneBy(MembershipEntity, { orgId, userId: actor.user.id, active: true });
+      if (!own) throw notFound("Org");
+      if (own.role === "OWNER") throw conflict("The owner cannot leave; transfer ownership to another member first.");
+      await this.deactivate(em, actor, own, "member.left");
+    });
+  }
+
+  /** Ends a membership: no longer a seat (the seat sync's outbox row is written here), audited. */
+  private async deactivate(em: EntityManager, actor: UserActor, target: MembershipEntity, action: string): Promise<void> {
+    await em.update(MembershipEntity, { id: target.id }, { active: false, removedAt: this.clock.now() });
+    await this.seats.seatsChanged(em, target.orgId, false);
+    const user = await em.findOneByOrFail(UserEntity, { id: target.userId });
+    await this.audit.record(em, actor, {
+      orgId: target.orgId,
+      action,
+      before: { member: user.email, role: target.role },
+      after: null,
     });
   }
 

@@ -49,6 +49,16 @@ export class MemberResolver {
     return toMember({ membership, user: actor.user });
   }
 
+  @Authorized<Rule>("MEMBER")
+  @Mutation(() => Boolean, {
+    description:
+      "The caller leaves the org (their seat ends as a removal's would). The OWNER is refused with CONFLICT: transfer ownership first.",
+  })
+  async leaveOrg(@Arg("orgId", () => ID) orgId: string, @Ctx() ctx: GqlContext): Promise<boolean> {
+    await ctx.services.members.leave(userActor(ctx), orgId);
+    return true;
+  }
+
   @Authorized<Rule>("ADMIN")
   @Mutation(() => Boolean)
   async removeMember(

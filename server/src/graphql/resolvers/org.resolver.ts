@@ -5,7 +5,8 @@ import { membershipOf, type Rule, usageScope } from "../auth-checker";
 import { type GqlContext, userActor } from "../context";
 import { parseTaxIds } from "../../stripe/billing.service";
 import { toAuditEntry, toInvoice, toMember, toPool } from "../mappers";
-import { ApiKeyType, AuditEntryType, InvitationType, MemberType, SpaceType } from "../types/account.type";
+import { ApiKeyType, AuditEntryConnectionType, AuditEntryType, InvitationType, MemberType, SpaceType } from "../types/account.type";
+import { encodeAuditCursor } from "../../services/audit.service";
 import { CapType, DowngradePreviewType, InvoiceType, PoolType, SubscriptionType, TaxIdType } from "../types/billing.type";
 import { BillingIntervalEnum, PlanEnum, RoleEnum } from "../types/enums";
 import { OrgType } from "../types/org.type";
@@ -79,6 +80,23 @@ export class OrgResolver {
   @FieldResolver(() => [AuditEntryType], { description: "Newest first." })
   async auditLog(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<AuditEntryType[]> {
     return (await ctx.services.audit.list(org.id)).map(toAuditEntry);
+  }
+
+  @Authorized<Rule>("ADMIN", "STAFF_READ")
+  @FieldResolver(() => AuditEntryConnectionType, {
+    description:
+      'The whole log a page at a time, newest first; `first` 1 to 100 (default 50); `actionPrefix` such as "member." narrows it.',
+  })
+  async auditEntries(
+    @Root() org: OrgEntity,
+    @Ctx() ctx: GqlContext,
+    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("actionPrefix", () => String, { nullable: true }) actionPrefix: string | null,
+  ): Promise<AuditEntryConnectionType> {
+    const { views, hasNextPage } = await ctx.services.audit.page(org.id, first ?? null, after ?? null, actionPrefix ?? null);
+    const edges = views.map((view) => ({ cursor: encodeAuditCursor(view.entry), node: toAuditEntry(view) }));
+    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
   @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:BILLING_READ")

@@ -1,6 +1,8 @@
 import type { ApiKeyScope, Role } from "@team-billing/shared";
 import { Field, ID, ObjectType } from "type-graphql";
-import { ApiKeyScopeEnum, RoleEnum } from "./enums";
+import type { AuditActorKind } from "../../services/audit.service";
+import { ApiKeyScopeEnum, AuditActorKindEnum, RoleEnum } from "./enums";
+import { PageInfoType } from "./usage.type";
 
 @ObjectType("User")
 export class UserType {
@@ -57,6 +59,10 @@ export class AuditEntryType {
   @Field(() => ID) id: string;
   @Field() action: string;
   @Field(() => String, { nullable: true }) actorEmail: string | null;
+  @Field(() => AuditActorKindEnum, { description: "A signed-in user (support staff too), an org's API key, or the product itself." })
+  actorKind: AuditActorKind;
+  @Field({ description: 'Who, in words: the user\'s email, `API key "name" (prefix…)`, or "Team Billing".' })
+  actorName: string;
   @Field() at: Date;
   @Field(() => String, { nullable: true, description: 'JSON: {"before": ..., "after": ...}' }) details: string | null;
 }
@@ -69,4 +75,16 @@ export class InvitationPreviewType {
   @Field(() => RoleEnum) role: Role;
   @Field() expiresAt: Date;
   @Field({ description: "PENDING, ACCEPTED, REVOKED or EXPIRED." }) status: string;
+}
+
+@ObjectType("AuditEntryEdge")
+export class AuditEntryEdgeType {
+  @Field() cursor: string;
+  @Field(() => AuditEntryType) node: AuditEntryType;
+}
+
+@ObjectType("AuditEntryConnection")
+export class AuditEntryConnectionType {
+  @Field(() => [AuditEntryEdgeType]) edges: AuditEntryEdgeType[];
+  @Field(() => PageInfoType) pageInfo: PageInfoType;
 }

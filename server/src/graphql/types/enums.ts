@@ -10,8 +10,11 @@ export const RoleEnum = enumOf(ROLES);
 export const CapScopeEnum = enumOf(CAP_SCOPES);
 export const ApiKeyScopeEnum = enumOf(API_KEY_SCOPES);
 
+export const AuditActorKindEnum = enumOf(["USER", "API_KEY", "SYSTEM"] as const);
+
 registerEnumType(PlanEnum, { name: "Plan" });
 registerEnumType(BillingIntervalEnum, { name: "BillingInterval" });
 registerEnumType(RoleEnum, { name: "Role" });
 registerEnumType(CapScopeEnum, { name: "CapScope" });
 registerEnumType(ApiKeyScopeEnum, { name: "ApiKeyScope" });
+registerEnumType(AuditActorKindEnum, { name: "AuditActorKind" });
