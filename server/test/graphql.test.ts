@@ -86,3 +86,45 @@ describe("the transaction helper", () => {
     expect(attempts).toBe(testDb() === "mariadb" ? 3 : 2);
   });
 });
+
+describe("the catalog", () => {
+  const CATALOG = `{ catalog { currency personalPlans { plan monthlyPriceCents monthlyCredits }
+    team { baseMonthlyCredits creditsPerSeat prices { interval baseCents seatCents } }
+    topUp { minCredits maxCredits stepCredits centsPerStep } enterpriseDefaultMonthlyCredits } }`;
+
+  it("tells anyone, signed in or not, what the server sells by default", async () => {
+    const { catalog } = await t.client().ok(CATALOG);
+    expect(catalog).toEqual({
+      currency: "usd",
+      personalPlans: [
+        { plan: "STARTER", monthlyPriceCents: 1_000, monthlyCredits: 1_000 },
+        { plan: "PRO", monthlyPriceCents: 2_000, monthlyCredits: 2_500 },
+      ],
+      team: {
+        baseMonthlyCredits: 8_000,
+        creditsPerSeat: 1_000,
+        prices: [
+          { interval: "MONTHLY", baseCents: 4_900, seatCents: 1_200 },
+          { interval: "YEARLY", baseCents: 46_800, seatCents: 12_000 },
+        ],
+      },
+      topUp: { minCredits: 1_000, maxCredits: 100_000, stepCredits: 1_000, centsPerStep: 1_000 },
+      enterpriseDefaultMonthlyCredits: 50_000,
+    });
+  });
+
+  it("answers the catalog CATALOG_JSON made, the one checkouts charge", async () => {
+    const custom = await startTestApp({
+      env: { CATALOG_JSON: '{"team":{"baseMonthlyCredits":10000,"prices":{"MONTHLY":{"baseCents":5900}}}}' },
+    });
+    try {
+      const { catalog } = await custom.client().ok(CATALOG);
+      expect(catalog.team.baseMonthlyCredits).toBe(10_000);
+      expect(catalog.team.prices[0]).toEqual({ interval: "MONTHLY", baseCents: 5_900, seatCents: 1_200 });
+      const price = await custom.app.services.gateway.price("team_base_monthly");
+      expect(price.unit_amount).toBe(catalog.team.prices[0].baseCents);
+    } finally {
+      await custom.close();
+    }
+  });
+});
