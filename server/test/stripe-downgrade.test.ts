@@ -176,6 +176,29 @@ describe("Enterprise", () => {
     await t.app.jobs.runNow(["mail"]);
     const mail = t.mail.sent.find((m) => m.to === "sales@team-billing.test" && m.text.includes("200k credits"));
     expect(mail?.text).toContain(team.owner.email);
+
+    // Read back: by the org's OWNER and ADMIN (not a MEMBER), and by support staff across orgs.
+    const READ = "query($id: ID!) { org(id: $id) { enterpriseRequests { message createdAt requestedBy { email } org { id } } } }";
+    const { org } = await team.admin.client.ok(READ, { id: team.orgId });
+    expect(org.enterpriseRequests).toEqual([
+      {
+        message: "We need SSO and 200k credits.",
+        createdAt: expect.any(String),
+        requestedBy: { email: team.owner.email },
+        org: { id: team.orgId },
+      },
+    ]);
+    expect(await team.member.client.code(READ, { id: team.orgId })).toBe("FORBIDDEN");
+    const QUEUE = "query($n: Int) { supportEnterpriseRequests(first: $n) { message org { id name } } }";
+    expect(await team.owner.client.code(QUEUE, {})).toBe("FORBIDDEN");
+    const staff = await signUp(t, { email: "staff@support.test" }).catch(async () => {
+      const client = t.client();
+      await client.ok('mutation { login(email: "staff@support.test", password: "correct horse battery") { id } }');
+      return { client };
+    });
+    const { supportEnterpriseRequests } = await staff.client.ok(QUEUE, { n: 100 });
+    expect(supportEnterpriseRequests).toContainEqual({ message: "We need SSO and 200k credits.", org: { id: team.orgId, name: "Acme" } });
+    expect(await staff.client.code(QUEUE, { n: 0 })).toBe("BAD_USER_INPUT");
   });
 
   it("lets support set the terms: the org is on ENTERPRISE with that allotment, audited with the staff email", async () => {

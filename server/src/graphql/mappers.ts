@@ -2,9 +2,10 @@ import type { CallOutcome } from "../credits/usage-call";
 import type { InvoiceEntity, PoolEntity } from "../entities";
 import type { InvoiceLine } from "../stripe/stripe-mirror";
 import type { AuditView } from "../services/audit.service";
+import type { EnterpriseRequestView } from "../services/enterprise.service";
 import type { MemberView } from "../services/member.service";
 import type { AuditEntryType, MemberType } from "./types/account.type";
-import type { InvoiceType, PoolType } from "./types/billing.type";
+import type { EnterpriseRequestType, InvoiceType, PoolType } from "./types/billing.type";
 import type { UsageBatchItemType } from "./types/credits.type";
 
 /** Entity → GraphQL shapes where the two differ; elsewhere entities are returned as they are. */
@@ -68,4 +69,12 @@ export const toInvoice = (invoice: InvoiceEntity): InvoiceType => ({
     periodStart: l.periodStart ? new Date(l.periodStart) : null,
     periodEnd: l.periodEnd ? new Date(l.periodEnd) : null,
   })),
+});
+
+export const toEnterpriseRequest = ({ request, requestedBy, org }: EnterpriseRequestView): EnterpriseRequestType => ({
+  id: request.id,
+  message: request.message,
+  createdAt: request.createdAt,
+  requestedBy,
+  org,
 });

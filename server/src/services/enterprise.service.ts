@@ -3,13 +3,20 @@ import type { Config } from "../config";
 import type { PoolService } from "../credits/pool.service";
 import { newId } from "../db/columns";
 import type { Database } from "../db/database";
-import { EnterpriseRequestEntity, OrgEntity } from "../entities";
+import { In } from "typeorm";
+import { EnterpriseRequestEntity, OrgEntity, UserEntity } from "../entities";
 import { badInput } from "../errors";
 import type { MailService } from "../mail/mail.service";
 import type { UserActor } from "./actor";
 import type { AuditService } from "./audit.service";
 
 export const ENTERPRISE_MAX_CREDITS = 1_000_000_000;
+
+export interface EnterpriseRequestView {
+  request: EnterpriseRequestEntity;
+  requestedBy: UserEntity;
+  org: OrgEntity;
+}
 
 /** Enterprise has no self-serve checkout: owners get in touch, support sets the terms. */
 export class EnterpriseService {
@@ -47,6 +54,36 @@ export class EnterpriseService {
       await this.audit.record(em, actor, { orgId, action: "enterprise.contact_requested", after: { message: text } });
       return request;
     });
+  }
+
+  /** An org's requests, newest first, with who asked (OWNER, ADMIN and staff read them). */
+  async listForOrg(orgId: string): Promise<EnterpriseRequestView[]> {
+    return this.withRequesters(
+      await this.db.manager.find(EnterpriseRequestEntity, { where: { orgId }, order: { createdAt: "DESC", id: "DESC" }, take: 100 }),
+    );
+  }
+
+  /** Every org's requests, newest first: the support staff's queue. */
+  async listAll(limit: number): Promise<EnterpriseRequestView[]> {
+    if (!Number.isSafeInteger(limit) || limit < 1 || limit > 100) throw badInput("first", "must be 1 to 100");
+    return this.withRequesters(
+      await this.db.manager.find(EnterpriseRequestEntity, { order: { createdAt: "DESC", id: "DESC" }, take: limit }),
+    );
+  }
+
+  private async withRequesters(requests: EnterpriseRequestEntity[]): Promise<EnterpriseRequestView[]> {
+    const ids = (field: "userId" | "orgId") => [...new Set(requests.map((r) => r[field]))];
+    const users = new Map(
+      (ids("userId").length ? await this.db.manager.findBy(UserEntity, { id: In(ids("userId")) }) : []).map((u) => [u.id, u]),
+    );
+    const orgs = new Map(
+      (ids("orgId").length ? await this.db.manager.findBy(OrgEntity, { id: In(ids("orgId")) }) : []).map((o) => [o.id, o]),
+    );
+    return requests.map((request) => ({
+      request,
+      requestedBy: users.get(request.userId) as UserEntity,
+      org: orgs.get(request.orgId) as OrgEntity,
+    }));
   }
 
   /** Support puts an org on ENTERPRISE with these terms (audited with the staff email); no checkout. */

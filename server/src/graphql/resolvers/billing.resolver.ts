@@ -3,9 +3,9 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-g
 import type { OrgEntity, SubscriptionEntity, UserEntity } from "../../entities";
 import { membershipOf, type Rule } from "../auth-checker";
 import { type GqlContext, userActor } from "../context";
-import { toInvoice } from "../mappers";
+import { toEnterpriseRequest, toInvoice } from "../mappers";
 import { UserType } from "../types/account.type";
-import { CheckoutSessionType, InvoiceType, SubscriptionType, TaxIdInput } from "../types/billing.type";
+import { CheckoutSessionType, EnterpriseRequestType, InvoiceType, SubscriptionType, TaxIdInput } from "../types/billing.type";
 import { BillingIntervalEnum, PlanEnum } from "../types/enums";
 import { OrgType } from "../types/org.type";
 
@@ -124,6 +124,17 @@ export class BillingResolver {
   })
   devAdvanceClock(@Arg("days", () => Int) days: number, @Ctx() ctx: GqlContext): Promise<Date> {
     return ctx.services.billing.advanceDevClock(days);
+  }
+
+  @Authorized<Rule>("STAFF")
+  @Query(() => [EnterpriseRequestType], {
+    description: "Support staff only: every org's Enterprise requests, newest first (`first` 1 to 100, default 50).",
+  })
+  async supportEnterpriseRequests(
+    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Ctx() ctx: GqlContext,
+  ): Promise<EnterpriseRequestType[]> {
+    return (await ctx.services.enterprise.listAll(first ?? 50)).map(toEnterpriseRequest);
   }
 
   @Authorized<Rule>("STAFF")

@@ -4,10 +4,18 @@ import type { ApiKeyEntity, InvitationEntity, OrgEntity, SpaceEntity } from "../
 import { membershipOf, type Rule, usageScope } from "../auth-checker";
 import { type GqlContext, userActor } from "../context";
 import { parseTaxIds } from "../../stripe/billing.service";
-import { toAuditEntry, toInvoice, toMember, toPool } from "../mappers";
+import { toAuditEntry, toEnterpriseRequest, toInvoice, toMember, toPool } from "../mappers";
 import { ApiKeyType, AuditEntryConnectionType, AuditEntryType, InvitationType, MemberType, SpaceType } from "../types/account.type";
 import { encodeAuditCursor } from "../../services/audit.service";
-import { CapType, DowngradePreviewType, InvoiceType, PoolType, SubscriptionType, TaxIdType } from "../types/billing.type";
+import {
+  CapType,
+  DowngradePreviewType,
+  EnterpriseRequestType,
+  InvoiceType,
+  PoolType,
+  SubscriptionType,
+  TaxIdType,
+} from "../types/billing.type";
 import { BillingIntervalEnum, PlanEnum, RoleEnum } from "../types/enums";
 import { OrgType } from "../types/org.type";
 import { ForecastType, UsageEventConnectionType, UsageReportType } from "../types/usage.type";
@@ -80,6 +88,12 @@ export class OrgResolver {
   @FieldResolver(() => [AuditEntryType], { description: "Newest first." })
   async auditLog(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<AuditEntryType[]> {
     return (await ctx.services.audit.list(org.id)).map(toAuditEntry);
+  }
+
+  @Authorized<Rule>("ADMIN", "STAFF_READ")
+  @FieldResolver(() => [EnterpriseRequestType], { description: 'The OWNER\'s Enterprise "Get in touch" requests, newest first.' })
+  async enterpriseRequests(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<EnterpriseRequestType[]> {
+    return (await ctx.services.enterprise.listForOrg(org.id)).map(toEnterpriseRequest);
   }
 
   @Authorized<Rule>("ADMIN", "STAFF_READ")

@@ -1,7 +1,9 @@
 import type { BillingInterval, CapScope, Plan } from "@team-billing/shared";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { MemberType, SpaceType } from "./account.type";
+import type { OrgEntity, UserEntity } from "../../entities";
+import { MemberType, SpaceType, UserType } from "./account.type";
 import { BillingIntervalEnum, CapScopeEnum, PlanEnum } from "./enums";
+import { OrgType } from "./org.type";
 
 @ObjectType("Pool")
 export class PoolType {
@@ -85,4 +87,13 @@ export class DowngradePreviewType {
 export class CheckoutSessionType {
   @Field(() => ID) id: string;
   @Field() url: string;
+}
+
+@ObjectType("EnterpriseRequest", { description: 'An OWNER\'s Enterprise "Get in touch", as sales received it.' })
+export class EnterpriseRequestType {
+  @Field(() => ID) id: string;
+  @Field() message: string;
+  @Field() createdAt: Date;
+  @Field(() => UserType) requestedBy: UserEntity;
+  @Field(() => OrgType) org: OrgEntity;
 }
