@@ -6,7 +6,7 @@ import { emulatorOf, upgradeToTeam, webhooksSettled } from "./support/stripe-fix
 import { startTestApp, type TestApp } from "./support/test-app";
 
 const INVOICES =
-  "query($id: ID!) { org(id: $id) { invoices { id number status currency amountDue amountPaid periodStart periodEnd hostedUrl pdfUrl lines { description amount quantity proration } } } }";
+  "query($id: ID!) { org(id: $id) { invoices { id number status currency amountDue amountPaid subtotal tax total customerEmail customerTaxIds { type value } periodStart periodEnd hostedUrl pdfUrl lines { description amount quantity proration } } } }";
 const DETAILS =
   "mutation($o: ID!, $e: String, $t: TaxIdInput) { updateBillingDetails(orgId: $o, billingEmail: $e, taxId: $t) { billingEmail taxIds { type value } } }";
 const ADVANCE = "mutation($d: Int!) { devAdvanceClock(days: $d) }";
@@ -122,6 +122,11 @@ describe("billing details", () => {
     const invoice = await stripe().invoices.retrieve(renewal.id);
     expect(invoice.customer_email).toBe("ap@acme.test");
     expect(invoice.customer_tax_ids?.map((x) => x.value)).toEqual(["DE123456789"]);
+    // Our mirror says the same, and its totals add up.
+    expect(renewal).toMatchObject({ customerEmail: "ap@acme.test", customerTaxIds: [{ type: "eu_vat", value: "DE123456789" }] });
+    expect(renewal).toMatchObject({ subtotal: invoice.subtotal, tax: 0, total: invoice.total });
+    expect(renewal.total).toBe(renewal.subtotal + renewal.tax);
+    expect(renewal.total).toBe(renewal.lines.reduce((sum: number, l: { amount: number }) => sum + l.amount, 0));
     const text = await pdfText(renewal.pdfUrl);
     expect(text).toContain("DE123456789");
     expect(text).toContain("ap@acme.test");

@@ -14,6 +14,14 @@ export class InvoiceEntity {
   @StringColumn(8) currency: string;
   @BigIntColumn() amountDue: number;
   @BigIntColumn() amountPaid: number;
+  /** Null on rows mirrored before these columns existed, until the invoice syncs again. */
+  @BigIntColumn({ nullable: true }) subtotal: number | null;
+  @BigIntColumn({ nullable: true }) tax: number | null;
+  @BigIntColumn({ nullable: true }) total: number | null;
+  /** What Stripe printed on the invoice at finalization (copied from the customer). */
+  @StringColumn(254, { nullable: true }) customerEmail: string | null;
+  /** JSON: [{ type, value }], or null when not yet known. */
+  @Column({ type: "text", nullable: true }) customerTaxIds: string | null;
   @DateTimeColumn({ nullable: true }) periodStart: Date | null;
   @DateTimeColumn({ nullable: true }) periodEnd: Date | null;
   @DateTimeColumn() createdAt: Date;

@@ -65,6 +65,23 @@ export class InvoiceType {
   @Field() currency: string;
   @Field(() => Int) amountDue: number;
   @Field(() => Int) amountPaid: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Before tax, after line-item amounts (cents). Null until an invoice mirrored before this field syncs again (refreshInvoices).",
+  })
+  subtotal: number | null;
+  @Field(() => Int, { nullable: true, description: "Tax on the invoice (cents); 0 without tax. Null as for subtotal." })
+  tax: number | null;
+  @Field(() => Int, { nullable: true, description: "subtotal + tax (cents). Null as for subtotal." })
+  total: number | null;
+  @Field(() => String, { nullable: true, description: "The billing email printed on the invoice (copied at finalization)." })
+  customerEmail: string | null;
+  @Field(() => [TaxIdType], {
+    nullable: true,
+    description: "The tax IDs printed on the invoice (copied at finalization); null as for subtotal.",
+  })
+  customerTaxIds: TaxIdType[] | null;
   @Field(() => Date, { nullable: true }) periodStart: Date | null;
   @Field(() => Date, { nullable: true }) periodEnd: Date | null;
   @Field() createdAt: Date;
