@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { streamUsageCsv } from "../analytics/usage-csv";
+import { newId } from "../db/columns";
 import { type App, createApp } from "../app";
 import { loadConfig } from "../config";
 import type { UserActor } from "../services/actor";
@@ -62,7 +63,7 @@ async function seed(app: App): Promise<{ orgId: string; start: number; end: numb
       const at = new Date(start + Math.floor((i / EVENTS) * (end - start))).toISOString().replace("T", " ").replace("Z", "");
       const credits = 1 + (i % 97);
       rows.push(
-        `('${randomUUID()}','${org.id}','${memberIds[i % 50]}','${spaces[i % 20].id}','${user.id}','${models[i % 10]}',${credits},0,${credits},0,'seed-${i}','seed',0,NULL,'${at}')`,
+        `('${newId()}','${org.id}','${memberIds[i % 50]}','${spaces[i % 20].id}','${user.id}','${models[i % 10]}',${credits},0,${credits},0,'seed-${i}','seed',0,NULL,'${at}')`,
       );
     }
     await app.db.manager.query(
