@@ -27,3 +27,18 @@ export function addToCachedList(
 
 /** The cache id of an org, for `owner`. */
 export const orgCacheId = (cache: ApolloCache, orgId: string) => cache.identify({ __typename: "Org", id: orgId });
+
+/** Takes an object out of a cached list field (the root query's when `owner` is omitted), leaving the object itself cached. */
+export function removeFromCachedList(cache: ApolloCache, options: { owner?: string; field: string; item: object }): void {
+  const id = cache.identify(options.item as StoreObject);
+  if (!id) return;
+  cache.modify({
+    ...(options.owner ? { id: options.owner } : {}),
+    fields: {
+      [options.field](existing: readonly Reference[] = [], { toReference }) {
+        const ref = toReference(id);
+        return ref ? existing.filter((r) => r.__ref !== ref.__ref) : existing;
+      },
+    },
+  });
+}

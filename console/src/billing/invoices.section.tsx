@@ -63,8 +63,11 @@ const STATUS: Record<string, { label: string; tone: "good" | "bad" | "neutral" }
 
 const statusOf = (status: string) => STATUS[status] ?? { label: status.replace(/_/g, " "), tone: "neutral" as const };
 
-/** The org's invoices from Stripe, newest first (OWNER and ADMIN). */
-export function InvoicesSection({ orgId }: { orgId: string }) {
+/**
+ * The org's invoices from Stripe, newest first (OWNER and ADMIN; support staff
+ * read them too, without `canRefresh`: backfilling is an admin's action).
+ */
+export function InvoicesSection({ orgId, canRefresh = true }: { orgId: string; canRefresh?: boolean }) {
   const { data, loading, error, refetch } = useQuery(OrgInvoicesQuery, { variables: { orgId }, context: INLINE_ERRORS });
   const [refreshError, setRefreshError] = useState<string | null>(null);
   const [refresh, { loading: refreshing }] = useMutation(RefreshInvoicesMutation, {
@@ -97,9 +100,11 @@ export function InvoicesSection({ orgId }: { orgId: string }) {
         <h2 id="invoices-title" className="card__title">
           Invoices
         </h2>
-        <button type="button" className="button button--small" onClick={() => void onRefresh()} disabled={refreshing}>
-          {refreshing ? "Refreshing…" : "Refresh from Stripe"}
-        </button>
+        {canRefresh && (
+          <button type="button" className="button button--small" onClick={() => void onRefresh()} disabled={refreshing}>
+            {refreshing ? "Refreshing…" : "Refresh from Stripe"}
+          </button>
+        )}
       </header>
       {invoices ? (
         invoices.length > 0 ? (

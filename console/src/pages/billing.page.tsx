@@ -8,12 +8,11 @@ import { DowngradeBanner, SpacesOwnerOnlyNote, SwitchToProSection } from "../bil
 import { EnterpriseSection } from "../billing/enterprise.section";
 import { InvoicesSection } from "../billing/invoices.section";
 import { PlanSection } from "../billing/plan.section";
-import { PoolGauge } from "../billing/pool-gauge.component";
+import { PoolSection } from "../billing/pool.section";
 import { TopUpSection } from "../billing/top-up.section";
 import { UpgradeSection } from "../billing/upgrade.section";
 import { OrgPageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
-import type { BillingOrgFragment } from "../gql/graphql";
 import { PlanBadge } from "../orgs/plan-badge.component";
 import { billingOutcome, orgPath, ROUTES, teamPath } from "../routes";
 import { RoleBadge } from "../team/role-badge.component";
@@ -87,7 +86,18 @@ export default function BillingPage() {
       {!pooled && org.spacesOwnerOnly && <SpacesOwnerOnlyNote org={org} />}
 
       <PlanSection org={org} />
-      {org.pool && <PoolSection org={org} pool={org.pool} />}
+      {org.pool && (
+        <PoolSection
+          pool={org.pool}
+          thresholdPercent={org.softAlertThresholdPercent}
+          lead={
+            <>
+              Every member spends from this one pool. Caps per member or Space and the low-pool alert are in{" "}
+              <Link to={teamPath(org.id)}>Team settings</Link>.
+            </>
+          }
+        />
+      )}
       {!pooled && <UpgradeSection orgId={org.id} seats={org.seats} canUpgrade={isOwner} />}
       {org.pool && <TopUpSection orgId={org.id} canBuy={isOwner} />}
       <EnterpriseSection org={org} />
@@ -102,22 +112,5 @@ export default function BillingPage() {
       )}
       <DevToolsPanel />
     </div>
-  );
-}
-
-function PoolSection({ org, pool }: { org: BillingOrgFragment; pool: NonNullable<BillingOrgFragment["pool"]> }) {
-  return (
-    <section className="card section" aria-labelledby="pool-title" id="pool">
-      <header className="section__header">
-        <h2 id="pool-title" className="card__title">
-          Credit pool
-        </h2>
-        <p className="card__lead">
-          Every member spends from this one pool. Caps per member or Space and the low-pool alert are in{" "}
-          <Link to={teamPath(org.id)}>Team settings</Link>.
-        </p>
-      </header>
-      <PoolGauge pool={pool} thresholdPercent={org.softAlertThresholdPercent} />
-    </section>
   );
 }

@@ -2,18 +2,16 @@ import { useQuery } from "@apollo/client/react";
 import { Link, useParams } from "react-router";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
-import { PoolGauge } from "../billing/pool-gauge.component";
-import { formatInvoiceMoney } from "../billing/pricing";
+import { InvoicesSection } from "../billing/invoices.section";
+import { PoolSection } from "../billing/pool.section";
 import { PageError, PageLoading, PageTitle } from "../components/page-state.component";
-import { Time } from "../components/time.component";
 import { graphql } from "../gql";
-import type { SupportOrgQuery } from "../gql/graphql";
 import { PlanBadge } from "../orgs/plan-badge.component";
 import { SeatStats } from "../orgs/seat-stats.component";
 import { ROUTES, supportPath } from "../routes";
 import { GrantCreditsForm } from "../support/grant-credits.form";
 import { AuditLogSection } from "../team/audit-log.section";
-import { RoleBadge } from "../team/role-badge.component";
+import { MembersTable } from "../team/members-table.component";
 import { UsageBreakdown } from "../usage/usage-breakdown.component";
 
 const SupportOrgQueryDoc = graphql(`
@@ -29,23 +27,7 @@ const SupportOrgQueryDoc = graphql(`
         ...PoolFields
       }
       members {
-        id
-        role
-        joinedAt
-        user {
-          id
-          name
-          email
-        }
-      }
-      invoices {
-        id
-        number
-        status
-        currency
-        amountDue
-        amountPaid
-        createdAt
+        ...TeamMember
       }
       usage {
         from
@@ -63,9 +45,11 @@ const SupportOrgQueryDoc = graphql(`
   }
 `);
 
-type SupportOrg = NonNullable<SupportOrgQuery["org"]>;
-
-/** What support staff see of any org: read-only, but for granting or removing credits. */
+/**
+ * What support staff see of any org: read-only, but for granting or removing
+ * credits. The sections are the ones members see, without their controls
+ * (staff have no `myRole`); invoices and the audit log load on their own.
+ */
 export default function SupportOrgPage() {
   const { orgId = "" } = useParams();
   const { data, loading, error, refetch } = useQuery(SupportOrgQueryDoc, { variables: { orgId }, context: INLINE_ERRORS });
@@ -102,18 +86,7 @@ export default function SupportOrgPage() {
         </div>
       </dl>
 
-      <section className="card section" aria-labelledby="pool-title" id="pool">
-        <header className="section__header">
-          <h2 id="pool-title" className="card__title">
-            Credit pool
-          </h2>
-        </header>
-        {org.pool ? (
-          <PoolGauge pool={org.pool} thresholdPercent={org.softAlertThresholdPercent} />
-        ) : (
-          <p className="muted">No shared pool: the org is not on Team or Enterprise.</p>
-        )}
-      </section>
+      <PoolSection pool={org.pool} thresholdPercent={org.softAlertThresholdPercent} />
 
       <GrantCreditsForm orgId={org.id} onGranted={() => void refetch()} />
 
@@ -123,99 +96,16 @@ export default function SupportOrgPage() {
         column="Member"
         rows={org.usage.byMember.map((m) => ({ key: m.memberId, label: m.name, credits: m.credits, calls: m.calls }))}
       />
-      <MembersSection members={org.members} />
-      <InvoicesSection invoices={org.invoices} />
+      <section className="card section" aria-labelledby="members-title" id="members">
+        <header className="section__header">
+          <h2 id="members-title" className="card__title">
+            Members
+          </h2>
+        </header>
+        <MembersTable org={org} members={org.members} myRole={null} myUserId={undefined} />
+      </section>
+      <InvoicesSection orgId={org.id} canRefresh={false} />
       <AuditLogSection orgId={org.id} />
     </div>
-  );
-}
-
-function MembersSection({ members }: { members: SupportOrg["members"] }) {
-  return (
-    <section className="card section" aria-labelledby="members-title" id="members">
-      <header className="section__header">
-        <h2 id="members-title" className="card__title">
-          Members
-        </h2>
-      </header>
-      <table className="table table--stack" aria-labelledby="members-title">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Joined</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.id}>
-              <th scope="row" className="cell--wrap">
-                {m.user.name}
-              </th>
-              <td className="cell--wrap" data-label="Email">
-                {m.user.email}
-              </td>
-              <td data-label="Role">
-                <RoleBadge role={m.role} />
-              </td>
-              <td data-label="Joined">
-                <Time value={m.joinedAt} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
-function InvoicesSection({ invoices }: { invoices: SupportOrg["invoices"] }) {
-  return (
-    <section className="card section" aria-labelledby="invoices-title" id="invoices">
-      <header className="section__header">
-        <h2 id="invoices-title" className="card__title">
-          Invoices
-        </h2>
-      </header>
-      {invoices.length === 0 ? (
-        <p className="muted">No invoices yet.</p>
-      ) : (
-        <table className="table table--stack" aria-labelledby="invoices-title">
-          <thead>
-            <tr>
-              <th scope="col">Invoice</th>
-              <th scope="col">Date</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="cell--number">
-                Due
-              </th>
-              <th scope="col" className="cell--number">
-                Paid
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {invoices.map((invoice) => (
-              <tr key={invoice.id}>
-                <th scope="row" className="mono">
-                  {invoice.number ?? invoice.id}
-                </th>
-                <td data-label="Date">
-                  <Time value={invoice.createdAt} />
-                </td>
-                <td data-label="Status">{invoice.status.replace(/_/g, " ")}</td>
-                <td className="cell--number" data-label="Due">
-                  {formatInvoiceMoney(invoice.amountDue, invoice.currency)}
-                </td>
-                <td className="cell--number" data-label="Paid">
-                  {formatInvoiceMoney(invoice.amountPaid, invoice.currency)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
   );
 }

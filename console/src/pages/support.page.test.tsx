@@ -1,9 +1,9 @@
-import { fireEvent, screen, within } from "@testing-library/react";
-import { GrantCreditsDocument, OrgAuditLogDocument, SupportOrgDocument, SupportSearchDocument } from "../gql/graphql";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { GrantCreditsDocument, OrgInvoicesDocument, SupportOrgDocument, SupportSearchDocument } from "../gql/graphql";
 import { ada, acme, meMock, orgSwitcherMock } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { grantProblems } from "../support/grant-credits.form";
-import { acmePool, typed } from "../test/team.fixtures";
+import { acmePool, auditEntriesMock, typed } from "../test/team.fixtures";
 
 const staff = { ...ada, id: "user_staff", name: "Sam Staff", email: "staff@example.com", isStaff: true };
 const staffMocks = () => [meMock(staff), orgSwitcherMock([])];
@@ -73,7 +73,6 @@ const supportOrgMock = (pool = acmePool) => ({
             user: { __typename: "User", id: "user_ada", name: "Ada Lovelace", email: "ada@example.com" },
           },
         ],
-        invoices: [],
         usage: {
           __typename: "UsageReport",
           from: acmePool.periodStart,
@@ -86,14 +85,55 @@ const supportOrgMock = (pool = acmePool) => ({
     },
   },
 });
-const auditMock = () => ({
-  request: { query: OrgAuditLogDocument, variables: { orgId: "org_acme" } },
-  result: { data: { org: { __typename: "Org", id: "org_acme", auditLog: [] } } },
+const invoicesMock = () => ({
+  request: { query: OrgInvoicesDocument, variables: { orgId: "org_acme" } },
+  result: {
+    data: {
+      org: {
+        __typename: "Org",
+        id: "org_acme",
+        invoices: [
+          {
+            __typename: "Invoice",
+            id: "in_1",
+            number: "ACME-0001",
+            status: "paid",
+            currency: "usd",
+            amountDue: 4900,
+            amountPaid: 4900,
+            periodStart: "2026-01-05T09:00:00.000Z",
+            periodEnd: "2026-02-05T09:00:00.000Z",
+            createdAt: "2026-01-05T09:00:00.000Z",
+            hostedUrl: null,
+            pdfUrl: null,
+            lines: [],
+          },
+        ],
+      },
+    },
+  },
 });
+const grantEntry = {
+  id: "9",
+  action: "credits.adjusted",
+  actorKind: "USER" as const,
+  actorName: staff.email,
+  at: "2026-02-21T10:00:00.000Z",
+  details: JSON.stringify({ before: null, after: { credits: 500, reason: "Ticket 42" } }),
+};
+const renewalEntry = {
+  id: "8",
+  action: "plan.changed",
+  actorKind: "SYSTEM" as const,
+  actorName: "Team Billing",
+  at: "2026-02-05T09:00:00.000Z",
+  details: null,
+};
+const orgSectionMocks = () => [supportOrgMock(), invoicesMock(), auditEntriesMock({ entries: [] })];
 
 describe("Support org page", () => {
   it("shows the org read-only and refuses a grant without a reason", async () => {
-    renderApp("/support/orgs/org_acme", [...staffMocks(), supportOrgMock(), auditMock()]);
+    renderApp("/support/orgs/org_acme", [...staffMocks(), ...orgSectionMocks()]);
     expect(await screen.findByRole("heading", { level: 1, name: "Acme" })).toBeTruthy();
     expect(screen.getByRole("table", { name: "Members" }).textContent).toContain("ada@example.com");
     expect(screen.getByRole("region", { name: "Credit pool" }).textContent).toContain("10,500 credits left");
@@ -112,20 +152,48 @@ describe("Support org page", () => {
     renderApp("/support/orgs/org_acme", [
       ...staffMocks(),
       supportOrgMock(),
-      auditMock(),
+      invoicesMock(),
+      // The log before the grant, then (refetched after it) with the grant on top.
+      { ...auditEntriesMock({ entries: [renewalEntry] }), maxUsageCount: 1 },
       {
         request: { query: GrantCreditsDocument, variables: { orgId: "org_acme", credits: 500, reason: "Ticket 42" } },
         result: { data: { grantCredits: typed.pool(after) } },
       },
-      auditMock(),
+      auditEntriesMock({ entries: [grantEntry, renewalEntry] }),
       supportOrgMock(after),
     ]);
+    const log = await screen.findByRole("table", { name: "Audit log" });
+    expect(within(log).getAllByRole("row")).toHaveLength(2);
     const form = await screen.findByRole("form", { name: "Grant or remove credits" });
     fireEvent.change(within(form).getByLabelText("Credits"), { target: { value: "500" } });
     fireEvent.change(within(form).getByLabelText("Reason"), { target: { value: " Ticket 42 " } });
     fireEvent.click(within(form).getByRole("button", { name: "Apply" }));
     expect(await screen.findByText("Added 500 credits.")).toBeTruthy();
     expect(screen.getByText(/The pool now has 11,000 credits left \(2,500 top-up\)/)).toBeTruthy();
+    // The grant is the log's newest entry, by the staff member who made it.
+    await waitFor(() => expect(within(log).getAllByRole("row")).toHaveLength(3));
+    const newest = within(log).getAllByRole("row")[1];
+    expect(within(newest).getAllByRole("cell")[1].textContent).toBe("Credits adjusted");
+    expect(within(newest).getAllByRole("cell")[2].textContent).toBe(staff.email);
+  });
+
+  it("shows the team's sections without their controls", async () => {
+    renderApp("/support/orgs/org_acme", [...staffMocks(), supportOrgMock(), invoicesMock(), auditEntriesMock({ entries: [renewalEntry] })]);
+    const members = await screen.findByRole("table", { name: "Members" });
+    const ada = within(members).getByRole("row", { name: /Ada Lovelace/ });
+    expect(within(ada).getByText("Owner")).toBeTruthy();
+    expect(within(ada).getByText("Jan 1, 2026")).toBeTruthy();
+    expect(within(members).queryByRole("combobox")).toBeNull();
+    expect(within(members).queryByRole("button")).toBeNull();
+
+    const invoices = await screen.findByRole("table", { name: "Invoices" });
+    expect(within(invoices).getByRole("rowheader", { name: /ACME-0001/ })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Refresh from Stripe" })).toBeNull();
+
+    const log = await screen.findByRole("table", { name: "Audit log" });
+    expect(within(log).getAllByRole("row")[1].textContent).toContain("Team Billing (automatic)");
+    // Members' own controls are not for staff.
+    expect(screen.queryByRole("heading", { name: "Your membership" })).toBeNull();
   });
 });
 

@@ -119,7 +119,8 @@ describe("Team settings page", () => {
     expect(screen.queryByRole("form", { name: "Create a Space" })).toBeNull();
     expect(screen.queryByRole("heading", { name: "API keys" })).toBeNull();
     expect(screen.queryByRole("heading", { name: "Audit log" })).toBeNull();
-    expect(screen.queryAllByRole("button").map((b) => b.textContent)).toEqual(["Sign out"]);
+    // The header's, and their own way out.
+    expect(screen.queryAllByRole("button").map((b) => b.textContent)).toEqual(["Sign out", "Leave Acme"]);
   });
 
   it("asks for confirmation before transferring ownership, and says the old owner becomes an admin", async () => {

@@ -9,6 +9,7 @@ import { ApiKeysSection } from "../team/api-keys.section";
 import { AuditLogSection } from "../team/audit-log.section";
 import { CapsSection } from "../team/caps.section";
 import { InviteMemberForm } from "../team/invite-member.form";
+import { LeaveOrgSection } from "../team/leave-org.section";
 import { MembersTable } from "../team/members-table.component";
 import { PendingInvitations } from "../team/pending-invitations.component";
 import { RoleBadge } from "../team/role-badge.component";
@@ -107,6 +108,7 @@ export default function TeamPage() {
 
       {canManage && <ApiKeysSection orgId={org.id} />}
       {canManage && <AuditLogSection orgId={org.id} />}
+      <LeaveOrgSection org={org} />
     </div>
   );
 }

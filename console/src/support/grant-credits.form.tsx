@@ -5,7 +5,7 @@ import { INLINE_ERRORS } from "../apollo/error.link";
 import { FormError, FormField } from "../components/form-field.component";
 import { graphql } from "../gql";
 import type { PoolFieldsFragment } from "../gql/graphql";
-import { OrgAuditLogQuery } from "../team/audit-log.section";
+import { REFETCH_AUDIT_LOG } from "../team/audit-log.section";
 
 const GrantCreditsMutation = graphql(`
   mutation GrantCredits($orgId: ID!, $credits: Int!, $reason: String!) {
@@ -50,7 +50,8 @@ export function GrantCreditsForm({ orgId, onGranted }: { orgId: string; onGrante
   const [result, setResult] = useState<{ credits: number; pool: PoolFieldsFragment } | null>(null);
   const [grant, { loading }] = useMutation(GrantCreditsMutation, {
     context: INLINE_ERRORS,
-    refetchQueries: [OrgAuditLogQuery],
+    // The grant and its reason are the log's newest entry.
+    ...REFETCH_AUDIT_LOG,
   });
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {

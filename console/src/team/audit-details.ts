@@ -16,6 +16,7 @@ const ACTION_LABELS: Record<string, string> = {
   "invitation.created": "Invitation sent",
   "invitation.revoked": "Invitation revoked",
   "member.joined": "Member joined",
+  "member.left": "Member left",
   "member.removed": "Member removed",
   "member.role_changed": "Role changed",
   "space.created": "Space created",
@@ -28,8 +29,41 @@ const ACTION_LABELS: Record<string, string> = {
   "checkout.top_up_started": "Top-up checkout started",
   "top_up.credited": "Top-up credited",
   "plan.changed": "Plan changed",
+  "personal_plan.changed": "Personal plan changed",
+  "downgrade.scheduled": "Downgrade scheduled",
+  "downgrade.cancelled": "Downgrade cancelled",
+  "downgrade.completed": "Downgrade completed",
+  "subscription.past_due": "Payment past due",
+  "billing_details.changed": "Billing details changed",
+  "enterprise.contact_requested": "Enterprise contact requested",
+  "enterprise.terms_set": "Enterprise terms set",
   "credits.adjusted": "Credits adjusted",
 };
+
+export interface AuditCategory {
+  label: string;
+  /** The `actionPrefix` the API narrows by; null for everything. */
+  prefix: string | null;
+}
+
+/**
+ * The audit log's filter. The API takes one prefix per query, so each category is
+ * one prefix ("Members" is member.joined/left/removed/role_changed; invitations are
+ * their own). The rarer actions (org.*, billing_details.*, enterprise.*,
+ * personal_plan.*, soft_alert.*, subscription.*) are listed under All only.
+ */
+export const AUDIT_CATEGORIES: readonly AuditCategory[] = [
+  { label: "All", prefix: null },
+  { label: "Members", prefix: "member." },
+  { label: "Invitations", prefix: "invitation." },
+  { label: "API keys", prefix: "api_key." },
+  { label: "Spaces", prefix: "space." },
+  { label: "Caps", prefix: "cap." },
+  { label: "Plan changes", prefix: "plan." },
+  { label: "Downgrades", prefix: "downgrade." },
+  { label: "Top-ups", prefix: "top_up." },
+  { label: "Credit grants", prefix: "credits." },
+];
 
 /** A known action in words; a new one (the server's log grows with billing) as the server names it. */
 export function auditActionLabel(action: string): string {

@@ -1,53 +1,85 @@
+import { NetworkStatus } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { type ReactNode, useState } from "react";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
+import { FormError, SelectField } from "../components/form-field.component";
 import { PageError, PageLoading } from "../components/page-state.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
-import type { AuditEntryFieldsFragment } from "../gql/graphql";
-import { type AuditChange, auditActionLabel, describeAuditDetails } from "./audit-details";
+import type { AuditActorKind, AuditEntryFieldsFragment } from "../gql/graphql";
+import { AUDIT_CATEGORIES, type AuditChange, auditActionLabel, describeAuditDetails } from "./audit-details";
 
 export const AuditEntryFields = graphql(`
   fragment AuditEntryFields on AuditEntry {
     id
     action
-    actorEmail
+    actorKind
+    actorName
     at
     details
   }
 `);
 
-export const OrgAuditLogQuery = graphql(`
-  query OrgAuditLog($orgId: ID!) {
+// Paged by the server, newest first; the cache keeps one list per `actionPrefix`
+// and appends older pages (see createCache).
+export const OrgAuditEntriesQuery = graphql(`
+  query OrgAuditEntries($orgId: ID!, $first: Int!, $after: String, $actionPrefix: String) {
     org(id: $orgId) {
       id
-      auditLog {
-        ...AuditEntryFields
+      auditEntries(first: $first, after: $after, actionPrefix: $actionPrefix) {
+        edges {
+          cursor
+          node {
+            ...AuditEntryFields
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
 `);
 
 /**
- * Team changes are audited by the server; mutations on this page refetch the
- * log (when it is on screen) so the newest entry shows without a reload.
+ * Team changes are audited by the server; mutations spread this to refetch the
+ * log when it is on screen. A refetch asks for the first page again (of the
+ * filter shown), which replaces the older pages loaded so far.
  */
-export const REFETCH_AUDIT_LOG = { refetchQueries: [OrgAuditLogQuery] };
+export const REFETCH_AUDIT_LOG = { refetchQueries: [OrgAuditEntriesQuery] };
 
-const PAGE = 25;
+const AUDIT_PAGE_SIZE = 25;
 
-/** The org's audit log, newest first (OWNER and ADMIN; the server refuses others). */
+/** The org's audit log, newest first (OWNER, ADMIN and support staff; the server refuses others). */
 export function AuditLogSection({ orgId }: { orgId: string }) {
-  const { data, loading, error, refetch } = useQuery(OrgAuditLogQuery, { variables: { orgId }, context: INLINE_ERRORS });
-  const [shown, setShown] = useState(PAGE);
-  const entries = data?.org?.auditLog ?? [];
+  const [prefix, setPrefix] = useState("");
+  const category = AUDIT_CATEGORIES.find((c) => (c.prefix ?? "") === prefix) ?? AUDIT_CATEGORIES[0];
+  const { data, loading, error, refetch, fetchMore, networkStatus } = useQuery(OrgAuditEntriesQuery, {
+    variables: { orgId, first: AUDIT_PAGE_SIZE, actionPrefix: category.prefix },
+    context: INLINE_ERRORS,
+  });
+  const [moreError, setMoreError] = useState<string | null>(null);
+  const connection = data?.org?.auditEntries;
+  const loadingMore = networkStatus === NetworkStatus.fetchMore;
+
+  const showOlder = async () => {
+    if (!connection?.pageInfo.endCursor) return;
+    setMoreError(null);
+    try {
+      await fetchMore({ variables: { after: connection.pageInfo.endCursor }, context: INLINE_ERRORS });
+    } catch (e) {
+      setMoreError(describeError(e).message);
+    }
+  };
 
   let body: ReactNode;
-  if (loading && !data) body = <PageLoading label="Loading the audit log…" />;
-  else if (error && !data)
+  if (loading && !connection) body = <PageLoading label="Loading the audit log…" />;
+  else if (error && !connection)
     body = <PageError title="We couldn't load the audit log" message={describeError(error).message} onRetry={() => void refetch()} />;
-  else if (entries.length === 0) body = <p className="muted">Nothing recorded yet.</p>;
+  else if (!connection || connection.edges.length === 0)
+    body = <p className="muted">{category.prefix === null ? "Nothing recorded yet." : "No entries in this category."}</p>;
   else
     body = (
       <>
@@ -61,34 +93,58 @@ export function AuditLogSection({ orgId }: { orgId: string }) {
             </tr>
           </thead>
           <tbody>
-            {entries.slice(0, shown).map((entry) => (
-              <AuditRow key={entry.id} entry={entry} />
+            {connection.edges.map(({ node }) => (
+              <AuditRow key={node.id} entry={node} />
             ))}
           </tbody>
         </table>
-        {entries.length > shown && (
-          <button type="button" className="button" onClick={() => setShown((n) => n + PAGE)}>
-            Show {Math.min(PAGE, entries.length - shown)} more
-          </button>
+        {connection.pageInfo.hasNextPage && (
+          <div className="audit__more">
+            <button type="button" className="button" onClick={() => void showOlder()} disabled={loadingMore}>
+              {loadingMore ? "Loading older entries…" : "Show older entries"}
+            </button>
+          </div>
         )}
+        <FormError message={moreError} />
       </>
     );
 
   return (
     <section className="card section" aria-labelledby="audit-title" id="audit-log">
-      <header className="section__header">
-        <h2 id="audit-title" className="card__title">
-          Audit log
-        </h2>
-        <p className="card__lead">Every change to the team, newest first, with who made it and what it was before and after.</p>
+      <header className="section__header section__header--row">
+        <div className="section__header">
+          <h2 id="audit-title" className="card__title">
+            Audit log
+          </h2>
+          <p className="card__lead">Every change to the team, newest first, with who made it and what it was before and after.</p>
+        </div>
+        <div className="audit__filter">
+          <SelectField
+            label="Show"
+            name="category"
+            value={prefix}
+            onChange={(e) => {
+              setMoreError(null);
+              setPrefix(e.target.value);
+            }}
+            options={AUDIT_CATEGORIES.map((c) => ({ value: c.prefix ?? "", label: c.label }))}
+          />
+        </div>
       </header>
       {body}
     </section>
   );
 }
 
+// Not a person: a small badge says so, in words a screen reader reads too.
+const ACTOR_KIND_BADGE: Partial<Record<AuditActorKind, { label: string; title: string }>> = {
+  API_KEY: { label: "key", title: "Done through an API key" },
+  SYSTEM: { label: "automatic", title: "Done by Team Billing itself, e.g. a renewal" },
+};
+
 function AuditRow({ entry }: { entry: AuditEntryFieldsFragment }) {
   const changes = describeAuditDetails(entry.details ?? null);
+  const badge = ACTOR_KIND_BADGE[entry.actorKind];
   return (
     <tr>
       <td data-label="When">
@@ -98,8 +154,17 @@ function AuditRow({ entry }: { entry: AuditEntryFieldsFragment }) {
         <span className="audit__action">{auditActionLabel(entry.action)}</span>
       </td>
       <td data-label="By" className="cell--wrap">
-        {/* Entries without a person were made by an API key or the system (e.g. a renewal). */}
-        {entry.actorEmail ?? <span className="muted">API key or system</span>}
+        {/* One element: a stacked cell lays out its children in columns. */}
+        <span className="audit__actor">
+          {entry.actorName}
+          {badge && (
+            <span className={`audit__kind audit__kind--${entry.actorKind.toLowerCase()}`} title={badge.title}>
+              <span className="visually-hidden"> (</span>
+              {badge.label}
+              <span className="visually-hidden">)</span>
+            </span>
+          )}
+        </span>
       </td>
       <td data-label="Details" className="cell--wrap">
         {changes === null ? <code className="audit__raw">{entry.details}</code> : <AuditChanges changes={changes} />}

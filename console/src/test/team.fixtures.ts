@@ -6,7 +6,7 @@ import {
   type Plan,
   type PoolFieldsFragment,
   OrgApiKeysDocument,
-  OrgAuditLogDocument,
+  OrgAuditEntriesDocument,
   type PendingInvitationFragment,
   type Role,
   type SessionUserFragment,
@@ -61,7 +61,8 @@ export const ciKey: ApiKeyItemFragment = {
 export const roleChangedEntry: AuditEntryFieldsFragment = {
   id: "2",
   action: "member.role_changed",
-  actorEmail: ada.email,
+  actorKind: "USER",
+  actorName: ada.email,
   at: "2026-02-10T10:00:00.000Z",
   details: JSON.stringify({ before: { member: grace.email, role: "MEMBER" }, after: { member: grace.email, role: "ADMIN" } }),
 };
@@ -69,7 +70,8 @@ export const roleChangedEntry: AuditEntryFieldsFragment = {
 export const orgCreatedEntry: AuditEntryFieldsFragment = {
   id: "1",
   action: "org.created",
-  actorEmail: ada.email,
+  actorKind: "USER",
+  actorName: ada.email,
   at: "2026-01-05T09:00:00.000Z",
   details: JSON.stringify({ before: null, after: { name: "Acme", owner: ada.email } }),
 };
@@ -144,16 +146,57 @@ export const apiKeysMock = (keys: ApiKeyItemFragment[] = [ciKey]): MockLink.Mock
   result: { data: { org: { __typename: "Org", id: acme.id, apiKeys: keys.map(typed.apiKey) } } },
 });
 
-/** Answers every (re)fetch: the page refetches the log after each change. */
-export const auditLogMock = (entries: AuditEntryFieldsFragment[] = [roleChangedEntry, orgCreatedEntry]): MockLink.MockedResponse => ({
-  request: { query: OrgAuditLogDocument, variables: { orgId: acme.id } },
-  result: { data: { org: { __typename: "Org", id: acme.id, auditLog: entries.map(typed.auditEntry) } } },
-  maxUsageCount: Number.POSITIVE_INFINITY,
-});
+interface AuditPage {
+  entries?: AuditEntryFieldsFragment[];
+  /** The filter's action prefix; null for All. */
+  actionPrefix?: string | null;
+  /** The cursor this page continues from; none for the first page. */
+  after?: string;
+  hasNextPage?: boolean;
+  orgId?: string;
+}
+
+/** An entry's cursor in these fixtures (the server's are opaque). */
+export const auditCursor = (entry: AuditEntryFieldsFragment) => `cursor:${entry.id}`;
+
+/**
+ * One page of `Org.auditEntries` as the section asks for it. Answers every
+ * (re)fetch: the page refetches the first page after each change.
+ */
+export const auditEntriesMock = ({
+  entries = [roleChangedEntry, orgCreatedEntry],
+  actionPrefix = null,
+  after,
+  hasNextPage = false,
+  orgId = acme.id,
+}: AuditPage = {}): MockLink.MockedResponse => {
+  const last = entries.at(-1);
+  return {
+    request: {
+      query: OrgAuditEntriesDocument,
+      // The section's page size, written out so a change to it shows here.
+      variables: { orgId, first: 25, actionPrefix, ...(after === undefined ? {} : { after }) },
+    },
+    result: {
+      data: {
+        org: {
+          __typename: "Org",
+          id: orgId,
+          auditEntries: {
+            __typename: "AuditEntryConnection",
+            edges: entries.map((e) => ({ __typename: "AuditEntryEdge", cursor: auditCursor(e), node: typed.auditEntry(e) })),
+            pageInfo: { __typename: "PageInfo", hasNextPage, endCursor: last ? auditCursor(last) : null },
+          },
+        },
+      },
+    },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  };
+};
 
 /** What an OWNER or ADMIN's Team settings page asks for when it opens. */
 export const managerTeamMocks = (myRole: "OWNER" | "ADMIN", state: Omit<TeamState, "myRole"> = {}) => [
   teamSettingsMock({ myRole, ...state }),
   apiKeysMock(),
-  auditLogMock(),
+  auditEntriesMock(),
 ];

@@ -1,0 +1,90 @@
+import { fireEvent, screen, within } from "@testing-library/react";
+import { LeaveOrgDocument, OrgHomeDocument } from "../gql/graphql";
+import { acme, apiError, initech, meMock, myOrgsMock, orgSwitcherMock, signedInMocks } from "../test/fixtures";
+import { renderApp } from "../test/render-app";
+import { bob, grace, managerTeamMocks, teamSettingsMock } from "../test/team.fixtures";
+
+const notifications = () => screen.getByRole("region", { name: "Notifications" });
+const membership = () => screen.getByRole("region", { name: "Your membership" });
+const leaveMock = (result: object) => ({ request: { query: LeaveOrgDocument, variables: { orgId: acme.id } }, result });
+const orgHomeMock = {
+  request: { query: OrgHomeDocument, variables: { orgId: acme.id } },
+  result: { data: { org: { __typename: "Org", ...acme, billingInterval: "MONTHLY" } } },
+};
+
+/** Bob (MEMBER of Acme, also in Initech) opens his orgs, then Acme's Team settings, as a person would. */
+async function openAsBob(extra: Parameters<typeof renderApp>[1]) {
+  const view = renderApp("/", [
+    meMock(bob),
+    orgSwitcherMock([acme, initech]),
+    myOrgsMock([acme, initech]),
+    orgHomeMock,
+    teamSettingsMock({ myRole: "MEMBER" }),
+    ...extra,
+  ]);
+  fireEvent.click(await within(await screen.findByRole("list", { name: "Your orgs" })).findByRole("link", { name: "Acme" }));
+  fireEvent.click(await screen.findByRole("link", { name: "Team settings" }));
+  await screen.findByRole("heading", { level: 1, name: "Team settings" });
+  return view;
+}
+
+describe("Leaving an org", () => {
+  it("tells the OWNER to transfer ownership first, with nothing to press", async () => {
+    renderApp("/orgs/org_acme/team", [...signedInMocks([acme]), ...managerTeamMocks("OWNER")]);
+    await screen.findByRole("heading", { level: 1, name: "Team settings" });
+    expect(membership().textContent).toContain("You own this org: transfer ownership to another member before you can leave.");
+    expect(within(membership()).queryByRole("button")).toBeNull();
+  });
+
+  it("lets a MEMBER leave after confirming, then drops the org from their lists and says so", async () => {
+    const { cache } = await openAsBob([leaveMock({ data: { leaveOrg: true } })]);
+
+    fireEvent.click(within(membership()).getByRole("button", { name: "Leave Acme" }));
+    const dialog = screen.getByRole("dialog", { name: "Leave Acme?" });
+    expect(dialog.textContent).toContain("credit pool, its Spaces");
+    expect(dialog.textContent).toContain("you need a new invitation");
+    // Cancel is the default, and changes nothing.
+    expect(document.activeElement).toBe(within(dialog).getByRole("button", { name: "Cancel" }));
+    fireEvent.click(within(dialog).getByRole("button", { name: "Leave org" }));
+
+    // Home, from the cache: no second request for the org list (none is mocked).
+    expect(await screen.findByRole("heading", { level: 1, name: "Your orgs" })).toBeTruthy();
+    expect(within(notifications()).getByText("You left Acme.")).toBeTruthy();
+    const orgList = screen.getByRole("list", { name: "Your orgs" });
+    expect(within(orgList).queryByRole("link", { name: "Acme" })).toBeNull();
+    expect(within(orgList).getByRole("link", { name: "Initech" })).toBeTruthy();
+    // The header's switcher lists the orgs still theirs.
+    const switcher = screen.getByText("All orgs", { selector: "summary" }).closest("details") as HTMLElement;
+    expect(within(switcher).queryByRole("link", { name: "Acme" })).toBeNull();
+    expect(within(switcher).getByRole("link", { name: "Initech" })).toBeTruthy();
+    expect(JSON.stringify(cache.extract().ROOT_QUERY?.myOrgs)).not.toContain("org_acme");
+  });
+
+  it("lets an ADMIN leave too", async () => {
+    renderApp("/orgs/org_acme/team", [
+      meMock(grace),
+      orgSwitcherMock([acme]),
+      ...managerTeamMocks("ADMIN"),
+      leaveMock({ data: { leaveOrg: true } }),
+      myOrgsMock([]),
+    ]);
+    await screen.findByRole("heading", { level: 1, name: "Team settings" });
+    fireEvent.click(within(membership()).getByRole("button", { name: "Leave Acme" }));
+    fireEvent.click(within(screen.getByRole("dialog", { name: "Leave Acme?" })).getByRole("button", { name: "Leave org" }));
+    expect(await screen.findByRole("heading", { name: "You're not in any org yet" })).toBeTruthy();
+    expect(within(notifications()).getByText("You left Acme.")).toBeTruthy();
+  });
+
+  it("keeps the dialog open with the server's reason when leaving is refused", async () => {
+    await openAsBob([leaveMock(apiError("CONFLICT", "The owner cannot leave: transfer ownership to another member first."))]);
+    fireEvent.click(within(membership()).getByRole("button", { name: "Leave Acme" }));
+    const dialog = screen.getByRole("dialog", { name: "Leave Acme?" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Leave org" }));
+
+    expect(await within(dialog).findByText("The owner cannot leave: transfer ownership to another member first.")).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 1, name: "Team settings" })).toBeTruthy();
+    expect(within(notifications()).queryByRole("alert")).toBeNull();
+    // Still theirs, in the switcher too.
+    expect(screen.getByText("Acme", { selector: "summary" })).toBeTruthy();
+  });
+});
