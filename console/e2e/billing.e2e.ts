@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from "playwright-core";
-import { graphqlWithKey } from "./support/api";
+import { graphqlWithKey, teamPrices } from "./support/api";
 import { baseUrl, DESKTOP, launchBrowser, newPerson, PHONE, screenshots } from "./support/browser";
 import {
   acceptAsNewAccount,
@@ -61,7 +61,12 @@ test("an owner upgrades through Stripe's checkout, caps themself, spends from th
   await page.getByRole("heading", { level: 1, name: "Billing" }).waitFor();
   expect(await planBadge(page).textContent()).toBe("Free plan");
   const upgrade = page.getByRole("region", { name: "Upgrade to Team" });
-  expect(await upgrade.textContent()).toContain("$49 base + $12 × 1 seat, per month");
+  // The prices are the server's catalog (CATALOG_JSON would change both), by default $49 + $12 per seat a month.
+  const catalog = await teamPrices();
+  const monthly = catalog.team.prices.find((p) => p.interval === "MONTHLY");
+  expect({ currency: catalog.currency, ...monthly }).toEqual({ currency: "usd", interval: "MONTHLY", baseCents: 4_900, seatCents: 1_200 });
+  await upgrade.getByText("$49 base + $12 × 1 seat, per month").waitFor();
+  expect(await upgrade.locator(".price__amount").textContent()).toBe("$61");
   expect(await upgrade.textContent()).toContain("9,000 credits a month");
   await shot(page, "free");
   await upgrade.getByRole("radio", { name: /Yearly/ }).check();
@@ -159,6 +164,23 @@ test("an owner upgrades through Stripe's checkout, caps themself, spends from th
   await shot(page, "topped-up-phone");
   await page.setViewportSize(DESKTOP);
 
+  // Enterprise "Get in touch": thanked, and the request is listed at once, without a reload.
+  const enterprise = page.getByRole("region", { name: "Always running out? Get in touch about Enterprise" });
+  await enterprise.getByLabel("What do you need?").fill("About 60,000 credits a month, and SSO.");
+  await enterprise.getByRole("button", { name: "Get in touch" }).click();
+  await enterprise.getByText("Thanks, we have your message.").waitFor();
+  const requests = enterprise.getByRole("list", { name: "Earlier requests" });
+  await requests.getByText("“About 60,000 credits a month, and SSO.”").waitFor();
+  expect(await requests.getByRole("listitem").count()).toBe(1);
+  expect(await requests.textContent()).toMatch(
+    /^You asked on .+:“About 60,000 credits a month, and SSO\.”Sales will reply to paula@example\.test\.$/,
+  );
+  await scrollToTop(enterprise);
+  await shot(page, "enterprise-requested", "viewport");
+  // Still there after a reload: the server kept it.
+  await page.reload();
+  await requests.getByText("“About 60,000 credits a month, and SSO.”").waitFor();
+
   // An admin, in a browser of their own, sees Billing but cannot change it.
   await openTeam(page, orgId);
   const admin = person("Adam Admin", "adam@example.test");
@@ -178,6 +200,10 @@ test("an owner upgrades through Stripe's checkout, caps themself, spends from th
   expect(buttons.filter((b) => !/^(Refresh from Stripe|.+: show lines|Developer tools)$/.test(b))).toEqual([]);
   expect(await adminPage.getByText("Only the owner can change the billing details.").count()).toBe(1);
   expect(await adminPage.getByRole("region", { name: "Switch to Pro" }).count()).toBe(0);
+  // The owner's Enterprise request, by name; the form is the owner's.
+  const adminEnterprise = adminPage.getByRole("region", { name: "Always running out? Get in touch about Enterprise" });
+  await adminEnterprise.getByRole("list", { name: "Earlier requests" }).getByText(`${owner.name} asked on`, { exact: false }).waitFor();
+  expect(await adminEnterprise.getByRole("form").count()).toBe(0);
   await shot(adminPage, "admin");
   await adminPage.setViewportSize(PHONE);
   await shot(adminPage, "admin-phone");

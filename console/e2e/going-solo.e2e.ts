@@ -96,6 +96,10 @@ test("an owner on Team sets billing details, reads invoices, schedules the switc
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
   await rows.first().getByRole("button").first().click();
   await invoices.getByRole("list", { name: /^Lines of/ }).waitFor();
+  // Its totals, and whom it was made out to when issued: before the details above were saved.
+  const firstDetails = table.locator("tr.invoice-lines").first();
+  expect(await firstDetails.locator(".invoice-totals").textContent()).toBe("Subtotal$73.00Tax$0.00Total$73.00");
+  expect(await firstDetails.getByText(/^Billed to /).textContent()).toBe(`Billed to ${owner.email}`);
   await scrollToTop(invoices);
   await shot(page, "first-invoice", "viewport");
 
@@ -155,6 +159,12 @@ test("an owner on Team sets billing details, reads invoices, schedules the switc
   // The renewal's invoice: Pro, for the owner, on the same customer.
   await rows.nth(1).waitFor();
   expect(await rows.count()).toBe(2);
+  // Issued after the billing details were saved: made out to them.
+  await rows.first().getByRole("button").first().click();
+  const renewalDetails = table.locator("tr.invoice-lines").first();
+  await renewalDetails.getByText(/^Billed to /).waitFor();
+  expect(await renewalDetails.getByText(/^Billed to /).textContent()).toBe("Billed to accounts@solo.test · EU VAT number DE123456789");
+  expect(await renewalDetails.locator(".invoice-totals").textContent()).toMatch(/^Subtotal\$20\.00Tax\$0\.00Total\$20\.00$/);
   // Out of the screenshots' way: the notifications of the steps above.
   const toasts = page.getByRole("region", { name: "Notifications" }).getByRole("button", { name: "Dismiss notification" });
   while ((await toasts.count()) > 0) await toasts.first().click();

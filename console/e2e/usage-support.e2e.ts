@@ -27,6 +27,12 @@ test("an owner sees the usage a key recorded, split by Space and model; staff fi
   const orgId = await createOrg(page, "Metered Co");
   await upgradeToTeam(page);
 
+  // An Enterprise request, for support's queue further down.
+  const enterprise = page.getByRole("region", { name: "Always running out? Get in touch about Enterprise" });
+  await enterprise.getByLabel("What do you need?").fill("Metered Co would like 200,000 credits a month.");
+  await enterprise.getByRole("button", { name: "Get in touch" }).click();
+  await enterprise.getByText("Thanks, we have your message.").waitFor();
+
   // Two Spaces and a gateway key.
   await page.goto(`/orgs/${orgId}`);
   await openTeamSettings(page);
@@ -111,6 +117,13 @@ test("an owner sees the usage a key recorded, split by Space and model; staff fi
   await signUp(staffPage, staff);
   await staffPage.getByRole("link", { name: "Support" }).click();
   await staffPage.getByRole("heading", { level: 1, name: "Support" }).waitFor();
+  // The Enterprise queue holds the owner's request (other test files may have added theirs), linked to the org.
+  const queued = staffPage.getByRole("table", { name: "Enterprise requests" }).getByRole("row", { name: /Metered Co/ });
+  await queued.waitFor();
+  expect(await queued.textContent()).toContain(owner.email);
+  expect(await queued.textContent()).toContain("Metered Co would like 200,000 credits a month.");
+  expect(await queued.getByRole("link", { name: "Metered Co" }).getAttribute("href")).toBe(`/support/orgs/${orgId}`);
+  await shot(staffPage, "staff-queue");
   await staffPage.getByRole("searchbox").fill("Metered");
   await staffPage.getByRole("button", { name: "Search" }).click();
   const results = staffPage.getByRole("table", { name: /match/ });

@@ -11,10 +11,8 @@ import type { BillingOrgFragment, DowngradePreviewFieldsFragment } from "../gql/
 import { useNotifier } from "../notifications/notification-center.component";
 import { teamPath } from "../routes";
 import { RoleBadge } from "../team/role-badge.component";
-import { formatCredits, formatMoney, PRO_PLAN } from "./pricing";
-
-const PRO_PRICE = formatMoney(PRO_PLAN.monthlyPriceCents);
-const PRO_CREDITS = PRO_PLAN.monthlyCredits.toLocaleString();
+import { WithCatalog } from "./catalog.hook";
+import { formatCredits, formatMoney } from "./pricing";
 
 export const DowngradePreviewFields = graphql(`
   fragment DowngradePreviewFields on DowngradePreview {
@@ -191,7 +189,14 @@ function LossList({ org, preview }: { org: BillingOrgFragment; preview: Downgrad
           <li>You are the only member, so nobody else loses access to the Spaces.</li>
         )}
         <li>
-          Team billing stops; you pay Pro's {PRO_PRICE} a month for your own account and spend its {PRO_CREDITS} credits.
+          <WithCatalog inline>
+            {({ currency, personal: { PRO } }) => (
+              <>
+                Team billing stops; you pay Pro's {formatMoney(PRO.monthlyPriceCents, currency)} a month for your own account and spend its{" "}
+                {PRO.monthlyCredits.toLocaleString()} credits.
+              </>
+            )}
+          </WithCatalog>
         </li>
       </ul>
     </div>

@@ -5,6 +5,8 @@ import { INLINE_ERRORS } from "../apollo/error.link";
 import { FormError } from "../components/form-field.component";
 import { graphql } from "../gql";
 import type { BillingOrgFragment } from "../gql/graphql";
+import { canManageTeam } from "../team/roles";
+import { EnterpriseRequestsList, OrgEnterpriseRequestsQuery } from "./enterprise-requests.component";
 
 const RequestEnterpriseContactMutation = graphql(`
   mutation RequestEnterpriseContact($orgId: ID!, $message: String!) {
@@ -17,7 +19,8 @@ const MESSAGE_MAX = 2_000;
 
 /**
  * Enterprise: "Get in touch" for the OWNER, the offer in words for everyone
- * else; on ENTERPRISE, the terms support set up.
+ * else, and the org's earlier requests for OWNER and ADMIN (the server refuses
+ * them to a MEMBER); on ENTERPRISE, the terms support set up.
  */
 export function EnterpriseSection({ org }: { org: BillingOrgFragment }) {
   if (org.plan === "ENTERPRISE") return <EnterpriseTerms org={org} />;
@@ -28,6 +31,7 @@ export function EnterpriseSection({ org }: { org: BillingOrgFragment }) {
       </h2>
       <p>Custom monthly credit volume, SSO and a DPA, set up with our team.</p>
       {org.myRole === "OWNER" ? <ContactForm orgId={org.id} /> : <p className="muted">The owner can get in touch from this page.</p>}
+      {canManageTeam(org.myRole) && <EnterpriseRequestsList orgId={org.id} />}
     </section>
   );
 }
@@ -39,7 +43,11 @@ function ContactForm({ orgId }: { orgId: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
-  const [send, { loading }] = useMutation(RequestEnterpriseContactMutation, { context: INLINE_ERRORS });
+  const [send, { loading }] = useMutation(RequestEnterpriseContactMutation, {
+    context: INLINE_ERRORS,
+    // The answer is only `true`: the earlier requests are asked again to show the new one.
+    refetchQueries: [{ query: OrgEnterpriseRequestsQuery, variables: { orgId } }],
+  });
 
   if (sent) {
     return (

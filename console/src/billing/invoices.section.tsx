@@ -7,7 +7,9 @@ import { FormError } from "../components/form-field.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { InvoiceItemFragment } from "../gql/graphql";
+import { taxIdLabel } from "./billing-details";
 import { formatInvoiceMoney } from "./pricing";
+import { InlineLoadError } from "../components/page-state.component";
 
 export const InvoiceItemFields = graphql(`
   fragment InvoiceItem on Invoice {
@@ -22,6 +24,14 @@ export const InvoiceItemFields = graphql(`
     createdAt
     hostedUrl
     pdfUrl
+    subtotal
+    tax
+    total
+    customerEmail
+    customerTaxIds {
+      type
+      value
+    }
     lines {
       description
       amount
@@ -117,14 +127,7 @@ export function InvoicesSection({ orgId, canRefresh = true }: { orgId: string; c
           Loading invoices…
         </p>
       ) : (
-        error && (
-          <p className="muted">
-            We couldn't load the invoices: {describeError(error).message}{" "}
-            <button type="button" className="button button--small" onClick={() => void refetch()}>
-              Try again
-            </button>
-          </p>
-        )
+        error && <InlineLoadError what="the invoices" message={describeError(error).message} onRetry={() => void refetch()} />
       )}
       <FormError message={refreshError} />
     </section>
@@ -212,13 +215,24 @@ function InvoicesTable({ invoices }: { invoices: readonly InvoiceItemFragment[] 
                 </td>
               </tr>
               <tr id={linesId} className="invoice-lines" hidden={!expanded}>
-                <td colSpan={6}>{expanded && <InvoiceLines invoice={invoice} name={name} />}</td>
+                <td colSpan={6}>{expanded && <InvoiceDetails invoice={invoice} name={name} />}</td>
               </tr>
             </Fragment>
           );
         })}
       </tbody>
     </table>
+  );
+}
+
+/** An open invoice: its lines, its totals and who it was made out to. */
+function InvoiceDetails({ invoice, name }: { invoice: InvoiceItemFragment; name: string }) {
+  return (
+    <div className="invoice-details">
+      <InvoiceLines invoice={invoice} name={name} />
+      <InvoiceTotals invoice={invoice} />
+      <BilledTo invoice={invoice} />
+    </div>
   );
 }
 
@@ -254,6 +268,36 @@ function InvoiceLines({ invoice, name }: { invoice: InvoiceItemFragment; name: s
       })}
     </ul>
   );
+}
+
+/** Subtotal, tax and total; invoices mirrored before these were kept have none until a refresh. */
+function InvoiceTotals({ invoice }: { invoice: InvoiceItemFragment }) {
+  const rows = [
+    { label: "Subtotal", cents: invoice.subtotal },
+    { label: "Tax", cents: invoice.tax },
+    { label: "Total", cents: invoice.total },
+  ].filter((row): row is { label: string; cents: number } => row.cents != null);
+  if (rows.length === 0) return null;
+  return (
+    <dl className="invoice-totals">
+      {rows.map((row) => (
+        <div key={row.label} className={row.label === "Total" ? "invoice-totals__row invoice-totals__row--total" : "invoice-totals__row"}>
+          <dt>{row.label}</dt>
+          <dd>{formatInvoiceMoney(row.cents, invoice.currency)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The billing email and tax IDs printed on the invoice, when it has any. */
+function BilledTo({ invoice }: { invoice: InvoiceItemFragment }) {
+  const parts = [
+    ...(invoice.customerEmail ? [invoice.customerEmail] : []),
+    ...(invoice.customerTaxIds ?? []).map((t) => `${taxIdLabel(t.type)} ${t.value}`),
+  ];
+  if (parts.length === 0) return null;
+  return <p className="invoice-billed-to">Billed to {parts.join(" · ")}</p>;
 }
 
 function Period({ start, end }: { start: string | null | undefined; end: string | null | undefined }) {

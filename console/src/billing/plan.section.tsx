@@ -2,6 +2,7 @@ import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { BillingOrgFragment, SubscriptionFieldsFragment } from "../gql/graphql";
 import { PLAN_LABELS, PlanBadge } from "../orgs/plan-badge.component";
+import { WithCatalog } from "./catalog.hook";
 import { formatMoney, seatsLabel, teamQuote } from "./pricing";
 
 export const SubscriptionFields = graphql(`
@@ -75,7 +76,6 @@ function PlanBody({ org }: { org: BillingOrgFragment }) {
     );
   }
   const status = statusOf(sub.status);
-  const quote = teamQuote(sub.interval, org.seats);
   return (
     <dl className="facts">
       <div className="fact">
@@ -93,8 +93,14 @@ function PlanBody({ org }: { org: BillingOrgFragment }) {
       <div className="fact">
         <dt>Price</dt>
         <dd>
-          {formatMoney(quote.totalCents)} {INTERVAL_WORDS[sub.interval].per}
-          <span className="fact__note">for {seatsLabel(org.seats)}, before tax</span>
+          <WithCatalog inline>
+            {(catalog) => (
+              <>
+                {formatMoney(teamQuote(sub.interval, org.seats, catalog).totalCents, catalog.currency)} {INTERVAL_WORDS[sub.interval].per}
+                <span className="fact__note">for {seatsLabel(org.seats)}, before tax</span>
+              </>
+            )}
+          </WithCatalog>
         </dd>
       </div>
       <div className="fact">

@@ -1,34 +1,80 @@
 import {
   type BillingInterval,
-  DEFAULT_CATALOG,
+  type Catalog,
   teamMonthlyAllotment,
   teamPriceCents,
   topUpPriceCents,
   topUpProblem,
 } from "@team-billing/shared";
+import type { CatalogFieldsFragment } from "../gql/graphql";
 
 /**
- * Prices and credit amounts as the console shows them, all from the shared
- * catalog (the numbers the server sells at by default). Money is integer cents.
+ * Prices and credit amounts as the console shows them. Every helper takes the
+ * catalog the server sells at (the `catalog` query, operator overrides
+ * included), never the shared defaults. Money is integer cents.
  */
-const CATALOG = DEFAULT_CATALOG;
 
 const MONTHS: Record<BillingInterval, number> = { MONTHLY: 1, YEARLY: 12 };
 
-const money = new Map<boolean, Intl.NumberFormat>();
+/**
+ * The server's catalog in the shared package's shape, so the shared price rules
+ * apply to it unchanged. Null when the answer lacks a plan or an interval the
+ * console sells (a server newer or older than this console).
+ */
+export function catalogFromApi(api: CatalogFieldsFragment): Catalog | null {
+  const personal = (plan: "STARTER" | "PRO") => api.personalPlans.find((p) => p.plan === plan);
+  const price = (interval: BillingInterval) => api.team.prices.find((p) => p.interval === interval);
+  const starter = personal("STARTER");
+  const pro = personal("PRO");
+  const monthly = price("MONTHLY");
+  const yearly = price("YEARLY");
+  if (!starter || !pro || !monthly || !yearly) return null;
+  return {
+    currency: api.currency,
+    personal: {
+      STARTER: { monthlyPriceCents: starter.monthlyPriceCents, monthlyCredits: starter.monthlyCredits },
+      PRO: { monthlyPriceCents: pro.monthlyPriceCents, monthlyCredits: pro.monthlyCredits },
+    },
+    team: {
+      baseMonthlyCredits: api.team.baseMonthlyCredits,
+      creditsPerSeat: api.team.creditsPerSeat,
+      prices: {
+        MONTHLY: { baseCents: monthly.baseCents, seatCents: monthly.seatCents },
+        YEARLY: { baseCents: yearly.baseCents, seatCents: yearly.seatCents },
+      },
+    },
+    topUp: {
+      minCredits: api.topUp.minCredits,
+      maxCredits: api.topUp.maxCredits,
+      stepCredits: api.topUp.stepCredits,
+      centsPerStep: api.topUp.centsPerStep,
+    },
+    enterprise: { defaultMonthlyCredits: api.enterpriseDefaultMonthlyCredits },
+  };
+}
 
-/** "$49", or "$12.50" when there are cents. */
-export function formatMoney(cents: number): string {
+const money = new Map<string, Intl.NumberFormat>();
+
+/** "$49", or "$12.50" when there are cents, in the catalog's currency. */
+export function formatMoney(cents: number, currency: string): string {
   const whole = cents % 100 === 0;
-  let format = money.get(whole);
+  const code = currency.toUpperCase();
+  const key = `${code}:${whole}`;
+  let format = money.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(undefined, {
-      style: "currency",
-      currency: CATALOG.currency.toUpperCase(),
-      minimumFractionDigits: whole ? 0 : 2,
-      maximumFractionDigits: whole ? 0 : 2,
-    });
-    money.set(whole, format);
+    const digits = whole ? 0 : 2;
+    try {
+      format = new Intl.NumberFormat(undefined, {
+        style: "currency",
+        currency: code,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
+    } catch {
+      // An unknown code: the number alone.
+      format = new Intl.NumberFormat(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    }
+    money.set(key, format);
   }
   return format.format(cents / 100);
 }
@@ -52,10 +98,10 @@ export interface TeamQuote {
   seatPerMonthCents: number;
 }
 
-export function teamQuote(interval: BillingInterval, seats: number): TeamQuote {
+export function teamQuote(interval: BillingInterval, seats: number, catalog: Catalog): TeamQuote {
   const months = MONTHS[interval];
-  const { baseCents, seatCents } = CATALOG.team.prices[interval];
-  const totalCents = teamPriceCents(interval, seats, CATALOG);
+  const { baseCents, seatCents } = catalog.team.prices[interval];
+  const totalCents = teamPriceCents(interval, seats, catalog);
   return {
     interval,
     seats,
@@ -67,35 +113,42 @@ export function teamQuote(interval: BillingInterval, seats: number): TeamQuote {
 }
 
 /** What a year of yearly billing saves against twelve monthly bills. */
-export function yearlySaving(seats: number): { cents: number; percent: number } {
-  const twelveMonths = teamPriceCents("MONTHLY", seats, CATALOG) * 12;
-  const cents = twelveMonths - teamPriceCents("YEARLY", seats, CATALOG);
+export function yearlySaving(seats: number, catalog: Catalog): { cents: number; percent: number } {
+  const twelveMonths = teamPriceCents("MONTHLY", seats, catalog) * 12;
+  const cents = twelveMonths - teamPriceCents("YEARLY", seats, catalog);
   return { cents, percent: twelveMonths > 0 ? Math.round((cents / twelveMonths) * 100) : 0 };
 }
 
 /** The Team pool's monthly credits for a seat count, and how they add up. */
-export function teamAllotment(seats: number): { credits: number; base: number; perSeat: number } {
-  return { credits: teamMonthlyAllotment(seats, CATALOG), base: CATALOG.team.baseMonthlyCredits, perSeat: CATALOG.team.creditsPerSeat };
+export function teamAllotment(seats: number, catalog: Catalog): { credits: number; base: number; perSeat: number } {
+  return { credits: teamMonthlyAllotment(seats, catalog), base: catalog.team.baseMonthlyCredits, perSeat: catalog.team.creditsPerSeat };
 }
 
-export const TOP_UP_RULES = CATALOG.topUp;
-
-/** The personal Pro plan an org's owner moves to when going solo again. */
-export const PRO_PLAN = CATALOG.personal.PRO;
-
 /** The sentence a person sees for an amount that is not a valid top-up. */
-export const TOP_UP_RULE_TEXT = `Choose ${TOP_UP_RULES.minCredits.toLocaleString()} to ${TOP_UP_RULES.maxCredits.toLocaleString()} credits, in steps of ${TOP_UP_RULES.stepCredits.toLocaleString()}.`;
-
-/** Reads what was typed into the amount field: a price, or why it cannot be bought. */
-export function topUpQuote(typed: string): { credits: number; priceCents: number } | { problem: string } {
-  const text = typed.trim().replace(/[,\s_]/g, "");
-  const credits = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (topUpProblem(credits, CATALOG) !== null) return { problem: TOP_UP_RULE_TEXT };
-  return { credits, priceCents: topUpPriceCents(credits, CATALOG) };
+export function topUpRuleText({ topUp }: Catalog): string {
+  return `Choose ${topUp.minCredits.toLocaleString()} to ${topUp.maxCredits.toLocaleString()} credits, in steps of ${topUp.stepCredits.toLocaleString()}.`;
 }
 
 /** A price per step, e.g. "$10 per 1,000 credits". */
-export const TOP_UP_RATE_TEXT = `${formatMoney(TOP_UP_RULES.centsPerStep)} per ${TOP_UP_RULES.stepCredits.toLocaleString()} credits`;
+export function topUpRateText(catalog: Catalog): string {
+  return `${formatMoney(catalog.topUp.centsPerStep, catalog.currency)} per ${catalog.topUp.stepCredits.toLocaleString()} credits`;
+}
+
+/** Reads what was typed into the amount field: a price, or why it cannot be bought. */
+export function topUpQuote(typed: string, catalog: Catalog): { credits: number; priceCents: number } | { problem: string } {
+  const text = typed.trim().replace(/[,\s_]/g, "");
+  const credits = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (topUpProblem(credits, catalog) !== null) return { problem: topUpRuleText(catalog) };
+  return { credits, priceCents: topUpPriceCents(credits, catalog) };
+}
+
+/** Amounts one click away, those of them the catalog sells; never none (the minimum stands in). */
+const PRESET_CANDIDATES = [5_000, 10_000, 25_000, 50_000];
+
+export function topUpPresets(catalog: Catalog): number[] {
+  const valid = PRESET_CANDIDATES.filter((credits) => topUpProblem(credits, catalog) === null);
+  return valid.length > 0 ? valid : [catalog.topUp.minCredits];
+}
 
 const invoiceMoney = new Map<string, Intl.NumberFormat>();
 

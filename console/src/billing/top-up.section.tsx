@@ -1,11 +1,13 @@
 import { useMutation } from "@apollo/client/react";
+import type { Catalog } from "@team-billing/shared";
 import { type FormEvent, useRef, useState } from "react";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { FormError, FormField } from "../components/form-field.component";
 import { graphql } from "../gql";
+import { useCatalog, WithCatalog } from "./catalog.hook";
 import { leaveForCheckout, useLeavingForCheckout } from "./leave-for-checkout";
-import { formatMoney, TOP_UP_RATE_TEXT, TOP_UP_RULES, topUpQuote } from "./pricing";
+import { formatMoney, topUpPresets, topUpQuote, topUpRateText } from "./pricing";
 
 const StartTopUpCheckoutMutation = graphql(`
   mutation StartTopUpCheckout($orgId: ID!, $credits: Int!) {
@@ -16,12 +18,12 @@ const StartTopUpCheckoutMutation = graphql(`
   }
 `);
 
-/** Amounts one click away; any other valid amount can be typed. */
-const PRESETS = [5_000, 10_000, 25_000, 50_000].filter((c) => c >= TOP_UP_RULES.minCredits && c <= TOP_UP_RULES.maxCredits);
-const DEFAULT_CREDITS = PRESETS[1] ?? TOP_UP_RULES.minCredits;
-
-/** Top-ups for a pooled org: the OWNER buys (`canBuy`); everyone else reads the terms. */
+/**
+ * Top-ups for a pooled org, at the server's catalog rules and price: the OWNER
+ * buys (`canBuy`); everyone else reads the terms.
+ */
 export function TopUpSection({ orgId, canBuy }: { orgId: string; canBuy: boolean }) {
+  const { catalog } = useCatalog();
   return (
     <section className="card section" aria-labelledby="top-up-title" id="top-up">
       <header className="section__header">
@@ -29,27 +31,32 @@ export function TopUpSection({ orgId, canBuy }: { orgId: string; canBuy: boolean
           Top-ups
         </h2>
         <p className="card__lead">
-          {TOP_UP_RATE_TEXT}. Top-up credits never expire, and the pool spends them before the monthly allotment.
+          {catalog && `${topUpRateText(catalog)}. `}Top-up credits never expire, and the pool spends them before the monthly allotment.
         </p>
       </header>
-      {canBuy ? <TopUpForm orgId={orgId} /> : <p className="muted">Only the owner can buy top-ups.</p>}
+      <WithCatalog>
+        {(loaded) => (canBuy ? <TopUpForm orgId={orgId} catalog={loaded} /> : <p className="muted">Only the owner can buy top-ups.</p>)}
+      </WithCatalog>
     </section>
   );
 }
 
-function TopUpForm({ orgId }: { orgId: string }) {
+function TopUpForm({ orgId, catalog }: { orgId: string; catalog: Catalog }) {
+  const rules = catalog.topUp;
+  // Amounts one click away; any other valid amount can be typed.
+  const presets = topUpPresets(catalog);
   const input = useRef<HTMLInputElement>(null);
-  const [typed, setTyped] = useState(String(DEFAULT_CREDITS));
+  const [typed, setTyped] = useState(() => String(presets[1] ?? presets[0]));
   const [amountError, setAmountError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [leaving, setLeaving] = useLeavingForCheckout();
   const [start, { loading }] = useMutation(StartTopUpCheckoutMutation, { context: INLINE_ERRORS });
-  const quote = topUpQuote(typed);
+  const quote = topUpQuote(typed, catalog);
 
   const choose = (value: string) => {
     setTyped(value);
     // A fixed amount clears the complaint; a typed one is judged again on submit.
-    if (amountError && !("problem" in topUpQuote(value))) setAmountError(null);
+    if (amountError && !("problem" in topUpQuote(value, catalog))) setAmountError(null);
   };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -81,23 +88,23 @@ function TopUpForm({ orgId }: { orgId: string }) {
           name="credits"
           type="number"
           inputMode="numeric"
-          min={TOP_UP_RULES.minCredits}
-          max={TOP_UP_RULES.maxCredits}
-          step={TOP_UP_RULES.stepCredits}
+          min={rules.minCredits}
+          max={rules.maxCredits}
+          step={rules.stepCredits}
           value={typed}
           onChange={(e) => choose(e.target.value)}
-          hint={`${TOP_UP_RULES.minCredits.toLocaleString()} to ${TOP_UP_RULES.maxCredits.toLocaleString()}, in steps of ${TOP_UP_RULES.stepCredits.toLocaleString()}`}
+          hint={`${rules.minCredits.toLocaleString()} to ${rules.maxCredits.toLocaleString()}, in steps of ${rules.stepCredits.toLocaleString()}`}
           error={amountError}
         />
         <div className="top-up__price" aria-live="polite">
           <span className="top-up__price-label">Price</span>
-          <span className="top-up__price-value">{"problem" in quote ? "—" : formatMoney(quote.priceCents)}</span>
+          <span className="top-up__price-value">{"problem" in quote ? "—" : formatMoney(quote.priceCents, catalog.currency)}</span>
         </div>
       </div>
       <fieldset className="fieldset">
         <legend className="field__hint">Quick picks</legend>
         <div className="top-up__presets">
-          {PRESETS.map((credits) => (
+          {presets.map((credits) => (
             <button
               key={credits}
               type="button"

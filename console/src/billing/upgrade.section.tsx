@@ -1,10 +1,11 @@
 import { useMutation } from "@apollo/client/react";
-import type { BillingInterval } from "@team-billing/shared";
+import type { BillingInterval, Catalog } from "@team-billing/shared";
 import { useState } from "react";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { FormError } from "../components/form-field.component";
 import { graphql } from "../gql";
+import { WithCatalog } from "./catalog.hook";
 import { leaveForCheckout, useLeavingForCheckout } from "./leave-for-checkout";
 import { formatMoney, seatsLabel, teamAllotment, teamQuote, yearlySaving } from "./pricing";
 
@@ -22,18 +23,40 @@ const INTERVALS: readonly { value: BillingInterval; label: string }[] = [
   { value: "YEARLY", label: "Yearly" },
 ];
 
+interface UpgradeProps {
+  orgId: string;
+  seats: number;
+  canUpgrade: boolean;
+}
+
 /**
- * Team's price for the org's seats, monthly or yearly, and what the pool gives.
- * Everyone may look; only the OWNER gets the button (`canUpgrade`).
+ * Team's price for the org's seats, monthly or yearly, and what the pool gives,
+ * at the server's catalog prices. Everyone may look; only the OWNER gets the
+ * button (`canUpgrade`).
  */
-export function UpgradeSection({ orgId, seats, canUpgrade }: { orgId: string; seats: number; canUpgrade: boolean }) {
+export function UpgradeSection(props: UpgradeProps) {
+  return (
+    <section className="card section upgrade" aria-labelledby="upgrade-title" id="upgrade">
+      <header className="section__header">
+        <h2 id="upgrade-title" className="card__title">
+          Upgrade to Team
+        </h2>
+        <p className="card__lead">One pool of credits for the whole org instead of a paid plan for each member.</p>
+      </header>
+      <WithCatalog>{(catalog) => <UpgradeOffer {...props} catalog={catalog} />}</WithCatalog>
+    </section>
+  );
+}
+
+function UpgradeOffer({ orgId, seats, canUpgrade, catalog }: UpgradeProps & { catalog: Catalog }) {
   const [interval, chooseInterval] = useState<BillingInterval>("MONTHLY");
   const [error, setError] = useState<string | null>(null);
   const [leaving, setLeaving] = useLeavingForCheckout();
   const [start, { loading }] = useMutation(StartTeamCheckoutMutation, { context: INLINE_ERRORS });
-  const quote = teamQuote(interval, seats);
-  const saving = yearlySaving(seats);
-  const pool = teamAllotment(seats);
+  const quote = teamQuote(interval, seats, catalog);
+  const saving = yearlySaving(seats, catalog);
+  const pool = teamAllotment(seats, catalog);
+  const money = (cents: number) => formatMoney(cents, catalog.currency);
 
   const onUpgrade = async () => {
     setError(null);
@@ -50,14 +73,7 @@ export function UpgradeSection({ orgId, seats, canUpgrade }: { orgId: string; se
   };
 
   return (
-    <section className="card section upgrade" aria-labelledby="upgrade-title" id="upgrade">
-      <header className="section__header">
-        <h2 id="upgrade-title" className="card__title">
-          Upgrade to Team
-        </h2>
-        <p className="card__lead">One pool of credits for the whole org instead of a paid plan for each member.</p>
-      </header>
-
+    <>
       <div className="upgrade__grid">
         <div className="upgrade__price">
           <fieldset className="segmented">
@@ -81,22 +97,22 @@ export function UpgradeSection({ orgId, seats, canUpgrade }: { orgId: string; se
 
           <div className="price" aria-live="polite">
             <p className="price__main">
-              <span className="price__amount">{formatMoney(quote.perMonthCents)}</span> <span className="price__unit">a month</span>
+              <span className="price__amount">{money(quote.perMonthCents)}</span> <span className="price__unit">a month</span>
             </p>
             {interval === "YEARLY" ? (
-              <p className="price__billed">Billed yearly: {formatMoney(quote.totalCents)} a year</p>
+              <p className="price__billed">Billed yearly: {money(quote.totalCents)} a year</p>
             ) : (
               <p className="price__billed">Billed monthly</p>
             )}
             <p className="price__breakdown">
-              {formatMoney(quote.basePerMonthCents)} base + {formatMoney(quote.seatPerMonthCents)} × {seatsLabel(seats)}, per month
+              {money(quote.basePerMonthCents)} base + {money(quote.seatPerMonthCents)} × {seatsLabel(seats)}, per month
             </p>
             {saving.cents > 0 &&
               (interval === "YEARLY" ? (
-                <p className="price__saving">You save {formatMoney(saving.cents)} a year against monthly billing.</p>
+                <p className="price__saving">You save {money(saving.cents)} a year against monthly billing.</p>
               ) : (
                 <p className="price__hint">
-                  Yearly billing saves {formatMoney(saving.cents)} a year ({saving.percent}%).
+                  Yearly billing saves {money(saving.cents)} a year ({saving.percent}%).
                 </p>
               ))}
           </div>
@@ -122,6 +138,6 @@ export function UpgradeSection({ orgId, seats, canUpgrade }: { orgId: string; se
         </div>
       )}
       <FormError message={error} />
-    </section>
+    </>
   );
 }

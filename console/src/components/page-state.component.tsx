@@ -25,6 +25,30 @@ export function PageError({ title, message, onRetry }: { title: string; message?
   );
 }
 
+/** A section's part that failed to load, said in one line with a retry: "We couldn't load the invoices: … [Try again]". */
+export function InlineLoadError({
+  what,
+  message,
+  onRetry,
+  inline = false,
+}: {
+  what: string;
+  message: string;
+  onRetry: () => void;
+  /** Inside a sentence (a span) rather than a paragraph of its own. */
+  inline?: boolean;
+}) {
+  const Text = inline ? "span" : "p";
+  return (
+    <Text className="muted">
+      We couldn't load {what}: {message}{" "}
+      <button type="button" className="button button--small" onClick={onRetry}>
+        Try again
+      </button>
+    </Text>
+  );
+}
+
 /**
  * An org page with no org to show: its query's error, or "Org not found" (also for
  * NOT_FOUND, which is what an org the caller may not see answers).

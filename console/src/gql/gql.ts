@@ -17,14 +17,18 @@ type Documents = {
     "\n  fragment BillingDetails on Org {\n    id\n    billingEmail\n    taxIds {\n      type\n      value\n    }\n  }\n": typeof types.BillingDetailsFragmentDoc,
     "\n  query OrgBillingDetails($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingDetails\n    }\n  }\n": typeof types.OrgBillingDetailsDocument,
     "\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n": typeof types.UpdateBillingDetailsDocument,
+    "\n  fragment CatalogFields on Catalog {\n    currency\n    personalPlans {\n      plan\n      monthlyPriceCents\n      monthlyCredits\n    }\n    team {\n      baseMonthlyCredits\n      creditsPerSeat\n      prices {\n        interval\n        baseCents\n        seatCents\n      }\n    }\n    topUp {\n      minCredits\n      maxCredits\n      stepCredits\n      centsPerStep\n    }\n    enterpriseDefaultMonthlyCredits\n  }\n": typeof types.CatalogFieldsFragmentDoc,
+    "\n  query Catalog {\n    catalog {\n      ...CatalogFields\n    }\n  }\n": typeof types.CatalogDocument,
     "\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n": typeof types.DevToolsEnabledDocument,
     "\n  mutation DevAdvanceClock($days: Int!) {\n    devAdvanceClock(days: $days)\n  }\n": typeof types.DevAdvanceClockDocument,
     "\n  fragment DowngradePreviewFields on DowngradePreview {\n    effectiveAt\n    topUpCreditsLost\n    monthlyCreditsLost\n    membersLosingAccess {\n      id\n      role\n      user {\n        id\n        name\n        email\n      }\n    }\n    spacesLosingAccess {\n      id\n      name\n    }\n  }\n": typeof types.DowngradePreviewFieldsFragmentDoc,
     "\n  query DowngradePreview($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      downgradePreview {\n        ...DowngradePreviewFields\n      }\n    }\n  }\n": typeof types.DowngradePreviewDocument,
     "\n  mutation ScheduleDowngrade($orgId: ID!) {\n    scheduleDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": typeof types.ScheduleDowngradeDocument,
     "\n  mutation CancelDowngrade($orgId: ID!) {\n    cancelDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": typeof types.CancelDowngradeDocument,
+    "\n  fragment EnterpriseRequestItem on EnterpriseRequest {\n    id\n    message\n    createdAt\n    requestedBy {\n      id\n      name\n      email\n    }\n  }\n": typeof types.EnterpriseRequestItemFragmentDoc,
+    "\n  query OrgEnterpriseRequests($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      enterpriseRequests {\n        ...EnterpriseRequestItem\n      }\n    }\n  }\n": typeof types.OrgEnterpriseRequestsDocument,
     "\n  mutation RequestEnterpriseContact($orgId: ID!, $message: String!) {\n    requestEnterpriseContact(orgId: $orgId, message: $message)\n  }\n": typeof types.RequestEnterpriseContactDocument,
-    "\n  fragment InvoiceItem on Invoice {\n    id\n    number\n    status\n    currency\n    amountDue\n    amountPaid\n    periodStart\n    periodEnd\n    createdAt\n    hostedUrl\n    pdfUrl\n    lines {\n      description\n      amount\n      quantity\n      proration\n      periodStart\n      periodEnd\n    }\n  }\n": typeof types.InvoiceItemFragmentDoc,
+    "\n  fragment InvoiceItem on Invoice {\n    id\n    number\n    status\n    currency\n    amountDue\n    amountPaid\n    periodStart\n    periodEnd\n    createdAt\n    hostedUrl\n    pdfUrl\n    subtotal\n    tax\n    total\n    customerEmail\n    customerTaxIds {\n      type\n      value\n    }\n    lines {\n      description\n      amount\n      quantity\n      proration\n      periodStart\n      periodEnd\n    }\n  }\n": typeof types.InvoiceItemFragmentDoc,
     "\n  query OrgInvoices($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      invoices {\n        ...InvoiceItem\n      }\n    }\n  }\n": typeof types.OrgInvoicesDocument,
     "\n  mutation RefreshInvoices($orgId: ID!) {\n    refreshInvoices(orgId: $orgId) {\n      ...InvoiceItem\n    }\n  }\n": typeof types.RefreshInvoicesDocument,
     "\n  fragment SubscriptionFields on Subscription {\n    status\n    interval\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    pendingPlan\n  }\n": typeof types.SubscriptionFieldsFragmentDoc,
@@ -46,6 +50,7 @@ type Documents = {
     "\n  mutation SignUp($email: String!, $password: String!, $name: String!) {\n    signUp(email: $email, password: $password, name: $name) {\n      ...SessionUser\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query SupportOrg($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      members {\n        ...TeamMember\n      }\n      usage {\n        from\n        to\n        totalCredits\n        calls\n        byMember {\n          memberId\n          name\n          credits\n          calls\n        }\n      }\n    }\n  }\n": typeof types.SupportOrgDocument,
     "\n  query SupportSearch($query: String!) {\n    supportSearchOrgs(query: $query) {\n      id\n      name\n      plan\n      seats\n    }\n  }\n": typeof types.SupportSearchDocument,
+    "\n  query SupportEnterpriseRequests {\n    supportEnterpriseRequests {\n      id\n      message\n      createdAt\n      requestedBy {\n        id\n        name\n        email\n      }\n      org {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SupportEnterpriseRequestsDocument,
     "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n": typeof types.TeamSettingsDocument,
     "\n  fragment UsageReportFields on UsageReport {\n    from\n    to\n    totalCredits\n    calls\n    byMember {\n      memberId\n      name\n      credits\n      calls\n    }\n    bySpace {\n      spaceId\n      name\n      credits\n      calls\n    }\n    byModel {\n      model\n      credits\n      calls\n    }\n    daily {\n      date\n      credits\n      calls\n    }\n  }\n": typeof types.UsageReportFieldsFragmentDoc,
     "\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n": typeof types.OrgUsageDocument,
@@ -78,14 +83,18 @@ const documents: Documents = {
     "\n  fragment BillingDetails on Org {\n    id\n    billingEmail\n    taxIds {\n      type\n      value\n    }\n  }\n": types.BillingDetailsFragmentDoc,
     "\n  query OrgBillingDetails($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingDetails\n    }\n  }\n": types.OrgBillingDetailsDocument,
     "\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n": types.UpdateBillingDetailsDocument,
+    "\n  fragment CatalogFields on Catalog {\n    currency\n    personalPlans {\n      plan\n      monthlyPriceCents\n      monthlyCredits\n    }\n    team {\n      baseMonthlyCredits\n      creditsPerSeat\n      prices {\n        interval\n        baseCents\n        seatCents\n      }\n    }\n    topUp {\n      minCredits\n      maxCredits\n      stepCredits\n      centsPerStep\n    }\n    enterpriseDefaultMonthlyCredits\n  }\n": types.CatalogFieldsFragmentDoc,
+    "\n  query Catalog {\n    catalog {\n      ...CatalogFields\n    }\n  }\n": types.CatalogDocument,
     "\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n": types.DevToolsEnabledDocument,
     "\n  mutation DevAdvanceClock($days: Int!) {\n    devAdvanceClock(days: $days)\n  }\n": types.DevAdvanceClockDocument,
     "\n  fragment DowngradePreviewFields on DowngradePreview {\n    effectiveAt\n    topUpCreditsLost\n    monthlyCreditsLost\n    membersLosingAccess {\n      id\n      role\n      user {\n        id\n        name\n        email\n      }\n    }\n    spacesLosingAccess {\n      id\n      name\n    }\n  }\n": types.DowngradePreviewFieldsFragmentDoc,
     "\n  query DowngradePreview($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      downgradePreview {\n        ...DowngradePreviewFields\n      }\n    }\n  }\n": types.DowngradePreviewDocument,
     "\n  mutation ScheduleDowngrade($orgId: ID!) {\n    scheduleDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": types.ScheduleDowngradeDocument,
     "\n  mutation CancelDowngrade($orgId: ID!) {\n    cancelDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": types.CancelDowngradeDocument,
+    "\n  fragment EnterpriseRequestItem on EnterpriseRequest {\n    id\n    message\n    createdAt\n    requestedBy {\n      id\n      name\n      email\n    }\n  }\n": types.EnterpriseRequestItemFragmentDoc,
+    "\n  query OrgEnterpriseRequests($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      enterpriseRequests {\n        ...EnterpriseRequestItem\n      }\n    }\n  }\n": types.OrgEnterpriseRequestsDocument,
     "\n  mutation RequestEnterpriseContact($orgId: ID!, $message: String!) {\n    requestEnterpriseContact(orgId: $orgId, message: $message)\n  }\n": types.RequestEnterpriseContactDocument,
-    "\n  fragment InvoiceItem on Invoice {\n    id\n    number\n    status\n    currency\n    amountDue\n    amountPaid\n    periodStart\n    periodEnd\n    createdAt\n    hostedUrl\n    pdfUrl\n    lines {\n      description\n      amount\n      quantity\n      proration\n      periodStart\n      periodEnd\n    }\n  }\n": types.InvoiceItemFragmentDoc,
+    "\n  fragment InvoiceItem on Invoice {\n    id\n    number\n    status\n    currency\n    amountDue\n    amountPaid\n    periodStart\n    periodEnd\n    createdAt\n    hostedUrl\n    pdfUrl\n    subtotal\n    tax\n    total\n    customerEmail\n    customerTaxIds {\n      type\n      value\n    }\n    lines {\n      description\n      amount\n      quantity\n      proration\n      periodStart\n      periodEnd\n    }\n  }\n": types.InvoiceItemFragmentDoc,
     "\n  query OrgInvoices($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      invoices {\n        ...InvoiceItem\n      }\n    }\n  }\n": types.OrgInvoicesDocument,
     "\n  mutation RefreshInvoices($orgId: ID!) {\n    refreshInvoices(orgId: $orgId) {\n      ...InvoiceItem\n    }\n  }\n": types.RefreshInvoicesDocument,
     "\n  fragment SubscriptionFields on Subscription {\n    status\n    interval\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    pendingPlan\n  }\n": types.SubscriptionFieldsFragmentDoc,
@@ -107,6 +116,7 @@ const documents: Documents = {
     "\n  mutation SignUp($email: String!, $password: String!, $name: String!) {\n    signUp(email: $email, password: $password, name: $name) {\n      ...SessionUser\n    }\n  }\n": types.SignUpDocument,
     "\n  query SupportOrg($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      members {\n        ...TeamMember\n      }\n      usage {\n        from\n        to\n        totalCredits\n        calls\n        byMember {\n          memberId\n          name\n          credits\n          calls\n        }\n      }\n    }\n  }\n": types.SupportOrgDocument,
     "\n  query SupportSearch($query: String!) {\n    supportSearchOrgs(query: $query) {\n      id\n      name\n      plan\n      seats\n    }\n  }\n": types.SupportSearchDocument,
+    "\n  query SupportEnterpriseRequests {\n    supportEnterpriseRequests {\n      id\n      message\n      createdAt\n      requestedBy {\n        id\n        name\n        email\n      }\n      org {\n        id\n        name\n      }\n    }\n  }\n": types.SupportEnterpriseRequestsDocument,
     "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n": types.TeamSettingsDocument,
     "\n  fragment UsageReportFields on UsageReport {\n    from\n    to\n    totalCredits\n    calls\n    byMember {\n      memberId\n      name\n      credits\n      calls\n    }\n    bySpace {\n      spaceId\n      name\n      credits\n      calls\n    }\n    byModel {\n      model\n      credits\n      calls\n    }\n    daily {\n      date\n      credits\n      calls\n    }\n  }\n": types.UsageReportFieldsFragmentDoc,
     "\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n": types.OrgUsageDocument,
@@ -165,6 +175,14 @@ export function graphql(source: "\n  mutation UpdateBillingDetails($orgId: ID!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment CatalogFields on Catalog {\n    currency\n    personalPlans {\n      plan\n      monthlyPriceCents\n      monthlyCredits\n    }\n    team {\n      baseMonthlyCredits\n      creditsPerSeat\n      prices {\n        interval\n        baseCents\n        seatCents\n      }\n    }\n    topUp {\n      minCredits\n      maxCredits\n      stepCredits\n      centsPerStep\n    }\n    enterpriseDefaultMonthlyCredits\n  }\n"): (typeof documents)["\n  fragment CatalogFields on Catalog {\n    currency\n    personalPlans {\n      plan\n      monthlyPriceCents\n      monthlyCredits\n    }\n    team {\n      baseMonthlyCredits\n      creditsPerSeat\n      prices {\n        interval\n        baseCents\n        seatCents\n      }\n    }\n    topUp {\n      minCredits\n      maxCredits\n      stepCredits\n      centsPerStep\n    }\n    enterpriseDefaultMonthlyCredits\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Catalog {\n    catalog {\n      ...CatalogFields\n    }\n  }\n"): (typeof documents)["\n  query Catalog {\n    catalog {\n      ...CatalogFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n"): (typeof documents)["\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -189,11 +207,19 @@ export function graphql(source: "\n  mutation CancelDowngrade($orgId: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment EnterpriseRequestItem on EnterpriseRequest {\n    id\n    message\n    createdAt\n    requestedBy {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment EnterpriseRequestItem on EnterpriseRequest {\n    id\n    message\n    createdAt\n    requestedBy {\n      id\n      name\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgEnterpriseRequests($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      enterpriseRequests {\n        ...EnterpriseRequestItem\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgEnterpriseRequests($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      enterpriseRequests {\n        ...EnterpriseRequestItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation RequestEnterpriseContact($orgId: ID!, $message: String!) {\n    requestEnterpriseContact(orgId: $orgId, message: $message)\n  }\n"): (typeof documents)["\n  mutation RequestEnterpriseContact($orgId: ID!, $message: String!) {\n    requestEnterpriseContact(orgId: $orgId, message: $message)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment InvoiceItem on Invoice {\n    id\n    number\n    status\n    currency\n    amountDue\n    amountPaid\n    periodStart\n    periodEnd\n    createdAt\n    hostedUrl\n    pdfUrl\n    lines {\n      description\n      amount\n      quantity\n      proration\n      periodStart\n      periodEnd\n    }\n  }\n"): (typeof documents)["\n  fragment InvoiceItem on Invoice {\n    id\n    number\n    status\n    currency\n    amountDue\n    amountPaid\n    periodStart\n    periodEnd\n    createdAt\n    hostedUrl\n    pdfUrl\n    lines {\n      description\n      amount\n      quantity\n      proration\n      periodStart\n      periodEnd\n    }\n  }\n"];
+export function graphql(source: "\n  fragment InvoiceItem on Invoice {\n    id\n    number\n    status\n    currency\n    amountDue\n    amountPaid\n    periodStart\n    periodEnd\n    createdAt\n    hostedUrl\n    pdfUrl\n    subtotal\n    tax\n    total\n    customerEmail\n    customerTaxIds {\n      type\n      value\n    }\n    lines {\n      description\n      amount\n      quantity\n      proration\n      periodStart\n      periodEnd\n    }\n  }\n"): (typeof documents)["\n  fragment InvoiceItem on Invoice {\n    id\n    number\n    status\n    currency\n    amountDue\n    amountPaid\n    periodStart\n    periodEnd\n    createdAt\n    hostedUrl\n    pdfUrl\n    subtotal\n    tax\n    total\n    customerEmail\n    customerTaxIds {\n      type\n      value\n    }\n    lines {\n      description\n      amount\n      quantity\n      proration\n      periodStart\n      periodEnd\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -278,6 +304,10 @@ export function graphql(source: "\n  query SupportOrg($orgId: ID!) {\n    org(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SupportSearch($query: String!) {\n    supportSearchOrgs(query: $query) {\n      id\n      name\n      plan\n      seats\n    }\n  }\n"): (typeof documents)["\n  query SupportSearch($query: String!) {\n    supportSearchOrgs(query: $query) {\n      id\n      name\n      plan\n      seats\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SupportEnterpriseRequests {\n    supportEnterpriseRequests {\n      id\n      message\n      createdAt\n      requestedBy {\n        id\n        name\n        email\n      }\n      org {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query SupportEnterpriseRequests {\n    supportEnterpriseRequests {\n      id\n      message\n      createdAt\n      requestedBy {\n        id\n        name\n        email\n      }\n      org {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -12,6 +12,8 @@ import {
   billingDetailsMock,
   billingSectionMocks,
   downgradePreviewMock,
+  enterpriseRequestsMock,
+  firstEnterpriseRequest,
   firstInvoice,
   freeAcme,
   invoicesMock,
@@ -275,9 +277,11 @@ describe("Billing page: switching to Pro", () => {
 });
 
 describe("Billing page: Enterprise", () => {
-  it("lets the owner get in touch, and thanks them", async () => {
+  it("lets the owner get in touch, thanks them, and lists the new request without a reload", async () => {
     const send = jest.fn(() => ({ data: { requestEnterpriseContact: true } }));
+    const sent = { ...firstEnterpriseRequest, id: "ent_2", message: "About 200,000 credits a month, with SSO." };
     await openBilling(teamAcme, [
+      { ...enterpriseRequestsMock([]), maxUsageCount: 1 },
       {
         request: {
           query: RequestEnterpriseContactDocument,
@@ -285,6 +289,8 @@ describe("Billing page: Enterprise", () => {
         },
         result: send,
       },
+      // Asked again after sending.
+      enterpriseRequestsMock([sent]),
     ]);
     const enterprise = section("Always running out? Get in touch about Enterprise");
     const form = within(enterprise).getByRole("form", { name: "Get in touch about Enterprise" });
@@ -299,6 +305,8 @@ describe("Billing page: Enterprise", () => {
     expect((await within(enterprise).findByRole("status")).textContent).toContain("Thanks, we have your message.");
     expect(send).toHaveBeenCalledTimes(1);
     expect(within(enterprise).queryByRole("form")).toBeNull();
+    const earlier = await within(enterprise).findByRole("list", { name: "Earlier requests" });
+    expect(earlier.textContent).toContain("“About 200,000 credits a month, with SSO.”");
   });
 
   it("shows the terms on Enterprise instead of the offer", async () => {

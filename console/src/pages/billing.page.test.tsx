@@ -1,8 +1,8 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { assignLocation } from "../billing/browser-location";
 import { recallCheckout } from "../billing/checkout-memory";
-import { OrgBillingDocument, StartTeamCheckoutDocument, StartTopUpCheckoutDocument } from "../gql/graphql";
-import { billingSectionMocks, freeAcme, orgBillingMock, teamAcme } from "../test/billing.fixtures";
+import { CatalogDocument, OrgBillingDocument, StartTeamCheckoutDocument, StartTopUpCheckoutDocument } from "../gql/graphql";
+import { billingSectionMocks, catalogMock, freeAcme, operatorCatalog, orgBillingMock, teamAcme } from "../test/billing.fixtures";
 import { acme, apiError, fullText, signedInMocks } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 
@@ -172,5 +172,82 @@ describe("Billing page on Team", () => {
     expect(document.activeElement).toBe(within(banner).getByRole("heading", { name: "You're on Team" }));
     fireEvent.click(within(banner).getByRole("button", { name: "Dismiss" }));
     expect(screen.queryByRole("region", { name: "You're on Team" })).toBeNull();
+  });
+});
+
+describe("Billing page: prices from the server's catalog", () => {
+  // operatorCatalog changes every number, so a console pricing from the shared defaults fails here.
+  const operatorPrices = catalogMock(operatorCatalog);
+
+  it("prices Team with the deployment's own prices, monthly and yearly", async () => {
+    await openBilling(freeAcme, [operatorPrices]);
+    const upgrade = section("Upgrade to Team");
+    // $59 + $15 × 3 seats.
+    expect(await within(upgrade).findByText("$104")).toBeTruthy();
+    expect(within(upgrade).getByText("$59 base + $15 × 3 seats, per month")).toBeTruthy();
+    expect(within(upgrade).getByText("Yearly billing saves $199.20 a year (16%).")).toBeTruthy();
+    expect(within(upgrade).getByText("−16%")).toBeTruthy();
+    expect(within(upgrade).getByText("14,500 credits a month")).toBeTruthy();
+    expect(upgrade.textContent).toContain("10,000 plus 1,500 per seat");
+
+    fireEvent.click(within(upgrade).getByRole("radio", { name: /Yearly/ }));
+    expect(within(upgrade).getByText("$87.40")).toBeTruthy();
+    expect(within(upgrade).getByText("Billed yearly: $1,048.80 a year")).toBeTruthy();
+    expect(within(upgrade).getByText("$49.90 base + $12.50 × 3 seats, per month")).toBeTruthy();
+  });
+
+  it("sells top-ups by the deployment's rules and price", async () => {
+    await openBilling(teamAcme, [
+      operatorPrices,
+      {
+        request: { query: StartTopUpCheckoutDocument, variables: { orgId: acme.id, credits: 4_000 } },
+        result: { data: { startTopUpCheckout: { __typename: "CheckoutSession", id: "cs_test_3", url: CHECKOUT_URL } } },
+      },
+    ]);
+    const topUps = section("Top-ups");
+    const form = await within(topUps).findByRole("form", { name: "Buy a top-up" });
+    expect(within(topUps).getByText(/^\$30 per 2,000 credits\./)).toBeTruthy();
+    expect(within(form).getByText("2,000 to 40,000, in steps of 2,000")).toBeTruthy();
+    const credits = within(form).getByLabelText("Credits") as HTMLInputElement;
+    expect([credits.min, credits.max, credits.step]).toEqual(["2000", "40000", "2000"]);
+    // Only the presets it sells: 5,000 is no multiple of 2,000 and 50,000 is over the maximum.
+    expect(within(form).getByRole("button", { name: "10,000", pressed: true })).toBeTruthy();
+    expect(within(form).queryByRole("button", { name: "5,000" })).toBeNull();
+    expect(within(form).getByText("$150")).toBeTruthy();
+
+    fireEvent.change(credits, { target: { value: "5000" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Buy credits" }));
+    expect(within(form).getByText("Choose 2,000 to 40,000 credits, in steps of 2,000.")).toBeTruthy();
+    fireEvent.change(credits, { target: { value: "4000" } });
+    expect(within(form).getByText("$60")).toBeTruthy();
+    fireEvent.click(within(form).getByRole("button", { name: "Buy credits" }));
+    expect(await within(form).findByRole("button", { name: "Opening checkout…" })).toBeTruthy();
+    expect(assign).toHaveBeenCalledWith(CHECKOUT_URL);
+  });
+
+  it("prices the Team subscription and the switch to Pro with them too", async () => {
+    await openBilling(teamAcme, [operatorPrices]);
+    expect(await within(section("Plan")).findByText("$104 a month", { exact: false })).toBeTruthy();
+    const switchSection = section("Switch to Pro");
+    await within(switchSection).findByText("Grace Hopper");
+    expect(switchSection.textContent).toContain("you pay Pro's $29 a month for your own account and spend its 4,000 credits.");
+  });
+
+  it("says it is loading the prices, then, if they fail, offers to try again", async () => {
+    await openBilling(freeAcme, [
+      // Slow enough to see the loading line first.
+      { request: { query: CatalogDocument }, result: apiError("INTERNAL_SERVER_ERROR"), delay: 30 },
+      operatorPrices,
+    ]);
+    const upgrade = section("Upgrade to Team");
+    expect(within(upgrade).getByRole("status").textContent).toBe("Loading prices…");
+    expect(await within(upgrade).findByText(/We couldn't load the prices/)).toBeTruthy();
+    expect(within(upgrade).queryByRole("button", { name: "Upgrade to Team" })).toBeNull();
+    // An inline error: no notification on top of it.
+    expect(screen.queryByRole("alert", { name: /went wrong/ })).toBeNull();
+
+    fireEvent.click(within(upgrade).getByRole("button", { name: "Try again" }));
+    expect(await within(upgrade).findByText("$104")).toBeTruthy();
+    expect(within(upgrade).getByRole("button", { name: "Upgrade to Team" })).toBeTruthy();
   });
 });

@@ -1,12 +1,23 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { GrantCreditsDocument, OrgInvoicesDocument, SupportOrgDocument, SupportSearchDocument } from "../gql/graphql";
-import { ada, acme, meMock, orgSwitcherMock } from "../test/fixtures";
+import {
+  GrantCreditsDocument,
+  OrgInvoicesDocument,
+  SupportEnterpriseRequestsDocument,
+  SupportOrgDocument,
+  SupportSearchDocument,
+} from "../gql/graphql";
+import { ada, acme, apiError, meMock, orgSwitcherMock } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { grantProblems } from "../support/grant-credits.form";
 import { acmePool, auditEntriesMock, typed } from "../test/team.fixtures";
 
 const staff = { ...ada, id: "user_staff", name: "Sam Staff", email: "staff@example.com", isStaff: true };
-const staffMocks = () => [meMock(staff), orgSwitcherMock([])];
+/** The support page's Enterprise queue, as the server answers it (newest first). */
+const queueMock = (requests: object[] = []) => ({
+  request: { query: SupportEnterpriseRequestsDocument },
+  result: { data: { supportEnterpriseRequests: requests } },
+});
+const staffMocks = () => [meMock(staff), orgSwitcherMock([]), queueMock()];
 
 describe("Support page", () => {
   it("is closed to people who are not staff", async () => {
@@ -48,6 +59,79 @@ describe("Support page", () => {
     fireEvent.change(screen.getByRole("searchbox"), { target: { value: "a" } });
     fireEvent.click(screen.getByRole("button", { name: "Search" }));
     expect(await screen.findByText("Type at least 2 characters.")).toBeTruthy();
+  });
+});
+
+describe("Support page: the Enterprise queue", () => {
+  const request = (
+    id: string,
+    org: { id: string; name: string },
+    who: { id: string; name: string; email: string },
+    at: string,
+    message: string,
+  ) => ({
+    __typename: "EnterpriseRequest",
+    id,
+    message,
+    createdAt: at,
+    requestedBy: { __typename: "User", ...who },
+    org: { __typename: "Org", ...org },
+  });
+
+  it("lists every org's requests newest first, each org linking to its support page", async () => {
+    renderApp("/support", [
+      meMock(staff),
+      orgSwitcherMock([]),
+      queueMock([
+        request(
+          "ent_2",
+          { id: "org_initech", name: "Initech" },
+          { id: "user_bill", name: "Bill Lumbergh", email: "bill@initech.test" },
+          "2026-02-21T12:00:00.000Z",
+          "SSO for 400 people, please.",
+        ),
+        request("ent_1", { id: "org_acme", name: "Acme" }, ada, "2026-02-03T12:00:00.000Z", "About 100,000 credits a month."),
+      ]),
+    ]);
+    const table = await screen.findByRole("table", { name: "Enterprise requests" });
+    const [, newest, older] = within(table).getAllByRole("row");
+    expect(
+      within(newest as HTMLElement)
+        .getByRole("link", { name: "Initech" })
+        .getAttribute("href"),
+    ).toBe("/support/orgs/org_initech");
+    expect(newest?.textContent).toContain("Bill Lumbergh");
+    expect(newest?.textContent).toContain("bill@initech.test");
+    expect(newest?.textContent).toContain("Feb 21, 2026");
+    expect(newest?.textContent).toContain("SSO for 400 people, please.");
+    expect(
+      within(older as HTMLElement)
+        .getByRole("link", { name: "Acme" })
+        .getAttribute("href"),
+    ).toBe("/support/orgs/org_acme");
+    expect(older?.textContent).toContain("ada@example.com");
+    expect(older?.textContent).toContain("About 100,000 credits a month.");
+  });
+
+  it("says when there are none", async () => {
+    renderApp("/support", staffMocks());
+    const queue = await screen.findByRole("region", { name: "Enterprise requests" });
+    expect(await within(queue).findByText("No Enterprise requests yet.")).toBeTruthy();
+    expect(within(queue).queryByRole("table")).toBeNull();
+  });
+
+  it("says when they could not be loaded, and tries again on request", async () => {
+    renderApp("/support", [
+      meMock(staff),
+      orgSwitcherMock([]),
+      { request: { query: SupportEnterpriseRequestsDocument }, result: apiError("INTERNAL_SERVER_ERROR"), delay: 30 },
+      queueMock([request("ent_1", { id: "org_acme", name: "Acme" }, ada, "2026-02-03T12:00:00.000Z", "Hello")]),
+    ]);
+    const queue = await screen.findByRole("region", { name: "Enterprise requests" });
+    expect(within(queue).getByRole("status").textContent).toBe("Loading Enterprise requests…");
+    expect(await within(queue).findByText(/We couldn't load the Enterprise requests/)).toBeTruthy();
+    fireEvent.click(within(queue).getByRole("button", { name: "Try again" }));
+    expect(await within(queue).findByRole("link", { name: "Acme" })).toBeTruthy();
   });
 });
 
@@ -106,6 +190,12 @@ const invoicesMock = () => ({
             createdAt: "2026-01-05T09:00:00.000Z",
             hostedUrl: null,
             pdfUrl: null,
+            // Mirrored before the server kept totals and the billed-to details.
+            subtotal: null,
+            tax: null,
+            total: null,
+            customerEmail: null,
+            customerTaxIds: null,
             lines: [],
           },
         ],

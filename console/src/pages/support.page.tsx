@@ -4,7 +4,8 @@ import { Link, useSearchParams } from "react-router";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { FormField } from "../components/form-field.component";
-import { PageError, PageLoading, PageTitle } from "../components/page-state.component";
+import { InlineLoadError, PageError, PageLoading, PageTitle } from "../components/page-state.component";
+import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import { PlanBadge } from "../orgs/plan-badge.component";
 import { ROUTES, supportOrgPath } from "../routes";
@@ -16,6 +17,25 @@ const SupportSearchQuery = graphql(`
       name
       plan
       seats
+    }
+  }
+`);
+
+const SupportEnterpriseRequestsQuery = graphql(`
+  query SupportEnterpriseRequests {
+    supportEnterpriseRequests {
+      id
+      message
+      createdAt
+      requestedBy {
+        id
+        name
+        email
+      }
+      org {
+        id
+        name
+      }
     }
   }
 `);
@@ -71,6 +91,7 @@ export default function SupportPage() {
         </form>
       </search>
       {query.length >= MIN_QUERY && <SearchResults query={query} />}
+      <EnterpriseQueue />
     </div>
   );
 }
@@ -120,6 +141,68 @@ function SearchResults({ query }: { query: string }) {
             ))}
           </tbody>
         </table>
+      )}
+    </section>
+  );
+}
+
+/** Every org's Enterprise "Get in touch" requests, newest first (the server's default page of 50). */
+function EnterpriseQueue() {
+  // New requests arrive while staff work: the cached list shows at once and is asked again.
+  const { data, loading, error, refetch } = useQuery(SupportEnterpriseRequestsQuery, {
+    context: INLINE_ERRORS,
+    fetchPolicy: "cache-and-network",
+  });
+  const requests = data?.supportEnterpriseRequests;
+  return (
+    <section className="card section" aria-labelledby="enterprise-queue-title" id="enterprise-requests">
+      <header className="section__header">
+        <h2 id="enterprise-queue-title" className="card__title">
+          Enterprise requests
+        </h2>
+        <p className="card__lead">What owners sent with “Get in touch”, newest first. Sales reply by email.</p>
+      </header>
+      {requests ? (
+        requests.length > 0 ? (
+          <table className="table table--stack enterprise-queue" aria-labelledby="enterprise-queue-title">
+            <thead>
+              <tr>
+                <th scope="col">Org</th>
+                <th scope="col">Asked by</th>
+                <th scope="col">When</th>
+                <th scope="col">Message</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.map((request) => (
+                <tr key={request.id}>
+                  <th scope="row" className="cell--wrap">
+                    <Link to={supportOrgPath(request.org.id)}>{request.org.name}</Link>
+                  </th>
+                  <td data-label="Asked by" className="cell--wrap">
+                    <span className="enterprise-queue__who">
+                      {request.requestedBy.name} <span className="muted">{request.requestedBy.email}</span>
+                    </span>
+                  </td>
+                  <td data-label="When">
+                    <Time value={request.createdAt} format="datetime" />
+                  </td>
+                  <td data-label="Message" className="enterprise-queue__message">
+                    {request.message}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">No Enterprise requests yet.</p>
+        )
+      ) : loading ? (
+        <p className="muted" role="status">
+          Loading Enterprise requests…
+        </p>
+      ) : (
+        error && <InlineLoadError what="the Enterprise requests" message={describeError(error).message} onRetry={() => void refetch()} />
       )}
     </section>
   );
