@@ -64,7 +64,7 @@ export class CreditStore {
     };
   }
 
-  /** Writes back the buckets and every counter that changed: one UPDATE per existing row, one INSERT for new ones. */
+  /** Writes back the buckets (one UPDATE) and every counter that changed (one multi-row upsert). */
   async saveState(em: EntityManager, pool: PoolEntity, state: AdmissionState, before: Map<string, Counter>): Promise<void> {
     pool.topUpBalance = state.buckets.topUp;
     pool.monthlyBalance = state.buckets.monthly;
@@ -80,24 +80,21 @@ export class CreditStore {
         alertsSent: pool.alertsSent,
       },
     );
-    const inserts: PeriodUsageEntity[] = [];
+    const changed: [string, number, CapScope, string, number, number][] = [];
     for (const [key, counter] of state.counters) {
       const old = before.get(key);
-      if (old && old.used === counter.used && old.reserved === counter.reserved) continue;
+      if (old ? old.used === counter.used && old.reserved === counter.reserved : counter.used === 0 && counter.reserved === 0) continue;
       const [scope, targetId] = key.split(":") as [CapScope, string];
-      if (old) {
-        await em.update(
-          PeriodUsageEntity,
-          { orgId: pool.orgId, periodIndex: pool.periodIndex, scope, targetId },
-          { used: counter.used, reserved: counter.reserved },
-        );
-      } else if (counter.used !== 0 || counter.reserved !== 0) {
-        inserts.push(
-          Object.assign(new PeriodUsageEntity(), { orgId: pool.orgId, periodIndex: pool.periodIndex, scope, targetId, ...counter }),
-        );
-      }
+      changed.push([pool.orgId, pool.periodIndex, scope, targetId, counter.used, counter.reserved]);
     }
-    await bulkInsert(em, PeriodUsageEntity, inserts);
+    if (changed.length === 0) return;
+    // Absolute values, not increments: the pool lock this transaction holds orders every writer of these rows.
+    const insert = `INSERT INTO period_usage (orgId, periodIndex, scope, targetId, used, reserved) VALUES ${changed.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")}`;
+    const sql =
+      this.db.kind === "mysql"
+        ? `${insert} ON DUPLICATE KEY UPDATE used = VALUES(used), reserved = VALUES(reserved)`
+        : `${insert} ON CONFLICT (orgId, periodIndex, scope, targetId) DO UPDATE SET used = excluded.used, reserved = excluded.reserved`;
+    await em.query(sql, changed.flat());
   }
 
   /** Appends ledger lines, computing each one's balance after from the pool's balances before them. */
