@@ -27,8 +27,16 @@ interface StateFile {
   idempotency: [string, IdempotencyEntry][];
 }
 
+/** Stripe keeps events for 30 days; so does a state file (delivered events only), or it would grow without end. */
+const EVENT_RETENTION_SECONDS = 30 * 86_400;
+
 export function saveState(core: Core, file: string): void {
   const { store } = core;
+  const cutoff = core.now() - EVENT_RETENTION_SECONDS;
+  for (const event of store.events.all()) {
+    if (event.created >= cutoff) break; // oldest first: the rest are newer
+    if (event.pending_webhooks === 0) store.events.delete(event.id);
+  }
   const state: StateFile = {
     format: FORMAT,
     clockMs: core.clock.nowMs(),

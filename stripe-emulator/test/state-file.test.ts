@@ -73,6 +73,24 @@ describe("the state file", () => {
     expect(receiver.rejected).toEqual([]);
   });
 
+  it("keeps events for 30 days, as Stripe does", async () => {
+    const h = await start();
+    const first = await h.stripe.customers.create({ email: "old@example.com" });
+    const [created] = (await h.stripe.events.list({ limit: 1 })).data;
+    expect((created.data.object as Stripe.Customer).id).toBe(first.id);
+    await h.emulator.advanceClock(new Date(h.emulator.now().getTime() + 29 * DAY * 1000));
+    await h.stripe.customers.create({ email: "new@example.com" });
+    expect((await h.stripe.events.retrieve(created.id)).id).toBe(created.id);
+    await h.emulator.advanceClock(new Date(h.emulator.now().getTime() + 2 * DAY * 1000));
+    await h.stripe.customers.create({ email: "newer@example.com" });
+    await expect(h.stripe.events.retrieve(created.id)).rejects.toMatchObject({ statusCode: 404 });
+    const saved = JSON.parse(readFileSync(file, "utf8"));
+    expect(saved.tables.events.map((e: Stripe.Event) => e.id)).not.toContain(created.id);
+    expect(saved.tables.events).toHaveLength(2);
+    // The customer itself is kept: only the event log is trimmed.
+    expect((await h.stripe.customers.retrieve(first.id)).id).toBe(first.id);
+  });
+
   it("sends again what it had not delivered when it stopped", async () => {
     const first = await start();
     receiver.secret = first.emulator.addWebhookEndpoint(receiver.url).secret;
