@@ -105,7 +105,7 @@ export default function SupportOrgPage() {
         <MembersTable org={org} members={org.members} myRole={null} myUserId={undefined} />
       </section>
       <InvoicesSection orgId={org.id} canRefresh={false} />
-      <AuditLogSection orgId={org.id} />
+      <AuditLogSection key={org.id} orgId={org.id} />
     </div>
   );
 }

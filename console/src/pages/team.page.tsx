@@ -107,7 +107,7 @@ export default function TeamPage() {
       <CapsSection org={org} canManage={canManage} isOwner={org.myRole === "OWNER"} myUserId={user?.id} />
 
       {canManage && <ApiKeysSection orgId={org.id} />}
-      {canManage && <AuditLogSection orgId={org.id} />}
+      {canManage && <AuditLogSection key={org.id} orgId={org.id} />}
       <LeaveOrgSection org={org} />
     </div>
   );
