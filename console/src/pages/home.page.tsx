@@ -1,4 +1,6 @@
-import { useQuery } from "@apollo/client/react";
+import { useApolloClient, useQuery } from "@apollo/client/react";
+import { useEffect } from "react";
+import { useLocation } from "react-router";
 import { EmptyState, PageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
 import { CreateOrgForm } from "../orgs/create-org.form";
@@ -29,7 +31,25 @@ function OrgsSection() {
   return <OrgList orgs={orgs} />;
 }
 
+/** Where "Leave org" lands: the org it left is dropped from the cache, so going Back asks the server (which answers "not found"). */
+export interface HomeState {
+  leftOrgId?: string;
+}
+
+function useForgetLeftOrg() {
+  const { cache } = useApolloClient();
+  const leftOrgId = (useLocation().state as HomeState | null)?.leftOrgId;
+  useEffect(() => {
+    // Here, not on the org's own page: evicting what a mounted page shows would refetch it.
+    const id = leftOrgId && cache.identify({ __typename: "Org", id: leftOrgId });
+    if (!id) return;
+    cache.evict({ id });
+    cache.gc();
+  }, [cache, leftOrgId]);
+}
+
 export default function HomePage() {
+  useForgetLeftOrg();
   return (
     <div className="page">
       <PageTitle>{ROUTES.home.title}</PageTitle>

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { LeaveOrgDocument, OrgHomeDocument } from "../gql/graphql";
 import { acme, apiError, initech, meMock, myOrgsMock, orgSwitcherMock, signedInMocks } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
@@ -58,6 +58,9 @@ describe("Leaving an org", () => {
     expect(within(switcher).queryByRole("link", { name: "Acme" })).toBeNull();
     expect(within(switcher).getByRole("link", { name: "Initech" })).toBeTruthy();
     expect(JSON.stringify(cache.extract().ROOT_QUERY?.myOrgs)).not.toContain("org_acme");
+    // The org itself is gone from the cache (Back asks the server again), and Initech is kept.
+    await waitFor(() => expect(cache.extract()["Org:org_acme"]).toBeUndefined());
+    expect(cache.extract()["Org:org_initech"]).toBeDefined();
   });
 
   it("lets an ADMIN leave too", async () => {

@@ -8,6 +8,7 @@ import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { graphql } from "../gql";
 import type { Role } from "../gql/graphql";
 import { useNotifier } from "../notifications/notification-center.component";
+import type { HomeState } from "../pages/home.page";
 import { ROUTES } from "../routes";
 
 const LeaveOrgMutation = graphql(`
@@ -43,7 +44,7 @@ export function LeaveOrgSection({ org }: LeaveOrgProps) {
     setDialogError(null);
     try {
       await leaveOrg({ variables: { orgId: org.id } });
-      navigate(ROUTES.home.path, { replace: true });
+      navigate(ROUTES.home.path, { replace: true, state: { leftOrgId: org.id } satisfies HomeState });
       notifier.notify({ tone: "success", message: `You left ${org.name}.` });
     } catch (error) {
       setDialogError(describeError(error).message);
