@@ -5,11 +5,11 @@ import { ROLLUP_LEVELS, type RollupLevel, utcDay } from "../credits/rollups";
 import type { Database } from "../db/database";
 import { MembershipEntity, SpaceEntity, UsageEventEntity, UserEntity } from "../entities";
 import { badInput } from "../errors";
+import { decodeCursor, encodeCursor, pageSize } from "../services/paging";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 export const MAX_REPORT_DAYS = 400;
-export const MAX_PAGE = 100;
 
 export interface UsageFilters {
   memberId?: string | null;
@@ -77,9 +77,8 @@ export class UsageService {
 
   /** A page of raw events, newest first, keyed on (occurredAt, id): new events never shift a page. */
   async events(orgId: string, first: number | null, after: string | null, filters: UsageFilters) {
-    const size = first ?? 20;
-    if (!Number.isSafeInteger(size) || size < 1 || size > MAX_PAGE) throw badInput("first", `must be 1 to ${MAX_PAGE}`);
-    const cursor = after ? decodeCursor(after) : null;
+    const size = pageSize(first, 20);
+    const cursor = after ? decodeCursor(after, isEventKey) : null;
     const read = (since: Date) => {
       const qb = this.filtered(
         this.db.manager.createQueryBuilder(UsageEventEntity, "e").where("e.orgId = :orgId", { orgId }),
@@ -108,7 +107,7 @@ export class UsageService {
       if (!oldest || oldest >= since) break;
     }
     const page = found.slice(0, size);
-    const edges = page.map((node) => ({ node, cursor: encodeCursor(node) }));
+    const edges = page.map((node) => ({ node, cursor: encodeCursor(eventKey(node)) }));
     return { edges, pageInfo: { hasNextPage: found.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
@@ -278,14 +277,7 @@ const toRow = (r: Record<string, unknown>): Row => ({
   calls: Number(r.calls),
 });
 
-export const encodeCursor = (e: UsageEventEntity) => Buffer.from(JSON.stringify([e.occurredAt.getTime(), e.id])).toString("base64url");
-
-function decodeCursor(cursor: string): [number, string] {
-  try {
-    const [ms, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [number, string];
-    if (Number.isSafeInteger(ms) && typeof id === "string") return [ms, id];
-  } catch {
-    // fall through
-  }
-  throw badInput("after", "is not a cursor this API gave out");
-}
+/** A usage event's place in its pages: (occurredAt in ms, id). */
+const eventKey = (e: UsageEventEntity): [number, string] => [e.occurredAt.getTime(), e.id];
+const isEventKey = (key: unknown[]): key is [number, string] =>
+  key.length === 2 && Number.isSafeInteger(key[0]) && typeof key[1] === "string";

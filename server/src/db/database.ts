@@ -20,8 +20,8 @@ const MAX_ATTEMPTS = 6;
  * that two never interleave on it.
  */
 export class Database {
-  private sqliteQueue: Promise<unknown> = Promise.resolve();
-  private readonly rowLocks = new KeyedLock();
+  /** In-process locks: SQLite's one writer (SQLITE_WRITER) and `exclusive`'s rows there. */
+  private readonly locks = new KeyedLock();
 
   constructor(
     readonly dataSource: DataSource,
@@ -57,8 +57,9 @@ export class Database {
    * slow reader cannot write an older copy over a newer one. On MySQL the row is locked
    * FOR UPDATE before `read` and the transaction stays open across it (another server
    * waits on the lock; the row must exist, since READ COMMITTED locks no gaps); on a
-   * deadlock the whole runs again, so `read` must be safe to repeat. SQLite has one process, so an in-process lock per row does it without
-   * holding the one writer while `read` waits on the network.
+   * deadlock the whole runs again, so `read` must be safe to repeat. SQLite has one
+   * process, so an in-process lock per row does it without holding the one writer while
+   * `read` waits on the network.
    */
   async exclusive<R, T>(
     row: { entity: EntityTarget<ObjectLiteral>; id: string },
@@ -67,7 +68,7 @@ export class Database {
   ): Promise<T> {
     if (this.kind === "sqlite") {
       const key = `${this.dataSource.getMetadata(row.entity).tableName}:${row.id}`;
-      return this.rowLocks.run(key, async () => {
+      return this.locks.run(key, async () => {
         const value = await read();
         return this.transaction((em) => write(em, value));
       });
@@ -79,12 +80,12 @@ export class Database {
   }
 
   private serialized<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.kind !== "sqlite") return fn();
-    const run = this.sqliteQueue.then(fn, fn);
-    this.sqliteQueue = run.catch(() => undefined);
-    return run;
+    return this.kind === "sqlite" ? this.locks.run(SQLITE_WRITER, fn) : fn();
   }
 }
+
+/** The key of SQLite's one connection (no table is named with a space). */
+const SQLITE_WRITER = "sqlite writer";
 
 /** Runs callers with the same key one after another (in arrival order); other keys run freely. */
 class KeyedLock {

@@ -1,9 +1,10 @@
-import { type EntityManager, In } from "typeorm";
+import type { EntityManager } from "typeorm";
 import type { Clock } from "../clock";
 import type { Database } from "../db/database";
 import { ApiKeyEntity, AuditEntryEntity } from "../entities";
 import { badInput } from "../errors";
 import { type Actor, auditActor } from "./actor";
+import { byId, decodeCursor, encodeCursor, pageSize } from "./paging";
 
 export interface AuditRecord {
   orgId: string | null;
@@ -51,12 +52,11 @@ export class AuditService {
     after: string | null,
     actionPrefix: string | null,
   ): Promise<{ views: AuditView[]; hasNextPage: boolean }> {
-    const size = first ?? 50;
-    if (!Number.isSafeInteger(size) || size < 1 || size > MAX_PAGE) throw badInput("first", `must be 1 to ${MAX_PAGE}`);
+    const size = pageSize(first, 50);
     if (actionPrefix !== null && !/^[a-z_.]{1,64}$/.test(actionPrefix))
       throw badInput("actionPrefix", 'is an action or the start of one, such as "member." (lower-case letters, "_" and ".")');
     const qb = this.db.manager.createQueryBuilder(AuditEntryEntity, "a").where("a.orgId = :orgId", { orgId });
-    if (after !== null) qb.andWhere("a.id < :before", { before: decodeAuditCursor(after) });
+    if (after !== null) qb.andWhere("a.id < :before", { before: decodeCursor(after, isAuditKey)[0] });
     if (actionPrefix !== null) qb.andWhere("a.action LIKE :prefix ESCAPE '!'", { prefix: `${actionPrefix.replaceAll("_", "!_")}%` });
     const found = await qb
       .orderBy("a.id", "DESC")
@@ -67,10 +67,8 @@ export class AuditService {
 
   /** Who did each: the user's email, the API key's name (revoked keys too), or the product itself. */
   private async describe(entries: AuditEntryEntity[]): Promise<AuditView[]> {
-    const keyIds = [...new Set(entries.map((e) => e.actorApiKeyId).filter((id): id is string => id !== null))];
-    const keys = new Map(
-      keyIds.length > 0 ? (await this.db.manager.findBy(ApiKeyEntity, { id: In(keyIds) })).map((k) => [k.id, k] as const) : [],
-    );
+    const keyIds = entries.map((e) => e.actorApiKeyId).filter((id): id is string => id !== null);
+    const keys = await byId(this.db.manager, ApiKeyEntity, keyIds);
     return entries.map((entry) => {
       if (entry.actorApiKeyId !== null) {
         const key = keys.get(entry.actorApiKeyId);
@@ -83,8 +81,6 @@ export class AuditService {
   }
 }
 
-const MAX_PAGE = 100;
-
 export type AuditActorKind = "USER" | "API_KEY" | "SYSTEM";
 
 export interface AuditView {
@@ -93,10 +89,5 @@ export interface AuditView {
   actorName: string;
 }
 
-export const encodeAuditCursor = (entry: AuditEntryEntity): string => Buffer.from(`audit:${entry.id}`).toString("base64url");
-
-function decodeAuditCursor(cursor: string): number {
-  const m = /^audit:(\d{1,15})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!m) throw badInput("after", "is not a cursor this API gave out");
-  return Number(m[1]);
-}
+export const encodeAuditCursor = (entry: AuditEntryEntity): string => encodeCursor([entry.id]);
+const isAuditKey = (key: unknown[]): key is [number] => key.length === 1 && Number.isSafeInteger(key[0]);

@@ -3,12 +3,12 @@ import type { Config } from "../config";
 import type { PoolService } from "../credits/pool.service";
 import { newId } from "../db/columns";
 import type { Database } from "../db/database";
-import { In } from "typeorm";
 import { EnterpriseRequestEntity, OrgEntity, UserEntity } from "../entities";
 import { badInput } from "../errors";
 import type { MailService } from "../mail/mail.service";
 import type { UserActor } from "./actor";
 import type { AuditService } from "./audit.service";
+import { byId, pageSize } from "./paging";
 
 export const ENTERPRISE_MAX_CREDITS = 1_000_000_000;
 
@@ -64,20 +64,22 @@ export class EnterpriseService {
   }
 
   /** Every org's requests, newest first: the support staff's queue. */
-  async listAll(limit: number): Promise<EnterpriseRequestView[]> {
-    if (!Number.isSafeInteger(limit) || limit < 1 || limit > 100) throw badInput("first", "must be 1 to 100");
+  async listAll(limit: number | null): Promise<EnterpriseRequestView[]> {
     return this.withRequesters(
-      await this.db.manager.find(EnterpriseRequestEntity, { order: { createdAt: "DESC", id: "DESC" }, take: limit }),
+      await this.db.manager.find(EnterpriseRequestEntity, { order: { createdAt: "DESC", id: "DESC" }, take: pageSize(limit, 50) }),
     );
   }
 
   private async withRequesters(requests: EnterpriseRequestEntity[]): Promise<EnterpriseRequestView[]> {
-    const ids = (field: "userId" | "orgId") => [...new Set(requests.map((r) => r[field]))];
-    const users = new Map(
-      (ids("userId").length ? await this.db.manager.findBy(UserEntity, { id: In(ids("userId")) }) : []).map((u) => [u.id, u]),
+    const users = await byId(
+      this.db.manager,
+      UserEntity,
+      requests.map((r) => r.userId),
     );
-    const orgs = new Map(
-      (ids("orgId").length ? await this.db.manager.findBy(OrgEntity, { id: In(ids("orgId")) }) : []).map((o) => [o.id, o]),
+    const orgs = await byId(
+      this.db.manager,
+      OrgEntity,
+      requests.map((r) => r.orgId),
     );
     return requests.map((request) => ({
       request,

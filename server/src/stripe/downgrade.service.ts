@@ -41,7 +41,6 @@ export class DowngradeService {
 
   async schedule(actor: UserActor, orgId: string): Promise<OrgEntity> {
     const sub = await this.liveTeamSubscription(orgId);
-    if (sub.pendingPlan) throw conflict("A downgrade is already scheduled; cancel it first to change it.");
     const pro = await this.gateway.price(PRICE_LOOKUP_KEYS.PRO_MONTHLY);
     // The mirror row is held from Stripe's change to ours: a webhook's sync waits, then reads what we did.
     return this.db.exclusive(
@@ -81,7 +80,6 @@ export class DowngradeService {
 
   async cancel(actor: UserActor, orgId: string): Promise<OrgEntity> {
     const sub = await this.liveTeamSubscription(orgId);
-    if (!sub.pendingPlan) throw conflict("No downgrade is scheduled.");
     return this.db.exclusive(
       { entity: SubscriptionEntity, id: sub.id },
       async () => {
@@ -97,7 +95,7 @@ export class DowngradeService {
     );
   }
 
-  /** Checked again once the row is held: two clicks at once schedule (or cancel) once. */
+  /** Checked once the row is held: two clicks at once schedule (or cancel) once. */
   private async expectPending(subscriptionId: string, pending: "PRO" | null): Promise<void> {
     const now = await this.db.manager.findOneByOrFail(SubscriptionEntity, { id: subscriptionId });
     if (now.pendingPlan === pending) return;

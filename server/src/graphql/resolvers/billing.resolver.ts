@@ -134,7 +134,7 @@ export class BillingResolver {
     @Arg("first", () => Int, { nullable: true }) first: number | null,
     @Ctx() ctx: GqlContext,
   ): Promise<EnterpriseRequestType[]> {
-    return (await ctx.services.enterprise.listAll(first ?? 50)).map(toEnterpriseRequest);
+    return (await ctx.services.enterprise.listAll(first ?? null)).map(toEnterpriseRequest);
   }
 
   @Authorized<Rule>("STAFF")
