@@ -10,7 +10,7 @@ export { ApiKeyEntity } from "./api-key.entity";
 export { AuditEntryEntity } from "./audit-entry.entity";
 export { InvitationEntity } from "./invitation.entity";
 export { JobLeaseEntity } from "./job-lease.entity";
-export { LoginAttemptEntity } from "./login-attempt.entity";
+export { EmailTokenEntity } from "./email-token.entity";
 export { MailOutboxEntity } from "./mail-outbox.entity";
 export { MembershipEntity } from "./membership.entity";
 export { OrgEntity } from "./org.entity";

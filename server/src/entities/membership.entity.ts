@@ -28,4 +28,9 @@ export class MembershipEntity {
   @Column({ type: "boolean" }) active: boolean;
   @DateTimeColumn() joinedAt: Date;
   @DateTimeColumn({ nullable: true }) removedAt: Date | null;
+  /**
+   * Orgs on personal plans: whether this org's API keys may spend this member's own
+   * personal credits. Only the member sets it; on for an org's creator, off for others.
+   */
+  @Column({ type: "boolean", default: false }) personalCreditsAllowed: boolean;
 }

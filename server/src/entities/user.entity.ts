@@ -20,4 +20,7 @@ export class UserEntity {
   @StringColumn(16, { default: "FREE" }) personalPlan: Plan;
 
   @DateTimeColumn() createdAt: Date;
+
+  /** When the user opened the verification link sent to `email`; null until then (never staff, cannot accept invitations). */
+  @DateTimeColumn({ nullable: true }) emailVerifiedAt: Date | null;
 }

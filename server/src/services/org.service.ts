@@ -40,6 +40,7 @@ export class OrgService {
         active: true,
         joinedAt: now,
         removedAt: null,
+        personalCreditsAllowed: true,
       });
       await this.audit.record(em, actor, { orgId: org.id, action: "org.created", after: { name: orgName, owner: actor.user.email } });
       return org;
