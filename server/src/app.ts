@@ -10,10 +10,12 @@ import { buildDataSource, databaseKind } from "./db/data-source";
 import { Database } from "./db/database";
 import type { GqlContext } from "./graphql/context";
 import { makeFormatError } from "./graphql/format-error";
-import { queryLimitsRule } from "./graphql/limits";
+import { parseOptions, queryLimitRules } from "./graphql/query-limits";
 import { graphqlSchema } from "./graphql/schema";
 import { buildHttpApp } from "./http/http-app";
 import { JobRunner } from "./jobs/job-runner";
+import { LimiterStore } from "./limits/limiter-store";
+import { operationLimitsPlugin } from "./limits/operation-limits";
 import { FileTransport, type MailTransport, SmtpTransport } from "./mail/mail.transport";
 import { createServices, type ServiceOptions, type Services } from "./services";
 import { StripeGateway } from "./stripe/stripe-gateway";
@@ -60,6 +62,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     options.mailTransport ?? (config.smtpUrl ? new SmtpTransport(config.smtpUrl) : new FileTransport(join(config.dataDir, "mail")));
   const gateway = await StripeGateway.connect(config, clock, (m) => log(m));
   const jobs = new JobRunner(db, clock, (m) => log(m));
+  const limits = LimiterStore.create(config.redisUrl, config.redisKeyPrefix);
   const services = createServices(
     db,
     clock,
@@ -68,6 +71,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     (m) => log(m),
     gateway,
     () => jobs.runNow(),
+    limits,
     options.services,
   );
 
@@ -91,9 +95,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     schema: await graphqlSchema(),
     formatError: makeFormatError(log),
     includeStacktraceInErrorResponses: false,
-    validationRules: [queryLimitsRule],
+    parseOptions,
+    validationRules: queryLimitRules,
     introspection: true,
     plugins: [
+      operationLimitsPlugin(services.operations),
       {
         async serverWillStart() {
           return {
@@ -137,6 +143,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
       await apollo.stop();
       await gateway.close();
+      await services.apiKeys.close();
+      await limits.close();
       await dataSource.destroy();
     },
   };

@@ -29,6 +29,19 @@ export interface Config {
   /** Requests per second per API key and per signed-in user (bursts of ten seconds' worth). */
   rateLimitKeyPerSecond: number;
   rateLimitUserPerSecond: number;
+  /** Operations per second per client address for callers who are not signed in. */
+  rateLimitAnonymousPerSecond: number;
+  signUpsPerIpPerHour: number;
+  invitationsPerOrgPerDay: number;
+  orgsPerUser: number;
+  /** NODE_ENV=production: dev defaults off. */
+  production: boolean;
+  /** Shared rate limits and revoked-key cache across processes; unset: per process. */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel (several deployments may share one Redis). */
+  redisKeyPrefix: string;
+  /** How many proxies in front of us to trust for X-Forwarded-For (the client address of limits). */
+  trustProxy: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -37,6 +50,7 @@ export function loadConfig(env: Env = process.env): Config {
   const port = intVar(env, "PORT", 4000);
   const dataDir = resolve(env.DATA_DIR || "./data");
   const stripeSecretKey = env.STRIPE_SECRET_KEY || undefined;
+  const production = env.NODE_ENV === "production";
   return {
     port,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
@@ -57,13 +71,22 @@ export function loadConfig(env: Env = process.env): Config {
     stripeEmulatorPort: intVar(env, "STRIPE_EMULATOR_PORT", 12111),
     stripeEmulatorState:
       env.STRIPE_EMULATOR_STATE === "memory" ? undefined : resolve(env.STRIPE_EMULATOR_STATE || join(dataDir, "stripe-emulator.json")),
-    devTools: boolVar(env, "DEV_TOOLS", stripeSecretKey === undefined),
+    // Dev tools move the billing clock: on by default only for a local trial (the emulator, not production).
+    devTools: boolVar(env, "DEV_TOOLS", stripeSecretKey === undefined && !production),
     sessionSecret: env.SESSION_SECRET || persistedSecret(dataDir),
     catalog: loadCatalog(env.CATALOG_JSON),
     consoleDir: resolve(env.CONSOLE_DIR || join(__dirname, "..", "..", "console", "dist")),
     logQueries: boolVar(env, "LOG_QUERIES", false),
     rateLimitKeyPerSecond: intVar(env, "RATE_LIMIT_KEY_PER_SECOND", 100),
     rateLimitUserPerSecond: intVar(env, "RATE_LIMIT_USER_PER_SECOND", 20),
+    rateLimitAnonymousPerSecond: intVar(env, "RATE_LIMIT_ANONYMOUS_PER_SECOND", 5),
+    signUpsPerIpPerHour: intVar(env, "SIGNUPS_PER_IP_PER_HOUR", 20),
+    invitationsPerOrgPerDay: intVar(env, "INVITATIONS_PER_ORG_PER_DAY", 200),
+    orgsPerUser: intVar(env, "ORGS_PER_USER", 50),
+    production,
+    redisUrl: env.REDIS_URL || undefined,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || "tb",
+    trustProxy: intVar(env, "TRUST_PROXY", 0),
   };
 }
 

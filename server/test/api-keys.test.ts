@@ -99,7 +99,8 @@ describe("rate limits", () => {
       const results = [];
       for (let i = 0; i < 12; i++) results.push(await k1.request("query($o: ID!) { org(id: $o) { id } }", { o: orgId }));
       const refused = results.filter((r) => r.errors?.[0]?.extensions?.code === "RATE_LIMITED");
-      expect(results.length - refused.length).toBeGreaterThanOrEqual(10);
+      // A burst is ten seconds' worth of operations: ten, less the one the fixture's email verification took.
+      expect(results.length - refused.length).toBeGreaterThanOrEqual(9);
       expect(refused.length).toBeGreaterThanOrEqual(1);
       expect(refused[0].status).toBe(429);
       expect(refused[0].errors?.[0]?.extensions?.retryAfter).toBeGreaterThanOrEqual(1);
@@ -117,7 +118,8 @@ describe("rate limits", () => {
       const results = [];
       for (let i = 0; i < 20; i++) results.push(await busy.client.request("{ me { id } }"));
       const refused = results.filter((r) => r.errors?.[0]?.extensions?.code === "RATE_LIMITED");
-      expect(results.length - refused.length).toBeGreaterThanOrEqual(10);
+      // A burst is ten seconds' worth of operations: ten, less the one the fixture's email verification took.
+      expect(results.length - refused.length).toBeGreaterThanOrEqual(9);
       expect(refused.length).toBeGreaterThanOrEqual(1);
       expect(refused[0].status).toBe(429);
       expect(refused[0].errors?.[0]?.extensions?.retryAfter).toBeGreaterThanOrEqual(1);

@@ -1,5 +1,5 @@
 import { LOGIN_LIMITS } from "../src/services/auth.service";
-import { signUp, uniqueEmail } from "./support/fixtures";
+import { createOrg, mailedToken, signUp, uniqueEmail } from "./support/fixtures";
 import { startTestApp, type TestApp } from "./support/test-app";
 
 const SIGN_UP =
@@ -84,7 +84,7 @@ describe("login and logout", () => {
 
   it("rate-limits repeated failures for one email, even with the right password, and says when to retry", async () => {
     const user = await signUp(t, { password: "right password here" });
-    for (let i = 0; i < LOGIN_LIMITS.perEmail; i++) {
+    for (let i = 0; i < LOGIN_LIMITS.perEmailAndIp; i++) {
       expect(await t.client().code(LOGIN, { e: user.email, p: `guess number ${i}` })).toBe("UNAUTHENTICATED");
     }
     const limited = await t.client().request(LOGIN, { e: user.email, p: "right password here" });
@@ -102,9 +102,22 @@ describe("login and logout", () => {
     expect((await user.client.ok(ME)).me).toBeNull();
   });
 
-  it("marks the emails in STAFF_EMAILS as support staff", async () => {
-    const staff = await t.client().ok(SIGN_UP, { e: "Staff@Support.test", p: "correct horse battery", n: "Sam" });
-    expect(staff.signUp.isStaff).toBe(true);
+  it("makes a STAFF_EMAILS address support staff only once its owner verified it (finding 3)", async () => {
+    // The review's reproduction: whoever signs up first with a staff address got staff powers.
+    const client = t.client();
+    const staff = await client.ok(SIGN_UP, { e: "Staff@Support.test", p: "correct horse battery", n: "Not really staff" });
+    expect(staff.signUp.isStaff).toBe(false);
+    expect(await client.code('{ supportSearchOrgs(query: "Org") { id } }')).toBe("FORBIDDEN");
+    const orgId = await createOrg({ client, id: staff.signUp.id, email: "staff@support.test", name: "x" });
+    expect(
+      await client.code('mutation($o: ID!) { grantCredits(orgId: $o, credits: 100000000, reason: "self-service") { topUpRemaining } }', {
+        o: orgId,
+      }),
+    ).toBe("FORBIDDEN");
+    await client.ok("mutation($k: String!) { verifyEmail(token: $k) { emailVerified } }", {
+      k: await mailedToken(t, "staff@support.test", "verify-email"),
+    });
+    expect((await client.ok("{ me { isStaff emailVerified } }")).me).toEqual({ isStaff: true, emailVerified: true });
   });
 });
 

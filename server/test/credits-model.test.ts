@@ -3,6 +3,7 @@ import { ManualClock } from "../src/clock";
 import type { ApiKeyEntity, UserEntity } from "../src/entities";
 import { AppError } from "../src/errors";
 import type { Actor, UserActor } from "../src/services/actor";
+import { expectBooksBalanced } from "./support/books";
 import { expectLedgerMatches } from "./support/credits-fixture";
 import { signUp } from "./support/fixtures";
 import { startTestApp, type TestApp, testDb } from "./support/test-app";
@@ -291,6 +292,8 @@ it("keeps every bucket equal to its ledger and never overdraws, over random sequ
           reserved: m.reserved,
         });
       }
+      // After every sequence, support's check of the books finds nothing either.
+      await expectBooksBalanced(t, org.orgId);
     }),
     { numRuns: Number(process.env.FC_RUNS ?? (testDb() === "mariadb" ? 8 : 25)), endOnFailure: true },
   );

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { MAX_DEPTH } from "../src/graphql/limits";
+import { MAX_COST, MAX_DEPTH } from "../src/graphql/query-limits";
 import { createOrg, signUp } from "./support/fixtures";
 import { startTestApp, testDb, type TestApp } from "./support/test-app";
 
@@ -33,9 +33,15 @@ describe("GraphQL edge", () => {
 
   it("refuses a query whose cost is over the limit", async () => {
     const owner = await signUp(t);
-    const fields = Array.from({ length: 6000 }, (_, i) => `f${i}: __typename`).join(" ");
-    const res = await owner.client.request(`{ ${fields} }`);
-    expect(res.errors?.[0]?.message).toMatch(/costs 6000; the limit is 5000/);
+    // A page of `first` events multiplies what it selects: org 1 + (usageEvents 1 + 1000 × (edges 1 + cursor 1 + node 4)) = 6002.
+    const res = await owner.client.request(
+      "query($id: ID!) { org(id: $id) { usageEvents(first: 1000) { edges { cursor node { id model credits } } } } }",
+      { id: await createOrg(owner) },
+    );
+    expect(res.errors?.[0]).toMatchObject({
+      message: `The query costs 6002; the limit is ${MAX_COST}.`,
+      extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+    });
   });
 
   it("masks unexpected errors as INTERNAL_SERVER_ERROR without internals", async () => {

@@ -2,12 +2,14 @@ import { addMonthsClamped } from "../src/credits/periods";
 import { LedgerEntryEntity, UsageEventEntity } from "../src/entities";
 import { expectLedgerMatches, personalLedgerSum, POOL, RECORD, setBuckets, teamOrg } from "./support/credits-fixture";
 import { addMember, createOrg, signUp } from "./support/fixtures";
+import { expectBooksBalancedAfterEach } from "./support/books";
 import { startTestApp, type TestApp } from "./support/test-app";
 
 const SET_CAP =
   "mutation($o: ID!, $s: CapScope!, $t: ID!, $l: Int!) { setCap(orgId: $o, scope: $s, targetId: $t, monthlyLimit: $l) { id scope targetId monthlyLimit usedThisPeriod } }";
 
 let t: TestApp;
+expectBooksBalancedAfterEach(() => t);
 beforeAll(async () => {
   t = await startTestApp();
 });

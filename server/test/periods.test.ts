@@ -3,6 +3,7 @@ import { addMonthsClamped, periodAt, periodIndexAt } from "../src/credits/period
 import { LedgerEntryEntity, ReservationEntity } from "../src/entities";
 import { expectLedgerMatches, POOL, setBuckets, teamOrg } from "./support/credits-fixture";
 import { signUp } from "./support/fixtures";
+import { expectBooksBalancedAfterEach } from "./support/books";
 import { startTestApp, type TestApp, testDb } from "./support/test-app";
 
 const DAY = 86_400_000;
@@ -32,6 +33,7 @@ describe("period arithmetic", () => {
 describe("the monthly cycle", () => {
   const clock = new ManualClock("2027-01-31T10:00:00.000Z");
   let t: TestApp;
+  expectBooksBalancedAfterEach(() => t);
   let second: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ clock });
@@ -126,6 +128,7 @@ describe("the monthly cycle", () => {
 describe("the soft alert", () => {
   const clock = new ManualClock("2027-05-01T00:00:00.000Z");
   let t: TestApp;
+  expectBooksBalancedAfterEach(() => t);
   beforeAll(async () => {
     t = await startTestApp({ clock });
   });
@@ -173,6 +176,7 @@ describe("the soft alert", () => {
 
 describe("support grants", () => {
   let t: TestApp;
+  expectBooksBalancedAfterEach(() => t);
   beforeAll(async () => {
     t = await startTestApp();
   });
@@ -208,6 +212,7 @@ describe("support grants", () => {
 describe("reservations and batches", () => {
   const clock = new ManualClock("2027-06-01T00:00:00.000Z");
   let t: TestApp;
+  expectBooksBalancedAfterEach(() => t);
   beforeAll(async () => {
     t = await startTestApp({ clock });
   });

@@ -2,12 +2,14 @@ import { OrgEntity, UsageEventEntity } from "../src/entities";
 import { expectLedgerMatches, RECORD, setBuckets, type TeamOrg, teamOrg } from "./support/credits-fixture";
 import { GqlClient } from "./support/gql-client";
 import { startServerProcess } from "./support/server-process";
+import { expectBooksBalancedAfterEach } from "./support/books";
 import { startTestApp, type TestApp, testDb } from "./support/test-app";
 
 const CALLS = 300;
 const COST = 7;
 
 let t: TestApp;
+expectBooksBalancedAfterEach(() => t);
 let second: { url: string; stop(): Promise<void> } | undefined;
 let secondUrl: string;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SubscriptionEntity } from "../src/entities";
 import { expectLedgerMatches } from "./support/credits-fixture";
-import { addMember, orgWithTeam, signUp } from "./support/fixtures";
+import { advanceDevClock, addMember, orgWithTeam, signUp } from "./support/fixtures";
 import { payOnHostedPage, upgradeToTeam, webhooksSettled } from "./support/stripe-fixture";
 import { startTestApp, type TestApp } from "./support/test-app";
 
@@ -28,7 +28,7 @@ describe("a restart on the embedded Stripe emulator", () => {
   it("carries on: the Team org buys a top-up, adds a seat, renews and reads its invoices, with Stripe and our clock in step", async () => {
     const team = await orgWithTeam(t);
     await upgradeToTeam(team.owner, team.orgId);
-    await team.owner.client.ok("mutation($d: Int!) { devAdvanceClock(days: $d) }", { d: 3 });
+    await advanceDevClock(t, 3);
     await webhooksSettled(t);
     const movedTo = t.app.clock.now().getTime();
 
@@ -56,7 +56,7 @@ describe("a restart on the embedded Stripe emulator", () => {
     expect(sub.seatQuantity).toBe(4);
 
     // The renewal comes through the webhook registered again, with the same signing secret.
-    await team.owner.client.ok("mutation($d: Int!) { devAdvanceClock(days: $d) }", { d: 31 });
+    await advanceDevClock(t, 31);
     await webhooksSettled(t);
     const INVOICES = "query($id: ID!) { org(id: $id) { invoices { status lines { description } } } }";
     const { invoices } = (await team.owner.client.ok(INVOICES, { id: team.orgId })).org;

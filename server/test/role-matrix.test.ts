@@ -211,8 +211,9 @@ describe("account mutations", () => {
     const accept = await callers[caller].request('mutation { acceptInvitation(token: "bogus") { id } }');
     const checkout = await callers[caller].request('mutation { completeCheckout(sessionId: "cs_x") { id } }');
     const clock = await callers[caller].request("mutation { devAdvanceClock(days: 1) }");
-    // The dev clock is on in tests (the embedded default): any signed-in user may move it.
-    const expected = ANY_USER[caller] === "ok" ? ["NOT_FOUND", "NOT_FOUND", "ok"] : Array(3).fill(ANY_USER[caller]);
+    // The dev clock is on in tests (the embedded default) and STAFF_EMAILS is set: only staff may move it.
+    const clockOutcome = caller === "staff" ? "ok" : "FORBIDDEN";
+    const expected = ANY_USER[caller] === "ok" ? ["NOT_FOUND", "NOT_FOUND", clockOutcome] : Array(3).fill(ANY_USER[caller]);
     expect([accept, checkout, clock].map((r) => (r.errors ? r.errors[0].extensions?.code : "ok"))).toEqual(expected);
   });
 });

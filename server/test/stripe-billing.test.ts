@@ -1,8 +1,9 @@
 import { InvoiceEntity, StripeCustomerEntity } from "../src/entities";
 import { expectLedgerMatches } from "./support/credits-fixture";
-import { addMember, orgWithTeam, signUp } from "./support/fixtures";
+import { advanceDevClock, addMember, orgWithTeam, signUp } from "./support/fixtures";
 import { pdfText } from "./support/pdf-text";
 import { emulatorOf, upgradeToTeam, webhooksSettled } from "./support/stripe-fixture";
+import { expectBooksBalancedAfterEach } from "./support/books";
 import { startTestApp, type TestApp } from "./support/test-app";
 
 const INVOICES =
@@ -12,6 +13,7 @@ const DETAILS =
 const ADVANCE = "mutation($d: Int!) { devAdvanceClock(days: $d) }";
 
 let t: TestApp;
+expectBooksBalancedAfterEach(() => t);
 beforeAll(async () => {
   t = await startTestApp();
 });
@@ -35,8 +37,8 @@ describe("invoices and renewals", () => {
 
     await addMember(team.owner, team.orgId, await signUp(t)); // a fourth seat mid-period
     await t.app.jobs.runNow(["seats"]);
-    const { devAdvanceClock } = await team.owner.client.ok(ADVANCE, { d: 32 });
-    expect(new Date(devAdvanceClock).getTime()).toBeGreaterThan(Date.now() + 31 * 86_400_000);
+    const moved = await advanceDevClock(t, 32);
+    expect(moved.getTime()).toBeGreaterThan(Date.now() + 31 * 86_400_000);
 
     const invoices = (await team.owner.client.ok(INVOICES, { id: team.orgId })).org.invoices;
     expect(invoices).toHaveLength(2);
@@ -73,7 +75,7 @@ describe("a failed renewal", () => {
     await upgradeToTeam(team.owner, team.orgId);
     const { createSpace } = await team.owner.client.ok('mutation($o: ID!) { createSpace(orgId: $o, name: "S") { id } }', { o: team.orgId });
     emulatorOf(t).setCardDeclines(await customerOf(team.orgId), true);
-    await team.owner.client.ok(ADVANCE, { d: 32 });
+    await advanceDevClock(t, 32);
     const { org } = await team.owner.client.ok("query($id: ID!) { org(id: $id) { subscription { status } invoices { status } } }", {
       id: team.orgId,
     });
@@ -90,7 +92,7 @@ describe("a failed renewal", () => {
         },
       );
     expect((await record("in-grace")).data?.recordUsage.creditsCharged).toBe(5);
-    await team.owner.client.ok(ADVANCE, { d: 8 });
+    await advanceDevClock(t, 8);
     const refused = await record("after-grace");
     expect(refused.errors?.[0]?.extensions?.code).toBe("BILLING_PLAN_REQUIRED");
     expect(refused.errors?.[0]?.message).toContain("past due");
@@ -116,7 +118,7 @@ describe("billing details", () => {
     expect(customer).toMatchObject({ email: "ap@acme.test" });
     expect((customer as { tax_ids?: { data: { value: string }[] } }).tax_ids?.data.map((x) => x.value)).toEqual(["DE123456789"]);
 
-    await team.owner.client.ok(ADVANCE, { d: 32 });
+    await advanceDevClock(t, 32);
     const [renewal] = (await team.owner.client.ok(INVOICES, { id: team.orgId })).org.invoices;
     expect(renewal.pdfUrl).toMatch(/^http/);
     const invoice = await stripe().invoices.retrieve(renewal.id);

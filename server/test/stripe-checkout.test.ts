@@ -3,6 +3,7 @@ import { CheckoutRecordEntity, LedgerEntryEntity, StripeEventEntity } from "../s
 import { expectLedgerMatches } from "./support/credits-fixture";
 import { orgWithTeam } from "./support/fixtures";
 import { COMPLETE_CHECKOUT, emulatorOf, payOnHostedPage, TEAM_CHECKOUT } from "./support/stripe-fixture";
+import { expectBooksBalancedAfterEach } from "./support/books";
 import { startTestApp, type TestApp } from "./support/test-app";
 
 const TOP_UP = "mutation($o: ID!, $c: Int!) { startTopUpCheckout(orgId: $o, credits: $c) { id url } }";
@@ -10,6 +11,7 @@ const ORG =
   "query($id: ID!) { org(id: $id) { plan billingInterval subscription { status interval currentPeriodEnd cancelAtPeriodEnd pendingPlan } pool { monthlyAllotment topUpRemaining totalRemaining } } }";
 
 let t: TestApp;
+expectBooksBalancedAfterEach(() => t);
 beforeAll(async () => {
   t = await startTestApp();
 });

@@ -1,7 +1,8 @@
 import { LedgerEntryEntity, SubscriptionEntity } from "../src/entities";
 import { expectLedgerMatches, personalLedgerSum } from "./support/credits-fixture";
-import { orgWithTeam, signUp } from "./support/fixtures";
+import { advanceDevClock, orgWithTeam, signUp } from "./support/fixtures";
 import { emulatorOf, payOnHostedPage, upgradeToTeam, webhooksSettled } from "./support/stripe-fixture";
+import { expectBooksBalancedAfterEach } from "./support/books";
 import { startTestApp, type TestApp } from "./support/test-app";
 
 const SCHEDULE = "mutation($o: ID!) { scheduleDowngrade(orgId: $o) { id } }";
@@ -12,6 +13,7 @@ const RECORD =
   'mutation($o: ID!, $m: ID!, $s: ID!, $k: String!) { recordUsage(input: { orgId: $o, memberId: $m, spaceId: $s, model: "m", credits: 10, idempotencyKey: $k }) { fromPersonal: creditsCharged } }';
 
 let t: TestApp;
+expectBooksBalancedAfterEach(() => t);
 beforeAll(async () => {
   t = await startTestApp({ env: { SALES_EMAIL: "sales@team-billing.test" } });
 });
@@ -50,7 +52,7 @@ describe("downgrade Team → Pro", () => {
     expect(preview.membersLosingAccess.map((m: { role: string }) => m.role).sort()).toEqual(["ADMIN", "MEMBER"]);
     expect(preview.spacesLosingAccess).toEqual([{ name: "Lab" }]);
 
-    await team.owner.client.ok("mutation($d: Int!) { devAdvanceClock(days: $d) }", { d: 32 });
+    await advanceDevClock(t, 32);
     const after = (await team.owner.client.ok(STATE, { id: team.orgId })).org;
     expect(after).toMatchObject({
       plan: "PRO",
@@ -79,7 +81,7 @@ describe("downgrade Team → Pro", () => {
     expect(personal.ledger).toBe(personal.balance);
 
     // Stripe bills the Pro price from then on, and no seats.
-    await team.owner.client.ok("mutation($d: Int!) { devAdvanceClock(days: $d) }", { d: 31 });
+    await advanceDevClock(t, 31);
     const [latest] = (
       await team.owner.client.ok("query($id: ID!) { org(id: $id) { invoices { amountDue lines { description quantity } } } }", {
         id: team.orgId,
@@ -94,7 +96,7 @@ describe("downgrade Team → Pro", () => {
     await team.owner.client.ok(SCHEDULE, { o: team.orgId });
     await team.owner.client.ok(CANCEL, { o: team.orgId });
     expect((await team.owner.client.ok(STATE, { id: team.orgId })).org.subscription.pendingPlan).toBeNull();
-    await team.owner.client.ok("mutation($d: Int!) { devAdvanceClock(days: $d) }", { d: 32 });
+    await advanceDevClock(t, 32);
     const { org } = await team.owner.client.ok(STATE, { id: team.orgId });
     expect(org).toMatchObject({ plan: "TEAM", subscription: { status: "active", pendingPlan: null } });
     expect(org.pool.topUpRemaining).toBe(2_000);
@@ -152,7 +154,7 @@ describe("downgrade Team → Pro", () => {
       );
       await t.app.jobs.runNow(["downgrades"]);
       expect((await team.owner.client.ok(STATE, { id: team.orgId })).org.plan).toBe("PRO");
-      await team.owner.client.ok("mutation($d: Int!) { devAdvanceClock(days: $d) }", { d: 32 });
+      await advanceDevClock(t, 32);
       await emulatorOf(t).flushWebhooks();
     } finally {
       emulatorOf(t).setDeliveryMode("immediate");

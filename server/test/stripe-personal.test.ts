@@ -1,5 +1,5 @@
 import { personalLedgerSum } from "./support/credits-fixture";
-import { signUp } from "./support/fixtures";
+import { advanceDevClock, signUp } from "./support/fixtures";
 import { payOnHostedPage } from "./support/stripe-fixture";
 import { startTestApp, type TestApp } from "./support/test-app";
 
@@ -35,7 +35,7 @@ describe("personal plans through Stripe", () => {
     );
     expect(sub.items.data[0].price.lookup_key).toBe("starter_monthly");
 
-    await user.client.ok("mutation { devAdvanceClock(days: 32) }");
+    await advanceDevClock(t, 32);
     expect((await user.client.ok(ME)).me).toMatchObject({
       plan: "STARTER",
       creditBalance: 1_000,
@@ -44,7 +44,7 @@ describe("personal plans through Stripe", () => {
 
     const { cancelPersonalPlan } = await user.client.ok("mutation { cancelPersonalPlan { status cancelAtPeriodEnd } }");
     expect(cancelPersonalPlan).toEqual({ status: "active", cancelAtPeriodEnd: true });
-    await user.client.ok("mutation { devAdvanceClock(days: 32) }");
+    await advanceDevClock(t, 32);
     expect((await user.client.ok(ME)).me).toEqual({ plan: "FREE", creditBalance: 0, personalSubscription: null });
     const ledger = await personalLedgerSum(t.app, user.id);
     expect(ledger.ledger).toBe(0);

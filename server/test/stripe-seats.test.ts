@@ -3,9 +3,11 @@ import { LedgerEntryEntity, PoolEntity, SeatSyncEntity, SubscriptionEntity } fro
 import { expectLedgerMatches } from "./support/credits-fixture";
 import { addMember, orgWithTeam, signUp, uniqueEmail } from "./support/fixtures";
 import { emulatorOf, upgradeToTeam } from "./support/stripe-fixture";
+import { expectBooksBalancedAfterEach } from "./support/books";
 import { startTestApp, type TestApp } from "./support/test-app";
 
 let t: TestApp;
+expectBooksBalancedAfterEach(() => t);
 beforeAll(async () => {
   t = await startTestApp();
 });

@@ -1,9 +1,11 @@
 import { ManualClock } from "../src/clock";
 import { INVITATION_TTL_MS } from "../src/services/invitation.service";
-import { addMember, createOrg, orgWithTeam, signUp, uniqueEmail } from "./support/fixtures";
+import { addMember, createOrg, orgWithTeam, signUp, staffOf, uniqueEmail } from "./support/fixtures";
 import { startTestApp, type TestApp } from "./support/test-app";
 
-const ORG = `query($id: ID!) { org(id: $id) { id name plan seats members { id role user { email } } invitations { id email role acceptUrl } spaces { id name } } }`;
+const ORG = `query($id: ID!) { org(id: $id) { id name plan seats members { id role user { email } } spaces { id name } } }`;
+/** Pending invitations: OWNER, ADMIN and staff only (DESIGN, who sees what). */
+const INVITATIONS = `query($id: ID!) { org(id: $id) { invitations { id email role acceptUrl } } }`;
 const INVITE =
   "mutation($orgId: ID!, $email: String!, $role: Role!) { inviteMember(orgId: $orgId, email: $email, role: $role) { id email role acceptUrl } }";
 const ACCEPT = "mutation($token: String!) { acceptInvitation(token: $token) { id role user { email } } }";
@@ -24,7 +26,8 @@ describe("orgs", () => {
     const owner = await signUp(t);
     const orgId = await createOrg(owner, "  Acme   Labs ");
     const { org } = await owner.client.ok(ORG, { id: orgId });
-    expect(org).toMatchObject({ name: "Acme Labs", plan: "FREE", seats: 1, invitations: [], spaces: [] });
+    expect(org).toMatchObject({ name: "Acme Labs", plan: "FREE", seats: 1, spaces: [] });
+    expect((await owner.client.ok(INVITATIONS, { id: orgId })).org.invitations).toEqual([]);
     expect(org.members).toEqual([expect.objectContaining({ role: "OWNER", user: { email: owner.email } })]);
   });
 
@@ -51,7 +54,7 @@ describe("invitations", () => {
     expect((await owner.client.ok(ORG, { id: orgId })).org.seats).toBe(1);
 
     await t.app.jobs.runNow(["mail"]);
-    const mail = t.mail.sent.find((m) => m.to === invitee.email);
+    const mail = t.mail.sent.find((m) => m.to === invitee.email && m.subject.includes("invited you"));
     expect(mail?.subject).toBe("Olive invited you to Mailers on Team Billing");
     expect(mail?.text).toContain(inviteMember.acceptUrl);
 
@@ -59,7 +62,7 @@ describe("invitations", () => {
     expect(acceptInvitation).toMatchObject({ role: "ADMIN", user: { email: invitee.email } });
     const { org } = await owner.client.ok(ORG, { id: orgId });
     expect(org.seats).toBe(2);
-    expect(org.invitations).toEqual([]);
+    expect((await owner.client.ok(INVITATIONS, { id: orgId })).org.invitations).toEqual([]);
   });
 
   it("refuses a used, a revoked, an expired, a forged token, and another user's invitation", async () => {
@@ -98,17 +101,20 @@ describe("invitations", () => {
     const email = uniqueEmail();
     await owner.client.ok(INVITE, { orgId, email, role: "MEMBER" });
     expect(await owner.client.code(INVITE, { orgId, email, role: "ADMIN" })).toBe("CONFLICT");
-    const { org } = await owner.client.ok(ORG, { id: orgId });
+    const { org } = await owner.client.ok(INVITATIONS, { id: orgId });
     expect(org.invitations.map((i: { email: string }) => i.email)).toEqual([email]);
   });
 
   it("shows the accept link to OWNER and ADMIN only", async () => {
     const { owner, admin, member, orgId } = await orgWithTeam(t);
     await owner.client.ok(INVITE, { orgId, email: uniqueEmail(), role: "MEMBER" });
-    const url = (c: typeof owner) => c.client.ok(ORG, { id: orgId }).then((d) => d.org.invitations[0].acceptUrl);
+    const url = (c: typeof owner) => c.client.ok(INVITATIONS, { id: orgId }).then((d) => d.org.invitations[0].acceptUrl);
     expect(await url(owner)).toMatch(/\/invite\//);
     expect(await url(admin)).toMatch(/\/invite\//);
-    expect(await url(member)).toBeNull();
+    // A MEMBER does not see the org's invitations at all; staff see them, but not their links.
+    expect(await member.client.code(INVITATIONS, { id: orgId })).toBe("FORBIDDEN");
+    const staff = await staffOf(t);
+    expect(await url(staff)).toBeNull();
   });
 });
 

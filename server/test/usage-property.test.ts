@@ -4,6 +4,7 @@ import { ManualClock } from "../src/clock";
 import { addMonthsClamped } from "../src/credits/periods";
 import { utcDay, utcHour, utcTenMinutes } from "../src/credits/rollups";
 import { UsageEventEntity, UsageRollupEntity, UsageRollupHourEntity, UsageRollupTenMinutesEntity } from "../src/entities";
+import { expectBooksBalanced } from "./support/books";
 import { teamOrg } from "./support/credits-fixture";
 import { startTestApp, type TestApp } from "./support/test-app";
 
@@ -182,6 +183,7 @@ describe("usage reports against the raw events (property)", () => {
             const days = report.daily.filter((d) => d.calls > 0);
             expect(tally(days, (d) => d.date)).toEqual(tally(inRange, (e) => utcDay(e.occurredAt)));
           }
+          await expectBooksBalanced(t, team.orgId);
         },
       ),
       // Each run builds an org over HTTP: report the first counterexample rather than shrink for minutes.
@@ -234,6 +236,7 @@ describe("usage reports against the raw events (property)", () => {
     expect(new Set(ids)).toEqual(new Set(stored.map((e) => e.id)));
     const times = rows.map((r) => r[0]);
     expect(times).toEqual([...times].sort());
+    await expectBooksBalanced(t, team.orgId);
   });
 
   it("pages usageEvents newest first through sparse weeks and busy minutes, neither skipping nor repeating", async () => {
@@ -266,6 +269,7 @@ describe("usage reports against the raw events (property)", () => {
       const expected = memberId ? newestFirst.filter((id) => stored.find((e) => e.id === id)?.memberId === memberId) : newestFirst;
       expect(seen).toEqual(expected);
     }
+    await expectBooksBalanced(t, team.orgId);
   });
 });
 

@@ -220,11 +220,23 @@ describe("CSV export", () => {
     expect(memberLines).toHaveLength(2);
     expect(memberLines[1]).toContain(a.memberId);
     const other = await teamOrg(t);
-    expect((await fetch(`${t.url}/orgs/${other.orgId}/usage.csv`, { headers: { authorization: `Bearer ${bearer}` } })).status).toBe(404);
-    expect((await fetch(`${t.url}/orgs/${team.orgId}/usage.csv`)).status).toBe(401);
+    // Errors answer in GraphQL's shape: { errors: [{ message, extensions: { code, field? } }] }.
+    const failure = async (res: Response) => ({ status: res.status, body: await res.json() });
+    const error = (code: string, extra: Record<string, string> = {}) => ({
+      errors: [{ message: expect.any(String), extensions: { code, ...extra } }],
+    });
     expect(
-      (await fetch(`${t.url}/orgs/${team.orgId}/usage.csv?from=yesterday`, { headers: { authorization: `Bearer ${bearer}` } })).status,
-    ).toBe(400);
+      await failure(await fetch(`${t.url}/orgs/${other.orgId}/usage.csv`, { headers: { authorization: `Bearer ${bearer}` } })),
+    ).toEqual({
+      status: 404,
+      body: error("NOT_FOUND"),
+    });
+    expect(await failure(await fetch(`${t.url}/orgs/${team.orgId}/usage.csv`))).toEqual({ status: 401, body: error("UNAUTHENTICATED") });
+    expect(
+      await failure(
+        await fetch(`${t.url}/orgs/${team.orgId}/usage.csv?from=yesterday`, { headers: { authorization: `Bearer ${bearer}` } }),
+      ),
+    ).toEqual({ status: 400, body: error("BAD_USER_INPUT", { field: "from" }) });
   });
 });
 

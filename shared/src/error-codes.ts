@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   "RATE_LIMITED",
   "GRAPHQL_VALIDATION_FAILED",
   "GRAPHQL_PARSE_FAILED",
+  "BAD_REQUEST",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -44,4 +45,5 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   RATE_LIMITED: "Too many requests; try again shortly.",
   GRAPHQL_VALIDATION_FAILED: "The request does not match the API.",
   GRAPHQL_PARSE_FAILED: "The request could not be parsed.",
+  BAD_REQUEST: "The request could not be read.",
 };

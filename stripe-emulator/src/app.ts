@@ -30,7 +30,11 @@ export function createRequestHandler(core: Core, api: ApiServer, emulator: Strip
     try {
       catchUp();
       if (url.pathname.startsWith("/v1/")) return await api.handle(req, res, url);
-      if (url.pathname.startsWith("/_emulator")) return await handleControl(emulator, req, res, url);
+      if (url.pathname.startsWith("/_emulator")) {
+        // Its own pages (the public URL) and where it listens are the emulator's origins.
+        const own = [new URL(core.publicUrl || emulator.url).origin, new URL(emulator.url).origin];
+        return await handleControl(emulator, req, res, url, own);
+      }
       if (url.pathname.startsWith("/checkout/")) return await checkoutRoute(core, emulator, req, res, url);
       if (url.pathname.startsWith("/invoices/")) return await invoiceRoute(core, req, res, url);
       if (url.pathname === "/") {
@@ -63,7 +67,8 @@ async function checkoutRoute(core: Core, emulator: StripeEmulator, req: Incoming
   if (action === "cancel") return redirect(res, emulator.cancelCheckoutSession(session.id));
   try {
     const email = typeof form.email === "string" && form.email ? form.email : undefined;
-    const location = completeCheckout(core, session, email);
+    // The page's two submit buttons: "Pay" (card) and "Bank debit".
+    const location = completeCheckout(core, session, email, form.method === "bank_debit" ? "bank_debit" : "card");
     core.persist();
     await core.webhooks.settle();
     redirect(res, location);

@@ -8,7 +8,11 @@ const USAGE = `Usage: stripe-emulator [--port 12111] [--host 127.0.0.1] [--publi
 
 Environment: STRIPE_EMULATOR_PORT (port), CATALOG_JSON (catalog overrides, as the server reads them).
 State lives in memory unless --state names a JSON file: then it is loaded at start (when the
-file exists) and rewritten after every change, so a restart carries on where it stopped.`;
+file exists) and rewritten after every change, so a restart carries on where it stopped.
+
+Controls under /_emulator (clock, webhooks, declines, outages and latency, checkout payment and
+settlement) need "Authorization: Bearer sk_test_..." like the API, take JSON bodies only, and
+refuse requests whose Origin is another site's.`;
 
 function parseArgs(argv: string[]): Map<string, string | true> {
   const args = new Map<string, string | true>();
@@ -54,7 +58,9 @@ async function main(): Promise<void> {
   }
   console.log(`[stripe-emulator] API version ${API_VERSION}. Point the SDK at it:
   new Stripe("sk_test_anything", { host: "${emulator.host}", port: ${emulator.port}, protocol: "http" })
-Controls: ${emulator.url}/_emulator (POST /_emulator/clock/advance {"to": "<ISO time>"}, ...)`);
+Controls: ${emulator.url}/_emulator (JSON bodies, with the API's auth), e.g.
+  curl -H "Authorization: Bearer sk_test_anything" -H "Content-Type: application/json" \\
+       -d '{"to": "<ISO time>"}' ${emulator.url}/_emulator/clock/advance`);
   const stop = () => {
     void emulator.close().then(() => process.exit(0));
   };

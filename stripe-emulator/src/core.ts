@@ -20,6 +20,22 @@ export class Core {
   request: { id: string; idempotencyKey: string | null } | null = null;
   /** How many coming API requests (to paths starting with `prefix`) fail with a 500 api_error: an outage, for tests. */
   outage = { requests: 0, prefix: "/v1/" };
+  /**
+   * A slow Stripe: every API answer is held back `latencyMs` (wall-clock) until `untilMs`
+   * (wall-clock epoch ms; null = until switched off).
+   */
+  latency: { latencyMs: number; untilMs: number | null } = { latencyMs: 0, untilMs: null };
+
+  /** The delay to put on an API answer now (0 once the slow spell is over). */
+  currentLatencyMs(): number {
+    const { latencyMs, untilMs } = this.latency;
+    if (latencyMs === 0) return 0;
+    if (untilMs !== null && Date.now() >= untilMs) {
+      this.latency = { latencyMs: 0, untilMs: null };
+      return 0;
+    }
+    return latencyMs;
+  }
 
   constructor(
     readonly clock: EmulatorClock,

@@ -41,8 +41,12 @@ export function invalidRequest(message: string, param?: string, code?: string): 
   return new ApiError(400, "invalid_request_error", message, { param, code });
 }
 
+/**
+ * Stripe answers 404 for an unknown id in the URL (`param` "id"), but 400 for an unknown id
+ * inside the request's parameters (a price in `line_items[0][price]`): both `resource_missing`.
+ */
 export function notFound(what: string, id: string, param = "id"): ApiError {
-  return new ApiError(404, "invalid_request_error", `No such ${what}: '${id}'`, {
+  return new ApiError(param === "id" ? 404 : 400, "invalid_request_error", `No such ${what}: '${id}'`, {
     code: "resource_missing",
     param,
   });

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Catalog, DEFAULT_CATALOG } from "@team-billing/shared";
 import { createRequestHandler } from "./app";
-import { completeCheckout } from "./billing/checkout";
+import { completeCheckout, settleCheckout } from "./billing/checkout";
 import { nextDue, processUntil } from "./billing/scheduler";
 import { EmulatorClock } from "./clock";
 import { API_VERSION, Core } from "./core";
@@ -12,9 +12,11 @@ import { compile } from "./routes";
 import { seedCatalog } from "./seed";
 import { loadState, saveState } from "./state-file";
 import { ApiServer } from "./server";
+import type { PaymentMethodKind } from "./store";
 import { DEFAULT_RETRY, type DeliveryAttempt, type DeliveryMode, type RetryPolicy } from "./webhooks";
 
 export type { DeliveryAttempt, DeliveryMode, RetryPolicy } from "./webhooks";
+export type { PaymentMethodKind } from "./store";
 export { API_VERSION } from "./core";
 
 export interface StripeEmulatorOptions {
@@ -60,8 +62,25 @@ export interface StripeEmulator {
   setCardDeclines(customerId: string, declines: boolean): void;
   /** The next `count` API requests (to paths starting with `pathPrefix`) answer 500 api_error, as in a Stripe outage. */
   failNextRequests(count: number, pathPrefix?: string): void;
-  /** Pays a checkout session as the hosted page's "Pay" button would; returns the redirect URL. */
-  payCheckoutSession(id: string, opts?: { email?: string }): Promise<string>;
+  /**
+   * A slow Stripe: every API answer comes `latencyMs` late (wall-clock), for `seconds` or until
+   * `setLatency(0)`. Requests still take effect at once; only the answer waits.
+   */
+  setLatency(latencyMs: number, seconds?: number): void;
+  /** The latency in force: `{ latencyMs: 0, until: null }` when Stripe is not slow. */
+  latency(): { latencyMs: number; until: Date | null };
+  /**
+   * Pays a checkout session as the hosted page's "Pay" button would (`method` "card", the
+   * default) or its "Bank debit" button ("bank_debit": completes the session `unpaid`, to be
+   * settled with `settleCheckoutPayment`); returns the redirect URL.
+   */
+  payCheckoutSession(id: string, opts?: { email?: string; method?: PaymentMethodKind }): Promise<string>;
+  /**
+   * A bank debit started on the checkout page settles: `checkout.session.async_payment_succeeded`
+   * (session `paid`; in subscription mode the first invoice paid and the subscription active) or
+   * `checkout.session.async_payment_failed`. Resolves once the webhooks were attempted (immediate mode).
+   */
+  settleCheckoutPayment(id: string, opts: { succeed: boolean }): Promise<void>;
   /** What the "Cancel" button does: returns the cancel URL (the session stays open). */
   cancelCheckoutSession(id: string): string;
   close(): Promise<void>;
@@ -134,11 +153,28 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
     failNextRequests(count, pathPrefix = "/v1/") {
       core.outage = { requests: Math.max(0, Math.floor(count)), prefix: pathPrefix };
     },
+    setLatency(latencyMs, seconds) {
+      if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new Error(`invalid latency: ${latencyMs} ms`);
+      core.latency =
+        latencyMs === 0
+          ? { latencyMs: 0, untilMs: null }
+          : { latencyMs: Math.floor(latencyMs), untilMs: seconds === undefined ? null : Date.now() + seconds * 1000 };
+    },
+    latency() {
+      const latencyMs = core.currentLatencyMs();
+      const { untilMs } = core.latency;
+      return { latencyMs, until: latencyMs > 0 && untilMs !== null ? new Date(untilMs) : null };
+    },
     async payCheckoutSession(id, o = {}) {
-      const location = completeCheckout(core, core.store.sessions.find(id, "session"), o.email);
+      const location = completeCheckout(core, core.store.sessions.find(id, "session"), o.email, o.method);
       core.persist();
       await core.webhooks.settle();
       return location;
+    },
+    async settleCheckoutPayment(id, o) {
+      settleCheckout(core, core.store.sessions.find(id, "session"), o.succeed);
+      core.persist();
+      await core.webhooks.settle();
     },
     cancelCheckoutSession(id) {
       const session = core.store.sessions.find(id, "session");

@@ -78,6 +78,10 @@ function includable(store: Store, obj: JsonObject, field: string): Json | undefi
     const items = store.sessionExtras.get(id)?.lineItems ?? [];
     return copy(embeddedList(items, `/v1/checkout/sessions/${id}/line_items`));
   }
+  if (obj.object === "charge" && field === "refunds") {
+    const rows = store.refunds.newestFirst((r) => r.charge === id);
+    return copy(embeddedList(rows, `/v1/charges/${id}/refunds`));
+  }
   if (obj.object === "invoice" && field === "payments") {
     const rows = store.invoicePayments.newestFirst((p) => p.invoice === id);
     return copy(embeddedList(rows, `/v1/invoice_payments?invoice=${id}`));

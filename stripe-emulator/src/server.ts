@@ -42,6 +42,13 @@ export class ApiServer {
     const headers: Record<string, string> = { "Request-Id": requestId, "Stripe-Version": API_VERSION };
     const idempotencyKey = headerValue(req, "idempotency-key");
     if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey;
+    // A slow Stripe (the latency control): the request takes effect at once, its answer comes
+    // late, as when Stripe is slow; a client that gives up meanwhile has still changed things.
+    const latency = this.core.currentLatencyMs();
+    const send = async (status: number, body: unknown, extra: Record<string, string> = headers) => {
+      if (latency > 0) await delay(latency);
+      sendJson(res, status, body, extra);
+    };
     try {
       const apiKey = authenticate(req);
       if (this.core.outage.requests > 0 && url.pathname.startsWith(this.core.outage.prefix)) {
@@ -63,7 +70,7 @@ export class ApiServer {
       if (key) {
         const seen = this.core.idempotency.lookup(apiKey, key, print);
         if (seen.kind === "replay") {
-          sendJson(res, seen.response.status, seen.response.body, { ...headers, "Idempotent-Replayed": "true" });
+          await send(seen.response.status, seen.response.body, { ...headers, "Idempotent-Replayed": "true" });
           return;
         }
         if (seen.kind === "conflict") {
@@ -78,9 +85,10 @@ export class ApiServer {
       if (key) this.core.idempotency.save(apiKey, key, print, { status, body });
       // Stored before it is answered: what a client was told happened survives a restart.
       if (method !== "GET") this.core.persist();
-      sendJson(res, status, body, headers);
+      await send(status, body);
     } catch (e) {
-      this.fail(res, e, headers);
+      const { status, body } = this.failure(e);
+      await send(status, body);
     }
   }
 
@@ -108,14 +116,16 @@ export class ApiServer {
     }
   }
 
-  private fail(res: ServerResponse, e: unknown, headers: Record<string, string>): void {
-    if (e instanceof ApiError) {
-      sendJson(res, e.status, e.toBody(), headers);
-      return;
-    }
+  private failure(e: unknown): { status: number; body: unknown } {
+    if (e instanceof ApiError) return { status: e.status, body: e.toBody() };
     this.core.log(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    sendJson(res, 500, new ApiError(500, "api_error", "An unknown error occurred in the Stripe emulator.").toBody(), headers);
+    return { status: 500, body: new ApiError(500, "api_error", "An unknown error occurred in the Stripe emulator.").toBody() };
   }
+}
+
+/** Unref'd: a held answer does not keep a stopping process alive. */
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {
@@ -123,8 +133,8 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** Any `sk_test_…` key is accepted (Bearer or Basic auth); the key scopes idempotency. */
-function authenticate(req: IncomingMessage): string {
+/** Any `sk_test_…` key is accepted (Bearer or Basic auth); the key scopes idempotency. The `/_emulator` controls ask the same. */
+export function authenticate(req: IncomingMessage): string {
   const header = headerValue(req, "authorization");
   if (!header) {
     throw new ApiError(

@@ -49,7 +49,12 @@ export interface SessionExtras {
   subscriptionDescription: string | null;
   paymentIntentMetadata: Record<string, string>;
   paymentIntentDescription: string | null;
+  /** How the session was paid: "bank_debit" is asynchronous (settled later through the control). */
+  paymentMethod?: PaymentMethodKind;
 }
+
+/** The two ways the hosted page pays: a card (settles at once) or a bank debit (settles later). */
+export type PaymentMethodKind = "card" | "bank_debit";
 
 export class Store {
   readonly customers: Table<Stripe.Customer> = new Table<Stripe.Customer>("customer");
@@ -63,6 +68,8 @@ export class Store {
   readonly invoiceItems: Table<Stripe.InvoiceItem> = new Table<Stripe.InvoiceItem>("invoiceitem");
   readonly paymentIntents: Table<Stripe.PaymentIntent> = new Table<Stripe.PaymentIntent>("payment_intent");
   readonly invoicePayments: Table<Stripe.InvoicePayment> = new Table<Stripe.InvoicePayment>("invoice_payment");
+  readonly charges: Table<Stripe.Charge> = new Table<Stripe.Charge>("charge");
+  readonly refunds: Table<Stripe.Refund> = new Table<Stripe.Refund>("refund");
   readonly events: Table<Stripe.Event> = new Table<Stripe.Event>("event");
   readonly webhookEndpoints: Table<WebhookEndpointRow> = new Table<WebhookEndpointRow>("webhook_endpoint");
 
@@ -98,6 +105,8 @@ export class Store {
       invoiceItems: this.invoiceItems,
       paymentIntents: this.paymentIntents,
       invoicePayments: this.invoicePayments,
+      charges: this.charges,
+      refunds: this.refunds,
       events: this.events,
       webhookEndpoints: this.webhookEndpoints,
     } as Record<string, Table<{ id: string }>>;
@@ -118,6 +127,8 @@ export class Store {
         ii_: this.invoiceItems,
         pi_: this.paymentIntents,
         inpay_: this.invoicePayments,
+        ch_: this.charges,
+        re_: this.refunds,
         evt_: this.events,
         we_: this.webhookEndpoints,
       } as Record<string, Table<{ id: string }> | undefined>

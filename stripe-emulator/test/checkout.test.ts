@@ -245,7 +245,8 @@ describe("checkout sessions and the hosted page", () => {
     await expect(
       h.stripe.checkout.sessions.create({ mode: "subscription", line_items: [{ price: "price_nope", quantity: 1 }] }),
     ).rejects.toMatchObject({
-      statusCode: 404,
+      statusCode: 400,
+      code: "resource_missing",
       param: "line_items[0][price]",
     });
     await expect(h.stripe.checkout.sessions.create({ mode: "subscription", line_items: [{ price: seat }] })).rejects.toMatchObject({

@@ -58,9 +58,9 @@ describe("idempotency keys", () => {
 
   it("replays errors the endpoint produced, but not parameter errors (those may be retried corrected)", async () => {
     const missing = await post("/v1/subscriptions", "customer=cus_nobody&items[0][price]=price_x", "error-key");
-    expect(missing.status).toBe(404);
+    expect(missing.status).toBe(400);
     const replay = await post("/v1/subscriptions", "customer=cus_nobody&items[0][price]=price_x", "error-key");
-    expect(replay.status).toBe(404);
+    expect(replay.status).toBe(400);
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
 
     const bad = await post("/v1/customers", "email=fixed%40example.com&bogus=1", "param-key");

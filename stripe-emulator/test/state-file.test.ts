@@ -116,4 +116,27 @@ describe("the state file", () => {
     writeFileSync(file, '{"format": 1, "tables": {"customers": [');
     await expect(start()).rejects.toThrow(/not readable JSON/);
   });
+
+  it("keeps charges, refunds and a bank debit waiting to settle", async () => {
+    const first = await start();
+    const { subscription } = await checkoutSubscription(first, [{ lookupKey: "pro_monthly", quantity: 1 }]);
+    const payment = (await first.stripe.invoicePayments.list({ invoice: subscription.latest_invoice as string })).data[0];
+    const refund = await first.stripe.refunds.create({ payment_intent: payment.payment.payment_intent as string, amount: 700 });
+    const debit = await first.stripe.checkout.sessions.create({
+      mode: "subscription",
+      line_items: [{ price: (subscription.items.data[0].price as Stripe.Price).id, quantity: 1 }],
+      customer_email: "debit@example.com",
+    });
+    await first.emulator.payCheckoutSession(debit.id, { method: "bank_debit" });
+    await first.close();
+    running.length = 0;
+
+    const second = await start();
+    expect(await second.stripe.refunds.retrieve(refund.id)).toMatchObject({ amount: 700, status: "succeeded" });
+    expect(await second.stripe.charges.retrieve(refund.charge as string)).toMatchObject({ amount_refunded: 700, refunded: false });
+    await second.emulator.settleCheckoutPayment(debit.id, { succeed: true });
+    const settled = await second.stripe.checkout.sessions.retrieve(debit.id, { expand: ["subscription"] });
+    expect(settled.payment_status).toBe("paid");
+    expect((settled.subscription as Stripe.Subscription).status).toBe("active");
+  });
 });

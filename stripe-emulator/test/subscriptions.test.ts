@@ -167,7 +167,8 @@ describe("subscriptions and prorations", () => {
       message: "Currency and interval fields must match across all plans on this subscription.",
     });
     await expect(h.stripe.subscriptions.update(sub.id, { items: [{ id: "si_missing", quantity: 2 }] })).rejects.toMatchObject({
-      statusCode: 404,
+      statusCode: 400,
+      code: "resource_missing",
       param: "items[0][id]",
     });
     expect(seatItem(await h.stripe.subscriptions.retrieve(sub.id)).quantity).toBe(3);

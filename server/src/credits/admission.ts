@@ -6,6 +6,13 @@ import type { ErrorCode } from "@team-billing/shared";
  * monthly). Nothing here touches the database, so it is tested against a model.
  */
 
+/**
+ * The most a bucket, or the pool's total of top-up and monthly, may hold: GraphQL's
+ * `Int` (balances are answered as Int). A change that would pass it is refused before
+ * anything is written, so no mutation commits and then fails to answer.
+ */
+export const MAX_BALANCE = 2_147_483_647;
+
 export interface Buckets {
   topUp: number;
   monthly: number;

@@ -29,10 +29,10 @@ export class CapService {
   ) {}
 
   async list(orgId: string): Promise<CapView[]> {
-    const caps = await this.db.manager.find(CapEntity, { where: { orgId }, order: { createdAt: "ASC" } });
+    const caps = await this.db.em().find(CapEntity, { where: { orgId }, order: { createdAt: "ASC" } });
     if (caps.length === 0) return [];
     const pool = await this.pools.view(orgId);
-    const usage = pool ? await this.db.manager.findBy(PeriodUsageEntity, { orgId, periodIndex: pool.periodIndex }) : [];
+    const usage = pool ? await this.db.em().findBy(PeriodUsageEntity, { orgId, periodIndex: pool.periodIndex }) : [];
     const used = new Map(usage.map((u) => [`${u.scope}:${u.targetId}`, u.used]));
     return caps.map((c) => ({
       id: c.id,
@@ -53,6 +53,8 @@ export class CapService {
     }
     const cap = await this.db.transaction(async (em) => {
       if (!(await em.existsBy(MembershipEntity, { orgId }))) throw notFound("Org");
+      // Joins this transaction (it used to open a second one, which SQLite's one writer
+      // waited on forever); null for an org without a live pool, e.g. after a downgrade.
       const pool = await this.pools.view(orgId);
       if (!pool) throw new AppError("BILLING_PLAN_REQUIRED", "Caps limit spending from a Team or Enterprise pool; this org has none.");
       const exists =

@@ -16,7 +16,7 @@ import {
 import type { LedgerBucket, LedgerKind } from "../entities/ledger-entry.entity";
 import type { MailService } from "../mail/mail.service";
 import { BURN_WINDOW_DAYS, runway } from "../analytics/forecast.service";
-import { type AdmissionState, type Counter, counterKey } from "./admission";
+import { type AdmissionState, type Counter, counterKey, MAX_BALANCE } from "./admission";
 import { periodAt } from "./periods";
 
 export interface LedgerLine {
@@ -66,6 +66,11 @@ export class CreditStore {
 
   /** Writes back the buckets (one UPDATE) and every counter that changed (one multi-row upsert). */
   async saveState(em: EntityManager, pool: PoolEntity, state: AdmissionState, before: Map<string, Counter>): Promise<void> {
+    // The last guard: a write that would leave a bucket, the holds or a counter below
+    // zero is a bug (a hold released twice, say); refuse it and let the transaction roll back.
+    const { topUp, monthly, reserved } = state.buckets;
+    const bad = [topUp, monthly, reserved].some((n) => n < 0) || [...state.counters.values()].some((c) => c.used < 0 || c.reserved < 0);
+    if (bad) throw new Error(`credits of org ${pool.orgId} would go below zero (${JSON.stringify(state.buckets)}); nothing was written`);
     pool.topUpBalance = state.buckets.topUp;
     pool.monthlyBalance = state.buckets.monthly;
     pool.reserved = state.buckets.reserved;
@@ -128,8 +133,11 @@ export class CreditStore {
   /** The allotment a new period grants: the Enterprise terms, or base + active seats × add-on. */
   async allotment(em: EntityManager, pool: PoolEntity): Promise<number> {
     if (pool.fixedAllotment !== null) return pool.fixedAllotment;
-    const seats = await em.countBy(MembershipEntity, { orgId: pool.orgId, active: true });
-    return teamMonthlyAllotment(seats, this.catalog);
+    return teamMonthlyAllotment(await this.seats(em, pool.orgId), this.catalog);
+  }
+
+  seats(em: EntityManager, orgId: string): Promise<number> {
+    return em.countBy(MembershipEntity, { orgId, active: true });
   }
 
   /**
@@ -146,7 +154,8 @@ export class CreditStore {
       const expiring = pool.monthlyBalance - heldFromMonthly;
       const reference = `period:${next.index}`;
       if (expiring > 0) lines.push({ bucket: "MONTHLY", kind: "EXPIRY", amount: -expiring, reference });
-      const allotment = await this.allotment(em, pool);
+      // The refill never takes the pool past what the API can answer (a grant beyond it is lost).
+      const allotment = Math.min(await this.allotment(em, pool), Math.max(0, MAX_BALANCE - pool.topUpBalance - heldFromMonthly));
       if (allotment > 0) lines.push({ bucket: "MONTHLY", kind: "GRANT", amount: allotment, reference });
       pool.monthlyBalance = heldFromMonthly + allotment;
       pool.monthlyAllotment = allotment;
@@ -154,10 +163,13 @@ export class CreditStore {
       pool.periodStart = next.start;
       pool.periodEnd = next.end;
       pool.alertArmed = true;
+      // Each period's high-water mark of seats starts at its seat count (paid for by the allotment).
+      pool.seatHighWater = await this.seats(em, pool.orgId);
       await em.update(
         PoolEntity,
         { orgId: pool.orgId },
         {
+          seatHighWater: pool.seatHighWater,
           monthlyBalance: pool.monthlyBalance,
           monthlyAllotment: allotment,
           periodIndex: next.index,

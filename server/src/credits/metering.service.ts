@@ -38,7 +38,8 @@ export class MeteringService {
     private readonly coalesce = true,
   ) {}
 
-  async record(actor: Actor, call: UsageCall): Promise<UsageResult> {
+  async record(actor: Actor, input: UsageCall): Promise<UsageResult> {
+    const call = { ...input, viaApiKey: actor.kind !== "user" };
     const problem = checkCall(call) ?? (await this.actorProblem(actor, call));
     if (problem) throw problem;
     const outcome = this.coalesce ? await this.coalescer.submit(call.orgId, call) : (await this.chargeBatch(call.orgId, [call]))[0];
@@ -49,7 +50,7 @@ export class MeteringService {
   /** Up to 500 calls of one org; one outcome per call, in order. */
   async recordBatch(actor: Actor, orgId: string, calls: Omit<UsageCall, "orgId">[]): Promise<CallOutcome[]> {
     if (calls.length === 0 || calls.length > MAX_BATCH_CALLS) throw badInput("calls", `send 1 to ${MAX_BATCH_CALLS} calls`);
-    const full = calls.map((c) => ({ ...c, orgId }));
+    const full = calls.map((c) => ({ ...c, orgId, viaApiKey: actor.kind !== "user" }));
     const checked = await Promise.all(full.map(async (c) => checkCall(c) ?? (await this.actorProblem(actor, c))));
     const admitted = full.filter((_, i) => checked[i] === null);
     const outcomes = await this.coalescer.submitMany(orgId, admitted);
@@ -65,27 +66,47 @@ export class MeteringService {
     return own.id === call.memberId ? null : forbidden("You can record usage only as yourself; integrations use an org API key.");
   }
 
-  /** One transaction for a batch of one org's calls. If it fails, every call fails and nothing is charged. */
+  /**
+   * One transaction for a batch of one org's calls (often of different callers). If it
+   * hits a unique key, the calls run again one by one, so one call's clash never fails
+   * another's; anything else fails every call, and nothing is charged.
+   */
   private async chargeBatch(orgId: string, calls: UsageCall[]): Promise<CallOutcome[]> {
-    const attempt = () =>
-      this.db.transaction(async (em) => {
-        // The org's lock comes first, before any other read of its credits.
-        const pool = await this.store.lockPool(em, orgId);
-        const org = await em.findOneBy(OrgEntity, { id: orgId });
-        if (!org) return calls.map(() => ({ ok: false as const, error: notFound("Org") }));
-        const pooled = pool && org.orgPlan !== null && POOLED_PLANS.includes(org.orgPlan);
-        const targets = await this.targets(em, org, calls);
-        if (!pooled) return this.personal.chargeCalls(em, calls, targets);
-        return this.chargePool(em, org, pool, calls, targets);
-      });
     try {
-      return await attempt();
+      return await this.chargeTogether(orgId, calls);
     } catch (error) {
-      // Two members of an org on personal plans used one key at the same moment: run
-      // again, and the second now finds the first's event (a replay or a CONFLICT).
-      if (isUniqueViolation(error)) return attempt();
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
+    const outcomes: CallOutcome[] = [];
+    for (const call of calls) outcomes.push(...(await this.chargeAlone(orgId, call)));
+    return outcomes;
+  }
+
+  private async chargeAlone(orgId: string, call: UsageCall): Promise<CallOutcome[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.chargeTogether(orgId, [call]);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        // Two members of an org on personal plans used one key at the same moment: the
+        // second run finds the first's event (a replay or a CONFLICT). A key the database
+        // still calls taken after that is one this call cannot use.
+        if (attempt >= 2) return [{ ok: false, error: keyConflict() }];
+      }
+    }
+  }
+
+  private chargeTogether(orgId: string, calls: UsageCall[]): Promise<CallOutcome[]> {
+    return this.db.transaction(async (em) => {
+      // The org's lock comes first, before any other read of its credits.
+      const pool = await this.store.lockPool(em, orgId);
+      const org = await em.findOneBy(OrgEntity, { id: orgId });
+      if (!org) return calls.map(() => ({ ok: false as const, error: notFound("Org") }));
+      const pooled = pool && org.orgPlan !== null && POOLED_PLANS.includes(org.orgPlan);
+      const targets = await this.targets(em, org, calls);
+      if (!pooled) return this.personal.chargeCalls(em, calls, targets);
+      return this.chargePool(em, org, pool, calls, targets);
+    });
   }
 
   private async chargePool(

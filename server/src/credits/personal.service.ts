@@ -13,6 +13,9 @@ import { periodAt } from "./periods";
 import { addToRollups } from "./rollups";
 import { type CallOutcome, inputHash, keyConflict, refusal, resultOf, type UsageCall } from "./usage-call";
 
+const NO_CONSENT =
+  "This member has not allowed this org's API keys to spend their personal credits (Your membership → Personal credits); they can record their own usage when signed in.";
+
 /**
  * Personal balances: in an org that is not on TEAM/ENTERPRISE, a member's model
  * call spends that member's own credits (STARTER/PRO, refilled monthly on the
@@ -27,14 +30,14 @@ export class PersonalService {
   ) {}
 
   async balanceOf(userId: string): Promise<number> {
-    const row = await this.db.manager.findOneBy(PersonalBalanceEntity, { userId });
+    const row = await this.db.em().findOneBy(PersonalBalanceEntity, { userId });
     if (!row || !PERSONAL_PAID_PLANS.includes(row.plan)) return 0;
     if (row.periodEnd <= this.clock.now()) {
       await this.db.transaction(async (em) => {
         const locked = await this.lock(em, userId);
         if (locked) await this.roll(em, locked);
       });
-      return (await this.db.manager.findOneByOrFail(PersonalBalanceEntity, { userId })).balance;
+      return (await this.db.em().findOneByOrFail(PersonalBalanceEntity, { userId })).balance;
     }
     return row.balance;
   }
@@ -43,8 +46,9 @@ export class PersonalService {
    * Starts (or changes) a user's personal plan from `at`: the balance is set to the
    * plan's monthly credits for a period anchored there. FREE ends it (the rest is forfeited).
    */
-  async setPlan(actor: Actor, userId: string, plan: Plan, at: Date = this.clock.now(), outer?: EntityManager): Promise<void> {
-    const run = async (em: EntityManager) => {
+  async setPlan(actor: Actor, userId: string, plan: Plan, at: Date = this.clock.now()): Promise<void> {
+    // Called inside a transaction (checkout, downgrade), it joins it.
+    await this.db.transaction(async (em) => {
       const user = await em.findOneByOrFail(UserEntity, { id: userId });
       const existing = await this.lock(em, userId);
       const credits = monthlyCreditsOfPersonalPlan(plan, this.catalog);
@@ -69,8 +73,7 @@ export class PersonalService {
         before: { user: user.email, plan: user.personalPlan },
         after: { plan },
       });
-    };
-    await (outer ? run(outer) : this.db.transaction(run));
+    });
   }
 
   /** Charges calls in an org on a personal plan, each to its member's own balance. */
@@ -106,6 +109,12 @@ export class PersonalService {
       if (committed) {
         targets.seen.set(call.idempotencyKey, committed);
         outcomes.push(committed.inputHash === hash ? { ok: true, result: resultOf(committed) } : { ok: false, error: keyConflict() });
+        continue;
+      }
+      // The balance is the user's own, shared by all their orgs: an org's API key spends
+      // it only if the member allowed it; their own session always may.
+      if (call.viaApiKey && !targets.member(call.memberId)?.personalCreditsAllowed) {
+        outcomes.push({ ok: false, error: new AppError("BILLING_PLAN_REQUIRED", NO_CONSENT) });
         continue;
       }
       await this.roll(em, balance);

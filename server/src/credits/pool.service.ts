@@ -6,8 +6,17 @@ import { MembershipEntity, OrgEntity, PoolEntity } from "../entities";
 import { AppError, badInput } from "../errors";
 import type { Actor } from "../services/actor";
 import type { AuditService } from "../services/audit.service";
+import { MAX_BALANCE } from "./admission";
 import type { CreditStore, LedgerLine } from "./credit-store";
 import { periodAt } from "./periods";
+
+export { MAX_BALANCE };
+
+const tooLarge = (field: string, total: number) =>
+  badInput(
+    field,
+    `would take the pool to ${total.toLocaleString("en-US")} credits; a pool holds at most ${MAX_BALANCE.toLocaleString("en-US")}`,
+  );
 
 export interface ActivatePlan {
   plan: "TEAM" | "ENTERPRISE";
@@ -29,21 +38,28 @@ export class PoolService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The pool as the org sees it now (rolled forward if a period ended and the job has not run yet). */
+  /**
+   * The pool as the org sees it now (rolled forward if a period ended and the job has
+   * not run yet). Null for an org that is not on TEAM/ENTERPRISE: a pool left behind by
+   * a downgrade is neither shown nor rolled. Inside a transaction it reads (and rolls)
+   * through that transaction.
+   */
   async view(orgId: string): Promise<PoolEntity | null> {
-    const pool = await this.db.manager.findOneBy(PoolEntity, { orgId });
-    if (!pool || pool.periodEnd > this.clock.now()) return pool;
+    const em = this.db.em();
+    const pool = await em.findOneBy(PoolEntity, { orgId });
+    if (!pool || !(await this.store.orgIsPooled(em, orgId))) return null;
+    if (pool.periodEnd > this.clock.now()) return pool;
     await this.rollDue(orgId);
-    return this.db.manager.findOneBy(PoolEntity, { orgId });
+    return this.db.em().findOneBy(PoolEntity, { orgId });
   }
 
   /**
    * Puts an org on TEAM or ENTERPRISE: the monthly bucket is reseeded for a period
    * starting `at`, top-ups already bought stay. Used by checkout completion (Stripe)
-   * and by support's Enterprise terms. Runs inside the caller's transaction when given one.
+   * and by support's Enterprise terms. Called inside a transaction, it joins it.
    */
-  async activatePlan(actor: Actor, orgId: string, terms: ActivatePlan, outer?: EntityManager): Promise<PoolEntity> {
-    const run = async (em: EntityManager) => {
+  async activatePlan(actor: Actor, orgId: string, terms: ActivatePlan): Promise<PoolEntity> {
+    return this.db.transaction(async (em) => {
       const at = terms.at ?? this.clock.now();
       const org = await em.findOneByOrFail(OrgEntity, { id: orgId });
       const seats = await em.countBy(MembershipEntity, { orgId, active: true });
@@ -53,6 +69,9 @@ export class PoolService {
       const allotment = fixed ?? teamMonthlyAllotment(seats, this.catalog);
       const period = periodAt(at, 0);
       const existing = await this.store.lockPool(em, orgId);
+      // Top-ups stay and the monthly bucket is reseeded: refused before anything is written.
+      if ((existing?.topUpBalance ?? 0) + allotment > MAX_BALANCE)
+        throw tooLarge("monthlyCredits", (existing?.topUpBalance ?? 0) + allotment);
       const lines: LedgerLine[] = [];
       const reference = terms.reference ?? `plan:${terms.plan}`;
       if (existing && existing.monthlyBalance > 0) {
@@ -72,6 +91,8 @@ export class PoolService {
         periodEnd: period.end,
         alertArmed: true,
         alertsSent: existing?.alertsSent ?? 0,
+        // The allotment paid for these seats; only seats above the mark mint more this period.
+        seatHighWater: seats,
       });
       await this.store.appendLedger(
         em,
@@ -89,8 +110,17 @@ export class PoolService {
         after: { plan: terms.plan, interval: terms.interval ?? null, monthlyAllotment: allotment },
       });
       return pool;
-    };
-    return outer ? run(outer) : this.db.transaction(run);
+    });
+  }
+
+  /**
+   * Refuses a top-up the pool could not hold (checked before the checkout session is
+   * created, so nobody pays for credits that cannot be credited).
+   */
+  async assertRoomFor(orgId: string, credits: number): Promise<void> {
+    const pool = await this.view(orgId);
+    const total = (pool?.topUpBalance ?? 0) + (pool?.monthlyBalance ?? 0) + credits;
+    if (total > MAX_BALANCE) throw tooLarge("credits", total);
   }
 
   /** Credits a bought top-up once (the reference, e.g. a checkout session id, is the caller's to dedupe). */
@@ -126,6 +156,8 @@ export class PoolService {
       const opening = { topUp: pool.topUpBalance, monthly: pool.monthlyBalance };
       const lines: LedgerLine[] = [];
       const common = { kind: "ADJUSTMENT" as const, reason: why, actorEmail: actor.user.email, reference: "support" };
+      if (credits > 0 && pool.topUpBalance + pool.monthlyBalance + credits > MAX_BALANCE)
+        throw tooLarge("credits", pool.topUpBalance + pool.monthlyBalance + credits);
       if (credits > 0) {
         lines.push({ ...common, bucket: "TOP_UP", amount: credits });
         pool.topUpBalance += credits;

@@ -2,7 +2,7 @@ import { type EntityManager, LessThanOrEqual } from "typeorm";
 import type { Clock } from "../clock";
 import { newId } from "../db/columns";
 import type { Database } from "../db/database";
-import { MembershipEntity, OrgEntity, ReservationEntity, SpaceEntity, UsageEventEntity } from "../entities";
+import { MembershipEntity, OrgEntity, type PoolEntity, ReservationEntity, SpaceEntity, UsageEventEntity } from "../entities";
 import { AppError, badInput, conflict, forbidden, notFound } from "../errors";
 import type { Actor } from "../services/actor";
 import type { MemberService } from "../services/member.service";
@@ -121,10 +121,11 @@ export class ReservationService {
         reservationId: reservation.id,
         occurredAt: now,
       });
+      // The hold moves out of HELD once: whoever moves it (settle, release, expiry) returns its credits.
+      await this.leaveHeld(em, reservation.id, { status: "SETTLED", eventId: event.id });
       await this.store.saveState(em, pool, state, before);
       await em.insert(UsageEventEntity, event);
       await addToRollups(this.db.kind, em, [event]);
-      await em.update(ReservationEntity, { id: reservation.id }, { status: "SETTLED", eventId: event.id });
       await this.store.appendLedger(
         em,
         orgId,
@@ -151,39 +152,66 @@ export class ReservationService {
       const pool = await this.lockedPool(em, orgId);
       const reservation = await em.findOneByOrFail(ReservationEntity, { id: reservationId });
       if (reservation.status !== "HELD") throw conflict(`This reservation is already ${reservation.status.toLowerCase()}.`);
-      await this.returnHold(em, pool.orgId, reservation, "RELEASED");
+      await this.returnHold(em, pool, reservation, "RELEASED");
       return true;
     });
   }
 
-  /** The expiry job: holds past their TTL return their credits. */
+  /**
+   * The expiry job: holds past their TTL return their credits. Each under the org's
+   * pool lock, taken before the reservation is read again: a settle or release that
+   * committed meanwhile has moved it out of HELD, and then this leaves it alone.
+   */
   async expireDue(limit = 500): Promise<number> {
     const due = await this.db.manager.find(ReservationEntity, {
       where: { status: "HELD", expiresAt: LessThanOrEqual(this.clock.now()) },
       take: limit,
     });
+    let expired = 0;
     for (const { id, orgId } of due) {
       await this.db.transaction(async (em) => {
+        const pool = await this.store.lockPool(em, orgId);
         const reservation = await em.findOneByOrFail(ReservationEntity, { id });
-        if (reservation.status === "HELD") await this.returnHold(em, orgId, reservation, "EXPIRED");
+        if (reservation.status !== "HELD" || reservation.expiresAt > this.clock.now()) return;
+        if (!pool) {
+          await this.leaveHeld(em, id, { status: "EXPIRED" });
+          return;
+        }
+        await this.returnHold(em, pool, reservation, "EXPIRED");
+        expired++;
       });
     }
-    return due.length;
+    return expired;
   }
 
+  /** Returns a hold's credits; the caller holds the pool lock. */
   private async returnHold(
     em: EntityManager,
-    orgId: string,
+    pool: PoolEntity,
     reservation: ReservationEntity,
     status: "RELEASED" | "EXPIRED",
   ): Promise<void> {
-    const pool = await this.store.lockPool(em, orgId);
-    if (!pool) return;
+    await this.leaveHeld(em, reservation.id, { status });
     const state = await this.store.admissionState(em, pool, { memberIds: [reservation.memberId], spaceIds: [reservation.spaceId] });
     const before = cloneCounters(state.counters);
+    // A hold made in an earlier period had its counters carried into this one (carryHolds).
     releaseHold(state, reservation);
     await this.store.saveState(em, pool, state, before);
-    await em.update(ReservationEntity, { id: reservation.id }, { status });
+  }
+
+  /**
+   * Moves a reservation out of HELD, or fails (rolling the caller back) if something
+   * else already did: the one row this conditional UPDATE changes is the proof that
+   * this caller, and no other, returns or charges the hold.
+   */
+  private async leaveHeld(em: EntityManager, id: string, set: Partial<ReservationEntity>): Promise<void> {
+    const result = await em
+      .createQueryBuilder()
+      .update(ReservationEntity)
+      .set(set)
+      .where("id = :id AND status = :held", { id, held: "HELD" })
+      .execute();
+    if (result.affected !== 1) throw conflict("This reservation was settled, released or expired meanwhile.");
   }
 
   private async lockedPool(em: EntityManager, orgId: string) {

@@ -11,6 +11,12 @@ export interface UsageCall {
   model: string;
   credits: number;
   idempotencyKey: string;
+  /**
+   * Made with an org API key (not the member's own session). Batches mix callers, so
+   * each call carries it: a key may spend a member's personal credits only with the
+   * member's consent.
+   */
+  viaApiKey?: boolean;
 }
 
 export interface UsageResult {
@@ -28,6 +34,11 @@ export function checkCall(call: UsageCall): AppError | null {
   const model = call.model.trim();
   if (model.length === 0) return badInput("model", "must not be empty");
   if (call.model.length > LIMITS.modelMax) return badInput("model", `must be at most ${LIMITS.modelMax} characters`);
+  // Control characters, bidi overrides and zero-width marks hide or reorder what a report or CSV shows.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e]/.test(call.model)) {
+    return badInput("model", "must not contain control, bidi-override or zero-width characters");
+  }
   if (!Number.isSafeInteger(call.credits) || call.credits < 1 || call.credits > LIMITS.creditsPerCallMax) {
     return badInput("credits", `must be a whole number from 1 to ${LIMITS.creditsPerCallMax.toLocaleString("en-US")}`);
   }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { DatabaseKind } from "./data-source";
@@ -18,10 +19,17 @@ const MAX_ATTEMPTS = 6;
  *
  * SQLite has one connection here; its transactions are queued in-process so
  * that two never interleave on it.
+ *
+ * Transactions nest: the open transaction is ambient (AsyncLocalStorage), and a
+ * `transaction(fn)` called while one is open joins it (same manager, no second
+ * BEGIN, no wait on SQLite's writer queue, which would wait for itself). Retries
+ * belong to the outermost call, which runs the whole again.
  */
 export class Database {
   /** In-process locks: SQLite's one writer (SQLITE_WRITER) and `exclusive`'s rows there. */
   private readonly locks = new KeyedLock();
+  /** The transaction the current async call chain runs in, if any. */
+  private readonly ambient = new AsyncLocalStorage<Ambient>();
 
   constructor(
     readonly dataSource: DataSource,
@@ -32,11 +40,41 @@ export class Database {
     return this.dataSource.manager;
   }
 
+  /** The manager of the open transaction, or the plain one outside any. */
+  em(): EntityManager {
+    return this.current()?.em ?? this.dataSource.manager;
+  }
+
+  /** True while the caller runs inside an open transaction. */
+  get inTransaction(): boolean {
+    return this.current() !== undefined;
+  }
+
+  /**
+   * The ambient transaction, if it is still open. Something started inside a
+   * transaction (a promise not awaited, a timer) keeps its store after the
+   * transaction ended: its query runner is released then, so it must not be reused.
+   */
+  private current(): Ambient | undefined {
+    const scope = this.ambient.getStore();
+    return scope?.open ? scope : undefined;
+  }
+
   async transaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    const open = this.current();
+    if (open) return fn(open.em);
+    const run = async (em: EntityManager) => {
+      const scope: Ambient = { em, open: true };
+      try {
+        return await this.ambient.run(scope, () => fn(em));
+      } finally {
+        scope.open = false;
+      }
+    };
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.serialized(() =>
-          this.kind === "mysql" ? this.dataSource.transaction("READ COMMITTED", fn) : this.dataSource.transaction(fn),
+          this.kind === "mysql" ? this.dataSource.transaction("READ COMMITTED", run) : this.dataSource.transaction(run),
         );
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
@@ -66,7 +104,9 @@ export class Database {
     read: () => Promise<R>,
     write: (em: EntityManager, value: R) => Promise<T>,
   ): Promise<T> {
-    if (this.kind === "sqlite") {
+    // Inside a transaction already: its lock (SQLite's one writer, or the row lock taken
+    // here on MySQL) is held to its end, so waiting on the keyed lock could wait for itself.
+    if (this.kind === "sqlite" && !this.current()) {
       const key = `${this.dataSource.getMetadata(row.entity).tableName}:${row.id}`;
       return this.locks.run(key, async () => {
         const value = await read();
@@ -82,6 +122,12 @@ export class Database {
   private serialized<T>(fn: () => Promise<T>): Promise<T> {
     return this.kind === "sqlite" ? this.locks.run(SQLITE_WRITER, fn) : fn();
   }
+}
+
+interface Ambient {
+  em: EntityManager;
+  /** False once the transaction committed or rolled back. */
+  open: boolean;
 }
 
 /** The key of SQLite's one connection (no table is named with a space). */

@@ -24,6 +24,12 @@ export class PoolEntity {
   @DateTimeColumn() periodEnd: Date;
   @Column({ type: "boolean" }) alertArmed: boolean;
   @IntColumn() alertsSent: number;
+  /**
+   * The most seats the org has had this period (starts at the period's seat count): a
+   * seat added mid-period mints its prorated credits only above it, so re-adding a
+   * removed member mints nothing.
+   */
+  @IntColumn({ default: 0 }) seatHighWater: number;
   /** Set while the subscription is past due: calls are refused from then on (the grace period's end). */
   @DateTimeColumn({ nullable: true }) spendBlockedAfter: Date | null;
 }

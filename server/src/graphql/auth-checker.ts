@@ -1,99 +1,66 @@
-import { type ApiKeyScope, ROLE_RANK, type Role } from "@team-billing/shared";
-import type { AuthCheckerFn } from "type-graphql";
-import { OrgEntity } from "../entities";
-import { forbidden, notFound, unauthenticated } from "../errors";
+import { type GraphQLResolveInfo } from "graphql";
+import { type AuthCheckerFn, createParameterDecorator, Extensions } from "type-graphql";
+import { forbidden, unauthenticated } from "../errors";
+import type { OrgScope, Rule } from "../services/org-access";
 import type { GqlContext } from "./context";
 
-/**
- * The rules `@Authorized(...)` takes; any one that matches lets the caller in.
- * - "USER": any signed-in user.
- * - "OWNER" / "ADMIN" / "MEMBER": an active member of the org with at least that role.
- * - "STAFF": support staff (any org). "STAFF_READ": staff may read this org field.
- * - "SCOPE:X": an API key of the org holding scope X.
- * The org comes from the `orgId` argument, `input.orgId`, the parent object, or
- * the `id` argument of a root field (`org(id:)`).
- * An org the caller cannot see answers NOT_FOUND; one it can see but may not
- * change answers FORBIDDEN.
- */
-export type Rule = Role | "USER" | "STAFF" | "STAFF_READ" | `SCOPE:${ApiKeyScope}`;
+export type { Rule } from "../services/org-access";
 
-export const authChecker: AuthCheckerFn<GqlContext, Rule> = async ({ root, args, context }, rules) => {
+/**
+ * Where a field finds the org it acts on, declared on the field (never guessed):
+ * an argument (`orgId`, `id`, `input.orgId`), or the parent object (`root.orgId`).
+ * Fields of `Org` itself act on their parent, with nothing to declare.
+ */
+export type OrgPath = "orgId" | "id" | "input.orgId" | "root.orgId";
+
+/** Names the org of an `@Authorized` field (see OrgPath). */
+export const OrgFrom = (path: OrgPath) => Extensions({ org: path });
+
+export function orgIdOf(info: GraphQLResolveInfo, root: unknown, args: Record<string, unknown>): string | undefined {
+  const path = info.parentType.getFields()[info.fieldName]?.extensions?.org as OrgPath | undefined;
+  const value =
+    path === "orgId"
+      ? args.orgId
+      : path === "id"
+        ? args.id
+        : path === "input.orgId"
+          ? (args.input as { orgId?: unknown } | undefined)?.orgId
+          : path === "root.orgId"
+            ? (root as { orgId?: unknown } | undefined)?.orgId
+            : info.parentType.name === "Org"
+              ? (root as { id?: unknown } | undefined)?.id
+              : undefined;
+  return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * `@Authorized(...)` goes through here: the org the field names, and the caller's
+ * checked scope there, come from the one policy (OrgAccess). The scope is cached for
+ * the request, so `@Scope()` hands the resolver the very scope checked here.
+ */
+export const authChecker: AuthCheckerFn<GqlContext, Rule> = async ({ root, args, context, info }, rules) => {
   const { actor } = context;
   if (actor.kind === "anonymous") throw unauthenticated();
-  const orgId = orgIdOf(root, args);
-
-  if (actor.kind === "apiKey") {
-    if (orgId === undefined) throw forbidden("API keys act only on their own org's data.");
-    if (orgId !== actor.apiKey.orgId) throw notFound("Org");
-    const scopes = rules.filter((r) => r.startsWith("SCOPE:")).map((r) => r.slice(6) as ApiKeyScope);
-    if (scopes.some((s) => actor.apiKey.scopes.includes(s))) return true;
-    throw forbidden(
-      scopes.length > 0 ? `This API key needs the ${scopes.join(" or ")} scope.` : "API keys cannot do this; sign in as a member.",
-    );
+  if (actor.kind === "user" && rules.includes("USER")) return true;
+  const orgId = orgIdOf(info, root, args);
+  if (actor.kind === "user" && actor.isStaff && rules.includes("STAFF")) {
+    // Staff actions on an org: the org must exist (NOT_FOUND otherwise), membership not needed.
+    if (orgId !== undefined) await context.access.require(orgId, ["STAFF_READ"]);
+    return true;
   }
-
-  if (rules.includes("USER")) return true;
-  if (rules.includes("STAFF") && actor.isStaff) return true;
-  if (orgId === undefined) throw forbidden();
-
-  const membership = await membershipOf(context, orgId);
-  if (!membership) {
-    if (actor.isStaff && (await context.services.orgs.exists(orgId))) {
-      if (rules.includes("STAFF_READ")) return true;
-      throw forbidden("Support staff have read-only access to orgs they are not members of.");
-    }
-    throw notFound("Org");
+  if (orgId === undefined) {
+    if (actor.kind === "apiKey") throw forbidden("API keys act only on their own org's data.");
+    throw forbidden();
   }
-  const needed = rules.filter((r): r is Role => r in ROLE_RANK).map((r) => ROLE_RANK[r]);
-  if (needed.length > 0 && ROLE_RANK[membership.role] >= Math.min(...needed)) return true;
-  throw forbidden(roleMessage(rules));
+  await context.access.require(orgId, rules);
+  return true;
 };
 
-function roleMessage(rules: Rule[]): string {
-  if (rules.includes("OWNER") && !rules.includes("ADMIN")) return "Only the org's owner can do this.";
-  if (rules.includes("ADMIN")) return "Only the org's owner or an admin can do this.";
-  return "Your role does not allow this.";
-}
-
-function orgIdOf(root: unknown, args: Record<string, unknown>): string | undefined {
-  if (typeof args.orgId === "string") return args.orgId;
-  const input = args.input as { orgId?: unknown } | undefined;
-  if (typeof input?.orgId === "string") return input.orgId;
-  if (root instanceof OrgEntity) return root.id;
-  // Top-level `org(id:)`: the only root field whose org is named `id`.
-  if (root === undefined && typeof args.id === "string") return args.id;
-  const parentOrgId = (root as { orgId?: unknown } | undefined)?.orgId;
-  return typeof parentOrgId === "string" ? parentOrgId : undefined;
-}
-
-export function membershipOf(context: GqlContext, orgId: string) {
-  if (context.actor.kind !== "user") return Promise.resolve(null);
-  let cached = context.memberships.get(orgId);
-  if (!cached) {
-    cached = context.services.members.membershipOf(orgId, context.actor.user.id);
-    context.memberships.set(orgId, cached);
-  }
-  return cached;
-}
-
-/**
- * For fields that are visible to some callers and null for others (not an error):
- * true when the caller is staff, or a member of the org with at least `role`.
- */
-export async function callerHasRole(context: GqlContext, orgId: string, role: Role): Promise<boolean> {
-  if (context.actor.kind !== "user") return false;
-  if (context.actor.isStaff) return true;
-  const membership = await membershipOf(context, orgId);
-  return membership !== null && ROLE_RANK[membership.role] >= ROLE_RANK[role];
-}
-
-/**
- * Usage a caller may see: OWNER, ADMIN, staff and API keys see the whole org; a
- * MEMBER sees only their own (their membership id replaces any member filter).
- */
-export async function usageScope<F extends { memberId?: string | null }>(context: GqlContext, orgId: string, filters: F): Promise<F> {
-  if (context.actor.kind !== "user" || context.actor.isStaff) return filters;
-  const membership = await membershipOf(context, orgId);
-  if (membership && membership.role === "MEMBER") return { ...filters, memberId: membership.id };
-  return filters;
-}
+/** The caller's checked scope in the field's org (declare the org with `@OrgFrom`, and the rules with `@Authorized`). */
+export const Scope = () =>
+  createParameterDecorator<GqlContext>(async ({ root, args, context, info }): Promise<OrgScope> => {
+    const orgId = orgIdOf(info, root, args);
+    const scope = orgId === undefined ? null : await context.access.scope(orgId);
+    if (!scope) throw new Error(`${info.parentType.name}.${info.fieldName}: @Scope() needs an @Authorized field with its org declared`);
+    return scope;
+  });

@@ -1,5 +1,5 @@
-import type { MembershipEntity } from "../entities";
 import type { Actor, UserActor } from "../services/actor";
+import type { RequestAccess } from "../services/org-access";
 import type { Services } from "../services";
 import { unauthenticated } from "../errors";
 
@@ -10,8 +10,8 @@ export interface GqlContext {
   ip: string;
   /** Sets or clears the session cookie on the response. */
   session: { set(token: string): void; clear(): void };
-  /** Per-request cache of the caller's membership per org (the auth checker fills it). */
-  memberships: Map<string, Promise<MembershipEntity | null>>;
+  /** The caller's access to orgs, decided by the one policy and cached for the request. */
+  access: RequestAccess;
 }
 
 /** The signed-in user; resolvers behind @Authorized user rules may rely on it. */

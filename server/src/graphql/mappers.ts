@@ -15,6 +15,7 @@ export const toMember = ({ membership, user }: MemberView): MemberType => ({
   orgId: membership.orgId,
   role: membership.role,
   joinedAt: membership.joinedAt,
+  personalCreditsAllowed: membership.personalCreditsAllowed,
   user,
 });
 

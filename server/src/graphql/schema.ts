@@ -4,6 +4,7 @@ import { buildSchema } from "type-graphql";
 import { authChecker } from "./auth-checker";
 import { AuthResolver } from "./resolvers/auth.resolver";
 import { CatalogResolver } from "./resolvers/catalog.resolver";
+import { LedgerResolver } from "./resolvers/ledger.resolver";
 import { BillingResolver } from "./resolvers/billing.resolver";
 import { CreditsResolver } from "./resolvers/credits.resolver";
 import { MemberResolver } from "./resolvers/member.resolver";
@@ -16,7 +17,16 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The executable schema; built once per process (type-graphql's metadata is global). */
 export function graphqlSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [AuthResolver, OrgResolver, MemberResolver, OrgResourceResolver, CreditsResolver, BillingResolver, CatalogResolver],
+    resolvers: [
+      AuthResolver,
+      OrgResolver,
+      MemberResolver,
+      OrgResourceResolver,
+      CreditsResolver,
+      BillingResolver,
+      CatalogResolver,
+      LedgerResolver,
+    ],
     authChecker,
     authMode: "error",
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

@@ -1,46 +1,37 @@
 import type { Request, Response } from "express";
-import { GraphQLError } from "graphql";
+import { AppError } from "../errors";
 import type { GqlContext } from "../graphql/context";
 import type { Services } from "../services";
 import type { Actor } from "../services/actor";
-import { RateLimiter } from "./rate-limit";
 import type { SessionCookie } from "./session-cookie";
 
-/** Builds each request's GraphQL context: who is calling, and how to set the cookie. */
+/** Builds each request's GraphQL context: who is calling, their access, and how to set the cookie. */
 export function contextBuilder(services: Services, cookie: SessionCookie) {
-  const { config } = services;
-  const keys = new RateLimiter(config.rateLimitKeyPerSecond, config.rateLimitKeyPerSecond * 10);
-  const users = new RateLimiter(config.rateLimitUserPerSecond, config.rateLimitUserPerSecond * 10);
   return async ({ req, res }: { req: Request; res: Response }): Promise<GqlContext> => {
     const actor = await identify(services, cookie, req);
-    const limited =
-      actor.kind === "apiKey" ? keys.take(actor.apiKey.id) : actor.kind === "user" ? users.take(actor.user.id) : { ok: true as const };
-    if (!limited.ok) {
-      res.setHeader("Retry-After", String(limited.retryAfterSeconds));
-      throw new GraphQLError(`Too many requests; try again in ${limited.retryAfterSeconds} s.`, {
-        extensions: { code: "RATE_LIMITED", retryAfter: limited.retryAfterSeconds, http: { status: 429 } },
-      });
-    }
     return {
       services,
       actor,
-      ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      ip: clientAddress(req),
       session: { set: (token) => cookie.set(res, token), clear: () => cookie.clear(res) },
-      memberships: new Map(),
+      access: services.access.forRequest(actor),
     };
   };
 }
 
+/** The client's address: the socket's, or X-Forwarded-For's as far as TRUST_PROXY trusts it (Express's `trust proxy`). */
+export const clientAddress = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? "unknown";
+
+/**
+ * Who calls: an org API key (`Authorization: Bearer tbk_...`), a signed-in user (the
+ * session cookie), or nobody. Other authorization schemes (a proxy's Basic auth, say)
+ * are not ours and are ignored; an unknown or revoked key answers 401.
+ */
 export async function identify(services: Services, cookie: SessionCookie, req: Request): Promise<Actor> {
-  const authorization = req.headers.authorization;
-  if (authorization) {
-    const [scheme, secret] = authorization.split(" ");
-    const apiKey = scheme === "Bearer" && secret ? await services.apiKeys.authenticate(secret.trim()) : null;
-    if (!apiKey) {
-      throw new GraphQLError("The API key is not valid or was revoked.", {
-        extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
-      });
-    }
+  const [scheme, secret] = (req.headers.authorization ?? "").trim().split(/\s+/, 2);
+  if (scheme?.toLowerCase() === "bearer") {
+    const apiKey = secret ? await services.apiKeys.authenticate(secret) : null;
+    if (!apiKey) throw new AppError("UNAUTHENTICATED", "The API key is not valid or was revoked.", { http: { status: 401 } });
     return { kind: "apiKey", apiKey };
   }
   const token = cookie.read(req);

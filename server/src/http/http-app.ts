@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type Express } from "express";
+import express, { type ErrorRequestHandler, type Express, type Response } from "express";
 import type { GqlContext } from "../graphql/context";
 import type { Services } from "../services";
 import { contextBuilder } from "./context";
@@ -14,6 +14,8 @@ export function buildHttpApp(apollo: ApolloServer<GqlContext>, services: Service
   const { config } = services;
   const app = express();
   app.disable("x-powered-by");
+  // Behind TRUST_PROXY load balancers, req.ip is the client's (X-Forwarded-For), for rate limits.
+  if (config.trustProxy > 0) app.set("trust proxy", config.trustProxy);
   app.use((_req, res, next) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
@@ -55,5 +57,27 @@ export function buildHttpApp(apollo: ApolloServer<GqlContext>, services: Service
       res.type("text").send("Team Billing API: POST /graphql. The console is not built (run `pnpm build`).");
     });
   }
+  app.use((req, res) => sendError(res, 404, "NOT_FOUND", `There is nothing at ${req.method} ${req.path}.`));
+  app.use(jsonErrors);
   return app;
 }
+
+/** Every HTTP error answers in GraphQL's shape, never with a stack, a path or SQL. */
+export function sendError(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.status(status).json({ errors: [{ message, extensions: { ...extensions, code } }] });
+}
+
+/** Body-parser failures (bad JSON, too large) and anything unexpected, as JSON. */
+const jsonErrors: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, _next) => {
+  if (error.type === "entity.parse.failed") return sendError(res, 400, "BAD_REQUEST", "The request body is not valid JSON.");
+  if (error.type === "entity.too.large") return sendError(res, 413, "BAD_REQUEST", "The request body is larger than 1 MB.");
+  if (typeof error.status === "number" && error.status >= 400 && error.status < 500) {
+    return sendError(res, error.status, "BAD_REQUEST", "The request could not be read.");
+  }
+  console.error("http request failed", error);
+  return sendError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
+};

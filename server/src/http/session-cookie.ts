@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { parseCookie, stringifySetCookie } from "cookie";
 import type { Request, Response } from "express";
 
 export const SESSION_COOKIE = "tb_session";
@@ -16,7 +17,8 @@ export class SessionCookie {
   ) {}
 
   read(req: Request): string | null {
-    const raw = parseCookies(req.headers.cookie)[SESSION_COOKIE];
+    // The `cookie` package: a malformed cookie of another app on this host is left undecoded, never thrown.
+    const raw = parseCookie(req.headers.cookie ?? "")[SESSION_COOKIE];
     if (!raw) return null;
     const dot = raw.lastIndexOf(".");
     if (dot <= 0) return null;
@@ -35,26 +37,10 @@ export class SessionCookie {
   }
 
   private serialize(value: string, maxAge: number): string {
-    return [
-      `${SESSION_COOKIE}=${value}`,
-      "Path=/",
-      "HttpOnly",
-      "SameSite=Lax",
-      `Max-Age=${maxAge}`,
-      ...(this.secure ? ["Secure"] : []),
-    ].join("; ");
+    return stringifySetCookie({ name: SESSION_COOKIE, value, path: "/", httpOnly: true, sameSite: "lax", maxAge, secure: this.secure });
   }
 
   private sign(token: string): string {
     return createHmac("sha256", this.secret).update(token).digest("base64url");
   }
-}
-
-function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (header ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0) out[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return out;
 }

@@ -1,13 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { API_KEY_SCOPES, type ApiKeyScope } from "@team-billing/shared";
-import { IsNull } from "typeorm";
+import type Redis from "ioredis";
+import { type EntityManager, IsNull } from "typeorm";
 import type { Clock } from "../clock";
 import { newId } from "../db/columns";
 import type { Database } from "../db/database";
-import { ApiKeyEntity } from "../entities";
+import { ApiKeyEntity, UserEntity } from "../entities";
 import { badInput, conflict, notFound } from "../errors";
-import type { UserActor } from "./actor";
+import type { LimiterStore } from "../limits/limiter-store";
+import type { Actor, UserActor } from "./actor";
 import type { AuditService } from "./audit.service";
+import { byId } from "./paging";
 import { sha256 } from "./auth.service";
 import { cleanName, isId } from "./validate";
 
@@ -16,22 +19,44 @@ const SECRET_PREFIX = "tbk_";
 const LAST_USED_RESOLUTION_MS = 60_000;
 /**
  * Keys are remembered in-process this long, so a request does not wait on the
- * database to learn who calls. Revoking evicts at once in the revoking process;
- * other server processes stop accepting the key within this time.
+ * database to learn who calls. Revoking evicts after its commit, in the revoking
+ * process and (with REDIS_URL) in every other one at once; without Redis, other
+ * processes stop accepting the key within this time.
  */
 export const API_KEY_CACHE_MS = 5_000;
+const REVOKED_CHANNEL = "api-key-revoked";
 
 /** Org API keys: the secret is shown once; only its SHA-256 is stored. */
 export class ApiKeyService {
   private readonly cache = new Map<string, { apiKey: ApiKeyEntity; until: number }>();
+  private readonly publisher: Redis | null;
+  private readonly subscriber: Redis | null;
+  private readonly channel: string;
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-  ) {}
+    limits: LimiterStore,
+  ) {
+    this.channel = `${limits.prefix}:${REVOKED_CHANNEL}`;
+    this.publisher = limits.client;
+    this.subscriber = limits.client?.duplicate() ?? null;
+    this.subscriber?.on("error", () => undefined);
+    this.subscriber?.on("message", (_channel: string, secretHash: string) => this.cache.delete(secretHash));
+    void this.subscriber?.subscribe(this.channel).catch(() => undefined);
+  }
 
-  async create(actor: UserActor, orgId: string, name: string, scopes: ApiKeyScope[]): Promise<{ apiKey: ApiKeyEntity; secret: string }> {
+  async close(): Promise<void> {
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+  }
+
+  async create(
+    actor: UserActor,
+    orgId: string,
+    name: string,
+    scopes: ApiKeyScope[],
+  ): Promise<{ apiKey: ApiKeyEntity & { createdByName: string }; secret: string }> {
     const keyName = cleanName("name", name);
     const uniqueScopes = [...new Set(scopes)];
     if (uniqueScopes.length === 0) throw badInput("scopes", "name at least one scope");
@@ -56,28 +81,61 @@ export class ApiKeyService {
         action: "api_key.created",
         after: { id: apiKey.id, name: keyName, scopes: apiKey.scopes, prefix: apiKey.prefix },
       });
-      return { apiKey, secret };
+      return { apiKey: Object.assign(apiKey, { createdByName: actor.user.name }), secret };
     });
   }
 
   async revoke(actor: UserActor, orgId: string, apiKeyId: string): Promise<void> {
-    await this.db.transaction(async (em) => {
+    const revoked = await this.db.transaction(async (em) => {
       const apiKey = isId(apiKeyId) ? await em.findOneBy(ApiKeyEntity, { id: apiKeyId, orgId }) : null;
       if (!apiKey) throw notFound("API key");
       if (apiKey.revokedAt) throw conflict("This API key was already revoked.");
-      await em.update(ApiKeyEntity, { id: apiKey.id }, { revokedAt: this.clock.now() });
-      this.cache.delete(apiKey.secretHash);
-      await this.audit.record(em, actor, {
-        orgId,
-        action: "api_key.revoked",
-        before: { id: apiKey.id, name: apiKey.name, scopes: apiKey.scopes },
-        after: null,
-      });
+      await this.revokeIn(em, actor, apiKey, "api_key.revoked");
+      return [apiKey];
+    });
+    await this.evict(revoked);
+  }
+
+  /**
+   * In the transaction of a member's removal (or leaving): revokes the live keys they
+   * created, each audited. The caller evicts the returned keys after its commit.
+   */
+  async revokeCreatedBy(em: EntityManager, actor: Actor, orgId: string, userId: string): Promise<ApiKeyEntity[]> {
+    const keys = await em.findBy(ApiKeyEntity, { orgId, createdByUserId: userId, revokedAt: IsNull() });
+    for (const apiKey of keys) await this.revokeIn(em, actor, apiKey, "api_key.revoked_with_creator");
+    return keys;
+  }
+
+  /**
+   * Forgets revoked keys: called after the revoking transaction committed, so that a
+   * concurrent `authenticate` cannot read the key as live and cache it again.
+   */
+  async evict(keys: ApiKeyEntity[]): Promise<void> {
+    for (const key of keys) {
+      this.cache.delete(key.secretHash);
+      await this.publisher?.publish(this.channel, key.secretHash).catch(() => undefined);
+    }
+  }
+
+  private async revokeIn(em: EntityManager, actor: Actor, apiKey: ApiKeyEntity, action: string): Promise<void> {
+    await em.update(ApiKeyEntity, { id: apiKey.id }, { revokedAt: this.clock.now() });
+    await this.audit.record(em, actor, {
+      orgId: apiKey.orgId,
+      action,
+      before: { id: apiKey.id, name: apiKey.name, scopes: apiKey.scopes, prefix: apiKey.prefix },
+      after: null,
     });
   }
 
-  async list(orgId: string): Promise<ApiKeyEntity[]> {
-    return this.db.manager.find(ApiKeyEntity, { where: { orgId, revokedAt: IsNull() }, order: { createdAt: "ASC" } });
+  /** Live keys, oldest first, each with the name of the member who created it. */
+  async list(orgId: string): Promise<(ApiKeyEntity & { createdByName: string | null })[]> {
+    const keys = await this.db.manager.find(ApiKeyEntity, { where: { orgId, revokedAt: IsNull() }, order: { createdAt: "ASC" } });
+    const creators = await byId(
+      this.db.manager,
+      UserEntity,
+      keys.map((k) => k.createdByUserId),
+    );
+    return keys.map((key) => Object.assign(key, { createdByName: creators.get(key.createdByUserId)?.name ?? null }));
   }
 
   /** The live key for a bearer secret, or null. Notes when it was last used. */

@@ -1,17 +1,27 @@
 import { createHash, randomBytes } from "node:crypto";
-import { LessThan, MoreThan } from "typeorm";
+import { type EntityManager, IsNull, LessThan, MoreThan } from "typeorm";
 import type { Clock } from "../clock";
 import type { Config } from "../config";
 import { newId } from "../db/columns";
 import { type Database, isUniqueViolation } from "../db/database";
-import { LoginAttemptEntity, SessionEntity, UserEntity } from "../entities";
-import { conflict, rateLimited, unauthenticated } from "../errors";
+import { EmailTokenEntity, SessionEntity, UserEntity } from "../entities";
+import type { EmailTokenPurpose } from "../entities/email-token.entity";
+import { badInput, conflict, rateLimited, unauthenticated } from "../errors";
+import { type LimiterStore, take } from "../limits/limiter-store";
+import type { MailService } from "../mail/mail.service";
 import { checkPassword, cleanEmail, cleanName } from "./validate";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./passwords";
 
 const SESSION_TTL_MS = 30 * 24 * 3600_000;
-/** Failed sign-ins allowed per email, and per IP, inside the window. */
-export const LOGIN_LIMITS = { perEmail: 5, perIp: 30, windowMs: 15 * 60_000 };
+const TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = { VERIFY_EMAIL: 24 * 3600_000, RESET_PASSWORD: 3600_000 };
+/** A link is mailed again at most this often per user and purpose (the answer stays the same). */
+const RESEND_AFTER_MS = 60_000;
+/**
+ * Failed sign-ins allowed inside the window, per email + client address (so strangers
+ * elsewhere cannot lock the owner out) and per client address (so one address cannot
+ * walk through many accounts).
+ */
+export const LOGIN_LIMITS = { perEmailAndIp: 5, perIp: 30, windowSeconds: 15 * 60 };
 
 export interface SignedIn {
   user: UserEntity;
@@ -21,16 +31,26 @@ export interface SignedIn {
 
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
-/** Accounts and server-side sessions. */
+/** Accounts, server-side sessions, email verification and password reset. */
 export class AuthService {
+  private readonly failuresByEmailAndIp;
+  private readonly failuresByIp;
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly config: Config,
-  ) {}
+    private readonly mail: MailService,
+    limits: LimiterStore,
+  ) {
+    const duration = LOGIN_LIMITS.windowSeconds;
+    this.failuresByEmailAndIp = limits.bucket({ name: "login-email-ip", points: LOGIN_LIMITS.perEmailAndIp, durationSeconds: duration });
+    this.failuresByIp = limits.bucket({ name: "login-ip", points: LOGIN_LIMITS.perIp, durationSeconds: duration });
+  }
 
+  /** Staff: a verified address listed in STAFF_EMAILS (anyone can type an address; only its owner can verify it). */
   isStaff(user: UserEntity): boolean {
-    return this.config.staffEmails.has(user.email);
+    return user.emailVerifiedAt !== null && this.config.staffEmails.has(user.email);
   }
 
   async signUp(email: string, password: string, name: string, ip: string): Promise<SignedIn> {
@@ -47,9 +67,11 @@ export class AuthService {
           passwordHash,
           personalPlan: "FREE",
           createdAt: this.clock.now(),
+          emailVerifiedAt: null,
         });
         await em.insert(UserEntity, user);
-        const token = await this.openSession(em.getRepository(SessionEntity), user.id, ip);
+        await this.mailLink(em, user, "VERIFY_EMAIL");
+        const token = await this.openSession(em, user.id, ip);
         return { user, token };
       });
     } catch (error) {
@@ -58,25 +80,37 @@ export class AuthService {
     }
   }
 
+  /**
+   * Each attempt takes a token from both buckets before the password is hashed, so a
+   * burst of concurrent guesses gets no more tries than a sequence would; the right
+   * password gives its token back.
+   */
   async login(email: string, password: string, ip: string): Promise<SignedIn> {
     const address = email.trim().toLowerCase().slice(0, 254);
-    await this.checkRateLimit(address, ip);
+    const pairKey = `${address}|${ip}`;
+    for (const [bucket, key] of [
+      [this.failuresByEmailAndIp, pairKey],
+      [this.failuresByIp, ip],
+    ] as const) {
+      const wait = await take(bucket, key);
+      if (wait !== null) throw rateLimited(wait);
+    }
     const user = await this.db.manager.findOneBy(UserEntity, { email: address });
     // Hash even for unknown emails so response time does not reveal which exist.
     const ok = await verifyPassword(password.slice(0, 1000), user?.passwordHash ?? DUMMY_HASH);
-    const signedIn = await this.db.transaction(async (em) => {
-      // The attempt is recorded (and committed) whether or not it succeeds: failures feed the rate limit.
-      await em.insert(LoginAttemptEntity, { id: newId(), email: address, ip, succeeded: ok && !!user, at: this.clock.now() });
-      if (!ok || !user) return null;
-      const token = await this.openSession(em.getRepository(SessionEntity), user.id, ip);
-      return { user, token };
-    });
-    if (!signedIn) throw unauthenticated("Wrong email or password.");
-    return signedIn;
+    if (!ok || !user) throw unauthenticated("Wrong email or password.");
+    await Promise.all([this.failuresByEmailAndIp.delete(pairKey), this.failuresByIp.reward(ip, 1)]);
+    const token = await this.db.transaction((em) => this.openSession(em, user.id, ip));
+    return { user, token };
   }
 
   async logout(tokenHash: string): Promise<void> {
     await this.db.transaction((em) => em.delete(SessionEntity, { tokenHash }));
+  }
+
+  /** Ends every session of the user (this one included). */
+  async logoutEverywhere(userId: string): Promise<void> {
+    await this.db.transaction((em) => em.delete(SessionEntity, { userId }));
   }
 
   /** The user behind a session token, or null when it is unknown or expired. */
@@ -88,43 +122,118 @@ export class AuthService {
     return user ? { user, tokenHash } : null;
   }
 
-  /** Deletes expired sessions and old login attempts (a periodic job). */
+  /** Confirms the email with a verification link's token. Opening the link twice answers the same. */
+  async verifyEmail(token: string): Promise<UserEntity> {
+    return this.db.transaction(async (em) => {
+      const row = await this.usableToken(em, token, "VERIFY_EMAIL", true);
+      const user = await em.findOneByOrFail(UserEntity, { id: row.userId });
+      if (user.email !== row.email) throw badInput("token", "this link was sent to another address; send a new one");
+      if (!row.usedAt) await em.update(EmailTokenEntity, { tokenHash: row.tokenHash }, { usedAt: this.clock.now() });
+      if (!user.emailVerifiedAt) {
+        user.emailVerifiedAt = this.clock.now();
+        await em.update(UserEntity, { id: user.id }, { emailVerifiedAt: user.emailVerifiedAt });
+      }
+      return user;
+    });
+  }
+
+  async resendVerificationEmail(user: UserEntity): Promise<boolean> {
+    if (user.emailVerifiedAt) throw conflict("Your email address is already verified.");
+    const wait = await this.resendWait(user.id, "VERIFY_EMAIL");
+    if (wait !== null) throw rateLimited(wait);
+    await this.db.transaction((em) => this.mailLink(em, user, "VERIFY_EMAIL"));
+    return true;
+  }
+
+  /** Mails a reset link when the address has an account. The answer never tells whether it does. */
+  async requestPasswordReset(email: string): Promise<boolean> {
+    const address = cleanEmail("email", email);
+    const user = await this.db.manager.findOneBy(UserEntity, { email: address });
+    if (user && (await this.resendWait(user.id, "RESET_PASSWORD")) === null) {
+      await this.db.transaction((em) => this.mailLink(em, user, "RESET_PASSWORD"));
+    }
+    return true;
+  }
+
+  /** Sets a new password from a reset link: the link proves the mailbox, so the email counts as verified; every session ends. */
+  async resetPassword(token: string, password: string): Promise<void> {
+    checkPassword("password", password);
+    const passwordHash = await hashPassword(password);
+    await this.db.transaction(async (em) => {
+      const row = await this.usableToken(em, token, "RESET_PASSWORD", false);
+      const user = await em.findOneByOrFail(UserEntity, { id: row.userId });
+      const now = this.clock.now();
+      await em.update(UserEntity, { id: user.id }, { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? now });
+      // Every reset link of the user is spent, not only this one.
+      await em.update(EmailTokenEntity, { userId: user.id, purpose: "RESET_PASSWORD", usedAt: IsNull() }, { usedAt: now });
+      await em.delete(SessionEntity, { userId: user.id });
+    });
+  }
+
+  /** Deletes expired sessions and spent or expired links (a periodic job). */
   async sweep(): Promise<void> {
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
       await em.delete(SessionEntity, { expiresAt: LessThan(now) });
-      await em.delete(LoginAttemptEntity, { at: LessThan(new Date(now.getTime() - 24 * 3600_000)) });
+      await em.delete(EmailTokenEntity, { expiresAt: LessThan(new Date(now.getTime() - 24 * 3600_000)) });
     });
   }
 
-  private async checkRateLimit(email: string, ip: string): Promise<void> {
-    const since = new Date(this.clock.now().getTime() - LOGIN_LIMITS.windowMs);
-    const failures = (where: Partial<LoginAttemptEntity>) =>
-      this.db.manager.find(LoginAttemptEntity, {
-        where: { ...where, succeeded: false, at: MoreThan(since) },
-        order: { at: "ASC" },
-        take: Math.max(LOGIN_LIMITS.perEmail, LOGIN_LIMITS.perIp),
-      });
-    for (const [rows, limit] of [
-      [await failures({ email }), LOGIN_LIMITS.perEmail],
-      [await failures({ ip }), LOGIN_LIMITS.perIp],
-    ] as const) {
-      if (rows.length >= limit) {
-        // Free again when the oldest counted failure leaves the window.
-        const freeAt = rows[rows.length - limit].at.getTime() + LOGIN_LIMITS.windowMs;
-        throw rateLimited(Math.max(1, Math.ceil((freeAt - this.clock.now().getTime()) / 1000)));
-      }
+  /** A link's token row, unexpired and (unless `allowUsed`) unused; anything else is BAD_USER_INPUT on `token`. */
+  private async usableToken(em: EntityManager, token: string, purpose: EmailTokenPurpose, allowUsed: boolean): Promise<EmailTokenEntity> {
+    const row = token.length > 0 && token.length <= 100 ? await em.findOneBy(EmailTokenEntity, { tokenHash: sha256(token.trim()), purpose }) : null;
+    const usable = row && row.expiresAt > this.clock.now() && (allowUsed || !row.usedAt);
+    if (!row || !usable) {
+      throw badInput("token", purpose === "VERIFY_EMAIL" ? "this link is not valid or has expired; send a new one" : "this link is not valid, was used, or has expired; ask for a new one");
     }
+    return row;
   }
 
-  private async openSession(
-    sessions: { insert(row: Partial<SessionEntity>): Promise<unknown> },
-    userId: string,
-    ip: string,
-  ): Promise<string> {
+  private async resendWait(userId: string, purpose: EmailTokenPurpose): Promise<number | null> {
+    const since = new Date(this.clock.now().getTime() - RESEND_AFTER_MS);
+    const recent = await this.db.manager.findOne(EmailTokenEntity, {
+      where: { userId, purpose, createdAt: MoreThan(since) },
+      order: { createdAt: "DESC" },
+    });
+    return recent ? Math.max(1, Math.ceil((recent.createdAt.getTime() + RESEND_AFTER_MS - this.clock.now().getTime()) / 1000)) : null;
+  }
+
+  /** A new single-use link, mailed through the outbox in the caller's transaction. */
+  private async mailLink(em: EntityManager, user: UserEntity, purpose: EmailTokenPurpose): Promise<void> {
     const token = randomBytes(32).toString("base64url");
     const now = this.clock.now();
-    await sessions.insert({
+    await em.insert(EmailTokenEntity, {
+      tokenHash: sha256(token),
+      userId: user.id,
+      purpose,
+      email: user.email,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]),
+      usedAt: null,
+    });
+    const verify = purpose === "VERIFY_EMAIL";
+    const link = `${this.config.publicUrl}/${verify ? "verify-email" : "reset-password"}/${token}`;
+    await this.mail.enqueue(em, {
+      kind: verify ? "verify_email" : "reset_password",
+      to: user.email,
+      subject: verify ? "Confirm your email address for Team Billing" : "Reset your Team Billing password",
+      text: verify
+        ? [`Hello ${user.name},`, "", `Confirm that ${user.email} is yours: ${link}`, "", "The link works for 24 hours."].join("\n")
+        : [
+            `Hello ${user.name},`,
+            "",
+            `Someone asked to reset the password of the Team Billing account ${user.email}. If it was you, choose a new password here: ${link}`,
+            "",
+            "The link works once, for 1 hour. If you did not ask, ignore this mail: your password stays as it is.",
+          ].join("\n"),
+    });
+  }
+
+  /** A new session: a fresh random token every time (a login never reuses one). */
+  private async openSession(em: EntityManager, userId: string, ip: string): Promise<string> {
+    const token = randomBytes(32).toString("base64url");
+    const now = this.clock.now();
+    await em.insert(SessionEntity, {
       tokenHash: sha256(token),
       userId,
       createdAt: now,

@@ -95,7 +95,7 @@ export class EnterpriseService {
     }
     return this.db.transaction(async (em) => {
       const before = await em.findOneByOrFail(OrgEntity, { id: orgId });
-      await this.pools.activatePlan(actor, orgId, { plan: "ENTERPRISE", monthlyCredits, reference: "enterprise-terms" }, em);
+      await this.pools.activatePlan(actor, orgId, { plan: "ENTERPRISE", monthlyCredits, reference: "enterprise-terms" });
       await em.update(OrgEntity, { id: orgId }, { ssoEnabled: sso, dpaSigned: dpa });
       await this.audit.record(em, actor, {
         orgId,

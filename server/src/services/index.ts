@@ -20,14 +20,18 @@ import { SeatSyncService } from "../stripe/seat-sync.service";
 import type { StripeGateway } from "../stripe/stripe-gateway";
 import { WebhookService } from "../stripe/webhook.service";
 import type { MailTransport } from "../mail/mail.transport";
+import type { LimiterStore } from "../limits/limiter-store";
+import { OperationLimits } from "../limits/operation-limits";
 import { ApiKeyService } from "./api-key.service";
 import { AuditService } from "./audit.service";
 import { AuthService } from "./auth.service";
 import { InvitationService } from "./invitation.service";
 import { MemberService } from "./member.service";
+import { OrgAccess } from "./org-access";
 import { OrgService } from "./org.service";
 import { SpaceService } from "./space.service";
 import { SupportService } from "./support.service";
+import { LedgerCheckService } from "../support/ledger-check.service";
 
 /** The composition root: every service, wired once per app instance. */
 export interface ServiceOptions {
@@ -43,16 +47,18 @@ export function createServices(
   log: (message: string) => void,
   gateway: StripeGateway,
   runJobs: () => Promise<unknown>,
+  limits: LimiterStore,
   options: ServiceOptions = {},
 ) {
   const audit = new AuditService(db, clock);
   const mail = new MailService(db, clock, transport, config.mailFrom, log);
   const store = new CreditStore(db, clock, config.catalog, mail);
   const seats = new SeatSyncService(db, clock, gateway, store, config.catalog, log);
-  const members = new MemberService(db, clock, audit, seats);
+  const apiKeys = new ApiKeyService(db, clock, audit, limits);
+  const members = new MemberService(db, clock, audit, seats, apiKeys);
   const pools = new PoolService(db, clock, config.catalog, store, audit);
   const personal = new PersonalService(db, clock, config.catalog, audit);
-  const orgs = new OrgService(db, clock, audit);
+  const orgs = new OrgService(db, clock, audit, config.orgsPerUser);
   const subscriptions = new SubscriptionService(db, clock, store, audit, personal);
   const checkouts = new CheckoutService(db, clock, gateway, config.catalog, config.publicUrl, orgs, pools, audit, subscriptions, personal);
   const usage = new UsageService(db, clock, pools);
@@ -66,8 +72,10 @@ export function createServices(
     audit,
     mail,
     // Sessions and login limits run on wall time: the dev clock moves billing time only.
-    auth: new AuthService(db, wallClock, config),
-    apiKeys: new ApiKeyService(db, clock, audit),
+    auth: new AuthService(db, wallClock, config, mail, limits),
+    apiKeys,
+    limits,
+    operations: new OperationLimits(limits, config),
     orgs,
     gateway,
     checkouts,
@@ -79,15 +87,17 @@ export function createServices(
     usage,
     forecasts: new ForecastService(clock, pools, caps, usage),
     support: new SupportService(db),
+    ledgerCheck: new LedgerCheckService(db, clock),
     webhooks: new WebhookService(db, clock, gateway, checkouts, subscriptions, billing, log),
     members,
+    access: new OrgAccess(members, orgs),
     pools,
     personal,
     metering: new MeteringService(db, clock, store, pools, personal, members, options.coalesceUsage ?? true),
     caps,
     reservations: new ReservationService(db, clock, store, pools, members),
     seats,
-    invitations: new InvitationService(db, clock, audit, mail, config.sessionSecret, config.publicUrl, seats),
+    invitations: new InvitationService(db, clock, audit, mail, config.sessionSecret, config.publicUrl, seats, config.invitationsPerOrgPerDay),
     spaces: new SpaceService(db, clock, audit),
   };
 }

@@ -5,7 +5,7 @@ import type { Clock } from "../clock";
 import { newId } from "../db/columns";
 import type { Database } from "../db/database";
 import { InvitationEntity, MembershipEntity, OrgEntity, UserEntity } from "../entities";
-import { badInput, conflict, forbidden, notFound } from "../errors";
+import { AppError, badInput, conflict, forbidden, notFound } from "../errors";
 import type { MailService } from "../mail/mail.service";
 import type { UserActor } from "./actor";
 import type { SeatSyncService } from "../stripe/seat-sync.service";
@@ -27,6 +27,7 @@ export class InvitationService {
     private readonly secret: string,
     private readonly publicUrl: string,
     private readonly seats: SeatSyncService,
+    private readonly perOrgPerDay: number,
   ) {}
 
   acceptUrl(invitation: InvitationEntity): string {
@@ -92,6 +93,11 @@ export class InvitationService {
         expiresAt: MoreThan(now),
       });
       if (pending) throw conflict(`${address} already has a pending invitation; revoke it to send a new one.`);
+      // A quota, so that an org cannot be used to mail strangers in bulk.
+      const today = await em.countBy(InvitationEntity, { orgId, createdAt: MoreThan(new Date(now.getTime() - 24 * 3600_000)) });
+      if (today >= this.perOrgPerDay) {
+        throw badInput("email", `this org has sent ${this.perOrgPerDay} invitations in the last 24 hours, the most it may; try again tomorrow`);
+      }
       const invitation = em.create(InvitationEntity, {
         id: newId(),
         orgId,
@@ -141,6 +147,11 @@ export class InvitationService {
   async accept(actor: UserActor, token: string): Promise<MembershipEntity> {
     const invitationId = this.verifyToken(token);
     if (!invitationId) throw notFound("Invitation");
+    if (!actor.user.emailVerifiedAt) {
+      throw new AppError("FORBIDDEN", `Verify your email address first: open the link we mailed to ${actor.user.email}, then accept.`, {
+        reason: "EMAIL_NOT_VERIFIED",
+      });
+    }
     return this.db.transaction(async (em) => {
       const invitation = await this.db
         .forUpdate(em.createQueryBuilder(InvitationEntity, "i").where("i.id = :invitationId", { invitationId }))
@@ -156,8 +167,10 @@ export class InvitationService {
       let membership = await em.findOneBy(MembershipEntity, { orgId: invitation.orgId, userId: actor.user.id });
       if (membership?.active) throw conflict("You are already a member of this org.");
       if (membership) {
-        await em.update(MembershipEntity, { id: membership.id }, { active: true, role: invitation.role, joinedAt: now, removedAt: null });
-        Object.assign(membership, { active: true, role: invitation.role, joinedAt: now, removedAt: null });
+        // A member who comes back gives their consent to personal spending afresh.
+        const rejoined = { active: true, role: invitation.role, joinedAt: now, removedAt: null, personalCreditsAllowed: false };
+        await em.update(MembershipEntity, { id: membership.id }, rejoined);
+        Object.assign(membership, rejoined);
       } else {
         membership = em.create(MembershipEntity, {
           id: newId(),
@@ -168,6 +181,7 @@ export class InvitationService {
           active: true,
           joinedAt: now,
           removedAt: null,
+          personalCreditsAllowed: false,
         });
         await em.insert(MembershipEntity, membership);
       }

@@ -6,6 +6,7 @@ import { MembershipEntity, OrgEntity, UserEntity } from "../entities";
 import { badInput, conflict, forbidden, notFound } from "../errors";
 import type { UserActor } from "./actor";
 import type { SeatSyncService } from "../stripe/seat-sync.service";
+import type { ApiKeyService } from "./api-key.service";
 import type { AuditService } from "./audit.service";
 import { isId } from "./validate";
 
@@ -21,6 +22,7 @@ export class MemberService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly seats: SeatSyncService,
+    private readonly apiKeys: ApiKeyService,
   ) {}
 
   /** The caller's active membership in an org, or null. */
@@ -40,25 +42,30 @@ export class MemberService {
   }
 
   async remove(actor: UserActor, orgId: string, memberId: string): Promise<void> {
-    await this.db.transaction(async (em) => {
+    const revoked = await this.db.transaction(async (em) => {
       const target = await this.activeMember(em, orgId, memberId);
       if (target.role === "OWNER") throw forbidden("The owner cannot be removed; transfer ownership first.");
-      await this.deactivate(em, actor, target, "member.removed");
+      return this.deactivate(em, actor, target, "member.removed");
     });
+    await this.apiKeys.evict(revoked);
   }
 
   /** The caller leaves the org: their seat ends as a removal's would. The OWNER transfers ownership first. */
   async leave(actor: UserActor, orgId: string): Promise<void> {
-    await this.db.transaction(async (em) => {
+    const revoked = await this.db.transaction(async (em) => {
       const own = await em.findOneBy(MembershipEntity, { orgId, userId: actor.user.id, active: true });
       if (!own) throw notFound("Org");
       if (own.role === "OWNER") throw conflict("The owner cannot leave; transfer ownership to another member first.");
-      await this.deactivate(em, actor, own, "member.left");
+      return this.deactivate(em, actor, own, "member.left");
     });
+    await this.apiKeys.evict(revoked);
   }
 
-  /** Ends a membership: no longer a seat (the seat sync's outbox row is written here), audited. */
-  private async deactivate(em: EntityManager, actor: UserActor, target: MembershipEntity, action: string): Promise<void> {
+  /**
+   * Ends a membership: no longer a seat (the seat sync's outbox row is written here), and
+   * the API keys the member created are revoked with it; audited. Returns those keys.
+   */
+  private async deactivate(em: EntityManager, actor: UserActor, target: MembershipEntity, action: string) {
     await em.update(MembershipEntity, { id: target.id }, { active: false, removedAt: this.clock.now() });
     await this.seats.seatsChanged(em, target.orgId, false);
     const user = await em.findOneByOrFail(UserEntity, { id: target.userId });
@@ -67,6 +74,26 @@ export class MemberService {
       action,
       before: { member: user.email, role: target.role },
       after: null,
+    });
+    return this.apiKeys.revokeCreatedBy(em, actor, target.orgId, target.userId);
+  }
+
+  /** The member's consent for this org's API keys to spend their personal credits. */
+  async setPersonalCreditsAllowed(actor: UserActor, orgId: string, allowed: boolean): Promise<MemberView> {
+    return this.db.transaction(async (em) => {
+      const own = await em.findOneBy(MembershipEntity, { orgId, userId: actor.user.id, active: true });
+      if (!own) throw notFound("Org");
+      if (own.personalCreditsAllowed !== allowed) {
+        await em.update(MembershipEntity, { id: own.id }, { personalCreditsAllowed: allowed });
+        await this.audit.record(em, actor, {
+          orgId,
+          action: "member.personal_credits_allowed",
+          before: { member: actor.user.email, allowed: own.personalCreditsAllowed },
+          after: { member: actor.user.email, allowed },
+        });
+        own.personalCreditsAllowed = allowed;
+      }
+      return { membership: own, user: actor.user };
     });
   }
 

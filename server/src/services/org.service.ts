@@ -4,7 +4,7 @@ import type { Clock } from "../clock";
 import { newId } from "../db/columns";
 import type { Database } from "../db/database";
 import { MembershipEntity, OrgEntity, UserEntity } from "../entities";
-import { notFound } from "../errors";
+import { badInput, notFound } from "../errors";
 import type { UserActor } from "./actor";
 import type { AuditService } from "./audit.service";
 import { cleanName, isId } from "./validate";
@@ -15,11 +15,14 @@ export class OrgService {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly maxOwnedOrgs: number,
   ) {}
 
   async create(actor: UserActor, name: string): Promise<OrgEntity> {
     const orgName = cleanName("name", name);
     return this.db.transaction(async (em) => {
+      const owned = await em.countBy(MembershipEntity, { userId: actor.user.id, role: "OWNER", active: true });
+      if (owned >= this.maxOwnedOrgs) throw badInput("name", `you own ${owned} orgs, the most one account may (ORGS_PER_USER)`);
       const now = this.clock.now();
       const org = em.create(OrgEntity, {
         id: newId(),

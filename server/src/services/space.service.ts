@@ -2,6 +2,7 @@ import type { Clock } from "../clock";
 import { newId } from "../db/columns";
 import { type Database, isUniqueViolation } from "../db/database";
 import { SpaceEntity } from "../entities";
+import { spaceNameKey } from "../entities/space.entity";
 import { conflict } from "../errors";
 import type { UserActor } from "./actor";
 import type { AuditService } from "./audit.service";
@@ -19,7 +20,14 @@ export class SpaceService {
     const spaceName = cleanName("name", name);
     try {
       return await this.db.transaction(async (em) => {
-        const space = em.create(SpaceEntity, { id: newId(), orgId, name: spaceName, createdAt: this.clock.now() });
+        // Unique per org by nameKey: "Main" and "main" are one name, "🚀" and "🔥" two, on both databases.
+        const space = em.create(SpaceEntity, {
+          id: newId(),
+          orgId,
+          name: spaceName,
+          nameKey: spaceNameKey(spaceName),
+          createdAt: this.clock.now(),
+        });
         await em.insert(SpaceEntity, space);
         await this.audit.record(em, actor, { orgId, action: "space.created", after: { name: spaceName } });
         return space;

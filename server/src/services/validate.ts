@@ -1,4 +1,4 @@
-import { isValidEmail, LIMITS, normalizeEmail } from "@team-billing/shared";
+import { hasUnsafeCharacters, isValidEmail, LIMITS, normalizeEmail } from "@team-billing/shared";
 import { badInput } from "../errors";
 
 /** Input checks shared by the services; each failure names the field. */
@@ -7,7 +7,7 @@ export function cleanName(field: string, value: string, max: number = LIMITS.nam
   const name = value.trim().replace(/\s+/g, " ");
   if (name.length === 0) throw badInput(field, "must not be empty");
   if (name.length > max) throw badInput(field, `must be at most ${max} characters`);
-  if (hasControlCharacters(name)) throw badInput(field, "must not contain control characters");
+  if (hasUnsafeCharacters(name)) throw badInput(field, "must not contain control, zero-width or text-direction characters");
   return name;
 }
 
@@ -26,12 +26,4 @@ export function checkPassword(field: string, value: string): string {
 /** Ids are UUIDs; anything else cannot name a row, so it is reported as not found by callers. */
 export function isId(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
-
-function hasControlCharacters(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
 }

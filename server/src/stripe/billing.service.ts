@@ -4,9 +4,10 @@ import type { EntityManager } from "typeorm";
 import type { Clock } from "../clock";
 import type { Config } from "../config";
 import type { Database } from "../db/database";
-import { InvoiceEntity, OrgEntity, StripeCustomerEntity } from "../entities";
+import { InvoiceEntity, MailOutboxEntity, OrgEntity, StripeCustomerEntity } from "../entities";
 import { badInput, forbidden } from "../errors";
-import type { UserActor } from "../services/actor";
+import type { Actor, UserActor } from "../services/actor";
+import { pageSize } from "../services/paging";
 import type { AuditService } from "../services/audit.service";
 import type { OrgService } from "../services/org.service";
 import { cleanEmail } from "../services/validate";
@@ -141,8 +142,8 @@ export class BillingService {
    * Dev tools: moves the server's clock and the Stripe emulator's together, then
    * runs what fell due: renewals and their webhooks, period ends, seats, holds, mail.
    */
-  async advanceDevClock(days: number): Promise<Date> {
-    if (!this.config.devTools) throw forbidden("Dev tools are off on this server (DEV_TOOLS).");
+  async advanceDevClock(actor: UserActor, days: number): Promise<Date> {
+    this.assertDevToolsFor(actor);
     if (!Number.isSafeInteger(days) || days < 1 || days > 400) throw badInput("days", "must be a whole number of days from 1 to 400");
     const clock = this.clock as Clock & { advance?: (ms: number) => Date };
     if (!clock.advance) throw forbidden("This server's clock cannot be moved.");
@@ -151,6 +152,28 @@ export class BillingService {
     await this.runJobs();
     return this.clock.now();
   }
+
+  /** The outbox, newest first: the dev mail page. */
+  async devMailbox(actor: Actor, first: number | null): Promise<MailOutboxEntity[]> {
+    if (!devToolsAllowed(this.config, actor)) throw forbidden("With STAFF_EMAILS set, dev tools are for support staff.");
+    return this.db.manager.find(MailOutboxEntity, { order: { createdAt: "DESC", id: "DESC" }, take: pageSize(first, 50) });
+  }
+
+  private assertDevToolsFor(actor: Actor): void {
+    if (!devToolsAllowed(this.config, actor) || actor.kind !== "user") {
+      throw forbidden("With STAFF_EMAILS set, dev tools are for support staff.");
+    }
+  }
+}
+
+/**
+ * Dev tools are for staff, or for anyone signed in on a one-person trial (no STAFF_EMAILS);
+ * the dev mail page also for a signed-out visitor there (a password reset is tried signed out).
+ */
+function devToolsAllowed(config: Config, actor: Actor): boolean {
+  if (!config.devTools) throw forbidden("Dev tools are off on this server (DEV_TOOLS).");
+  if (actor.kind === "user" && actor.isStaff) return true;
+  return config.staffEmails.size === 0 && actor.kind !== "apiKey";
 }
 
 export function parseTaxIds(stored: string | null): TaxId[] {

@@ -8,6 +8,7 @@ import type { Database } from "../db/database";
 import { CheckoutRecordEntity, OrgEntity, StripeCustomerEntity, SubscriptionEntity, UserEntity } from "../entities";
 import { AppError, badInput, conflict, notFound } from "../errors";
 import type { UserActor } from "../services/actor";
+import type { RequestAccess } from "../services/org-access";
 import type { AuditService } from "../services/audit.service";
 import type { OrgService } from "../services/org.service";
 import type { StripeGateway } from "./stripe-gateway";
@@ -67,6 +68,7 @@ export class CheckoutService {
     if (problem) throw badInput("credits", problem);
     const org = await this.orgs.get(orgId);
     if (!org.orgPlan) throw new AppError("BILLING_PLAN_REQUIRED", "Top-ups add to a Team or Enterprise pool; upgrade first.");
+    await this.pools.assertRoomFor(orgId, credits); // balances must fit GraphQL's Int
     const session = await this.gateway.stripe.checkout.sessions.create({
       mode: "payment",
       customer: await this.customerFor(org),
@@ -91,9 +93,9 @@ export class CheckoutService {
   }
 
   /** The success page's door: only someone who can see the org may complete its checkout. */
-  async completeForCaller(sessionId: string, canSee: (orgId: string) => Promise<boolean>): Promise<OrgEntity> {
+  async completeForCaller(sessionId: string, access: RequestAccess): Promise<OrgEntity> {
     const record = await this.db.manager.findOneBy(CheckoutRecordEntity, { sessionId });
-    if (record?.accountType !== "ORG" || !(await canSee(record.accountId))) throw notFound("Checkout session");
+    if (record?.accountType !== "ORG" || (await access.scope(record.accountId))?.role == null) throw notFound("Checkout session");
     const done = await this.syncCheckout(sessionId);
     if (!done) throw conflict("This checkout is not paid yet.");
     return this.orgs.get(record.accountId);
@@ -120,16 +122,16 @@ export class CheckoutService {
       if (record.kind === "TEAM") {
         if (!sub) throw new Error(`checkout ${sessionId} completed without a subscription we sell`);
         await this.subscriptions.upsert(em, "ORG", record.accountId, sub);
-        await this.pools.activatePlan(
-          SYSTEM,
-          record.accountId,
-          { plan: "TEAM", interval: sub.interval, at: this.clock.now(), reference: sessionId },
-          em,
-        );
+        await this.pools.activatePlan(SYSTEM, record.accountId, {
+          plan: "TEAM",
+          interval: sub.interval,
+          at: this.clock.now(),
+          reference: sessionId,
+        });
       } else if (record.kind === "PERSONAL") {
         if (!sub) throw new Error(`checkout ${sessionId} completed without a subscription we sell`);
         await this.subscriptions.upsert(em, "USER", record.accountId, sub);
-        await this.personal.setPlan(SYSTEM, record.accountId, sub.plan, this.clock.now(), em);
+        await this.personal.setPlan(SYSTEM, record.accountId, sub.plan, this.clock.now());
       } else if (record.kind === "TOP_UP") {
         await this.pools.creditTopUp(em, record.accountId, record.credits, sessionId);
         await this.audit.record(em, SYSTEM, {

@@ -148,7 +148,7 @@ export class DowngradeService {
     await this.subscriptions.leaveTeam(em, orgId, "downgraded to Pro");
     await em.update(OrgEntity, { id: orgId }, { spacesOwnerOnly: true });
     const owner = await em.findOneByOrFail(MembershipEntity, { orgId, role: "OWNER" });
-    await this.personal.setPlan(SYSTEM, owner.userId, "PRO", this.clock.now(), em);
+    await this.personal.setPlan(SYSTEM, owner.userId, "PRO", this.clock.now());
     await em.update(SubscriptionEntity, { id: subscriptionId }, { pendingPlan: null, updatedAt: this.clock.now() });
     await this.audit.record(em, SYSTEM, { orgId, action: "downgrade.completed", after: { plan: "PRO", owner: owner.userId } });
   }

@@ -1,6 +1,7 @@
 import type { Catalog } from "@team-billing/shared";
 import { type EntityManager, In, IsNull } from "typeorm";
 import type { Clock } from "../clock";
+import { MAX_BALANCE } from "../credits/admission";
 import type { CreditStore } from "../credits/credit-store";
 import { daysBetween } from "../credits/periods";
 import type { Database } from "../db/database";
@@ -46,16 +47,26 @@ export class SeatSyncService {
   }
 
   /**
-   * A seat added mid-period brings its credits for the days left, rounded down
-   * (a removed seat takes nothing back this period).
+   * A seat added mid-period brings its credits for the days left, rounded down, but
+   * only above the period's high-water mark of seats: a seat-slot's credits are minted
+   * once per period. A removed seat takes nothing back, and re-filling a slot up to the
+   * mark adds nothing (else add/remove cycles would mint credits for free, as Stripe
+   * nets the two prorations to zero). Stripe still bills every change.
    */
   private async grantSeatCredits(em: EntityManager, orgId: string, version: number): Promise<void> {
     const pool = await this.store.lockPool(em, orgId);
     if (!pool || pool.fixedAllotment !== null) return;
+    const seats = await em.countBy(MembershipEntity, { orgId, active: true });
+    const newSlots = seats - pool.seatHighWater;
+    if (newSlots <= 0) return;
+    await em.update(PoolEntity, { orgId }, { seatHighWater: seats });
     const now = this.clock.now();
     const daysInPeriod = Math.max(1, daysBetween(pool.periodStart, pool.periodEnd));
     const daysLeft = Math.max(0, daysBetween(now, pool.periodEnd));
-    const credits = Math.floor((this.catalog.team.creditsPerSeat * daysLeft) / daysInPeriod);
+    const perSeat = Math.floor((this.catalog.team.creditsPerSeat * daysLeft) / daysInPeriod);
+    // Never past what the API can answer (balances are GraphQL Ints).
+    const room = Math.max(0, MAX_BALANCE - pool.topUpBalance - pool.monthlyBalance);
+    const credits = Math.min(perSeat * newSlots, room);
     if (credits <= 0) return;
     await this.store.appendLedger(
       em,

@@ -46,7 +46,7 @@ export class SubscriptionService {
     if (accountType === "USER") {
       // A personal subscription that ended takes the user back to FREE (the rest is forfeited).
       if (row.status === "canceled" && existing?.status !== "canceled")
-        await this.personal.setPlan(SYSTEM, accountId, "FREE", this.clock.now(), em);
+        await this.personal.setPlan(SYSTEM, accountId, "FREE", this.clock.now());
       return;
     }
     if (row.plan === "TEAM") await this.applyToOrg(em, accountId, row, existing?.status ?? null);

@@ -12,7 +12,14 @@ export interface SignedInUser {
   name: string;
 }
 
-export async function signUp(t: TestApp, overrides: { email?: string; name?: string; password?: string } = {}): Promise<SignedInUser> {
+/**
+ * A new account, signed in, its email verified the way a person does it: with the link
+ * of the verification mail (`verified: false` leaves it unverified).
+ */
+export async function signUp(
+  t: TestApp,
+  overrides: { email?: string; name?: string; password?: string; verified?: boolean } = {},
+): Promise<SignedInUser> {
   const client = t.client();
   const email = overrides.email ?? uniqueEmail(overrides.name?.toLowerCase());
   const name = overrides.name ?? "Test User";
@@ -20,7 +27,23 @@ export async function signUp(t: TestApp, overrides: { email?: string; name?: str
     "mutation($email: String!, $password: String!, $name: String!) { signUp(email: $email, password: $password, name: $name) { id } }",
     { email, password: overrides.password ?? "correct horse battery", name },
   );
+  if (overrides.verified !== false) {
+    await client.ok("mutation($token: String!) { verifyEmail(token: $token) { id } }", { token: await mailedToken(t, email, "verify-email") });
+  }
   return { client, id: user.id, email, name };
+}
+
+/** The token of the newest link of this kind mailed to `to` (read from the outbox, as the mail would carry it). */
+export async function mailedToken(t: TestApp, to: string, kind: "verify-email" | "reset-password"): Promise<string> {
+  const rows: { text: string }[] = await t.app.db.manager.query(
+    "SELECT text FROM mail_outbox WHERE " + (t.app.db.kind === "mysql" ? "`to`" : '"to"') + " = ? ORDER BY createdAt DESC, id DESC",
+    [to.toLowerCase()],
+  );
+  for (const row of rows) {
+    const match = new RegExp(`/${kind}/([A-Za-z0-9_-]+)`).exec(row.text);
+    if (match) return match[1];
+  }
+  throw new Error(`no ${kind} link was mailed to ${to}`);
 }
 
 export async function createOrg(owner: SignedInUser, name = "Acme"): Promise<string> {
@@ -51,4 +74,33 @@ export async function orgWithTeam(t: TestApp) {
   const adminMemberId = await addMember(owner, orgId, admin, "ADMIN");
   const memberMemberId = await addMember(owner, orgId, member, "MEMBER");
   return { owner, admin, member, orgId, adminMemberId, memberMemberId };
+}
+
+const staffSessions = new WeakMap<TestApp, Promise<SignedInUser>>();
+
+/** Support staff of this test server (STAFF_EMAILS is staff@support.test), signed in once per server. */
+export function staffOf(t: TestApp): Promise<SignedInUser> {
+  let staff = staffSessions.get(t);
+  if (!staff) {
+    const email = "staff@support.test";
+    staff = signUp(t, { email, name: "Staff" }).catch(async () => {
+      const client = t.client();
+      const { login } = await client.ok<{ login: { id: string } }>(
+        "mutation($email: String!) { login(email: $email, password: \"correct horse battery\") { id } }",
+        { email },
+      );
+      return { client, id: login.id, email, name: "Staff" };
+    });
+    staffSessions.set(t, staff);
+  }
+  return staff;
+}
+
+/** Dev tools' clock, moved by support staff (with STAFF_EMAILS set, the dev clock is theirs). */
+export async function advanceDevClock(t: TestApp, days: number): Promise<Date> {
+  const staff = await staffOf(t);
+  const { devAdvanceClock } = await staff.client.ok<{ devAdvanceClock: string }>("mutation($d: Int!) { devAdvanceClock(days: $d) }", {
+    d: days,
+  });
+  return new Date(devAdvanceClock);
 }

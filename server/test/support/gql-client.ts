@@ -10,6 +10,8 @@ export interface GqlResponse<T = Record<string, any>> {
 /** Talks to the server over real HTTP, keeping its session cookie like a browser. */
 export class GqlClient {
   private cookie: string | undefined;
+  /** Extra headers on every request (e.g. X-Forwarded-For behind TRUST_PROXY). */
+  readonly headers: Record<string, string> = {};
 
   constructor(
     readonly baseUrl: string,
@@ -17,7 +19,7 @@ export class GqlClient {
   ) {}
 
   async request<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResponse<T>> {
-    const headers: Record<string, string> = { "content-type": "application/json" };
+    const headers: Record<string, string> = { "content-type": "application/json", ...this.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
     const res = await fetch(`${this.baseUrl}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables }) });

@@ -2,7 +2,9 @@ import type Stripe from "stripe";
 import type { Core } from "../core";
 import { buildInvoice, buildInvoiceLine, type InvoiceInput } from "../objects/invoice";
 import { buildInvoicePayment, buildPaymentIntent } from "../objects/payment";
+import type { PaymentMethodKind } from "../store";
 import { recurringLine } from "./descriptions";
+import { chargeIntent } from "./payments";
 
 const DAY = 86_400;
 /** Smart-retry stand-in: after a failed charge, retry 3, then 5, then 7 days later; then give up. */
@@ -96,10 +98,10 @@ export function recompute(invoice: Stripe.Invoice): void {
  * Announces the draft, finalizes it and charges it: the path of every automatic invoice.
  * Returns whether it ended paid.
  */
-export function issue(core: Core, invoice: Stripe.Invoice): boolean {
+export function issue(core: Core, invoice: Stripe.Invoice, method: PaymentMethodKind = "card"): boolean {
   core.emit("invoice.created", invoice);
   finalize(core, invoice);
-  return attemptPayment(core, invoice);
+  return attemptPayment(core, invoice, method);
 }
 
 /**
@@ -145,8 +147,11 @@ function applyBalance(customer: Stripe.Customer, invoice: Stripe.Invoice): void 
   invoice.ending_balance = customer.balance;
 }
 
-/** Charges an open invoice to the customer's card. Returns whether it is now paid. */
-export function attemptPayment(core: Core, invoice: Stripe.Invoice): boolean {
+/**
+ * Charges an open invoice to the customer's card (or starts a bank debit, which leaves it open
+ * until the debit settles: `settleInvoiceDebit`). Returns whether it is now paid.
+ */
+export function attemptPayment(core: Core, invoice: Stripe.Invoice, method: PaymentMethodKind = "card"): boolean {
   if (invoice.status !== "open") return invoice.status === "paid";
   const customer = customerOf(core, invoice);
   const now = core.now();
@@ -154,7 +159,8 @@ export function attemptPayment(core: Core, invoice: Stripe.Invoice): boolean {
     markPaid(core, invoice, now);
     return true;
   }
-  const declined = core.store.decliningCustomers.has(customer.id);
+  // Only the card declines; a bank debit fails (or not) when it settles.
+  const declined = method === "card" && core.store.decliningCustomers.has(customer.id);
   const intent = core.store.paymentIntents.insert(
     buildPaymentIntent({
       amount: invoice.amount_due,
@@ -162,12 +168,18 @@ export function attemptPayment(core: Core, invoice: Stripe.Invoice): boolean {
       customer: customer.id,
       description: invoice.billing_reason === "subscription_create" ? "Subscription creation" : "Subscription update",
       declined,
+      method,
       now,
     }),
   );
+  if (!declined) chargeIntent(core, intent, method);
   core.store.invoicePayments.insert(buildInvoicePayment(invoice, intent, now));
   invoice.attempt_count += 1;
   invoice.attempted = true;
+  if (intent.status === "processing") {
+    core.emit("payment_intent.processing", intent);
+    return false;
+  }
   if (declined) {
     core.emit("payment_intent.payment_failed", intent);
     // A subscription's first invoice is not retried: the subscription stays `incomplete` until it is paid.
@@ -183,7 +195,7 @@ export function attemptPayment(core: Core, invoice: Stripe.Invoice): boolean {
   return true;
 }
 
-function markPaid(core: Core, invoice: Stripe.Invoice, now: number): void {
+export function markPaid(core: Core, invoice: Stripe.Invoice, now: number): void {
   invoice.status = "paid";
   invoice.amount_remaining = 0;
   invoice.next_payment_attempt = null;

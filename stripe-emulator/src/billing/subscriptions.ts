@@ -7,6 +7,7 @@ import { addRecurringLines, draftInvoice, issue, pullPendingItems } from "./invo
 import { boundary, type Interval, type Period, periodContaining } from "./periods";
 import { unusedTimeLine } from "./descriptions";
 import { createProrationItem } from "./proration-items";
+import type { PaymentMethodKind } from "../store";
 
 export interface NewItem {
   price: Stripe.Price;
@@ -56,6 +57,7 @@ export function createSubscription(
   items: NewItem[],
   metadata: Record<string, string>,
   description: string | null = null,
+  method: PaymentMethodKind = "card",
 ): Stripe.Subscription {
   if (items.length === 0) throw invalidRequest("Missing required param: items.", "items", "parameter_missing");
   assertCompatible(
@@ -91,15 +93,20 @@ export function createSubscription(
   pullPendingItems(core, invoice, sub.id, true);
   sub.latest_invoice = invoice.id;
   core.emit("customer.subscription.created", sub);
-  issueForSubscription(core, sub, invoice);
+  issueForSubscription(core, sub, invoice, method);
   return sub;
 }
 
 /** Issues a subscription's invoice and moves the subscription's status with the outcome. */
-export function issueForSubscription(core: Core, sub: Stripe.Subscription, invoice: Stripe.Invoice): boolean {
+export function issueForSubscription(
+  core: Core,
+  sub: Stripe.Subscription,
+  invoice: Stripe.Invoice,
+  method: PaymentMethodKind = "card",
+): boolean {
   sub.latest_invoice = invoice.id;
   const before = snapshot(sub);
-  const paid = issue(core, invoice);
+  const paid = issue(core, invoice, method);
   settleStatus(core, sub, paid, before);
   return paid;
 }

@@ -1,7 +1,10 @@
 import type Stripe from "stripe";
 import { escapeHtml, formatMoney } from "../money";
 
-/** The hosted checkout page: what is bought, the total, and the "Pay" and "Cancel" buttons. */
+/**
+ * The hosted checkout page: what is bought, the total, and the "Pay" (card), "Bank debit" (an
+ * asynchronous payment, settled later) and "Cancel" buttons.
+ */
 export function checkoutPage(session: Stripe.Checkout.Session, lineItems: Stripe.LineItem[], error?: string): string {
   const currency = session.currency ?? "usd";
   const rows = lineItems
@@ -30,7 +33,7 @@ table{width:100%;border-collapse:collapse;margin:1rem 0}td,th{padding:.5rem 0;bo
 .num{text-align:right}.total td{font-weight:600;border-bottom:none}
 .error{background:#fde8e8;color:#9b1c1c;padding:.75rem;border-radius:4px}
 form{display:inline}button{font-size:1rem;padding:.6rem 1.4rem;border-radius:6px;border:0;margin-right:.5rem;cursor:pointer}
-.pay{background:#635bff;color:#fff}.cancel{background:#e3e8ee}
+.pay{background:#635bff;color:#fff}.debit{background:#fff;color:#635bff;border:1px solid #635bff}.cancel{background:#e3e8ee}
 input{font-size:1rem;padding:.4rem;width:100%;box-sizing:border-box;margin:.25rem 0 1rem}
 </style>
 </head>
@@ -51,7 +54,8 @@ ${
   open
     ? `<form method="post" action="/checkout/${session.id}/pay">
 ${needsEmail ? `<label>Email<input type="email" name="email" value="customer@example.com" required></label>` : ""}
-<button class="pay" type="submit">Pay</button>
+<button class="pay" type="submit" name="method" value="card">Pay</button>
+<button class="debit" type="submit" name="method" value="bank_debit">Bank debit</button>
 </form>
 <form method="post" action="/checkout/${session.id}/cancel"><button class="cancel" type="submit">Cancel</button></form>`
     : `<p>This checkout session is ${escapeHtml(String(session.status))}.</p>`

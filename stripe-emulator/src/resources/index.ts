@@ -4,6 +4,7 @@ import { checkoutRoutes } from "./checkout-sessions";
 import { customerRoutes } from "./customers";
 import { eventAndWebhookRoutes } from "./events-and-webhooks";
 import { invoiceRoutes } from "./invoices";
+import { refundAndChargeRoutes } from "./refunds-and-charges";
 import { subscriptionItemRoutes } from "./subscription-items";
 import { scheduleRoutes } from "./subscription-schedules";
 import { subscriptionRoutes } from "./subscriptions";
@@ -18,4 +19,5 @@ export const allRoutes: Route[] = [
   ...scheduleRoutes,
   ...invoiceRoutes,
   ...eventAndWebhookRoutes,
+  ...refundAndChargeRoutes,
 ];

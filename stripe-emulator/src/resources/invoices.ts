@@ -158,6 +158,7 @@ export const invoiceRoutes: Route[] = [
       if (invoice.status === "draft") finalize(ctx.core, invoice);
       requireStatus(invoice, ["open"], "pay");
       if (p.paid_out_of_band) {
+        invoice.amount_paid_off_stripe = (invoice.amount_paid_off_stripe ?? 0) + invoice.amount_remaining;
         invoice.amount_remaining = 0;
         invoice.status = "paid";
         invoice.next_payment_attempt = null;

@@ -1,7 +1,8 @@
 import type { Plan } from "@team-billing/shared";
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { SubscriptionEntity, UserEntity } from "../../entities";
-import type { GqlContext } from "../context";
+import type { Rule } from "../auth-checker";
+import { type GqlContext, userActor } from "../context";
 import { UserType } from "../types/account.type";
 import { SubscriptionType } from "../types/billing.type";
 import { PlanEnum } from "../types/enums";
@@ -22,14 +23,52 @@ export class AuthResolver {
   ): Promise<UserEntity> {
     const { user, token } = await ctx.services.auth.signUp(email, password, name, ctx.ip);
     ctx.session.set(token);
+    ctx.access.provedToBe(user.id);
     return user;
   }
 
-  @Mutation(() => UserType)
+  @Mutation(() => UserType, { description: "Starts a new session (a session this browser had before ends)." })
   async login(@Arg("email") email: string, @Arg("password") password: string, @Ctx() ctx: GqlContext): Promise<UserEntity> {
     const { user, token } = await ctx.services.auth.login(email, password, ctx.ip);
+    if (ctx.actor.kind === "user") await ctx.services.auth.logout(ctx.actor.sessionTokenHash);
     ctx.session.set(token);
+    ctx.access.provedToBe(user.id);
     return user;
+  }
+
+  @Authorized<Rule>("USER")
+  @Mutation(() => Boolean, { description: "Ends every session of the signed-in user, this one included." })
+  async logoutEverywhere(@Ctx() ctx: GqlContext): Promise<boolean> {
+    await ctx.services.auth.logoutEverywhere(userActor(ctx).user.id);
+    ctx.session.clear();
+    return true;
+  }
+
+  @Mutation(() => UserType, { description: "Confirms the email address with the token from the verification mail's link." })
+  async verifyEmail(@Arg("token") token: string, @Ctx() ctx: GqlContext): Promise<UserEntity> {
+    const user = await ctx.services.auth.verifyEmail(token);
+    ctx.access.provedToBe(user.id); // the link went to the user's own mailbox
+    return user;
+  }
+
+  @Authorized<Rule>("USER")
+  @Mutation(() => Boolean, { description: "Mails the verification link again, to the signed-in user whose email is not verified yet." })
+  resendVerificationEmail(@Ctx() ctx: GqlContext): Promise<boolean> {
+    return ctx.services.auth.resendVerificationEmail(userActor(ctx).user);
+  }
+
+  @Mutation(() => Boolean, { description: "Mails a reset link when the address has an account; answers true either way." })
+  requestPasswordReset(@Arg("email") email: string, @Ctx() ctx: GqlContext): Promise<boolean> {
+    return ctx.services.auth.requestPasswordReset(email);
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Sets a new password with the token from the reset mail's link, marks the email verified, and ends every session of the user.",
+  })
+  async resetPassword(@Arg("token") token: string, @Arg("password") password: string, @Ctx() ctx: GqlContext): Promise<boolean> {
+    await ctx.services.auth.resetPassword(token, password);
+    ctx.session.clear();
+    return true;
   }
 
   @Mutation(() => Boolean)
@@ -39,14 +78,25 @@ export class AuthResolver {
     return true;
   }
 
-  @FieldResolver(() => PlanEnum, { description: "The user's personal plan (FREE when none)." })
-  plan(@Root() user: UserEntity): Plan {
+  @FieldResolver(() => PlanEnum, { description: "The user's personal plan (FREE when none). The user themself and staff only." })
+  plan(@Root() user: UserEntity, @Ctx() ctx: GqlContext): Plan {
+    ctx.access.assertSelfOrStaff(user.id);
     return user.personalPlan;
   }
 
-  @FieldResolver(() => Int, { description: "Personal credits; used only in orgs on a personal plan." })
+  @FieldResolver(() => Int, { description: "Personal credits; used only in orgs on a personal plan. The user themself and staff only." })
   creditBalance(@Root() user: UserEntity, @Ctx() ctx: GqlContext): Promise<number> {
+    ctx.access.assertSelfOrStaff(user.id);
     return ctx.services.personal.balanceOf(user.id);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether the user proved they own `email` by opening the link in the verification mail. Staff powers and accepting invitations need it. The user themself and staff only.",
+  })
+  emailVerified(@Root() user: UserEntity, @Ctx() ctx: GqlContext): boolean {
+    ctx.access.assertSelfOrStaff(user.id);
+    return user.emailVerifiedAt !== null;
   }
 
   @FieldResolver(() => SubscriptionType, {
@@ -58,8 +108,9 @@ export class AuthResolver {
     return ctx.services.personalCheckouts.liveSubscription(user.id);
   }
 
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, { description: "Support staff: a verified address in STAFF_EMAILS. The user themself and staff only." })
   isStaff(@Root() user: UserEntity, @Ctx() ctx: GqlContext): boolean {
+    ctx.access.assertSelfOrStaff(user.id);
     return ctx.services.auth.isStaff(user);
   }
 }

@@ -1,18 +1,20 @@
 import type { BillingInterval, Plan } from "@team-billing/shared";
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { OrgEntity, SubscriptionEntity, UserEntity } from "../../entities";
-import { membershipOf, type Rule } from "../auth-checker";
+import { OrgFrom, type Rule } from "../auth-checker";
 import { type GqlContext, userActor } from "../context";
 import { toEnterpriseRequest, toInvoice } from "../mappers";
 import { UserType } from "../types/account.type";
 import { CheckoutSessionType, EnterpriseRequestType, InvoiceType, SubscriptionType, TaxIdInput } from "../types/billing.type";
 import { BillingIntervalEnum, PlanEnum } from "../types/enums";
+import { DevMailType } from "../types/dev-mail.type";
 import { OrgType } from "../types/org.type";
 
 /** Billing: checkouts, downgrades, billing details, Enterprise, the dev clock; support search. */
 @Resolver()
 export class BillingResolver {
   @Authorized<Rule>("OWNER")
+  @OrgFrom("orgId")
   @Mutation(() => CheckoutSessionType)
   startTeamCheckout(
     @Arg("orgId", () => ID) orgId: string,
@@ -23,6 +25,7 @@ export class BillingResolver {
   }
 
   @Authorized<Rule>("OWNER")
+  @OrgFrom("orgId")
   @Mutation(() => CheckoutSessionType)
   startTopUpCheckout(
     @Arg("orgId", () => ID) orgId: string,
@@ -35,22 +38,25 @@ export class BillingResolver {
   @Authorized<Rule>("USER")
   @Mutation(() => OrgType, { description: "Called by the checkout success page; the same sync the webhook runs." })
   completeCheckout(@Arg("sessionId", () => ID) sessionId: string, @Ctx() ctx: GqlContext): Promise<OrgEntity> {
-    return ctx.services.checkouts.completeForCaller(sessionId, async (orgId) => (await membershipOf(ctx, orgId)) !== null);
+    return ctx.services.checkouts.completeForCaller(sessionId, ctx.access);
   }
 
   @Authorized<Rule>("OWNER")
+  @OrgFrom("orgId")
   @Mutation(() => OrgType, { description: "Team → Pro at the end of the period; see Org.downgradePreview for what it takes." })
   scheduleDowngrade(@Arg("orgId", () => ID) orgId: string, @Ctx() ctx: GqlContext): Promise<OrgEntity> {
     return ctx.services.downgrades.schedule(userActor(ctx), orgId);
   }
 
   @Authorized<Rule>("OWNER")
+  @OrgFrom("orgId")
   @Mutation(() => OrgType)
   cancelDowngrade(@Arg("orgId", () => ID) orgId: string, @Ctx() ctx: GqlContext): Promise<OrgEntity> {
     return ctx.services.downgrades.cancel(userActor(ctx), orgId);
   }
 
   @Authorized<Rule>("OWNER")
+  @OrgFrom("orgId")
   @Mutation(() => Boolean, { description: 'Enterprise "Get in touch": stored, and emailed to sales.' })
   async requestEnterpriseContact(
     @Arg("orgId", () => ID) orgId: string,
@@ -80,6 +86,7 @@ export class BillingResolver {
   }
 
   @Authorized<Rule>("STAFF")
+  @OrgFrom("orgId")
   @Mutation(() => OrgType, { description: "Support staff only; audited: puts the org on ENTERPRISE with these terms." })
   setEnterpriseTerms(
     @Arg("orgId", () => ID) orgId: string,
@@ -92,6 +99,7 @@ export class BillingResolver {
   }
 
   @Authorized<Rule>("OWNER")
+  @OrgFrom("orgId")
   @Mutation(() => OrgType, {
     description:
       "Sets the billing email and tax ID on the Stripe customer; they appear on every later invoice. An empty email or tax ID value clears it.",
@@ -106,6 +114,7 @@ export class BillingResolver {
   }
 
   @Authorized<Rule>("ADMIN")
+  @OrgFrom("orgId")
   @Mutation(() => [InvoiceType], { description: "Backfills the org's invoices from Stripe (newest first)." })
   async refreshInvoices(@Arg("orgId", () => ID) orgId: string, @Ctx() ctx: GqlContext): Promise<InvoiceType[]> {
     return (await ctx.services.billing.backfillInvoices(orgId)).map(toInvoice);
@@ -123,7 +132,15 @@ export class BillingResolver {
       "Only when dev tools are on (the embedded default): moves the server's clock and the Stripe emulator's together and runs what falls due (renewals, refills, period ends, webhooks).",
   })
   devAdvanceClock(@Arg("days", () => Int) days: number, @Ctx() ctx: GqlContext): Promise<Date> {
-    return ctx.services.billing.advanceDevClock(days);
+    return ctx.services.billing.advanceDevClock(userActor(ctx), days);
+  }
+
+  @Query(() => [DevMailType], {
+    description:
+      "Dev tools only: the outgoing mail, newest first (`first` 1 to 100, default 50), so a trial needs no SMTP server. Support staff, or anyone when STAFF_EMAILS is empty.",
+  })
+  async devMailbox(@Arg("first", () => Int, { nullable: true }) first: number | null, @Ctx() ctx: GqlContext): Promise<DevMailType[]> {
+    return ctx.services.billing.devMailbox(ctx.actor, first ?? null);
   }
 
   @Authorized<Rule>("STAFF")

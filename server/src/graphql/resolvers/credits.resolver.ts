@@ -1,7 +1,7 @@
 import type { CapScope } from "@team-billing/shared";
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { OrgEntity, ReservationEntity } from "../../entities";
-import type { Rule } from "../auth-checker";
+import { OrgFrom, type Rule } from "../auth-checker";
 import { type GqlContext, userActor } from "../context";
 import { toBatchItem, toPool } from "../mappers";
 import { CapType, PoolType } from "../types/billing.type";
@@ -14,12 +14,14 @@ import { RecordUsageInput, UsageResultType } from "../types/usage.type";
 @Resolver()
 export class CreditsResolver {
   @Authorized<Rule>("MEMBER", "SCOPE:USAGE_WRITE")
+  @OrgFrom("input.orgId")
   @Mutation(() => UsageResultType)
   recordUsage(@Arg("input", () => RecordUsageInput) input: RecordUsageInput, @Ctx() ctx: GqlContext): Promise<UsageResultType> {
     return ctx.services.metering.record(ctx.actor, input);
   }
 
   @Authorized<Rule>("MEMBER", "SCOPE:USAGE_WRITE")
+  @OrgFrom("orgId")
   @Mutation(() => [UsageBatchItemType], { description: "Up to 500 calls of one org, charged in order; one result or error per call." })
   async recordUsageBatch(
     @Arg("orgId", () => ID) orgId: string,
@@ -30,12 +32,14 @@ export class CreditsResolver {
   }
 
   @Authorized<Rule>("MEMBER", "SCOPE:USAGE_WRITE")
+  @OrgFrom("input.orgId")
   @Mutation(() => ReservationType, { description: "Holds an estimate against the pool and both caps before a long call." })
   reserveCredits(@Arg("input", () => ReserveCreditsInput) input: ReserveCreditsInput, @Ctx() ctx: GqlContext): Promise<ReservationEntity> {
     return ctx.services.reservations.reserve(ctx.actor, input);
   }
 
   @Authorized<Rule>("MEMBER", "SCOPE:USAGE_WRITE")
+  @OrgFrom("orgId")
   @Mutation(() => UsageResultType, { description: "Charges the actual cost of a held call and ends the hold." })
   settleReservation(
     @Arg("orgId", () => ID) orgId: string,
@@ -47,6 +51,7 @@ export class CreditsResolver {
   }
 
   @Authorized<Rule>("MEMBER", "SCOPE:USAGE_WRITE")
+  @OrgFrom("orgId")
   @Mutation(() => Boolean, { description: "Returns a hold's credits (the call failed or was cancelled)." })
   releaseReservation(
     @Arg("orgId", () => ID) orgId: string,
@@ -57,6 +62,7 @@ export class CreditsResolver {
   }
 
   @Authorized<Rule>("ADMIN")
+  @OrgFrom("orgId")
   @Mutation(() => CapType)
   setCap(
     @Arg("orgId", () => ID) orgId: string,
@@ -69,6 +75,7 @@ export class CreditsResolver {
   }
 
   @Authorized<Rule>("ADMIN")
+  @OrgFrom("orgId")
   @Mutation(() => Boolean)
   async removeCap(@Arg("orgId", () => ID) orgId: string, @Arg("capId", () => ID) capId: string, @Ctx() ctx: GqlContext): Promise<boolean> {
     await ctx.services.caps.remove(ctx.actor, orgId, capId);
@@ -76,6 +83,7 @@ export class CreditsResolver {
   }
 
   @Authorized<Rule>("ADMIN")
+  @OrgFrom("orgId")
   @Mutation(() => OrgType)
   setSoftAlertThreshold(
     @Arg("orgId", () => ID) orgId: string,
@@ -86,6 +94,7 @@ export class CreditsResolver {
   }
 
   @Authorized<Rule>("STAFF")
+  @OrgFrom("orgId")
   @Mutation(() => PoolType, { description: "Support staff only; audited. Positive grants go to the top-up bucket (they do not expire)." })
   async grantCredits(
     @Arg("orgId", () => ID) orgId: string,

@@ -1,7 +1,7 @@
 import type { Role } from "@team-billing/shared";
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { InvitationEntity, OrgEntity } from "../../entities";
-import { callerHasRole, type Rule } from "../auth-checker";
+import { OrgFrom, type Rule } from "../auth-checker";
 import { type GqlContext, userActor } from "../context";
 import { toMember } from "../mappers";
 import { InvitationPreviewType, InvitationType, MemberType } from "../types/account.type";
@@ -20,6 +20,7 @@ export class MemberResolver {
   }
 
   @Authorized<Rule>("ADMIN")
+  @OrgFrom("orgId")
   @Mutation(() => InvitationType)
   inviteMember(
     @Arg("orgId", () => ID) orgId: string,
@@ -31,6 +32,7 @@ export class MemberResolver {
   }
 
   @Authorized<Rule>("ADMIN")
+  @OrgFrom("orgId")
   @Mutation(() => Boolean, { description: "Revokes a pending invitation; its link stops working." })
   async revokeInvitation(
     @Arg("orgId", () => ID) orgId: string,
@@ -50,6 +52,7 @@ export class MemberResolver {
   }
 
   @Authorized<Rule>("MEMBER")
+  @OrgFrom("orgId")
   @Mutation(() => Boolean, {
     description:
       "The caller leaves the org (their seat ends as a removal's would). The OWNER is refused with CONFLICT: transfer ownership first.",
@@ -60,6 +63,7 @@ export class MemberResolver {
   }
 
   @Authorized<Rule>("ADMIN")
+  @OrgFrom("orgId")
   @Mutation(() => Boolean)
   async removeMember(
     @Arg("orgId", () => ID) orgId: string,
@@ -71,6 +75,7 @@ export class MemberResolver {
   }
 
   @Authorized<Rule>("ADMIN")
+  @OrgFrom("orgId")
   @Mutation(() => MemberType)
   async changeMemberRole(
     @Arg("orgId", () => ID) orgId: string,
@@ -82,6 +87,7 @@ export class MemberResolver {
   }
 
   @Authorized<Rule>("OWNER")
+  @OrgFrom("orgId")
   @Mutation(() => OrgType)
   transferOwnership(
     @Arg("orgId", () => ID) orgId: string,
@@ -91,8 +97,22 @@ export class MemberResolver {
     return ctx.services.members.transferOwnership(userActor(ctx), orgId, memberId);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Link that accepts the invitation; visible to OWNER and ADMIN." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Link that accepts the invitation; visible to OWNER and ADMIN of its org (not to support staff).",
+  })
   async acceptUrl(@Root() invitation: InvitationEntity, @Ctx() ctx: GqlContext): Promise<string | null> {
-    return (await callerHasRole(ctx, invitation.orgId, "ADMIN")) ? ctx.services.invitations.acceptUrl(invitation) : null;
+    return (await ctx.access.hasRole(invitation.orgId, "ADMIN")) ? ctx.services.invitations.acceptUrl(invitation) : null;
+  }
+
+  @Authorized<Rule>("MEMBER")
+  @OrgFrom("orgId")
+  @Mutation(() => MemberType, { description: "The signed-in member's consent for this org's API keys to spend their personal credits." })
+  async setPersonalCreditsAllowed(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("allowed") allowed: boolean,
+    @Ctx() ctx: GqlContext,
+  ): Promise<MemberType> {
+    return toMember(await ctx.services.members.setPersonalCreditsAllowed(userActor(ctx), orgId, allowed));
   }
 }

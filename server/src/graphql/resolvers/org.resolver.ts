@@ -1,7 +1,8 @@
 import type { BillingInterval, Plan, Role } from "@team-billing/shared";
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { ApiKeyEntity, InvitationEntity, OrgEntity, SpaceEntity } from "../../entities";
-import { membershipOf, type Rule, usageScope } from "../auth-checker";
+import { OrgFrom, type Rule, Scope } from "../auth-checker";
+import { narrowToOwnUsage, type OrgScope, seesCap } from "../../services/org-access";
 import { type GqlContext, userActor } from "../context";
 import { parseTaxIds } from "../../stripe/billing.service";
 import { toAuditEntry, toEnterpriseRequest, toInvoice, toMember, toPool } from "../mappers";
@@ -32,6 +33,7 @@ export class OrgResolver {
   }
 
   @Authorized<Rule>(...ORG_READERS)
+  @OrgFrom("id")
   @Query(() => OrgType, { nullable: true, description: "An org the caller may not see answers NOT_FOUND." })
   org(@Arg("id", () => ID) id: string, @Ctx() ctx: GqlContext): Promise<OrgEntity> {
     return ctx.services.orgs.get(id);
@@ -45,7 +47,7 @@ export class OrgResolver {
 
   @FieldResolver(() => RoleEnum, { nullable: true, description: "The caller's role here; null for staff and API keys." })
   async myRole(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<Role | null> {
-    return (await membershipOf(ctx, org.id))?.role ?? null;
+    return (await ctx.access.scope(org.id))?.role ?? null;
   }
 
   @FieldResolver(() => PlanEnum)
@@ -68,7 +70,8 @@ export class OrgResolver {
     return (await ctx.services.members.list(org.id)).map(toMember);
   }
 
-  @FieldResolver(() => [InvitationType], { description: "Pending invitations, newest first." })
+  @Authorized<Rule>("ADMIN", "STAFF_READ")
+  @FieldResolver(() => [InvitationType], { description: "Pending invitations, newest first: OWNER, ADMIN and staff (never API keys)." })
   invitations(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<InvitationEntity[]> {
     return ctx.services.invitations.listPending(org.id);
   }
@@ -78,8 +81,8 @@ export class OrgResolver {
     return ctx.services.spaces.list(org.id);
   }
 
-  @Authorized<Rule>("ADMIN", "STAFF_READ")
-  @FieldResolver(() => [ApiKeyType], { description: "Live (unrevoked) API keys." })
+  @Authorized<Rule>("ADMIN")
+  @FieldResolver(() => [ApiKeyType], { description: "Live (unrevoked) API keys: OWNER and ADMIN (support staff see no key material)." })
   apiKeys(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<ApiKeyEntity[]> {
     return ctx.services.apiKeys.list(org.id);
   }
@@ -121,9 +124,9 @@ export class OrgResolver {
   }
 
   @Authorized<Rule>("MEMBER", "STAFF_READ")
-  @FieldResolver(() => [CapType])
-  caps(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<CapType[]> {
-    return ctx.services.caps.list(org.id);
+  @FieldResolver(() => [CapType], { description: "OWNER, ADMIN and staff: every cap. A MEMBER: their own cap and the Spaces' caps." })
+  async caps(@Root() org: OrgEntity, @Scope() scope: OrgScope, @Ctx() ctx: GqlContext): Promise<CapType[]> {
+    return (await ctx.services.caps.list(org.id)).filter((cap) => seesCap(scope, cap));
   }
 
   @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:BILLING_READ")
@@ -159,14 +162,18 @@ export class OrgResolver {
 
   @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:USAGE_READ", "SCOPE:BILLING_READ")
   @FieldResolver(() => ForecastType, { nullable: true, description: "The pool's runway (and each cap's); null without a pool." })
-  forecast(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<ForecastType | null> {
-    return ctx.services.forecasts.forecast(org.id);
+  async forecast(@Root() org: OrgEntity, @Scope() scope: OrgScope, @Ctx() ctx: GqlContext): Promise<ForecastType | null> {
+    const forecast = await ctx.services.forecasts.forecast(org.id);
+    // A MEMBER sees the pool's runway and their own cap's, nobody else's.
+    if (!forecast || scope.role !== "MEMBER" || scope.staff) return forecast;
+    return { ...forecast, caps: forecast.caps.filter((cap) => cap.scope === "MEMBER" && cap.targetId === scope.memberId) };
   }
 
   @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:USAGE_READ")
   @FieldResolver(() => UsageReportType, { description: "Defaults to the current pool period. A MEMBER sees only their own usage." })
   async usage(
     @Root() org: OrgEntity,
+    @Scope() scope: OrgScope,
     @Ctx() ctx: GqlContext,
     @Arg("from", () => Date, { nullable: true }) from: Date | null,
     @Arg("to", () => Date, { nullable: true }) to: Date | null,
@@ -174,7 +181,7 @@ export class OrgResolver {
     @Arg("spaceId", () => ID, { nullable: true }) spaceId: string | null,
     @Arg("model", () => String, { nullable: true }) model: string | null,
   ): Promise<UsageReportType> {
-    return ctx.services.usage.report(org.id, { from, to }, await usageScope(ctx, org.id, { memberId, spaceId, model }));
+    return ctx.services.usage.report(org.id, { from, to }, narrowToOwnUsage(scope, { memberId, spaceId, model }));
   }
 
   @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:USAGE_READ")
@@ -183,6 +190,7 @@ export class OrgResolver {
   })
   async usageEvents(
     @Root() org: OrgEntity,
+    @Scope() scope: OrgScope,
     @Ctx() ctx: GqlContext,
     @Arg("first", () => Int, { nullable: true }) first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
@@ -190,6 +198,6 @@ export class OrgResolver {
     @Arg("spaceId", () => ID, { nullable: true }) spaceId: string | null,
     @Arg("model", () => String, { nullable: true }) model: string | null,
   ): Promise<UsageEventConnectionType> {
-    return ctx.services.usage.events(org.id, first, after, await usageScope(ctx, org.id, { memberId, spaceId, model }));
+    return ctx.services.usage.events(org.id, first, after, narrowToOwnUsage(scope, { memberId, spaceId, model }));
   }
 }

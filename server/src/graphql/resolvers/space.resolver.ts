@@ -1,7 +1,7 @@
 import type { ApiKeyScope } from "@team-billing/shared";
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { SpaceEntity } from "../../entities";
-import type { Rule } from "../auth-checker";
+import { OrgFrom, type Rule } from "../auth-checker";
 import { type GqlContext, userActor } from "../context";
 import { CreatedApiKeyType, SpaceType } from "../types/account.type";
 import { ApiKeyScopeEnum } from "../types/enums";
@@ -10,12 +10,14 @@ import { ApiKeyScopeEnum } from "../types/enums";
 @Resolver()
 export class OrgResourceResolver {
   @Authorized<Rule>("ADMIN")
+  @OrgFrom("orgId")
   @Mutation(() => SpaceType)
   createSpace(@Arg("orgId", () => ID) orgId: string, @Arg("name") name: string, @Ctx() ctx: GqlContext): Promise<SpaceEntity> {
     return ctx.services.spaces.create(userActor(ctx), orgId, name);
   }
 
   @Authorized<Rule>("ADMIN")
+  @OrgFrom("orgId")
   @Mutation(() => CreatedApiKeyType)
   createApiKey(
     @Arg("orgId", () => ID) orgId: string,
@@ -27,6 +29,7 @@ export class OrgResourceResolver {
   }
 
   @Authorized<Rule>("ADMIN")
+  @OrgFrom("orgId")
   @Mutation(() => Boolean)
   async revokeApiKey(
     @Arg("orgId", () => ID) orgId: string,

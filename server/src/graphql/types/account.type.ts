@@ -19,6 +19,11 @@ export class MemberType {
   @Field(() => RoleEnum) role: Role;
   @Field() joinedAt: Date;
   @Field(() => ID, { description: "The org this membership belongs to." }) orgId: string;
+  @Field({
+    description:
+      "Orgs on personal plans: whether this org's API keys may spend this member's personal credits. Only the member sets it; on for the OWNER.",
+  })
+  personalCreditsAllowed: boolean;
 }
 
 @ObjectType("Invitation")
@@ -43,6 +48,8 @@ export class ApiKeyType {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field(() => [ApiKeyScopeEnum]) scopes: ApiKeyScope[];
+  @Field(() => String, { nullable: true, description: "The name of the member who created the key (its keys are revoked when they leave)." })
+  createdByName: string | null;
   @Field() createdAt: Date;
   @Field({ description: "The secret's first characters, to tell keys apart." }) prefix: string;
   @Field(() => Date, { nullable: true }) lastUsedAt: Date | null;
