@@ -31,10 +31,12 @@ describe("verified email", () => {
     const mail = t.mail.sent.find((m) => m.to === user.email);
     expect(mail?.subject).toBe("Confirm your email address for Team Billing");
     expect(mail?.text).toMatch(/http:\/\/console\.test\/verify-email\/[\w-]+/);
-    expect(await t.client().code("mutation { verifyEmail(token: \"nope\") { id } }")).toBe("BAD_USER_INPUT");
+    expect(await t.client().code('mutation { verifyEmail(token: "nope") { id } }')).toBe("BAD_USER_INPUT");
     const token = await mailedToken(t, user.email, "verify-email");
     // Opened signed out (another device): it verifies the account the link was mailed for.
-    expect((await t.client().ok("mutation($k: String!) { verifyEmail(token: $k) { email emailVerified } }", { k: token })).verifyEmail).toEqual({
+    expect(
+      (await t.client().ok("mutation($k: String!) { verifyEmail(token: $k) { email emailVerified } }", { k: token })).verifyEmail,
+    ).toEqual({
       email: user.email,
       emailVerified: true,
     });
@@ -168,7 +170,8 @@ describe("who sees what (findings 12, 14)", () => {
 describe("API keys and their creators (findings 15, 23)", () => {
   it("revokes the keys a member created when they are removed or leave, audited, at once", async () => {
     const team = await orgWithTeam(t);
-    const create = 'mutation($o: ID!) { createApiKey(orgId: $o, name: "admin key", scopes: [USAGE_READ, USAGE_WRITE, BILLING_READ]) { secret } }';
+    const create =
+      'mutation($o: ID!) { createApiKey(orgId: $o, name: "admin key", scopes: [USAGE_READ, USAGE_WRITE, BILLING_READ]) { secret } }';
     const { secret } = (await team.admin.client.ok(create, { o: team.orgId })).createApiKey;
     const key = t.client({ bearer: secret });
     expect((await key.ok("query($o: ID!) { org(id: $o) { name } }", { o: team.orgId })).org.name).toBe("Acme");
@@ -188,7 +191,9 @@ describe("personal credits are the member's (finding 11)", () => {
     const team = await orgWithTeam(t);
     const mine = "query($o: ID!) { org(id: $o) { members { role personalCreditsAllowed } } }";
     const members = (await team.owner.client.ok(mine, { o: team.orgId })).org.members;
-    expect(Object.fromEntries(members.map((m: { role: string; personalCreditsAllowed: boolean }) => [m.role, m.personalCreditsAllowed]))).toEqual({
+    expect(
+      Object.fromEntries(members.map((m: { role: string; personalCreditsAllowed: boolean }) => [m.role, m.personalCreditsAllowed])),
+    ).toEqual({
       OWNER: true,
       ADMIN: false,
       MEMBER: false,
@@ -201,7 +206,9 @@ describe("personal credits are the member's (finding 11)", () => {
     const stranger = await signUp(t);
     expect(await stranger.client.code(set, { o: team.orgId, a: true })).toBe("NOT_FOUND");
     const { secret } = (
-      await team.owner.client.ok('mutation($o: ID!) { createApiKey(orgId: $o, name: "k", scopes: [USAGE_WRITE]) { secret } }', { o: team.orgId })
+      await team.owner.client.ok('mutation($o: ID!) { createApiKey(orgId: $o, name: "k", scopes: [USAGE_WRITE]) { secret } }', {
+        o: team.orgId,
+      })
     ).createApiKey;
     expect(await t.client({ bearer: secret }).code(set, { o: team.orgId, a: false })).toBe("FORBIDDEN");
   });
@@ -245,7 +252,8 @@ describe("the edges (findings 18, 19, 21)", () => {
     expect(await owner.client.code(INVITE, { o: orgId, e: "Boss<ceo@victim.test>" })).toBe("BAD_USER_INPUT");
     expect(await owner.client.code(INVITE, { o: orgId, e: '"ceo"@victim.test' })).toBe("BAD_USER_INPUT");
     const create = "mutation($n: String!) { createOrg(name: $n) { id } }";
-    for (const name of ["evil\u202Egnp.exe", "zero\u200Bwidth", "a\u0085b"]) expect(await owner.client.code(create, { n: name })).toBe("BAD_USER_INPUT");
+    for (const name of ["evil\u202Egnp.exe", "zero\u200Bwidth", "a\u0085b"])
+      expect(await owner.client.code(create, { n: name })).toBe("BAD_USER_INPUT");
     expect(await addMember(owner, orgId, await signUp(t), "MEMBER")).toBeTruthy();
   });
 });

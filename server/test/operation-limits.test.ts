@@ -33,7 +33,9 @@ it("charges every call of every aliased batch to the key: 20 batches sharing one
     idempotencyKey: `k-${i}`,
   }));
   const aliases = Array.from({ length: 20 }, (_, i) => `b${i}: recordUsageBatch(orgId: $o, calls: $c) { index errorCode }`).join(" ");
-  const res = await t.client({ bearer: secret }).request(`mutation($o: ID!, $c: [UsageCallInput!]!) { ${aliases} }`, { o: orgId, c: calls });
+  const res = await t
+    .client({ bearer: secret })
+    .request(`mutation($o: ID!, $c: [UsageCallInput!]!) { ${aliases} }`, { o: orgId, c: calls });
   expect(res.status).toBe(429);
   expect(res.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED" });
   expect(res.headers.get("retry-after")).toBeTruthy();
@@ -44,10 +46,16 @@ it("refuses 1,000 aliased invitations and 200 aliased sign-ups in one request, s
   const owner = await signUp(t);
   const orgId = await createOrg(owner);
   const [mailBefore, usersBefore] = [await count("mail_outbox"), await count("user")];
-  const invites = Array.from({ length: 1000 }, (_, i) => `i${i}: inviteMember(orgId: $o, email: "spam${i}@victim.test", role: MEMBER) { id }`);
+  const invites = Array.from(
+    { length: 1000 },
+    (_, i) => `i${i}: inviteMember(orgId: $o, email: "spam${i}@victim.test", role: MEMBER) { id }`,
+  );
   const spam = await owner.client.request(`mutation($o: ID!) { ${invites.join(" ")} }`, { o: orgId });
   expect(spam.errors?.[0]?.extensions?.code).toMatch(/^GRAPHQL_(VALIDATION|PARSE)_FAILED$/);
-  const signUps = Array.from({ length: 200 }, (_, i) => `s${i}: signUp(email: "a${i}@x.test", password: "correct horse battery", name: "A") { id }`);
+  const signUps = Array.from(
+    { length: 200 },
+    (_, i) => `s${i}: signUp(email: "a${i}@x.test", password: "correct horse battery", name: "A") { id }`,
+  );
   const accounts = await t.client().request(`mutation { ${signUps.join(" ")} }`);
   expect(accounts.errors?.[0]?.extensions?.code).toMatch(/^GRAPHQL_(VALIDATION|PARSE)_FAILED$/);
   expect([await count("mail_outbox"), await count("user")]).toEqual([mailBefore, usersBefore]);

@@ -20,7 +20,8 @@ beforeAll(async () => {
     .then(() => true)
     .catch(() => false);
   probe.disconnect();
-  if (testDb() === "mariadb" && !redisUp) console.warn(`shared-limits: Redis does not answer at ${REDIS_URL}; the cross-process test is skipped`);
+  if (testDb() === "mariadb" && !redisUp)
+    console.warn(`shared-limits: Redis does not answer at ${REDIS_URL}; the cross-process test is skipped`);
 });
 
 const runs = testDb() === "mariadb";

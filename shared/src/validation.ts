@@ -20,6 +20,7 @@ const EMAIL = new RegExp(`^${ATOM}(?:\\.${ATOM})*@${LABEL}(?:\\.${LABEL})+$`, "i
  * Characters that make text look like something else: C0 and C1 controls, zero-width
  * characters, bidi overrides and isolates, line/paragraph separators and the BOM.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 /** True when a name (of a user, org, Space, key, model) holds a character that can spoof or hide text. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { LIMITS } from "@team-billing/shared";
+import { hasUnsafeCharacters, LIMITS } from "@team-billing/shared";
 import type { UsageEventEntity } from "../entities";
 import { AppError, badInput } from "../errors";
 
@@ -35,8 +35,7 @@ export function checkCall(call: UsageCall): AppError | null {
   if (model.length === 0) return badInput("model", "must not be empty");
   if (call.model.length > LIMITS.modelMax) return badInput("model", `must be at most ${LIMITS.modelMax} characters`);
   // Control characters, bidi overrides and zero-width marks hide or reorder what a report or CSV shows.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e]/.test(call.model)) {
+  if (hasUnsafeCharacters(call.model)) {
     return badInput("model", "must not contain control, bidi-override or zero-width characters");
   }
   if (!Number.isSafeInteger(call.credits) || call.credits < 1 || call.credits > LIMITS.creditsPerCallMax) {

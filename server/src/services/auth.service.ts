@@ -181,10 +181,16 @@ export class AuthService {
 
   /** A link's token row, unexpired and (unless `allowUsed`) unused; anything else is BAD_USER_INPUT on `token`. */
   private async usableToken(em: EntityManager, token: string, purpose: EmailTokenPurpose, allowUsed: boolean): Promise<EmailTokenEntity> {
-    const row = token.length > 0 && token.length <= 100 ? await em.findOneBy(EmailTokenEntity, { tokenHash: sha256(token.trim()), purpose }) : null;
+    const row =
+      token.length > 0 && token.length <= 100 ? await em.findOneBy(EmailTokenEntity, { tokenHash: sha256(token.trim()), purpose }) : null;
     const usable = row && row.expiresAt > this.clock.now() && (allowUsed || !row.usedAt);
     if (!row || !usable) {
-      throw badInput("token", purpose === "VERIFY_EMAIL" ? "this link is not valid or has expired; send a new one" : "this link is not valid, was used, or has expired; ask for a new one");
+      throw badInput(
+        "token",
+        purpose === "VERIFY_EMAIL"
+          ? "this link is not valid or has expired; send a new one"
+          : "this link is not valid, was used, or has expired; ask for a new one",
+      );
     }
     return row;
   }

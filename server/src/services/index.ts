@@ -97,7 +97,16 @@ export function createServices(
     caps,
     reservations: new ReservationService(db, clock, store, pools, members),
     seats,
-    invitations: new InvitationService(db, clock, audit, mail, config.sessionSecret, config.publicUrl, seats, config.invitationsPerOrgPerDay),
+    invitations: new InvitationService(
+      db,
+      clock,
+      audit,
+      mail,
+      config.sessionSecret,
+      config.publicUrl,
+      seats,
+      config.invitationsPerOrgPerDay,
+    ),
     spaces: new SpaceService(db, clock, audit),
   };
 }

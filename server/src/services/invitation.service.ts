@@ -96,7 +96,10 @@ export class InvitationService {
       // A quota, so that an org cannot be used to mail strangers in bulk.
       const today = await em.countBy(InvitationEntity, { orgId, createdAt: MoreThan(new Date(now.getTime() - 24 * 3600_000)) });
       if (today >= this.perOrgPerDay) {
-        throw badInput("email", `this org has sent ${this.perOrgPerDay} invitations in the last 24 hours, the most it may; try again tomorrow`);
+        throw badInput(
+          "email",
+          `this org has sent ${this.perOrgPerDay} invitations in the last 24 hours, the most it may; try again tomorrow`,
+        );
       }
       const invitation = em.create(InvitationEntity, {
         id: newId(),

@@ -28,7 +28,9 @@ export async function signUp(
     { email, password: overrides.password ?? "correct horse battery", name },
   );
   if (overrides.verified !== false) {
-    await client.ok("mutation($token: String!) { verifyEmail(token: $token) { id } }", { token: await mailedToken(t, email, "verify-email") });
+    await client.ok("mutation($token: String!) { verifyEmail(token: $token) { id } }", {
+      token: await mailedToken(t, email, "verify-email"),
+    });
   }
   return { client, id: user.id, email, name };
 }
@@ -86,7 +88,7 @@ export function staffOf(t: TestApp): Promise<SignedInUser> {
     staff = signUp(t, { email, name: "Staff" }).catch(async () => {
       const client = t.client();
       const { login } = await client.ok<{ login: { id: string } }>(
-        "mutation($email: String!) { login(email: $email, password: \"correct horse battery\") { id } }",
+        'mutation($email: String!) { login(email: $email, password: "correct horse battery") { id } }',
         { email },
       );
       return { client, id: login.id, email, name: "Staff" };

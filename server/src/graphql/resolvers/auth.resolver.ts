@@ -63,7 +63,8 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: "Sets a new password with the token from the reset mail's link, marks the email verified, and ends every session of the user.",
+    description:
+      "Sets a new password with the token from the reset mail's link, marks the email verified, and ends every session of the user.",
   })
   async resetPassword(@Arg("token") token: string, @Arg("password") password: string, @Ctx() ctx: GqlContext): Promise<boolean> {
     await ctx.services.auth.resetPassword(token, password);

@@ -48,7 +48,10 @@ export class ApiKeyType {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field(() => [ApiKeyScopeEnum]) scopes: ApiKeyScope[];
-  @Field(() => String, { nullable: true, description: "The name of the member who created the key (its keys are revoked when they leave)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The name of the member who created the key (its keys are revoked when they leave).",
+  })
   createdByName: string | null;
   @Field() createdAt: Date;
   @Field({ description: "The secret's first characters, to tell keys apart." }) prefix: string;
