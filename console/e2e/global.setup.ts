@@ -85,7 +85,8 @@ export default async function globalSetup(): Promise<void> {
     PORT: String(port),
     DATA_DIR: dataDir,
     PUBLIC_URL: baseUrl,
-    STAFF_EMAILS: "staff@example.test",
+    // The second is the dev clock's (support/mailbox.ts), so staff@example.test stays free for the support flow.
+    STAFF_EMAILS: "staff@example.test,clock@example.test",
     CONSOLE_DIR: CONSOLE_DIST,
     // Away from a developer's own server and emulator on the default ports.
     STRIPE_EMULATOR_PORT: String(await freePort()),
@@ -105,4 +106,5 @@ export default async function globalSetup(): Promise<void> {
   }
   // Test files run in workers that inherit this environment.
   process.env.E2E_BASE_URL = baseUrl;
+  process.env.E2E_DATA_DIR = dataDir;
 }

@@ -1,3 +1,4 @@
+import { verifyEmailByMail } from "./support/mailbox";
 import type { Browser } from "playwright-core";
 import { baseUrl, launchBrowser, newPerson, PHONE, screenshots } from "./support/browser";
 import { copyInvitationLink, createOrg, invite, openTeamSettings, person, signUp, submitSignUp } from "./support/flows";
@@ -39,7 +40,9 @@ test("an owner invites a teammate, who signs up in another browser and accepts",
   await teammatePage.getByRole("heading", { name: "Create your account" }).waitFor();
   await shot(teammatePage, "invite-sign-up");
   await submitSignUp(teammatePage, teammate);
-  // Back on the invitation, now signed in.
+  // The verification mail's link, then back on the invitation, now signed in and verified.
+  await verifyEmailByMail(teammate.email);
+  await teammatePage.goto(link);
   await teammatePage.getByRole("button", { name: "Accept invitation" }).waitFor();
   expect(new URL(teammatePage.url()).pathname).toBe(new URL(link).pathname);
   await shot(teammatePage, "invite-signed-in");

@@ -18,6 +18,10 @@ const SupportPage = lazy(() => import("./pages/support.page"));
 const SupportOrgPage = lazy(() => import("./pages/support-org.page"));
 const CheckoutReturnPage = lazy(() => import("./pages/checkout-return.page"));
 const AcceptInvitationPage = lazy(() => import("./pages/accept-invitation.page"));
+const VerifyEmailPage = lazy(() => import("./pages/verify-email.page"));
+const ForgotPasswordPage = lazy(() => import("./pages/forgot-password.page"));
+const ResetPasswordPage = lazy(() => import("./pages/reset-password.page"));
+const DevMailPage = lazy(() => import("./pages/dev-mail.page"));
 const NotFoundPage = lazy(() => import("./pages/not-found.page"));
 
 export const appRoutes: RouteObject[] = [
@@ -46,6 +50,10 @@ export const appRoutes: RouteObject[] = [
       </RouteGuard>
     ),
   },
+  // The mails' links: they work signed in or not (the pages say what to do next).
+  { path: ROUTES.verifyEmail.path, element: <VerifyEmailPage /> },
+  { path: ROUTES.forgotPassword.path, element: <ForgotPasswordPage /> },
+  { path: ROUTES.resetPassword.path, element: <ResetPasswordPage /> },
   {
     // Everything inside the shell needs a session; each route may ask for more.
     element: (
@@ -116,6 +124,14 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RouteGuard access={ROUTES.checkoutReturn.access}>
             <CheckoutReturnPage />
+          </RouteGuard>
+        ),
+      },
+      {
+        path: ROUTES.devMail.path,
+        element: (
+          <RouteGuard access={ROUTES.devMail.access}>
+            <DevMailPage />
           </RouteGuard>
         ),
       },

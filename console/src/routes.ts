@@ -23,6 +23,10 @@ export interface RouteDef {
 export const ROUTES = {
   signIn: { path: "/signin", access: "public", title: "Sign in" },
   signUp: { path: "/signup", access: "public", title: "Create your account" },
+  // The links of the verification and password-reset mails (PUBLIC_URL/verify-email/<token>, /reset-password/<token>).
+  verifyEmail: { path: "/verify-email/:token", access: "public", title: "Verify your email" },
+  forgotPassword: { path: "/forgot-password", access: "public", title: "Reset your password" },
+  resetPassword: { path: "/reset-password/:token", access: "public", title: "Choose a new password" },
   home: { path: "/", access: "signed-in", title: "Your orgs" },
   org: { path: "/orgs/:orgId", access: "MEMBER", title: "Org" },
   // MEMBERs see the team read-only; the page shows management controls by `org.myRole`.
@@ -34,6 +38,8 @@ export const ROUTES = {
   // Support staff: find any org, read it, grant or remove credits.
   support: { path: "/support", access: "staff", title: "Support" },
   supportOrg: { path: "/support/orgs/:orgId", access: "staff", title: "Support" },
+  // Dev tools only: the outgoing mail, so a trial needs no SMTP server (the server refuses it otherwise).
+  devMail: { path: "/dev/mail", access: "signed-in", title: "Dev mail" },
   // Where Stripe sends the browser back after checkout (the server's success and cancel URLs).
   checkoutReturn: { path: "/billing", access: "signed-in", title: "Finishing checkout" },
   // Anyone may open an invitation link; accepting it needs a session (the page says so).

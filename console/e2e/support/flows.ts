@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import { verifyEmailByMail } from "./mailbox";
 
 /** The steps people take in the console, by what they read on screen. */
 
@@ -70,6 +71,9 @@ export async function acceptAsNewAccount(page: Page, link: string, who: Person, 
   await page.goto(link);
   await page.getByRole("link", { name: "Create an account" }).click();
   await submitSignUp(page, who);
+  // Accepting needs a verified email: the link of the verification mail, then back to the invitation.
+  await verifyEmailByMail(who.email);
+  await page.goto(link);
   await page.getByRole("button", { name: "Accept invitation" }).click();
   await page.getByRole("heading", { level: 1, name: orgName }).waitFor();
 }

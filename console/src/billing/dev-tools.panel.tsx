@@ -4,13 +4,9 @@ import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { FormError } from "../components/form-field.component";
 import { Time } from "../components/time.component";
+import { DevToolsEnabledQuery } from "../dev/dev-tools.query";
 import { graphql } from "../gql";
 
-const DevToolsEnabledQuery = graphql(`
-  query DevToolsEnabled {
-    devToolsEnabled
-  }
-`);
 
 const DevAdvanceClockMutation = graphql(`
   mutation DevAdvanceClock($days: Int!) {

@@ -8,7 +8,7 @@ import {
   orgBillingMock,
   teamAcme,
 } from "../test/billing.fixtures";
-import { acme, apiError, meMock, orgSwitcherMock, signedInMocks } from "../test/fixtures";
+import { acme, apiError, meMock, orgSwitcherMock, signedInMocks, devToolsMock } from "../test/fixtures";
 import { grace } from "../test/team.fixtures";
 import { renderApp } from "../test/render-app";
 
@@ -60,7 +60,7 @@ describe("Enterprise section: earlier requests", () => {
     await openBilling(
       { ...freeAcme, myRole: "ADMIN" },
       [enterpriseRequestsMock([firstEnterpriseRequest])],
-      [meMock(grace), orgSwitcherMock([acme])],
+      [meMock(grace), orgSwitcherMock([acme]), devToolsMock()],
     );
     const enterprise = offer();
     const list = await within(enterprise).findByRole("list", { name: "Earlier requests" });

@@ -19,7 +19,6 @@ type Documents = {
     "\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n": typeof types.UpdateBillingDetailsDocument,
     "\n  fragment CatalogFields on Catalog {\n    currency\n    personalPlans {\n      plan\n      monthlyPriceCents\n      monthlyCredits\n    }\n    team {\n      baseMonthlyCredits\n      creditsPerSeat\n      prices {\n        interval\n        baseCents\n        seatCents\n      }\n    }\n    topUp {\n      minCredits\n      maxCredits\n      stepCredits\n      centsPerStep\n    }\n    enterpriseDefaultMonthlyCredits\n  }\n": typeof types.CatalogFieldsFragmentDoc,
     "\n  query Catalog {\n    catalog {\n      ...CatalogFields\n    }\n  }\n": typeof types.CatalogDocument,
-    "\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n": typeof types.DevToolsEnabledDocument,
     "\n  mutation DevAdvanceClock($days: Int!) {\n    devAdvanceClock(days: $days)\n  }\n": typeof types.DevAdvanceClockDocument,
     "\n  fragment DowngradePreviewFields on DowngradePreview {\n    effectiveAt\n    topUpCreditsLost\n    monthlyCreditsLost\n    membersLosingAccess {\n      id\n      role\n      user {\n        id\n        name\n        email\n      }\n    }\n    spacesLosingAccess {\n      id\n      name\n    }\n  }\n": typeof types.DowngradePreviewFieldsFragmentDoc,
     "\n  query DowngradePreview($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      downgradePreview {\n        ...DowngradePreviewFields\n      }\n    }\n  }\n": typeof types.DowngradePreviewDocument,
@@ -35,7 +34,9 @@ type Documents = {
     "\n  fragment PoolFields on Pool {\n    monthlyAllotment\n    monthlyRemaining\n    topUpRemaining\n    totalRemaining\n    periodStart\n    periodEnd\n    reserved\n  }\n": typeof types.PoolFieldsFragmentDoc,
     "\n  mutation StartTopUpCheckout($orgId: ID!, $credits: Int!) {\n    startTopUpCheckout(orgId: $orgId, credits: $credits) {\n      id\n      url\n    }\n  }\n": typeof types.StartTopUpCheckoutDocument,
     "\n  mutation StartTeamCheckout($orgId: ID!, $interval: BillingInterval!) {\n    startTeamCheckout(orgId: $orgId, interval: $interval) {\n      id\n      url\n    }\n  }\n": typeof types.StartTeamCheckoutDocument,
+    "\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n": typeof types.DevToolsEnabledDocument,
     "\n  query OrgSwitcher {\n    myOrgs {\n      id\n      name\n    }\n  }\n": typeof types.OrgSwitcherDocument,
+    "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation CreateOrg($name: String!) {\n    createOrg(name: $name) {\n      ...OrgSummary\n    }\n  }\n": typeof types.CreateOrgDocument,
     "\n  fragment OrgSummary on Org {\n    id\n    name\n    plan\n    seats\n  }\n": typeof types.OrgSummaryFragmentDoc,
@@ -44,21 +45,27 @@ type Documents = {
     "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    spacesOwnerOnly\n    ssoEnabled\n    dpaSigned\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n": typeof types.BillingOrgFragmentDoc,
     "\n  query OrgBilling($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingOrg\n    }\n  }\n": typeof types.OrgBillingDocument,
     "\n  mutation CompleteCheckout($sessionId: ID!) {\n    completeCheckout(sessionId: $sessionId) {\n      ...BillingOrg\n    }\n  }\n": typeof types.CompleteCheckoutDocument,
+    "\n  query DevMailbox($first: Int!) {\n    devMailbox(first: $first) {\n      id\n      to\n      subject\n      text\n      kind\n      createdAt\n      sentAt\n    }\n  }\n": typeof types.DevMailboxDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  query MyOrgs {\n    myOrgs {\n      ...OrgSummary\n    }\n  }\n": typeof types.MyOrgsDocument,
     "\n  query OrgHome($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n    }\n  }\n": typeof types.OrgHomeDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionUser\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation SignUp($email: String!, $password: String!, $name: String!) {\n    signUp(email: $email, password: $password, name: $name) {\n      ...SessionUser\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query SupportOrg($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      members {\n        ...TeamMember\n      }\n      usage {\n        from\n        to\n        totalCredits\n        calls\n        byMember {\n          memberId\n          name\n          credits\n          calls\n        }\n      }\n    }\n  }\n": typeof types.SupportOrgDocument,
+    "\n  query SupportLedgerCheck($orgId: ID!) {\n    supportLedgerCheck(orgId: $orgId) {\n      orgId\n      checkedAt\n      ok\n      problems\n    }\n  }\n": typeof types.SupportLedgerCheckDocument,
     "\n  query SupportSearch($query: String!) {\n    supportSearchOrgs(query: $query) {\n      id\n      name\n      plan\n      seats\n    }\n  }\n": typeof types.SupportSearchDocument,
     "\n  query SupportEnterpriseRequests {\n    supportEnterpriseRequests {\n      id\n      message\n      createdAt\n      requestedBy {\n        id\n        name\n        email\n      }\n      org {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SupportEnterpriseRequestsDocument,
-    "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n": typeof types.TeamSettingsDocument,
+    "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n": typeof types.TeamSettingsDocument,
     "\n  fragment UsageReportFields on UsageReport {\n    from\n    to\n    totalCredits\n    calls\n    byMember {\n      memberId\n      name\n      credits\n      calls\n    }\n    bySpace {\n      spaceId\n      name\n      credits\n      calls\n    }\n    byModel {\n      model\n      credits\n      calls\n    }\n    daily {\n      date\n      credits\n      calls\n    }\n  }\n": typeof types.UsageReportFieldsFragmentDoc,
     "\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n": typeof types.OrgUsageDocument,
-    "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n  }\n": typeof types.SessionUserFragmentDoc,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      emailVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n": typeof types.ResendVerificationEmailDocument,
+    "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n    emailVerified\n  }\n": typeof types.SessionUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": typeof types.MeDocument,
     "\n  query OrgMembership($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.OrgMembershipDocument,
     "\n  mutation GrantCredits($orgId: ID!, $credits: Int!, $reason: String!) {\n    grantCredits(orgId: $orgId, credits: $credits, reason: $reason) {\n      ...PoolFields\n    }\n  }\n": typeof types.GrantCreditsDocument,
-    "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n  }\n": typeof types.ApiKeyItemFragmentDoc,
+    "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    createdByName\n  }\n": typeof types.ApiKeyItemFragmentDoc,
     "\n  query OrgApiKeys($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      apiKeys {\n        ...ApiKeyItem\n      }\n    }\n  }\n": typeof types.OrgApiKeysDocument,
     "\n  mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {\n    revokeApiKey(orgId: $orgId, apiKeyId: $apiKeyId)\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorKind\n    actorName\n    at\n    details\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
@@ -73,8 +80,9 @@ type Documents = {
     "\n  mutation ChangeMemberRole($orgId: ID!, $memberId: ID!, $role: Role!) {\n    changeMemberRole(orgId: $orgId, memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($orgId: ID!, $memberId: ID!) {\n    removeMember(orgId: $orgId, memberId: $memberId)\n  }\n": typeof types.RemoveMemberDocument,
     "\n  mutation TransferOwnership($orgId: ID!, $memberId: ID!) {\n    transferOwnership(orgId: $orgId, memberId: $memberId) {\n      id\n      myRole\n      members {\n        id\n        role\n      }\n    }\n  }\n": typeof types.TransferOwnershipDocument,
-    "\n  fragment TeamMember on Member {\n    id\n    role\n    joinedAt\n    user {\n      id\n      name\n      email\n    }\n  }\n": typeof types.TeamMemberFragmentDoc,
+    "\n  fragment TeamMember on Member {\n    id\n    role\n    joinedAt\n    personalCreditsAllowed\n    user {\n      id\n      name\n      email\n    }\n  }\n": typeof types.TeamMemberFragmentDoc,
     "\n  fragment PendingInvitation on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptUrl\n  }\n": typeof types.PendingInvitationFragmentDoc,
+    "\n  query OrgInvitations($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      invitations {\n        ...PendingInvitation\n      }\n    }\n  }\n": typeof types.OrgInvitationsDocument,
     "\n  mutation RevokeInvitation($orgId: ID!, $invitationId: ID!) {\n    revokeInvitation(orgId: $orgId, invitationId: $invitationId)\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation SetSoftAlertThreshold($orgId: ID!, $percent: Int!) {\n    setSoftAlertThreshold(orgId: $orgId, percent: $percent) {\n      id\n      softAlertThresholdPercent\n    }\n  }\n": typeof types.SetSoftAlertThresholdDocument,
     "\n  fragment SpaceItem on Space {\n    id\n    name\n  }\n": typeof types.SpaceItemFragmentDoc,
@@ -85,7 +93,6 @@ const documents: Documents = {
     "\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n": types.UpdateBillingDetailsDocument,
     "\n  fragment CatalogFields on Catalog {\n    currency\n    personalPlans {\n      plan\n      monthlyPriceCents\n      monthlyCredits\n    }\n    team {\n      baseMonthlyCredits\n      creditsPerSeat\n      prices {\n        interval\n        baseCents\n        seatCents\n      }\n    }\n    topUp {\n      minCredits\n      maxCredits\n      stepCredits\n      centsPerStep\n    }\n    enterpriseDefaultMonthlyCredits\n  }\n": types.CatalogFieldsFragmentDoc,
     "\n  query Catalog {\n    catalog {\n      ...CatalogFields\n    }\n  }\n": types.CatalogDocument,
-    "\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n": types.DevToolsEnabledDocument,
     "\n  mutation DevAdvanceClock($days: Int!) {\n    devAdvanceClock(days: $days)\n  }\n": types.DevAdvanceClockDocument,
     "\n  fragment DowngradePreviewFields on DowngradePreview {\n    effectiveAt\n    topUpCreditsLost\n    monthlyCreditsLost\n    membersLosingAccess {\n      id\n      role\n      user {\n        id\n        name\n        email\n      }\n    }\n    spacesLosingAccess {\n      id\n      name\n    }\n  }\n": types.DowngradePreviewFieldsFragmentDoc,
     "\n  query DowngradePreview($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      downgradePreview {\n        ...DowngradePreviewFields\n      }\n    }\n  }\n": types.DowngradePreviewDocument,
@@ -101,7 +108,9 @@ const documents: Documents = {
     "\n  fragment PoolFields on Pool {\n    monthlyAllotment\n    monthlyRemaining\n    topUpRemaining\n    totalRemaining\n    periodStart\n    periodEnd\n    reserved\n  }\n": types.PoolFieldsFragmentDoc,
     "\n  mutation StartTopUpCheckout($orgId: ID!, $credits: Int!) {\n    startTopUpCheckout(orgId: $orgId, credits: $credits) {\n      id\n      url\n    }\n  }\n": types.StartTopUpCheckoutDocument,
     "\n  mutation StartTeamCheckout($orgId: ID!, $interval: BillingInterval!) {\n    startTeamCheckout(orgId: $orgId, interval: $interval) {\n      id\n      url\n    }\n  }\n": types.StartTeamCheckoutDocument,
+    "\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n": types.DevToolsEnabledDocument,
     "\n  query OrgSwitcher {\n    myOrgs {\n      id\n      name\n    }\n  }\n": types.OrgSwitcherDocument,
+    "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation CreateOrg($name: String!) {\n    createOrg(name: $name) {\n      ...OrgSummary\n    }\n  }\n": types.CreateOrgDocument,
     "\n  fragment OrgSummary on Org {\n    id\n    name\n    plan\n    seats\n  }\n": types.OrgSummaryFragmentDoc,
@@ -110,21 +119,27 @@ const documents: Documents = {
     "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    spacesOwnerOnly\n    ssoEnabled\n    dpaSigned\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n": types.BillingOrgFragmentDoc,
     "\n  query OrgBilling($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingOrg\n    }\n  }\n": types.OrgBillingDocument,
     "\n  mutation CompleteCheckout($sessionId: ID!) {\n    completeCheckout(sessionId: $sessionId) {\n      ...BillingOrg\n    }\n  }\n": types.CompleteCheckoutDocument,
+    "\n  query DevMailbox($first: Int!) {\n    devMailbox(first: $first) {\n      id\n      to\n      subject\n      text\n      kind\n      createdAt\n      sentAt\n    }\n  }\n": types.DevMailboxDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  query MyOrgs {\n    myOrgs {\n      ...OrgSummary\n    }\n  }\n": types.MyOrgsDocument,
     "\n  query OrgHome($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n    }\n  }\n": types.OrgHomeDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionUser\n    }\n  }\n": types.LoginDocument,
     "\n  mutation SignUp($email: String!, $password: String!, $name: String!) {\n    signUp(email: $email, password: $password, name: $name) {\n      ...SessionUser\n    }\n  }\n": types.SignUpDocument,
     "\n  query SupportOrg($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      members {\n        ...TeamMember\n      }\n      usage {\n        from\n        to\n        totalCredits\n        calls\n        byMember {\n          memberId\n          name\n          credits\n          calls\n        }\n      }\n    }\n  }\n": types.SupportOrgDocument,
+    "\n  query SupportLedgerCheck($orgId: ID!) {\n    supportLedgerCheck(orgId: $orgId) {\n      orgId\n      checkedAt\n      ok\n      problems\n    }\n  }\n": types.SupportLedgerCheckDocument,
     "\n  query SupportSearch($query: String!) {\n    supportSearchOrgs(query: $query) {\n      id\n      name\n      plan\n      seats\n    }\n  }\n": types.SupportSearchDocument,
     "\n  query SupportEnterpriseRequests {\n    supportEnterpriseRequests {\n      id\n      message\n      createdAt\n      requestedBy {\n        id\n        name\n        email\n      }\n      org {\n        id\n        name\n      }\n    }\n  }\n": types.SupportEnterpriseRequestsDocument,
-    "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n": types.TeamSettingsDocument,
+    "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n": types.TeamSettingsDocument,
     "\n  fragment UsageReportFields on UsageReport {\n    from\n    to\n    totalCredits\n    calls\n    byMember {\n      memberId\n      name\n      credits\n      calls\n    }\n    bySpace {\n      spaceId\n      name\n      credits\n      calls\n    }\n    byModel {\n      model\n      credits\n      calls\n    }\n    daily {\n      date\n      credits\n      calls\n    }\n  }\n": types.UsageReportFieldsFragmentDoc,
     "\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n": types.OrgUsageDocument,
-    "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n  }\n": types.SessionUserFragmentDoc,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      emailVerified\n    }\n  }\n": types.VerifyEmailDocument,
+    "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n": types.ResendVerificationEmailDocument,
+    "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n    emailVerified\n  }\n": types.SessionUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": types.MeDocument,
     "\n  query OrgMembership($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.OrgMembershipDocument,
     "\n  mutation GrantCredits($orgId: ID!, $credits: Int!, $reason: String!) {\n    grantCredits(orgId: $orgId, credits: $credits, reason: $reason) {\n      ...PoolFields\n    }\n  }\n": types.GrantCreditsDocument,
-    "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n  }\n": types.ApiKeyItemFragmentDoc,
+    "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    createdByName\n  }\n": types.ApiKeyItemFragmentDoc,
     "\n  query OrgApiKeys($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      apiKeys {\n        ...ApiKeyItem\n      }\n    }\n  }\n": types.OrgApiKeysDocument,
     "\n  mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {\n    revokeApiKey(orgId: $orgId, apiKeyId: $apiKeyId)\n  }\n": types.RevokeApiKeyDocument,
     "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorKind\n    actorName\n    at\n    details\n  }\n": types.AuditEntryFieldsFragmentDoc,
@@ -139,8 +154,9 @@ const documents: Documents = {
     "\n  mutation ChangeMemberRole($orgId: ID!, $memberId: ID!, $role: Role!) {\n    changeMemberRole(orgId: $orgId, memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n": types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($orgId: ID!, $memberId: ID!) {\n    removeMember(orgId: $orgId, memberId: $memberId)\n  }\n": types.RemoveMemberDocument,
     "\n  mutation TransferOwnership($orgId: ID!, $memberId: ID!) {\n    transferOwnership(orgId: $orgId, memberId: $memberId) {\n      id\n      myRole\n      members {\n        id\n        role\n      }\n    }\n  }\n": types.TransferOwnershipDocument,
-    "\n  fragment TeamMember on Member {\n    id\n    role\n    joinedAt\n    user {\n      id\n      name\n      email\n    }\n  }\n": types.TeamMemberFragmentDoc,
+    "\n  fragment TeamMember on Member {\n    id\n    role\n    joinedAt\n    personalCreditsAllowed\n    user {\n      id\n      name\n      email\n    }\n  }\n": types.TeamMemberFragmentDoc,
     "\n  fragment PendingInvitation on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptUrl\n  }\n": types.PendingInvitationFragmentDoc,
+    "\n  query OrgInvitations($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      invitations {\n        ...PendingInvitation\n      }\n    }\n  }\n": types.OrgInvitationsDocument,
     "\n  mutation RevokeInvitation($orgId: ID!, $invitationId: ID!) {\n    revokeInvitation(orgId: $orgId, invitationId: $invitationId)\n  }\n": types.RevokeInvitationDocument,
     "\n  mutation SetSoftAlertThreshold($orgId: ID!, $percent: Int!) {\n    setSoftAlertThreshold(orgId: $orgId, percent: $percent) {\n      id\n      softAlertThresholdPercent\n    }\n  }\n": types.SetSoftAlertThresholdDocument,
     "\n  fragment SpaceItem on Space {\n    id\n    name\n  }\n": types.SpaceItemFragmentDoc,
@@ -180,10 +196,6 @@ export function graphql(source: "\n  fragment CatalogFields on Catalog {\n    cu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Catalog {\n    catalog {\n      ...CatalogFields\n    }\n  }\n"): (typeof documents)["\n  query Catalog {\n    catalog {\n      ...CatalogFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n"): (typeof documents)["\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -247,7 +259,15 @@ export function graphql(source: "\n  mutation StartTeamCheckout($orgId: ID!, $in
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n"): (typeof documents)["\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query OrgSwitcher {\n    myOrgs {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query OrgSwitcher {\n    myOrgs {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n"): (typeof documents)["\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -283,11 +303,23 @@ export function graphql(source: "\n  mutation CompleteCheckout($sessionId: ID!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DevMailbox($first: Int!) {\n    devMailbox(first: $first) {\n      id\n      to\n      subject\n      text\n      kind\n      createdAt\n      sentAt\n    }\n  }\n"): (typeof documents)["\n  query DevMailbox($first: Int!) {\n    devMailbox(first: $first) {\n      id\n      to\n      subject\n      text\n      kind\n      createdAt\n      sentAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MyOrgs {\n    myOrgs {\n      ...OrgSummary\n    }\n  }\n"): (typeof documents)["\n  query MyOrgs {\n    myOrgs {\n      ...OrgSummary\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrgHome($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n    }\n  }\n"): (typeof documents)["\n  query OrgHome($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -303,6 +335,10 @@ export function graphql(source: "\n  query SupportOrg($orgId: ID!) {\n    org(id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SupportLedgerCheck($orgId: ID!) {\n    supportLedgerCheck(orgId: $orgId) {\n      orgId\n      checkedAt\n      ok\n      problems\n    }\n  }\n"): (typeof documents)["\n  query SupportLedgerCheck($orgId: ID!) {\n    supportLedgerCheck(orgId: $orgId) {\n      orgId\n      checkedAt\n      ok\n      problems\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query SupportSearch($query: String!) {\n    supportSearchOrgs(query: $query) {\n      id\n      name\n      plan\n      seats\n    }\n  }\n"): (typeof documents)["\n  query SupportSearch($query: String!) {\n    supportSearchOrgs(query: $query) {\n      id\n      name\n      plan\n      seats\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -311,7 +347,7 @@ export function graphql(source: "\n  query SupportEnterpriseRequests {\n    supp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      invitations {\n        ...PendingInvitation\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -323,7 +359,15 @@ export function graphql(source: "\n  query OrgUsage($orgId: ID!, $from: DateTime
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n  }\n"): (typeof documents)["\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n  }\n"];
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      emailVerified\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      emailVerified\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n"): (typeof documents)["\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n    emailVerified\n  }\n"): (typeof documents)["\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n    emailVerified\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -339,7 +383,7 @@ export function graphql(source: "\n  mutation GrantCredits($orgId: ID!, $credits
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n  }\n"): (typeof documents)["\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n  }\n"];
+export function graphql(source: "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    createdByName\n  }\n"): (typeof documents)["\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    createdByName\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -399,11 +443,15 @@ export function graphql(source: "\n  mutation TransferOwnership($orgId: ID!, $me
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TeamMember on Member {\n    id\n    role\n    joinedAt\n    user {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment TeamMember on Member {\n    id\n    role\n    joinedAt\n    user {\n      id\n      name\n      email\n    }\n  }\n"];
+export function graphql(source: "\n  fragment TeamMember on Member {\n    id\n    role\n    joinedAt\n    personalCreditsAllowed\n    user {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment TeamMember on Member {\n    id\n    role\n    joinedAt\n    personalCreditsAllowed\n    user {\n      id\n      name\n      email\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment PendingInvitation on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptUrl\n  }\n"): (typeof documents)["\n  fragment PendingInvitation on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptUrl\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgInvitations($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      invitations {\n        ...PendingInvitation\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgInvitations($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      invitations {\n        ...PendingInvitation\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { AcceptInvitationDocument, JoinedOrgDocument, OrgHomeDocument, SignUpDocument } from "../gql/graphql";
-import { acme, ada, apiError, asUser, initech, meMock, orgSwitcherMock } from "../test/fixtures";
+import { acme, ada, apiError, asUser, initech, meMock, orgSwitcherMock, devToolsMock } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 
 const TOKEN = "0b7e6a0e-3c1f-4f7e-9a51-2f0c7f1d9e11.c2lnbmF0dXJl";
@@ -46,7 +46,7 @@ describe("Accept invitation page", () => {
   });
 
   it("brings a new account back to the invitation after signing up", async () => {
-    const dana = { id: "user_dana", name: "Dana Scully", email: "dana@example.com", plan: "FREE" as const, isStaff: false };
+    const dana = { id: "user_dana", name: "Dana Scully", email: "dana@example.com", plan: "FREE" as const, isStaff: false, emailVerified: true };
     renderApp(INVITE, [
       meMock(null),
       {
@@ -69,7 +69,7 @@ describe("Accept invitation page", () => {
       meMock(),
       { request: accept, result: { data: { acceptInvitation: { __typename: "Member", id: "mem_new", role: "MEMBER" } } } },
       joinedOrgMock,
-      orgSwitcherMock([initech, acme]),
+      orgSwitcherMock([initech, acme]), devToolsMock(),
       orgHomeMock,
     ]);
     expect(await screen.findByText(ada.email, { exact: false })).toBeTruthy();

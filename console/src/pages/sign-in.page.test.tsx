@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { LoginDocument, OrgHomeDocument } from "../gql/graphql";
-import { acme, ada, apiError, asUser, myOrgsMock, orgSwitcherMock } from "../test/fixtures";
+import { acme, ada, apiError, asUser, myOrgsMock, orgSwitcherMock, devToolsMock } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 
 // The page is a lazy chunk: wait for it like a person would.
@@ -18,7 +18,7 @@ describe("Sign in page", () => {
     renderApp("/signin", [
       { request: loginRequest, result: { data: { login: asUser(ada) } } },
       myOrgsMock([acme]),
-      orgSwitcherMock([acme]),
+      orgSwitcherMock([acme]), devToolsMock(),
     ]);
 
     // Mixed case and spaces are normalized the way the server stores emails.
@@ -33,7 +33,7 @@ describe("Sign in page", () => {
   it("returns to the page you asked for", async () => {
     renderApp(`/signin?next=${encodeURIComponent("/orgs/org_acme")}`, [
       { request: loginRequest, result: { data: { login: asUser(ada) } } },
-      orgSwitcherMock([acme]),
+      orgSwitcherMock([acme]), devToolsMock(),
       {
         request: { query: OrgHomeDocument, variables: { orgId: "org_acme" } },
         result: { data: { org: { __typename: "Org", ...acme, billingInterval: "MONTHLY" } } },

@@ -1,7 +1,7 @@
 import { useMutation } from "@apollo/client/react";
 import { isValidEmail, normalizeEmail } from "@team-billing/shared";
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { AuthCard } from "../components/auth-card.component";
@@ -21,6 +21,11 @@ const LoginMutation = graphql(`
 
 type Errors = { email?: string; password?: string; form?: string };
 
+/** What another page may tell the person on arrival (e.g. after a password reset). */
+export interface SignInState {
+  notice?: string;
+}
+
 function validate(email: string, password: string): Errors {
   const errors: Errors = {};
   if (!isValidEmail(email)) errors.email = "Enter the email you signed up with, like name@example.com.";
@@ -31,6 +36,7 @@ function validate(email: string, password: string): Errors {
 export default function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const notice = (useLocation().state as SignInState | null)?.notice;
   const [errors, setErrors] = useState<Errors>({});
   const [login, { loading }] = useMutation(LoginMutation, {
     context: INLINE_ERRORS,
@@ -72,6 +78,11 @@ export default function SignInPage() {
       }
     >
       <PageTitle>{ROUTES.signIn.title}</PageTitle>
+      {notice && (
+        <p className="callout callout--success" role="status">
+          {notice}
+        </p>
+      )}
       <form className="form" aria-label="Sign in" noValidate onSubmit={(e) => void onSubmit(e)}>
         <FormField label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
         <FormField label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
@@ -79,6 +90,9 @@ export default function SignInPage() {
         <button type="submit" className="button button--primary button--block" disabled={loading}>
           {loading ? "Signing in…" : "Sign in"}
         </button>
+        <p className="form__aside">
+          <Link to={ROUTES.forgotPassword.path}>Forgot your password?</Link>
+        </p>
       </form>
     </AuthCard>
   );

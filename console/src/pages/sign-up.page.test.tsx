@@ -1,9 +1,9 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { SignUpDocument } from "../gql/graphql";
-import { apiError, asUser, myOrgsMock, orgSwitcherMock } from "../test/fixtures";
+import { apiError, asUser, myOrgsMock, orgSwitcherMock, devToolsMock } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 
-const grace = { id: "user_grace", name: "Grace Hopper", email: "grace@example.com", plan: "FREE" as const, isStaff: false };
+const grace = { id: "user_grace", name: "Grace Hopper", email: "grace@example.com", plan: "FREE" as const, isStaff: false, emailVerified: false };
 const signUpRequest = {
   query: SignUpDocument,
   variables: { name: "Grace Hopper", email: "grace@example.com", password: "a-long-password" },
@@ -18,10 +18,21 @@ async function fillAndSubmit(name: string, email: string, password: string) {
 
 describe("Sign up page", () => {
   it("creates the account and opens the (empty) home page", async () => {
-    renderApp("/signup", [{ request: signUpRequest, result: { data: { signUp: asUser(grace) } } }, myOrgsMock([]), orgSwitcherMock([])]);
+    renderApp("/signup", [{ request: signUpRequest, result: { data: { signUp: asUser(grace) } } }, myOrgsMock([]), orgSwitcherMock([]), devToolsMock()]);
     await fillAndSubmit(" Grace Hopper ", "grace@example.com", "a-long-password");
     expect(await screen.findByRole("heading", { name: "You're not in any org yet" })).toBeTruthy();
     expect(screen.getByText("Grace Hopper")).toBeTruthy();
+    // New accounts are unverified: the shell says where the link went.
+    expect(screen.getByRole("region", { name: "Verify your email" }).textContent).toContain("we sent a link to grace@example.com");
+  });
+
+  it("remembers the invitation it came from, so verifying the email continues there", async () => {
+    renderApp(`/signup?next=${encodeURIComponent("/invite/inv_carol.sig")}`, [
+      { request: signUpRequest, result: { data: { signUp: asUser(grace) } } },
+    ]);
+    await fillAndSubmit("Grace Hopper", "grace@example.com", "a-long-password");
+    expect(await screen.findByRole("heading", { name: "You're invited" })).toBeTruthy();
+    expect(window.sessionStorage.getItem("team-billing.after-verify")).toBe("/invite/inv_carol.sig");
   });
 
   it("asks for a password of at least 10 characters before sending anything", async () => {

@@ -9,6 +9,7 @@ import { FormError, FormField, focusFirstInvalid } from "../components/form-fiel
 import { PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
 import { ROUTES, safeNextPath, signInPath } from "../routes";
+import { rememberAfterVerify } from "../session/email-verification";
 import { MeQuery } from "../session/route.guard";
 
 const SignUpMutation = graphql(`
@@ -60,7 +61,10 @@ export default function SignUpPage() {
     }
     try {
       await signUp({ variables: { name, email, password } });
-      navigate(safeNextPath(next), { replace: true });
+      // The verification link may open in another tab: it continues where this one goes.
+      const to = safeNextPath(next);
+      rememberAfterVerify(to);
+      navigate(to, { replace: true });
     } catch (error) {
       setErrors({ form: describeError(error).message });
     }

@@ -1,4 +1,4 @@
-import { useQuery } from "@apollo/client/react";
+import { useLazyQuery, useQuery } from "@apollo/client/react";
 import { Link, useParams } from "react-router";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
@@ -45,6 +45,71 @@ const SupportOrgQueryDoc = graphql(`
   }
 `);
 
+const SupportLedgerCheckQuery = graphql(`
+  query SupportLedgerCheck($orgId: ID!) {
+    supportLedgerCheck(orgId: $orgId) {
+      orgId
+      checkedAt
+      ok
+      problems
+    }
+  }
+`);
+
+/**
+ * "Check the books": the server recomputes the org's buckets, holds, cap counters and
+ * members' personal balances from the ledger and the usage events. Run on request
+ * only (it reads the org's whole history), always from the server, never the cache.
+ */
+export function LedgerCheckSection({ orgId }: { orgId: string }) {
+  const [runCheck, { data, loading, error }] = useLazyQuery(SupportLedgerCheckQuery, { fetchPolicy: "network-only" });
+  const result = data?.supportLedgerCheck;
+  const onCheck = () => {
+    // The outcome (or the error) shows below from the hook's state.
+    runCheck({ variables: { orgId }, context: INLINE_ERRORS }).catch(() => {});
+  };
+  return (
+    <section className="card section" aria-labelledby="ledger-check-title" id="ledger-check">
+      <header className="section__header">
+        <h2 id="ledger-check-title" className="card__title">
+          The books
+        </h2>
+        <p className="card__lead">
+          Recomputes the pool's buckets, its reservations, this period's cap counters and the members' personal balances from the ledger and
+          the usage events, and compares them with what is stored.
+        </p>
+      </header>
+      <button type="button" className="button" onClick={onCheck} disabled={loading}>
+        {loading ? "Checking…" : "Check the books"}
+      </button>
+      {!loading && error && (
+        <div className="callout callout--danger" role="alert">
+          <p className="callout__title">The check could not run</p>
+          <p>{describeError(error).message}</p>
+        </div>
+      )}
+      {!loading && !error && result?.ok && (
+        <div className="callout callout--success" role="status">
+          <p className="callout__title">The books balance.</p>
+          <p>Checked {new Date(result.checkedAt).toLocaleString()}: every balance and counter adds up.</p>
+        </div>
+      )}
+      {!loading && !error && result && !result.ok && (
+        <div className="callout callout--danger" role="status">
+          <p className="callout__title">
+            {result.problems.length === 1 ? "1 thing does not add up" : `${result.problems.length} things do not add up`}
+          </p>
+          <ul aria-label="Problems found">
+            {result.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
+
 /**
  * What support staff see of any org: read-only, but for granting or removing
  * credits. The sections are the ones members see, without their controls
@@ -89,6 +154,8 @@ export default function SupportOrgPage() {
       <PoolSection pool={org.pool} thresholdPercent={org.softAlertThresholdPercent} />
 
       <GrantCreditsForm orgId={org.id} onGranted={() => void refetch()} />
+
+      <LedgerCheckSection orgId={org.id} />
 
       <UsageBreakdown
         id="usage-by-member"

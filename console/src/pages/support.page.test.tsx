@@ -6,7 +6,7 @@ import {
   SupportOrgDocument,
   SupportSearchDocument,
 } from "../gql/graphql";
-import { ada, acme, apiError, meMock, orgSwitcherMock } from "../test/fixtures";
+import { ada, acme, apiError, meMock, orgSwitcherMock, devToolsMock } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { grantProblems } from "../support/grant-credits.form";
 import { acmePool, auditEntriesMock, typed } from "../test/team.fixtures";
@@ -17,11 +17,11 @@ const queueMock = (requests: object[] = []) => ({
   request: { query: SupportEnterpriseRequestsDocument },
   result: { data: { supportEnterpriseRequests: requests } },
 });
-const staffMocks = () => [meMock(staff), orgSwitcherMock([]), queueMock()];
+const staffMocks = () => [meMock(staff), orgSwitcherMock([]), devToolsMock(), queueMock()];
 
 describe("Support page", () => {
   it("is closed to people who are not staff", async () => {
-    renderApp("/support", [meMock(), orgSwitcherMock([acme])]);
+    renderApp("/support", [meMock(), orgSwitcherMock([acme]), devToolsMock()]);
     expect(await screen.findByRole("heading", { name: "No access" })).toBeTruthy();
     expect(screen.queryByRole("link", { name: "Support" })).toBeNull();
   });
@@ -81,7 +81,7 @@ describe("Support page: the Enterprise queue", () => {
   it("lists every org's requests newest first, each org linking to its support page", async () => {
     renderApp("/support", [
       meMock(staff),
-      orgSwitcherMock([]),
+      orgSwitcherMock([]), devToolsMock(),
       queueMock([
         request(
           "ent_2",
@@ -123,7 +123,7 @@ describe("Support page: the Enterprise queue", () => {
   it("says when they could not be loaded, and tries again on request", async () => {
     renderApp("/support", [
       meMock(staff),
-      orgSwitcherMock([]),
+      orgSwitcherMock([]), devToolsMock(),
       { request: { query: SupportEnterpriseRequestsDocument }, result: apiError("INTERNAL_SERVER_ERROR"), delay: 30 },
       queueMock([request("ent_1", { id: "org_acme", name: "Acme" }, ada, "2026-02-03T12:00:00.000Z", "Hello")]),
     ]);

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import {
   ChangeMemberRoleDocument,
   InviteMemberDocument,
@@ -6,9 +6,22 @@ import {
   TeamSettingsDocument,
   TransferOwnershipDocument,
 } from "../gql/graphql";
-import { acme, apiError, initech, meMock, orgSwitcherMock, signedInMocks } from "../test/fixtures";
+import { acme, apiError, initech, signedInMocks } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
-import { adaMember, bob, bobMember, carolInvitation, graceMember, managerTeamMocks, teamSettingsMock, typed } from "../test/team.fixtures";
+import {
+  adaMember,
+  apiKeysMock,
+  auditEntriesMock,
+  bob,
+  bobMember,
+  carolInvitation,
+  ciKey,
+  graceMember,
+  invitationsMock,
+  managerTeamMocks,
+  teamSettingsMock,
+  typed,
+} from "../test/team.fixtures";
 
 const membersTable = () => screen.getByRole("table", { name: "Members" });
 const rowOf = (name: string) => within(membersTable()).getByRole("row", { name: new RegExp(name) });
@@ -102,25 +115,24 @@ describe("Team settings page", () => {
 
   it("shows a MEMBER the team and Spaces but no management controls", async () => {
     // Only the page's own query: asking for API keys or the audit log would fail the test.
-    renderApp("/orgs/org_acme/team", [meMock(bob), orgSwitcherMock([acme]), teamSettingsMock({ myRole: "MEMBER" })]);
+    renderApp("/orgs/org_acme/team", [...signedInMocks([acme], bob), teamSettingsMock({ myRole: "MEMBER" })]);
     await screen.findByRole("heading", { level: 1, name: "Team settings" });
 
     expect(within(membersTable()).getAllByRole("row")).toHaveLength(4);
     expect(within(membersTable()).queryByRole("combobox")).toBeNull();
     expect(within(membersTable()).queryByRole("button")).toBeNull();
     expect(screen.getByText(/Only the owner and admins can invite people or change the team\./)).toBeTruthy();
-    // Who is invited, but not the link.
-    const pending = screen.getByRole("list", { name: "Pending invitations" });
-    expect(within(pending).getByText("carol@example.com")).toBeTruthy();
-    expect(within(pending).queryByRole("button")).toBeNull();
+    // Pending invitations are for OWNER and ADMIN: never asked for (no mock), not shown.
+    expect(screen.queryByRole("heading", { name: "Pending invitations" })).toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
     expect(screen.queryByRole("form", { name: "Invite someone" })).toBeNull();
     // Spaces, read-only.
     expect(within(screen.getByRole("list", { name: "Spaces" })).getByText("Research")).toBeTruthy();
     expect(screen.queryByRole("form", { name: "Create a Space" })).toBeNull();
     expect(screen.queryByRole("heading", { name: "API keys" })).toBeNull();
     expect(screen.queryByRole("heading", { name: "Audit log" })).toBeNull();
-    // The header's, and their own way out.
-    expect(screen.queryAllByRole("button").map((b) => b.textContent)).toEqual(["Sign out", "Leave Acme"]);
+    // The header's (the user menu's, then sign out), and their own way out.
+    expect(screen.queryAllByRole("button").map((b) => b.textContent)).toEqual(["Sign out everywhere", "Sign out", "Leave Acme"]);
   });
 
   it("asks for confirmation before transferring ownership, and says the old owner becomes an admin", async () => {
@@ -178,11 +190,42 @@ describe("Team settings page", () => {
     fireEvent.click(screen.getByRole("button", { name: "Remove Bob Builder" }));
     const dialog = screen.getByRole("dialog", { name: "Remove Bob Builder?" });
     expect(dialog.textContent).toContain("Billable seats go from 3 to 2.");
+    expect(dialog.textContent).toContain("They created no API keys here; no key is revoked.");
     fireEvent.click(within(dialog).getByRole("button", { name: "Remove member" }));
 
     expect(await within(notifications()).findByText("Removed Bob Builder from Acme.")).toBeTruthy();
     expect(within(membersTable()).queryByRole("rowheader", { name: "Bob Builder" })).toBeNull();
     expect(screen.getByText("2 seats")).toBeTruthy();
+  });
+
+  it("says how many API keys removing a member revokes, and drops them from the list", async () => {
+    const deploy = { ...ciKey, id: "key_deploy", name: "Deploy", createdByName: "Grace Hopper" };
+    const own = { ...ciKey, id: "key_own", name: "Owner's", createdByName: "Ada Lovelace" };
+    const keys = [ciKey, deploy, own];
+    renderApp("/orgs/org_acme/team", [
+      ...signedInMocks([acme]),
+      teamSettingsMock({ myRole: "OWNER" }),
+      invitationsMock(),
+      apiKeysMock(keys),
+      auditEntriesMock(),
+      {
+        request: { query: RemoveMemberDocument, variables: { orgId: acme.id, memberId: graceMember.id } },
+        result: { data: { removeMember: true } },
+      },
+      // Asked again after the removal: the server has revoked Grace's keys.
+      apiKeysMock([own]),
+    ]);
+    const table = await screen.findByRole("table", { name: "API keys" });
+    expect(within(table).getAllByRole("row")).toHaveLength(4);
+
+    fireEvent.click(screen.getByRole("button", { name: "Remove Grace Hopper" }));
+    const dialog = screen.getByRole("dialog", { name: "Remove Grace Hopper?" });
+    expect(dialog.textContent).toContain("2 API keys they created will be revoked (CI, Deploy)");
+
+    fireEvent.click(within(dialog).getByRole("button", { name: "Remove member" }));
+    expect(await within(notifications()).findByText("Removed Grace Hopper from Acme.")).toBeTruthy();
+    await waitFor(() => expect(within(screen.getByRole("table", { name: "API keys" })).getAllByRole("row")).toHaveLength(2));
+    expect(within(screen.getByRole("table", { name: "API keys" })).getByRole("rowheader", { name: "Owner's" })).toBeTruthy();
   });
 
   it("keeps the dialog open with the reason when removing fails", async () => {

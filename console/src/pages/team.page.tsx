@@ -16,8 +16,8 @@ import { RoleBadge } from "../team/role-badge.component";
 import { canManageTeam } from "../team/roles";
 import { SpacesSection } from "../team/spaces.section";
 
-// What every member may read (caps and the pool included). API keys and the
-// audit log are separate queries, asked only by OWNER and ADMIN (the server
+// What every member may read (caps and the pool included). Invitations, API
+// keys and the audit log are separate queries, asked only by OWNER and ADMIN (the server
 // refuses those fields to others).
 const TeamSettingsQuery = graphql(`
   query TeamSettings($orgId: ID!) {
@@ -36,9 +36,6 @@ const TeamSettingsQuery = graphql(`
       }
       members {
         ...TeamMember
-      }
-      invitations {
-        ...PendingInvitation
       }
       spaces {
         ...SpaceItem
@@ -91,16 +88,18 @@ export default function TeamPage() {
         <MembersTable org={org} members={org.members} myRole={org.myRole} myUserId={user?.id} />
       </section>
 
-      <section className="card section" aria-labelledby="invitations-title" id="invitations">
-        <header className="section__header">
-          <h2 id="invitations-title" className="card__title">
-            Pending invitations
-          </h2>
-          <p className="card__lead">Pending invitations are not seats until they are accepted.</p>
-        </header>
-        <PendingInvitations orgId={org.id} invitations={org.invitations} canManage={canManage} />
-        {canManage && <InviteMemberForm orgId={org.id} />}
-      </section>
+      {canManage && (
+        <section className="card section" aria-labelledby="invitations-title" id="invitations">
+          <header className="section__header">
+            <h2 id="invitations-title" className="card__title">
+              Pending invitations
+            </h2>
+            <p className="card__lead">Pending invitations are not seats until they are accepted.</p>
+          </header>
+          <PendingInvitations orgId={org.id} />
+          <InviteMemberForm orgId={org.id} />
+        </section>
+      )}
 
       <SpacesSection orgId={org.id} spaces={org.spaces} canManage={canManage} />
 

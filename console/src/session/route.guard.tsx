@@ -18,6 +18,7 @@ export const SessionUserFields = graphql(`
     email
     plan
     isStaff
+    emailVerified
   }
 `);
 

@@ -12,6 +12,7 @@ const gateway = {
   scopes: ["USAGE_READ", "USAGE_WRITE"] as const,
   createdAt: "2026-02-21T10:00:00.000Z",
   lastUsedAt: null,
+  createdByName: "Ada Lovelace",
 };
 
 const createMock = {
@@ -43,6 +44,8 @@ describe("API keys", () => {
     expect(within(row).getByText(`${ciKey.prefix}…`)).toBeTruthy();
     expect(within(within(row).getByRole("list", { name: "Scopes of CI" })).getByText("USAGE_READ")).toBeTruthy();
     expect(within(row).getByText("Never")).toBeTruthy();
+    // Who created it: their keys are revoked when they leave.
+    expect(within(row).getByText("Grace Hopper")).toBeTruthy();
   });
 
   it("shows the secret once, with a copy button, and forgets it when dismissed", async () => {

@@ -20,12 +20,13 @@ export const ApiKeyItemFields = graphql(`
     scopes
     createdAt
     lastUsedAt
+    createdByName
   }
 `);
 
 // Its own query: the server answers `apiKeys` to OWNER and ADMIN only, and a
 // refused field inside the page's query would blank the whole org.
-const OrgApiKeysQuery = graphql(`
+export const OrgApiKeysQuery = graphql(`
   query OrgApiKeys($orgId: ID!) {
     org(id: $orgId) {
       id
@@ -70,6 +71,7 @@ export function ApiKeysSection({ orgId }: { orgId: string }) {
               <th scope="col">Key</th>
               <th scope="col">Scopes</th>
               <th scope="col">Created</th>
+              <th scope="col">Created by</th>
               <th scope="col">Last used</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -130,6 +132,10 @@ function ApiKeyRow({ orgId, apiKey }: { orgId: string; apiKey: ApiKeyItemFragmen
       </td>
       <td data-label="Created">
         <Time value={apiKey.createdAt} />
+      </td>
+      <td data-label="Created by" className="cell--wrap">
+        {/* Null for keys older than the field, or whose creator's account is gone. */}
+        {apiKey.createdByName ?? <span className="muted">Unknown</span>}
       </td>
       <td data-label="Last used">
         {apiKey.lastUsedAt ? <Time value={apiKey.lastUsedAt} format="datetime" /> : <span className="muted">Never</span>}

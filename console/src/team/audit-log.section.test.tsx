@@ -10,6 +10,7 @@ import {
   grace,
   orgCreatedEntry,
   roleChangedEntry,
+  invitationsMock,
   teamSettingsMock,
   typed,
 } from "../test/team.fixtures";
@@ -33,6 +34,7 @@ async function openLog(audit: Parameters<typeof renderApp>[1], extra: Parameters
   const view = renderApp("/orgs/org_acme/team", [
     ...signedInMocks([acme]),
     teamSettingsMock({ myRole: "ADMIN" }),
+    invitationsMock(),
     apiKeysMock(),
     ...audit,
     ...extra,
@@ -114,6 +116,7 @@ describe("Audit log section", () => {
     renderApp("/orgs/org_acme/team", [
       ...signedInMocks([acme]),
       teamSettingsMock({ myRole: "OWNER" }),
+      invitationsMock(),
       apiKeysMock(),
       auditEntriesMock({ entries: [] }),
       auditEntriesMock({ entries: [], actionPrefix: "api_key." }),

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { RemoveCapDocument, SetCapDocument, SetSoftAlertThresholdDocument } from "../gql/graphql";
-import { acme, meMock, orgSwitcherMock, signedInMocks } from "../test/fixtures";
+import { acme, meMock, orgSwitcherMock, signedInMocks, devToolsMock } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { bob, bobMember, managerTeamMocks, research, teamSettingsMock, typed } from "../test/team.fixtures";
 
@@ -125,7 +125,7 @@ describe("Caps in Team settings", () => {
   });
 
   it("shows a MEMBER the caps and the threshold, read-only", async () => {
-    renderApp("/orgs/org_acme/team", [meMock(bob), orgSwitcherMock([acme]), teamSettingsMock({ myRole: "MEMBER", caps: [bobCap] })]);
+    renderApp("/orgs/org_acme/team", [meMock(bob), orgSwitcherMock([acme]), devToolsMock(), teamSettingsMock({ myRole: "MEMBER", caps: [bobCap] })]);
     await screen.findByRole("heading", { level: 1, name: "Team settings" });
     const row = within(capsTable()).getByRole("row", { name: /Bob Builder/ });
     expect(within(row).getByText("(you)")).toBeTruthy();

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { LeaveOrgDocument, OrgHomeDocument } from "../gql/graphql";
-import { acme, apiError, initech, meMock, myOrgsMock, orgSwitcherMock, signedInMocks } from "../test/fixtures";
+import { acme, apiError, initech, meMock, myOrgsMock, orgSwitcherMock, signedInMocks, devToolsMock } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { bob, grace, managerTeamMocks, teamSettingsMock } from "../test/team.fixtures";
 
@@ -16,7 +16,7 @@ const orgHomeMock = {
 async function openAsBob(extra: Parameters<typeof renderApp>[1]) {
   const view = renderApp("/", [
     meMock(bob),
-    orgSwitcherMock([acme, initech]),
+    orgSwitcherMock([acme, initech]), devToolsMock(),
     myOrgsMock([acme, initech]),
     orgHomeMock,
     teamSettingsMock({ myRole: "MEMBER" }),
@@ -66,7 +66,7 @@ describe("Leaving an org", () => {
   it("lets an ADMIN leave too", async () => {
     renderApp("/orgs/org_acme/team", [
       meMock(grace),
-      orgSwitcherMock([acme]),
+      orgSwitcherMock([acme]), devToolsMock(),
       ...managerTeamMocks("ADMIN"),
       leaveMock({ data: { leaveOrg: true } }),
       myOrgsMock([]),

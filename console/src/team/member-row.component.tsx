@@ -1,4 +1,4 @@
-import { useMutation } from "@apollo/client/react";
+import { useMutation, useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
@@ -7,7 +7,8 @@ import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { TeamMemberFragment } from "../gql/graphql";
 import { useNotifier } from "../notifications/notification-center.component";
-import { REFETCH_AUDIT_LOG } from "./audit-log.section";
+import { OrgApiKeysQuery } from "./api-keys.section";
+import { OrgAuditEntriesQuery, REFETCH_AUDIT_LOG } from "./audit-log.section";
 import type { TeamOrg } from "./members-table.component";
 import { RoleBadge } from "./role-badge.component";
 import { ASSIGNABLE_ROLES, isAssignableRole } from "./roles";
@@ -63,7 +64,8 @@ export function MemberRow({ org, member, canManage, canTransfer, isMe }: MemberR
   const [changeRole, { loading: changingRole }] = useMutation(ChangeMemberRoleMutation, { context: INLINE_ERRORS, ...REFETCH_AUDIT_LOG });
   const [removeMember, { loading: removing }] = useMutation(RemoveMemberMutation, {
     context: INLINE_ERRORS,
-    ...REFETCH_AUDIT_LOG,
+    // The server revokes the keys the member created: the list must lose them too.
+    refetchQueries: [OrgAuditEntriesQuery, OrgApiKeysQuery],
     update(cache) {
       cache.modify({
         id: cache.identify({ __typename: "Org", id: org.id }),
@@ -182,6 +184,7 @@ export function MemberRow({ org, member, canManage, canTransfer, isMe }: MemberR
                 {name} ({email}) loses access to {org.name} and its Spaces at once. Billable seats go from {org.seats} to{" "}
                 {Math.max(org.seats - 1, 0)}.
               </p>
+              <RevokedKeysNote orgId={org.id} memberName={name} />
               <p>You can invite them back later.</p>
             </ConfirmDialog>
           )}
@@ -204,5 +207,25 @@ export function MemberRow({ org, member, canManage, canTransfer, isMe }: MemberR
         </td>
       )}
     </tr>
+  );
+}
+
+/**
+ * Removing a member revokes the API keys they created (the server does it).
+ * Keys name their creator only by name, so that is what we match on.
+ */
+function RevokedKeysNote({ orgId, memberName }: { orgId: string; memberName: string }) {
+  // Usually cached by the API keys section already; asked for when not.
+  const { data } = useQuery(OrgApiKeysQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  if (!data?.org) return <p>API keys they created will be revoked.</p>;
+  const keys = data.org.apiKeys.filter((k) => k.createdByName === memberName);
+  if (keys.length === 0) return <p>They created no API keys here; no key is revoked.</p>;
+  return (
+    <p>
+      <strong>
+        {keys.length === 1 ? "1 API key" : `${keys.length} API keys`} they created will be revoked
+      </strong>{" "}
+      ({keys.map((k) => k.name).join(", ")}): integrations using {keys.length === 1 ? "it" : "them"} stop working at once.
+    </p>
   );
 }

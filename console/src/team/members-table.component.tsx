@@ -8,6 +8,7 @@ export const TeamMemberFields = graphql(`
     id
     role
     joinedAt
+    personalCreditsAllowed
     user {
       id
       name

@@ -1,8 +1,9 @@
-import { useMutation } from "@apollo/client/react";
+import { useMutation, useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { CopyButton } from "../components/copy-button.component";
+import { PageError, PageLoading } from "../components/page-state.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { PendingInvitationFragment } from "../gql/graphql";
@@ -21,6 +22,19 @@ export const PendingInvitationFields = graphql(`
   }
 `);
 
+// Its own query: the server answers `invitations` to OWNER, ADMIN and staff
+// only, and a refused field inside the page's query would blank the whole org.
+const OrgInvitationsQuery = graphql(`
+  query OrgInvitations($orgId: ID!) {
+    org(id: $orgId) {
+      id
+      invitations {
+        ...PendingInvitation
+      }
+    }
+  }
+`);
+
 const RevokeInvitationMutation = graphql(`
   mutation RevokeInvitation($orgId: ID!, $invitationId: ID!) {
     revokeInvitation(orgId: $orgId, invitationId: $invitationId)
@@ -28,30 +42,28 @@ const RevokeInvitationMutation = graphql(`
 `);
 
 /**
- * Invitations not yet accepted (they are not seats). Everyone sees who is
- * invited; only OWNER and ADMIN get the links (the server sends `acceptUrl`
- * only to them) and may revoke.
+ * Invitations not yet accepted (they are not seats), with their links and a
+ * way to revoke. Render it for OWNER and ADMIN only: the server refuses the
+ * list to members.
  */
-export function PendingInvitations({
-  orgId,
-  invitations,
-  canManage,
-}: {
-  orgId: string;
-  invitations: readonly PendingInvitationFragment[];
-  canManage: boolean;
-}) {
+export function PendingInvitations({ orgId }: { orgId: string }) {
+  const { data, loading, error, refetch } = useQuery(OrgInvitationsQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  if (loading && !data) return <PageLoading label="Loading invitations…" />;
+  if (error && !data) {
+    return <PageError title="We couldn't load the invitations" message={describeError(error).message} onRetry={() => void refetch()} />;
+  }
+  const invitations = data?.org?.invitations ?? [];
   if (invitations.length === 0) return <p className="muted">No pending invitations.</p>;
   return (
     <ul className="invitations" aria-label="Pending invitations">
       {invitations.map((invitation) => (
-        <InvitationItem key={invitation.id} orgId={orgId} invitation={invitation} canManage={canManage} />
+        <InvitationItem key={invitation.id} orgId={orgId} invitation={invitation} />
       ))}
     </ul>
   );
 }
 
-function InvitationItem({ orgId, invitation, canManage }: { orgId: string; invitation: PendingInvitationFragment; canManage: boolean }) {
+function InvitationItem({ orgId, invitation }: { orgId: string; invitation: PendingInvitationFragment }) {
   const notifier = useNotifier();
   const [error, setError] = useState<string | null>(null);
   const [revoke, { loading }] = useMutation(RevokeInvitationMutation, {
@@ -82,22 +94,20 @@ function InvitationItem({ orgId, invitation, canManage }: { orgId: string; invit
       <p className="invitation__meta muted">
         Sent <Time value={invitation.createdAt} />, expires <Time value={invitation.expiresAt} />
       </p>
-      {canManage && (
-        <div className="row-actions invitation__actions">
-          {invitation.acceptUrl && (
-            <CopyButton
-              text={invitation.acceptUrl}
-              label="Copy link"
-              labelSuffix={`for ${invitation.email}`}
-              what={`Invitation link for ${invitation.email}`}
-            />
-          )}
-          <button type="button" className="button button--small button--danger-quiet" onClick={() => void onRevoke()} disabled={loading}>
-            {loading ? "Revoking…" : "Revoke"}
-            <span className="visually-hidden"> the invitation for {invitation.email}</span>
-          </button>
-        </div>
-      )}
+      <div className="row-actions invitation__actions">
+        {invitation.acceptUrl && (
+          <CopyButton
+            text={invitation.acceptUrl}
+            label="Copy link"
+            labelSuffix={`for ${invitation.email}`}
+            what={`Invitation link for ${invitation.email}`}
+          />
+        )}
+        <button type="button" className="button button--small button--danger-quiet" onClick={() => void onRevoke()} disabled={loading}>
+          {loading ? "Revoking…" : "Revoke"}
+          <span className="visually-hidden"> the invitation for {invitation.email}</span>
+        </button>
+      </div>
       {error && (
         <p className="field__error" role="alert">
           {error}

@@ -1,6 +1,6 @@
 import type { MockLink } from "@apollo/client/testing";
 import type { ErrorCode } from "@team-billing/shared";
-import { MeDocument, MyOrgsDocument, type OrgSummaryFragment, OrgSwitcherDocument, type SessionUserFragment } from "../gql/graphql";
+import { DevToolsEnabledDocument, MeDocument, MyOrgsDocument, type OrgSummaryFragment, OrgSwitcherDocument, type SessionUserFragment } from "../gql/graphql";
 
 export const ada: SessionUserFragment = {
   id: "user_ada",
@@ -8,6 +8,7 @@ export const ada: SessionUserFragment = {
   email: "ada@example.com",
   plan: "PRO",
   isStaff: false,
+  emailVerified: true,
 };
 
 export const acme: OrgSummaryFragment = { id: "org_acme", name: "Acme", plan: "TEAM", seats: 3 };
@@ -34,8 +35,18 @@ export const orgSwitcherMock = (orgs: OrgSummaryFragment[]): MockLink.MockedResp
   result: { data: { myOrgs: orgs.map(({ id, name }) => ({ __typename: "Org", id, name })) } },
 });
 
-/** What every signed-in page asks for: who am I, and which orgs for the header. */
-export const signedInMocks = (orgs: OrgSummaryFragment[]) => [meMock(), orgSwitcherMock(orgs)];
+/** The shell's question whether the server runs with dev tools (a banner when it does). */
+export const devToolsMock = (enabled = false): MockLink.MockedResponse => ({
+  request: { query: DevToolsEnabledDocument },
+  result: { data: { devToolsEnabled: enabled } },
+});
+
+/** What every signed-in page asks for: who am I, which orgs for the header, and whether dev tools are on. */
+export const signedInMocks = (orgs: OrgSummaryFragment[], user: SessionUserFragment = ada) => [
+  meMock(user),
+  orgSwitcherMock(orgs),
+  devToolsMock(),
+];
 
 /**
  * Matches an element by its whole text, as a screen reader reads it, even when

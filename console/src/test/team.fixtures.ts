@@ -7,6 +7,7 @@ import {
   type PoolFieldsFragment,
   OrgApiKeysDocument,
   OrgAuditEntriesDocument,
+  OrgInvitationsDocument,
   type PendingInvitationFragment,
   type Role,
   type SessionUserFragment,
@@ -24,13 +25,23 @@ export const grace: SessionUserFragment = {
   email: "grace@example.com",
   plan: "FREE",
   isStaff: false,
+  emailVerified: true,
 };
-export const bob: SessionUserFragment = { id: "user_bob", name: "Bob Builder", email: "bob@example.com", plan: "FREE", isStaff: false };
+export const bob: SessionUserFragment = {
+  id: "user_bob",
+  name: "Bob Builder",
+  email: "bob@example.com",
+  plan: "FREE",
+  isStaff: false,
+  emailVerified: true,
+};
 
 const member = (id: string, user: SessionUserFragment, role: Role, joinedAt: string): TeamMemberFragment => ({
   id,
   role,
   joinedAt,
+  // On for the OWNER (the server's default), off for the others until they agree.
+  personalCreditsAllowed: role === "OWNER",
   user: { id: user.id, name: user.name, email: user.email },
 });
 
@@ -56,6 +67,7 @@ export const ciKey: ApiKeyItemFragment = {
   scopes: ["USAGE_READ"],
   createdAt: "2026-02-01T10:00:00.000Z",
   lastUsedAt: null,
+  createdByName: "Grace Hopper",
 };
 
 export const roleChangedEntry: AuditEntryFieldsFragment = {
@@ -101,7 +113,6 @@ export const acmePool: PoolFieldsFragment = {
 interface TeamState {
   myRole: Role | null;
   members?: TeamMemberFragment[];
-  invitations?: PendingInvitationFragment[];
   spaces?: SpaceItemFragment[];
   plan?: Plan;
   pool?: PoolFieldsFragment | null;
@@ -112,7 +123,6 @@ interface TeamState {
 export const teamSettingsMock = ({
   myRole,
   members = [adaMember, graceMember, bobMember],
-  invitations = [carolInvitation],
   spaces = [research],
   plan = "TEAM",
   pool = plan === "TEAM" || plan === "ENTERPRISE" ? acmePool : null,
@@ -129,8 +139,6 @@ export const teamSettingsMock = ({
         seats: members.length,
         myRole,
         members: members.map(typed.member),
-        // Members get no links (the server answers acceptUrl: null to them).
-        invitations: invitations.map((i) => typed.invitation(myRole === "MEMBER" ? { ...i, acceptUrl: null } : i)),
         spaces: spaces.map(typed.space),
         plan,
         softAlertThresholdPercent,
@@ -139,6 +147,12 @@ export const teamSettingsMock = ({
       },
     },
   },
+});
+
+/** The pending invitations, which only OWNER and ADMIN ask for (the server refuses a MEMBER). */
+export const invitationsMock = (invitations: PendingInvitationFragment[] = [carolInvitation]): MockLink.MockedResponse => ({
+  request: { query: OrgInvitationsDocument, variables: { orgId: acme.id } },
+  result: { data: { org: { __typename: "Org", id: acme.id, invitations: invitations.map(typed.invitation) } } },
 });
 
 export const apiKeysMock = (keys: ApiKeyItemFragment[] = [ciKey]): MockLink.MockedResponse => ({
@@ -197,6 +211,7 @@ export const auditEntriesMock = ({
 /** What an OWNER or ADMIN's Team settings page asks for when it opens. */
 export const managerTeamMocks = (myRole: "OWNER" | "ADMIN", state: Omit<TeamState, "myRole"> = {}) => [
   teamSettingsMock({ myRole, ...state }),
+  invitationsMock(),
   apiKeysMock(),
   auditEntriesMock(),
 ];
