@@ -17,12 +17,12 @@ function DevToolsBanner() {
   const { data } = useQuery(DevToolsEnabledQuery, { context: INLINE_ERRORS });
   if (!data?.devToolsEnabled) return null;
   return (
-    <div className="callout callout--neutral shell__banner" role="region" aria-label="Dev tools">
+    <section className="callout callout--neutral shell__banner" aria-label="Dev tools">
       <p>
         <strong>Dev tools are on:</strong> this is a trial server; its clock can move, and its outgoing mail is readable here.{" "}
         <Link to={ROUTES.devMail.path}>Open the dev mail</Link>
       </p>
-    </div>
+    </section>
   );
 }
 

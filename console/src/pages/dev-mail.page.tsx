@@ -57,6 +57,7 @@ function MailText({ text }: { text: string }) {
   return (
     <p className="dev-mail__text">
       {parts.map((part, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, never reordered
         <Fragment key={i}>{part}</Fragment>
       ))}
     </p>
@@ -78,7 +79,11 @@ export default function DevMailPage() {
     body = (
       <PageError
         title="We couldn't load the dev mail"
-        message={code === "FORBIDDEN" ? "The dev mailbox needs dev tools on this server (DEV_TOOLS), and support staff when STAFF_EMAILS is set." : message}
+        message={
+          code === "FORBIDDEN"
+            ? "The dev mailbox needs dev tools on this server (DEV_TOOLS), and support staff when STAFF_EMAILS is set."
+            : message
+        }
         onRetry={() => void refetch()}
       />
     );

@@ -91,11 +91,11 @@ export function ResendVerificationButton({ className = "button button--small" }:
 /** The "check your inbox" notice for a signed-in user whose email is not verified. */
 export function CheckInboxNotice({ email, why }: { email: string; why?: string }) {
   return (
-    <div className="callout callout--warning verify-notice" role="region" aria-label="Verify your email">
+    <section className="callout callout--warning verify-notice" aria-label="Verify your email">
       <p>
         <strong>Check your inbox:</strong> we sent a link to <strong>{email}</strong> to verify your email.{why ? ` ${why}` : ""}
       </p>
       <ResendVerificationButton />
-    </div>
+    </section>
   );
 }
