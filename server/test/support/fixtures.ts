@@ -37,8 +37,9 @@ export async function signUp(
 
 /** The token of the newest link of this kind mailed to `to` (read from the outbox, as the mail would carry it). */
 export async function mailedToken(t: TestApp, to: string, kind: "verify-email" | "reset-password"): Promise<string> {
+  const column = t.app.db.kind === "mysql" ? "`to`" : '"to"';
   const rows: { text: string }[] = await t.app.db.manager.query(
-    "SELECT text FROM mail_outbox WHERE " + (t.app.db.kind === "mysql" ? "`to`" : '"to"') + " = ? ORDER BY createdAt DESC, id DESC",
+    `SELECT text FROM mail_outbox WHERE ${column} = ? ORDER BY createdAt DESC, id DESC`,
     [to.toLowerCase()],
   );
   for (const row of rows) {
