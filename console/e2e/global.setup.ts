@@ -85,8 +85,9 @@ export default async function globalSetup(): Promise<void> {
     PORT: String(port),
     DATA_DIR: dataDir,
     PUBLIC_URL: baseUrl,
-    // The second is the dev clock's (support/mailbox.ts), so staff@example.test stays free for the support flow.
-    STAFF_EMAILS: "staff@example.test,clock@example.test",
+    // The second is the dev clock's (support/mailbox.ts), so staff@example.test stays free for the support flow;
+    // the third reads the dev mail page (identity.e2e.ts), which STAFF_EMAILS keeps to staff.
+    STAFF_EMAILS: "staff@example.test,clock@example.test,mailroom@example.test",
     CONSOLE_DIR: CONSOLE_DIST,
     // Away from a developer's own server and emulator on the default ports.
     STRIPE_EMULATOR_PORT: String(await freePort()),

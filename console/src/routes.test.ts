@@ -65,6 +65,11 @@ describe("routes", () => {
     expect(isPublicPath("/signin")).toBe(true);
     expect(isPublicPath("/signup")).toBe(true);
     expect(isPublicPath("/invite/abc.def")).toBe(true);
+    // The mails' links and the way to them work signed out (a session ending there must not bounce to sign in).
+    expect(isPublicPath("/verify-email/tok")).toBe(true);
+    expect(isPublicPath("/forgot-password")).toBe(true);
+    expect(isPublicPath("/reset-password/tok")).toBe(true);
+    expect(isPublicPath("/dev/mail")).toBe(false);
     expect(isPublicPath("/")).toBe(false);
     expect(isPublicPath("/orgs/o1")).toBe(false);
     expect(isPublicPath("/orgs/o1/team")).toBe(false);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { baseUrl } from "./browser";
 
@@ -10,7 +10,8 @@ import { baseUrl } from "./browser";
 export async function mailedLink(to: string, kind: "verify-email" | "reset-password"): Promise<string> {
   const dir = join(process.env.E2E_DATA_DIR as string, "mail");
   for (let i = 0; i < 100; i++) {
-    const files = readdirSync(dir, { withFileTypes: true }).filter((f) => f.name.endsWith(".eml"));
+    // The directory appears with the server's first mail.
+    const files = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((f) => f.name.endsWith(".eml")) : [];
     const links = files
       .map((f) => readFileSync(join(dir, f.name), "utf8").replace(/=\r?\n/g, ""))
       .filter((eml) => eml.toLowerCase().includes(`to: ${to.toLowerCase()}`))

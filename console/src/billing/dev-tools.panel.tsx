@@ -7,7 +7,6 @@ import { Time } from "../components/time.component";
 import { DevToolsEnabledQuery } from "../dev/dev-tools.query";
 import { graphql } from "../gql";
 
-
 const DevAdvanceClockMutation = graphql(`
   mutation DevAdvanceClock($days: Int!) {
     devAdvanceClock(days: $days)

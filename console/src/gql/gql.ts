@@ -41,6 +41,7 @@ type Documents = {
     "\n  mutation CreateOrg($name: String!) {\n    createOrg(name: $name) {\n      ...OrgSummary\n    }\n  }\n": typeof types.CreateOrgDocument,
     "\n  fragment OrgSummary on Org {\n    id\n    name\n    plan\n    seats\n  }\n": typeof types.OrgSummaryFragmentDoc,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      role\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation SetPersonalCreditsAllowed($orgId: ID!, $allowed: Boolean!) {\n    setPersonalCreditsAllowed(orgId: $orgId, allowed: $allowed) {\n      id\n      personalCreditsAllowed\n    }\n  }\n": typeof types.SetPersonalCreditsAllowedDocument,
     "\n  query JoinedOrg {\n    myOrgs {\n      id\n      name\n      members {\n        id\n      }\n    }\n  }\n": typeof types.JoinedOrgDocument,
     "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    spacesOwnerOnly\n    ssoEnabled\n    dpaSigned\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n": typeof types.BillingOrgFragmentDoc,
     "\n  query OrgBilling($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingOrg\n    }\n  }\n": typeof types.OrgBillingDocument,
@@ -77,6 +78,7 @@ type Documents = {
     "\n  mutation CreateSpace($orgId: ID!, $name: String!) {\n    createSpace(orgId: $orgId, name: $name) {\n      ...SpaceItem\n    }\n  }\n": typeof types.CreateSpaceDocument,
     "\n  mutation InviteMember($orgId: ID!, $email: String!, $role: Role!) {\n    inviteMember(orgId: $orgId, email: $email, role: $role) {\n      ...PendingInvitation\n    }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation LeaveOrg($orgId: ID!) {\n    leaveOrg(orgId: $orgId)\n  }\n": typeof types.LeaveOrgDocument,
+    "\n  mutation SetMyPersonalCredits($orgId: ID!, $allowed: Boolean!) {\n    setPersonalCreditsAllowed(orgId: $orgId, allowed: $allowed) {\n      id\n      personalCreditsAllowed\n    }\n  }\n": typeof types.SetMyPersonalCreditsDocument,
     "\n  mutation ChangeMemberRole($orgId: ID!, $memberId: ID!, $role: Role!) {\n    changeMemberRole(orgId: $orgId, memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($orgId: ID!, $memberId: ID!) {\n    removeMember(orgId: $orgId, memberId: $memberId)\n  }\n": typeof types.RemoveMemberDocument,
     "\n  mutation TransferOwnership($orgId: ID!, $memberId: ID!) {\n    transferOwnership(orgId: $orgId, memberId: $memberId) {\n      id\n      myRole\n      members {\n        id\n        role\n      }\n    }\n  }\n": typeof types.TransferOwnershipDocument,
@@ -115,6 +117,7 @@ const documents: Documents = {
     "\n  mutation CreateOrg($name: String!) {\n    createOrg(name: $name) {\n      ...OrgSummary\n    }\n  }\n": types.CreateOrgDocument,
     "\n  fragment OrgSummary on Org {\n    id\n    name\n    plan\n    seats\n  }\n": types.OrgSummaryFragmentDoc,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      role\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation SetPersonalCreditsAllowed($orgId: ID!, $allowed: Boolean!) {\n    setPersonalCreditsAllowed(orgId: $orgId, allowed: $allowed) {\n      id\n      personalCreditsAllowed\n    }\n  }\n": types.SetPersonalCreditsAllowedDocument,
     "\n  query JoinedOrg {\n    myOrgs {\n      id\n      name\n      members {\n        id\n      }\n    }\n  }\n": types.JoinedOrgDocument,
     "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    spacesOwnerOnly\n    ssoEnabled\n    dpaSigned\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n": types.BillingOrgFragmentDoc,
     "\n  query OrgBilling($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingOrg\n    }\n  }\n": types.OrgBillingDocument,
@@ -151,6 +154,7 @@ const documents: Documents = {
     "\n  mutation CreateSpace($orgId: ID!, $name: String!) {\n    createSpace(orgId: $orgId, name: $name) {\n      ...SpaceItem\n    }\n  }\n": types.CreateSpaceDocument,
     "\n  mutation InviteMember($orgId: ID!, $email: String!, $role: Role!) {\n    inviteMember(orgId: $orgId, email: $email, role: $role) {\n      ...PendingInvitation\n    }\n  }\n": types.InviteMemberDocument,
     "\n  mutation LeaveOrg($orgId: ID!) {\n    leaveOrg(orgId: $orgId)\n  }\n": types.LeaveOrgDocument,
+    "\n  mutation SetMyPersonalCredits($orgId: ID!, $allowed: Boolean!) {\n    setPersonalCreditsAllowed(orgId: $orgId, allowed: $allowed) {\n      id\n      personalCreditsAllowed\n    }\n  }\n": types.SetMyPersonalCreditsDocument,
     "\n  mutation ChangeMemberRole($orgId: ID!, $memberId: ID!, $role: Role!) {\n    changeMemberRole(orgId: $orgId, memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n": types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($orgId: ID!, $memberId: ID!) {\n    removeMember(orgId: $orgId, memberId: $memberId)\n  }\n": types.RemoveMemberDocument,
     "\n  mutation TransferOwnership($orgId: ID!, $memberId: ID!) {\n    transferOwnership(orgId: $orgId, memberId: $memberId) {\n      id\n      myRole\n      members {\n        id\n        role\n      }\n    }\n  }\n": types.TransferOwnershipDocument,
@@ -284,6 +288,10 @@ export function graphql(source: "\n  fragment OrgSummary on Org {\n    id\n    n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPersonalCreditsAllowed($orgId: ID!, $allowed: Boolean!) {\n    setPersonalCreditsAllowed(orgId: $orgId, allowed: $allowed) {\n      id\n      personalCreditsAllowed\n    }\n  }\n"): (typeof documents)["\n  mutation SetPersonalCreditsAllowed($orgId: ID!, $allowed: Boolean!) {\n    setPersonalCreditsAllowed(orgId: $orgId, allowed: $allowed) {\n      id\n      personalCreditsAllowed\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -428,6 +436,10 @@ export function graphql(source: "\n  mutation InviteMember($orgId: ID!, $email: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LeaveOrg($orgId: ID!) {\n    leaveOrg(orgId: $orgId)\n  }\n"): (typeof documents)["\n  mutation LeaveOrg($orgId: ID!) {\n    leaveOrg(orgId: $orgId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMyPersonalCredits($orgId: ID!, $allowed: Boolean!) {\n    setPersonalCreditsAllowed(orgId: $orgId, allowed: $allowed) {\n      id\n      personalCreditsAllowed\n    }\n  }\n"): (typeof documents)["\n  mutation SetMyPersonalCredits($orgId: ID!, $allowed: Boolean!) {\n    setPersonalCreditsAllowed(orgId: $orgId, allowed: $allowed) {\n      id\n      personalCreditsAllowed\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

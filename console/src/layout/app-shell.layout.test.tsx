@@ -25,7 +25,10 @@ describe("App shell", () => {
     renderApp("/", [
       ...signedInMocks([], unverifiedAda),
       myOrgsMock([]),
-      { request: { query: ResendVerificationEmailDocument }, result: { errors: [{ message: "already verified", extensions: { code: "CONFLICT" } }] } },
+      {
+        request: { query: ResendVerificationEmailDocument },
+        result: { errors: [{ message: "already verified", extensions: { code: "CONFLICT" } }] },
+      },
       meMock(ada),
     ]);
     const notice = await screen.findByRole("region", { name: "Verify your email" });
@@ -42,7 +45,11 @@ describe("App shell", () => {
   });
 
   it("signs out everywhere from the user menu and says so on the sign-in page", async () => {
-    renderApp("/", [...signedInMocks([]), myOrgsMock([]), { request: { query: LogoutEverywhereDocument }, result: { data: { logoutEverywhere: true } } }]);
+    renderApp("/", [
+      ...signedInMocks([]),
+      myOrgsMock([]),
+      { request: { query: LogoutEverywhereDocument }, result: { data: { logoutEverywhere: true } } },
+    ]);
     fireEvent.click(await screen.findByText("Ada Lovelace", { selector: "summary" }));
     fireEvent.click(screen.getByRole("button", { name: "Sign out everywhere" }));
 

@@ -1,5 +1,11 @@
 import { fireEvent, screen, within } from "@testing-library/react";
-import { AcceptInvitationDocument, JoinedOrgDocument, OrgHomeDocument, SignUpDocument } from "../gql/graphql";
+import {
+  AcceptInvitationDocument,
+  JoinedOrgDocument,
+  OrgHomeDocument,
+  SetPersonalCreditsAllowedDocument,
+  SignUpDocument,
+} from "../gql/graphql";
 import { acme, ada, apiError, asUser, initech, meMock, orgSwitcherMock, devToolsMock } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 
@@ -34,6 +40,8 @@ const orgHomeMock = {
 
 const clickAccept = async () => fireEvent.click(await screen.findByRole("button", { name: "Accept invitation" }));
 
+afterEach(() => window.sessionStorage.clear());
+
 describe("Accept invitation page", () => {
   it("tells a signed-out visitor to sign in or sign up with the invited email, and comes back", async () => {
     renderApp(INVITE, [meMock(null)]);
@@ -45,8 +53,15 @@ describe("Accept invitation page", () => {
     expect(screen.queryByRole("button", { name: "Accept invitation" })).toBeNull();
   });
 
-  it("brings a new account back to the invitation after signing up", async () => {
-    const dana = { id: "user_dana", name: "Dana Scully", email: "dana@example.com", plan: "FREE" as const, isStaff: false, emailVerified: true };
+  it("brings a new account back to the invitation after signing up, and asks to verify the email first", async () => {
+    const dana = {
+      id: "user_dana",
+      name: "Dana Scully",
+      email: "dana@example.com",
+      plan: "FREE" as const,
+      isStaff: false,
+      emailVerified: false,
+    };
     renderApp(INVITE, [
       meMock(null),
       {
@@ -60,8 +75,59 @@ describe("Accept invitation page", () => {
     fireEvent.change(screen.getByLabelText("Password"), { target: { value: "a-long-password" } });
     fireEvent.click(screen.getByRole("button", { name: "Create account" }));
 
+    const verify = await screen.findByRole("region", { name: "Verify your email first" });
+    expect(verify.textContent).toContain("We sent a link to dana@example.com.");
+    expect(within(verify).getByRole("button", { name: "Resend the link" })).toBeTruthy();
+    // Not before the email is verified: the server would refuse.
+    expect(screen.queryByRole("button", { name: "Accept invitation" })).toBeNull();
+    // The verification link, opened in any tab of this browser, comes back here.
+    expect(window.sessionStorage.getItem("team-billing.after-verify")).toBe(INVITE);
+  });
+
+  it("offers to accept once the person says they verified in another tab and the server agrees", async () => {
+    renderApp(INVITE, [meMock({ ...ada, emailVerified: false }), meMock(ada)]);
+    fireEvent.click(await screen.findByRole("button", { name: "I've verified it: check again" }));
     expect(await screen.findByRole("button", { name: "Accept invitation" })).toBeTruthy();
-    expect(screen.getByText("Dana Scully")).toBeTruthy();
+  });
+
+  it("asks to verify when the server refuses an unverified email, and shows the resend", async () => {
+    renderApp(INVITE, [
+      meMock(),
+      {
+        request: accept,
+        result: {
+          errors: [{ message: "Verify your email first.", extensions: { code: "FORBIDDEN", reason: "EMAIL_NOT_VERIFIED" } }],
+        },
+      },
+      meMock({ ...ada, emailVerified: false }),
+    ]);
+    await clickAccept();
+    expect(await screen.findByRole("region", { name: "Verify your email first" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Resend the link" })).toBeTruthy();
+  });
+
+  it("saves the personal-credits consent after accepting when ticked", async () => {
+    renderApp(INVITE, [
+      meMock(),
+      { request: accept, result: { data: { acceptInvitation: { __typename: "Member", id: "mem_new", role: "MEMBER" } } } },
+      joinedOrgMock,
+      {
+        request: { query: SetPersonalCreditsAllowedDocument, variables: { orgId: acme.id, allowed: true } },
+        result: { data: { setPersonalCreditsAllowed: { __typename: "Member", id: "mem_new", personalCreditsAllowed: true } } },
+      },
+      orgSwitcherMock([initech, acme]),
+      devToolsMock(),
+      orgHomeMock,
+    ]);
+    const consent = await screen.findByRole("checkbox", { name: "Let this org's API keys spend my personal credits" });
+    expect((consent as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(consent);
+    await clickAccept();
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Acme" })).toBeTruthy();
+    const notifications = screen.getByRole("region", { name: "Notifications" });
+    expect(within(notifications).getByRole("status").textContent).toContain("You joined Acme.");
+    expect(within(notifications).queryByRole("alert")).toBeNull();
   });
 
   it("accepts for a signed-in user and opens the org", async () => {
@@ -69,7 +135,8 @@ describe("Accept invitation page", () => {
       meMock(),
       { request: accept, result: { data: { acceptInvitation: { __typename: "Member", id: "mem_new", role: "MEMBER" } } } },
       joinedOrgMock,
-      orgSwitcherMock([initech, acme]), devToolsMock(),
+      orgSwitcherMock([initech, acme]),
+      devToolsMock(),
       orgHomeMock,
     ]);
     expect(await screen.findByText(ada.email, { exact: false })).toBeTruthy();

@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
@@ -10,6 +10,7 @@ import { graphql } from "../gql";
 import { SignOutButton } from "../layout/sign-out.button";
 import { useNotifier } from "../notifications/notification-center.component";
 import { orgPath, ROUTES, signInPath, signUpPath } from "../routes";
+import { rememberAfterVerify, ResendVerificationButton } from "../session/email-verification";
 import { MeQuery } from "../session/route.guard";
 
 const AcceptInvitationMutation = graphql(`
@@ -17,6 +18,15 @@ const AcceptInvitationMutation = graphql(`
     acceptInvitation(token: $token) {
       id
       role
+    }
+  }
+`);
+
+const SetPersonalCreditsAllowedMutation = graphql(`
+  mutation SetPersonalCreditsAllowed($orgId: ID!, $allowed: Boolean!) {
+    setPersonalCreditsAllowed(orgId: $orgId, allowed: $allowed) {
+      id
+      personalCreditsAllowed
     }
   }
 `);
@@ -37,7 +47,7 @@ const JoinedOrgQuery = graphql(`
 `);
 
 /** `remedy`: what the person can do about it here. */
-type Problem = { title: string; message: string; remedy: "retry" | "switch-account" | "none" };
+type Problem = { title: string; message: string; remedy: "retry" | "switch-account" | "verify" | "none" };
 
 /** What went wrong, in words that say what to do next. */
 function problemFrom(error: unknown): Problem {
@@ -51,6 +61,9 @@ function problemFrom(error: unknown): Problem {
         remedy: "none",
       };
     case "FORBIDDEN": {
+      if (CombinedGraphQLErrors.is(error) && error.errors[0]?.extensions?.reason === "EMAIL_NOT_VERIFIED") {
+        return { title: "Verify your email first", message: "Open the link we mailed you, then come back here.", remedy: "verify" };
+      }
       // Here the server's words name the invited email, which is what the person needs.
       const serverMessage = CombinedGraphQLErrors.is(error) ? error.errors[0]?.message : undefined;
       return { title: "This invitation is for another email", message: serverMessage ?? message, remedy: "switch-account" };
@@ -91,6 +104,7 @@ export default function AcceptInvitationPage() {
         </div>
       </>
     );
+  else if (!user.emailVerified) body = <VerifyFirst email={user.email} here={here} onChecked={() => void me.refetch()} />;
   else body = <AcceptForm token={token} name={user.name} email={user.email} here={here} />;
 
   return (
@@ -101,13 +115,39 @@ export default function AcceptInvitationPage() {
   );
 }
 
+/** Invitations need a verified email: say so, keep the invitation for after the link, offer a new link. */
+function VerifyFirst({ email, here, onChecked }: { email: string; here: string; onChecked: () => void }) {
+  // The verification page continues here, even from another tab of this browser.
+  useEffect(() => rememberAfterVerify(here), [here]);
+  return (
+    <div className="form">
+      <section className="callout callout--warning" aria-label="Verify your email first">
+        <h2 className="callout__title">Verify your email first</h2>
+        <p>
+          We sent a link to <strong>{email}</strong>. Open it to confirm the address; you'll come back to this invitation.
+        </p>
+        <ResendVerificationButton />
+      </section>
+      <button type="button" className="button button--block" onClick={onChecked}>
+        I've verified it: check again
+      </button>
+      <Link className="button button--block" to={ROUTES.home.path}>
+        Go to your orgs
+      </Link>
+    </div>
+  );
+}
+
 function AcceptForm({ token, name, email, here }: { token: string; name: string; email: string; here: string }) {
   const navigate = useNavigate();
   const client = useApolloClient();
   const notifier = useNotifier();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [accept, { loading }] = useMutation(AcceptInvitationMutation, { context: INLINE_ERRORS });
+  const [allowPersonal] = useMutation(SetPersonalCreditsAllowedMutation, { context: INLINE_ERRORS });
   const [finding, setFinding] = useState(false);
+  // Off unless the person ticks it: their own money, their own choice.
+  const [consent, setConsent] = useState(false);
 
   const onAccept = async () => {
     setProblem(null);
@@ -119,7 +159,12 @@ function AcceptForm({ token, name, email, here }: { token: string; name: string;
     } catch (error) {
       // The session ended meanwhile: asking again shows the signed-out choices.
       if (describeError(error).code === "UNAUTHENTICATED") void client.refetchQueries({ include: [MeQuery] });
-      else setProblem(problemFrom(error));
+      else {
+        const found = problemFrom(error);
+        setProblem(found);
+        // Our session said verified, the server says not (or the reverse): ask again.
+        if (found.remedy === "verify") void client.refetchQueries({ include: [MeQuery] });
+      }
       return;
     }
     setFinding(true);
@@ -127,6 +172,17 @@ function AcceptForm({ token, name, email, here }: { token: string; name: string;
       const { data } = await client.query({ query: JoinedOrgQuery, fetchPolicy: "network-only", context: INLINE_ERRORS });
       const org = data?.myOrgs.find((o) => o.members.some((m) => m.id === memberId));
       if (org) notifier.notify({ tone: "success", message: `You joined ${org.name}.` });
+      if (org && consent) {
+        try {
+          await allowPersonal({ variables: { orgId: org.id, allowed: true } });
+        } catch (error) {
+          // Joined all the same; Team settings → Your membership can try again.
+          notifier.notify({
+            tone: "error",
+            message: `We couldn't save your consent for personal credits: ${describeError(error).message}`,
+          });
+        }
+      }
       navigate(org ? orgPath(org.id) : ROUTES.home.path, { replace: true });
     } catch {
       // Joined all the same; the home page lists the org.
@@ -148,6 +204,28 @@ function AcceptForm({ token, name, email, here }: { token: string; name: string;
       )}
       {problem?.remedy === "switch-account" && (
         <SignOutButton next={here} label="Sign in with another account" className="button button--primary button--block" />
+      )}
+      {(!problem || problem.remedy === "retry") && (
+        <div className="field">
+          <label className="field--check">
+            <input
+              type="checkbox"
+              checked={consent}
+              onChange={(e) => setConsent(e.target.checked)}
+              disabled={busy}
+              aria-describedby="personal-credits-hint"
+            />{" "}
+            Let this org's API keys spend my personal credits
+          </label>
+          <p id="personal-credits-hint" className="field__hint">
+            Only while the org is on a personal plan (Free or Pro). You can change it later under Team settings → Your membership.
+          </p>
+        </div>
+      )}
+      {problem?.remedy === "verify" && (
+        <p>
+          <ResendVerificationButton />
+        </p>
       )}
       {(!problem || problem.remedy === "retry") && (
         <button type="button" className="button button--primary button--block" onClick={() => void onAccept()} disabled={busy}>

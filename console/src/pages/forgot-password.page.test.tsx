@@ -5,7 +5,10 @@ import { renderApp } from "../test/render-app";
 describe("Forgot password page", () => {
   it("is linked from sign in, and always says a link was mailed if the account exists", async () => {
     renderApp("/signin", [
-      { request: { query: RequestPasswordResetDocument, variables: { email: "nobody@example.com" } }, result: { data: { requestPasswordReset: true } } },
+      {
+        request: { query: RequestPasswordResetDocument, variables: { email: "nobody@example.com" } },
+        result: { data: { requestPasswordReset: true } },
+      },
     ]);
     fireEvent.click(await screen.findByRole("link", { name: "Forgot your password?" }));
     await screen.findByRole("heading", { name: "Reset your password" });

@@ -64,14 +64,7 @@ export default function ResetPasswordPage() {
   };
 
   return (
-    <AuthCard
-      title="Choose a new password"
-      footer={
-        <>
-          <Link to={ROUTES.signIn.path}>Back to sign in</Link>
-        </>
-      }
-    >
+    <AuthCard title="Choose a new password" footer={<Link to={ROUTES.signIn.path}>Back to sign in</Link>}>
       <PageTitle>{ROUTES.resetPassword.title}</PageTitle>
       {invalidLink ? (
         <div className="form">
@@ -95,7 +88,14 @@ export default function ResetPasswordPage() {
             hint={`At least ${LIMITS.passwordMin} characters. Every session of your account ends.`}
             error={errors.password}
           />
-          <FormField label="New password again" name="confirm" type="password" autoComplete="new-password" required error={errors.confirm} />
+          <FormField
+            label="New password again"
+            name="confirm"
+            type="password"
+            autoComplete="new-password"
+            required
+            error={errors.confirm}
+          />
           <FormError message={errors.form ?? null} />
           <button type="submit" className="button button--primary button--block" disabled={loading}>
             {loading ? "Saving…" : "Set new password"}

@@ -18,7 +18,8 @@ describe("Sign in page", () => {
     renderApp("/signin", [
       { request: loginRequest, result: { data: { login: asUser(ada) } } },
       myOrgsMock([acme]),
-      orgSwitcherMock([acme]), devToolsMock(),
+      orgSwitcherMock([acme]),
+      devToolsMock(),
     ]);
 
     // Mixed case and spaces are normalized the way the server stores emails.
@@ -33,7 +34,8 @@ describe("Sign in page", () => {
   it("returns to the page you asked for", async () => {
     renderApp(`/signin?next=${encodeURIComponent("/orgs/org_acme")}`, [
       { request: loginRequest, result: { data: { login: asUser(ada) } } },
-      orgSwitcherMock([acme]), devToolsMock(),
+      orgSwitcherMock([acme]),
+      devToolsMock(),
       {
         request: { query: OrgHomeDocument, variables: { orgId: "org_acme" } },
         result: { data: { org: { __typename: "Org", ...acme, billingInterval: "MONTHLY" } } },

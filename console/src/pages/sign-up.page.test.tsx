@@ -3,7 +3,14 @@ import { SignUpDocument } from "../gql/graphql";
 import { apiError, asUser, myOrgsMock, orgSwitcherMock, devToolsMock } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 
-const grace = { id: "user_grace", name: "Grace Hopper", email: "grace@example.com", plan: "FREE" as const, isStaff: false, emailVerified: false };
+const grace = {
+  id: "user_grace",
+  name: "Grace Hopper",
+  email: "grace@example.com",
+  plan: "FREE" as const,
+  isStaff: false,
+  emailVerified: false,
+};
 const signUpRequest = {
   query: SignUpDocument,
   variables: { name: "Grace Hopper", email: "grace@example.com", password: "a-long-password" },
@@ -18,7 +25,12 @@ async function fillAndSubmit(name: string, email: string, password: string) {
 
 describe("Sign up page", () => {
   it("creates the account and opens the (empty) home page", async () => {
-    renderApp("/signup", [{ request: signUpRequest, result: { data: { signUp: asUser(grace) } } }, myOrgsMock([]), orgSwitcherMock([]), devToolsMock()]);
+    renderApp("/signup", [
+      { request: signUpRequest, result: { data: { signUp: asUser(grace) } } },
+      myOrgsMock([]),
+      orgSwitcherMock([]),
+      devToolsMock(),
+    ]);
     await fillAndSubmit(" Grace Hopper ", "grace@example.com", "a-long-password");
     expect(await screen.findByRole("heading", { name: "You're not in any org yet" })).toBeTruthy();
     expect(screen.getByText("Grace Hopper")).toBeTruthy();

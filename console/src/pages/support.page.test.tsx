@@ -81,7 +81,8 @@ describe("Support page: the Enterprise queue", () => {
   it("lists every org's requests newest first, each org linking to its support page", async () => {
     renderApp("/support", [
       meMock(staff),
-      orgSwitcherMock([]), devToolsMock(),
+      orgSwitcherMock([]),
+      devToolsMock(),
       queueMock([
         request(
           "ent_2",
@@ -123,7 +124,8 @@ describe("Support page: the Enterprise queue", () => {
   it("says when they could not be loaded, and tries again on request", async () => {
     renderApp("/support", [
       meMock(staff),
-      orgSwitcherMock([]), devToolsMock(),
+      orgSwitcherMock([]),
+      devToolsMock(),
       { request: { query: SupportEnterpriseRequestsDocument }, result: apiError("INTERNAL_SERVER_ERROR"), delay: 30 },
       queueMock([request("ent_1", { id: "org_acme", name: "Acme" }, ada, "2026-02-03T12:00:00.000Z", "Hello")]),
     ]);

@@ -107,7 +107,7 @@ export default function TeamPage() {
 
       {canManage && <ApiKeysSection orgId={org.id} />}
       {canManage && <AuditLogSection key={org.id} orgId={org.id} />}
-      <LeaveOrgSection org={org} />
+      <LeaveOrgSection org={org} me={org.members.find((m) => m.user.id === user?.id)} />
     </div>
   );
 }

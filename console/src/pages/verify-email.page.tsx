@@ -61,12 +61,10 @@ export default function VerifyEmailPage() {
     body = (
       <div className="form">
         <div className="callout callout--danger" role="alert">
-          <h2 className="callout__title">{outcome.kind === "invalid" ? "This verification link isn't valid" : "We couldn't verify your email"}</h2>
-          <p>
-            {outcome.kind === "invalid"
-              ? "It may have been used already, replaced by a newer one, or expired."
-              : outcome.message}
-          </p>
+          <h2 className="callout__title">
+            {outcome.kind === "invalid" ? "This verification link isn't valid" : "We couldn't verify your email"}
+          </h2>
+          <p>{outcome.kind === "invalid" ? "It may have been used already, replaced by a newer one, or expired." : outcome.message}</p>
         </div>
         {me.data?.me?.emailVerified ? (
           <p>Your email is already verified; nothing more to do.</p>

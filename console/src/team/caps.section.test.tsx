@@ -125,7 +125,12 @@ describe("Caps in Team settings", () => {
   });
 
   it("shows a MEMBER the caps and the threshold, read-only", async () => {
-    renderApp("/orgs/org_acme/team", [meMock(bob), orgSwitcherMock([acme]), devToolsMock(), teamSettingsMock({ myRole: "MEMBER", caps: [bobCap] })]);
+    renderApp("/orgs/org_acme/team", [
+      meMock(bob),
+      orgSwitcherMock([acme]),
+      devToolsMock(),
+      teamSettingsMock({ myRole: "MEMBER", caps: [bobCap] }),
+    ]);
     await screen.findByRole("heading", { level: 1, name: "Team settings" });
     const row = within(capsTable()).getByRole("row", { name: /Bob Builder/ });
     expect(within(row).getByText("(you)")).toBeTruthy();

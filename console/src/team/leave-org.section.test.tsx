@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { LeaveOrgDocument, OrgHomeDocument } from "../gql/graphql";
+import { LeaveOrgDocument, OrgHomeDocument, SetMyPersonalCreditsDocument } from "../gql/graphql";
 import { acme, apiError, initech, meMock, myOrgsMock, orgSwitcherMock, signedInMocks, devToolsMock } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
-import { bob, grace, managerTeamMocks, teamSettingsMock } from "../test/team.fixtures";
+import { bob, grace, managerTeamMocks, teamSettingsMock, bobMember } from "../test/team.fixtures";
 
 const notifications = () => screen.getByRole("region", { name: "Notifications" });
 const membership = () => screen.getByRole("region", { name: "Your membership" });
@@ -16,7 +16,8 @@ const orgHomeMock = {
 async function openAsBob(extra: Parameters<typeof renderApp>[1]) {
   const view = renderApp("/", [
     meMock(bob),
-    orgSwitcherMock([acme, initech]), devToolsMock(),
+    orgSwitcherMock([acme, initech]),
+    devToolsMock(),
     myOrgsMock([acme, initech]),
     orgHomeMock,
     teamSettingsMock({ myRole: "MEMBER" }),
@@ -63,10 +64,41 @@ describe("Leaving an org", () => {
     expect(cache.extract()["Org:org_initech"]).toBeDefined();
   });
 
+  it("shows a MEMBER their personal-credits consent and saves a change", async () => {
+    await openAsBob([
+      {
+        request: { query: SetMyPersonalCreditsDocument, variables: { orgId: acme.id, allowed: true } },
+        result: { data: { setPersonalCreditsAllowed: { __typename: "Member", id: bobMember.id, personalCreditsAllowed: true } } },
+      },
+    ]);
+    const consent = within(membership()).getByRole("checkbox", {
+      name: "Let this org's API keys spend my personal credits",
+    }) as HTMLInputElement;
+    // Off until the member agrees (the fixture's default for non-owners).
+    expect(consent.checked).toBe(false);
+    fireEvent.click(consent);
+    await waitFor(() => expect(consent.checked).toBe(true));
+    expect(within(membership()).queryByRole("alert")).toBeNull();
+  });
+
+  it("keeps the consent as it was and says why when saving fails", async () => {
+    await openAsBob([
+      {
+        request: { query: SetMyPersonalCreditsDocument, variables: { orgId: acme.id, allowed: true } },
+        result: apiError("FORBIDDEN"),
+      },
+    ]);
+    const consent = within(membership()).getByRole("checkbox", { name: /personal credits/ }) as HTMLInputElement;
+    fireEvent.click(consent);
+    expect(await within(membership()).findByText("Your role does not allow this.")).toBeTruthy();
+    expect(consent.checked).toBe(false);
+  });
+
   it("lets an ADMIN leave too", async () => {
     renderApp("/orgs/org_acme/team", [
       meMock(grace),
-      orgSwitcherMock([acme]), devToolsMock(),
+      orgSwitcherMock([acme]),
+      devToolsMock(),
       ...managerTeamMocks("ADMIN"),
       leaveMock({ data: { leaveOrg: true } }),
       myOrgsMock([]),

@@ -6,7 +6,7 @@ import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { graphql } from "../gql";
-import type { Role } from "../gql/graphql";
+import type { Plan, Role } from "../gql/graphql";
 import { useNotifier } from "../notifications/notification-center.component";
 import type { HomeState } from "../pages/home.page";
 import { ROUTES } from "../routes";
@@ -17,8 +17,67 @@ const LeaveOrgMutation = graphql(`
   }
 `);
 
+const SetMyPersonalCreditsMutation = graphql(`
+  mutation SetMyPersonalCredits($orgId: ID!, $allowed: Boolean!) {
+    setPersonalCreditsAllowed(orgId: $orgId, allowed: $allowed) {
+      id
+      personalCreditsAllowed
+    }
+  }
+`);
+
 interface LeaveOrgProps {
-  org: { id: string; name: string; myRole?: Role | null };
+  org: { id: string; name: string; myRole?: Role | null; plan?: Plan | null };
+  /** The caller's own membership row (from the members list), for the personal-credits consent. */
+  me?: { id: string; personalCreditsAllowed: boolean } | null;
+}
+
+/** The caller's consent for this org's API keys to spend their personal credits; only they set it. */
+function PersonalCreditsConsent({
+  orgId,
+  plan,
+  me,
+}: {
+  orgId: string;
+  plan?: Plan | null;
+  me: { id: string; personalCreditsAllowed: boolean };
+}) {
+  const [error, setError] = useState<string | null>(null);
+  // The answer is the Member: the cache updates the box from it.
+  const [save, { loading }] = useMutation(SetMyPersonalCreditsMutation, { context: INLINE_ERRORS });
+  const onChange = async (allowed: boolean) => {
+    setError(null);
+    try {
+      await save({ variables: { orgId, allowed } });
+    } catch (e) {
+      setError(describeError(e).message);
+    }
+  };
+  const personalPlan = plan === "FREE" || plan === "PRO";
+  return (
+    <div className="field">
+      <label className="field--check">
+        <input
+          type="checkbox"
+          checked={me.personalCreditsAllowed}
+          disabled={loading}
+          onChange={(e) => void onChange(e.target.checked)}
+          aria-describedby="personal-credits-consent-hint"
+        />{" "}
+        Let this org's API keys spend my personal credits
+      </label>
+      <p id="personal-credits-consent-hint" className="field__hint">
+        {personalPlan
+          ? "On a personal plan, calls made with this org's API keys for you are paid from your personal credits only if this is on."
+          : "Used only while the org is on a personal plan (Free or Pro); it has a shared pool now."}
+      </p>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
 }
 
 /**
@@ -26,7 +85,7 @@ interface LeaveOrgProps {
  * removal's would); the OWNER must hand the org over first, which the server
  * enforces too (CONFLICT).
  */
-export function LeaveOrgSection({ org }: LeaveOrgProps) {
+export function LeaveOrgSection({ org, me }: LeaveOrgProps) {
   const notifier = useNotifier();
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
@@ -63,6 +122,7 @@ export function LeaveOrgSection({ org }: LeaveOrgProps) {
           Your membership
         </h2>
       </header>
+      {me && <PersonalCreditsConsent orgId={org.id} plan={org.plan} me={me} />}
       {org.myRole === "OWNER" ? (
         <p className="muted">You own this org: transfer ownership to another member before you can leave.</p>
       ) : (
@@ -83,6 +143,7 @@ export function LeaveOrgSection({ org }: LeaveOrgProps) {
           onCancel={close}
         >
           <p>You lose access to {org.name} at once: its credit pool, its Spaces and its settings. Your seat ends.</p>
+          <p>The API keys you created for it are revoked.</p>
           <p>To come back, you need a new invitation from its owner or an admin.</p>
         </ConfirmDialog>
       )}

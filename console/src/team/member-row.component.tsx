@@ -222,10 +222,8 @@ function RevokedKeysNote({ orgId, memberName }: { orgId: string; memberName: str
   if (keys.length === 0) return <p>They created no API keys here; no key is revoked.</p>;
   return (
     <p>
-      <strong>
-        {keys.length === 1 ? "1 API key" : `${keys.length} API keys`} they created will be revoked
-      </strong>{" "}
-      ({keys.map((k) => k.name).join(", ")}): integrations using {keys.length === 1 ? "it" : "them"} stop working at once.
+      <strong>{keys.length === 1 ? "1 API key" : `${keys.length} API keys`} they created will be revoked</strong> (
+      {keys.map((k) => k.name).join(", ")}): integrations using {keys.length === 1 ? "it" : "them"} stop working at once.
     </p>
   );
 }

@@ -1,6 +1,13 @@
 import type { MockLink } from "@apollo/client/testing";
 import type { ErrorCode } from "@team-billing/shared";
-import { DevToolsEnabledDocument, MeDocument, MyOrgsDocument, type OrgSummaryFragment, OrgSwitcherDocument, type SessionUserFragment } from "../gql/graphql";
+import {
+  DevToolsEnabledDocument,
+  MeDocument,
+  MyOrgsDocument,
+  type OrgSummaryFragment,
+  OrgSwitcherDocument,
+  type SessionUserFragment,
+} from "../gql/graphql";
 
 export const ada: SessionUserFragment = {
   id: "user_ada",
