@@ -66,7 +66,7 @@ type Documents = {
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": typeof types.MeDocument,
     "\n  query OrgMembership($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.OrgMembershipDocument,
     "\n  mutation GrantCredits($orgId: ID!, $credits: Int!, $reason: String!) {\n    grantCredits(orgId: $orgId, credits: $credits, reason: $reason) {\n      ...PoolFields\n    }\n  }\n": typeof types.GrantCreditsDocument,
-    "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    createdByName\n  }\n": typeof types.ApiKeyItemFragmentDoc,
+    "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    createdByUserId\n    createdByName\n  }\n": typeof types.ApiKeyItemFragmentDoc,
     "\n  query OrgApiKeys($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      apiKeys {\n        ...ApiKeyItem\n      }\n    }\n  }\n": typeof types.OrgApiKeysDocument,
     "\n  mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {\n    revokeApiKey(orgId: $orgId, apiKeyId: $apiKeyId)\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorKind\n    actorName\n    at\n    details\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
@@ -142,7 +142,7 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": types.MeDocument,
     "\n  query OrgMembership($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.OrgMembershipDocument,
     "\n  mutation GrantCredits($orgId: ID!, $credits: Int!, $reason: String!) {\n    grantCredits(orgId: $orgId, credits: $credits, reason: $reason) {\n      ...PoolFields\n    }\n  }\n": types.GrantCreditsDocument,
-    "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    createdByName\n  }\n": types.ApiKeyItemFragmentDoc,
+    "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    createdByUserId\n    createdByName\n  }\n": types.ApiKeyItemFragmentDoc,
     "\n  query OrgApiKeys($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      apiKeys {\n        ...ApiKeyItem\n      }\n    }\n  }\n": types.OrgApiKeysDocument,
     "\n  mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {\n    revokeApiKey(orgId: $orgId, apiKeyId: $apiKeyId)\n  }\n": types.RevokeApiKeyDocument,
     "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorKind\n    actorName\n    at\n    details\n  }\n": types.AuditEntryFieldsFragmentDoc,
@@ -391,7 +391,7 @@ export function graphql(source: "\n  mutation GrantCredits($orgId: ID!, $credits
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    createdByName\n  }\n"): (typeof documents)["\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    createdByName\n  }\n"];
+export function graphql(source: "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    createdByUserId\n    createdByName\n  }\n"): (typeof documents)["\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    createdByUserId\n    createdByName\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -199,8 +199,8 @@ describe("Team settings page", () => {
   });
 
   it("says how many API keys removing a member revokes, and drops them from the list", async () => {
-    const deploy = { ...ciKey, id: "key_deploy", name: "Deploy", createdByName: "Grace Hopper" };
-    const own = { ...ciKey, id: "key_own", name: "Owner's", createdByName: "Ada Lovelace" };
+    const deploy = { ...ciKey, id: "key_deploy", name: "Deploy", createdByUserId: "user_grace", createdByName: "Grace Hopper" };
+    const own = { ...ciKey, id: "key_own", name: "Owner's", createdByUserId: "user_ada", createdByName: "Ada Lovelace" };
     const keys = [ciKey, deploy, own];
     renderApp("/orgs/org_acme/team", [
       ...signedInMocks([acme]),

@@ -12,6 +12,7 @@ const gateway = {
   scopes: ["USAGE_READ", "USAGE_WRITE"] as const,
   createdAt: "2026-02-21T10:00:00.000Z",
   lastUsedAt: null,
+  createdByUserId: "user_ada",
   createdByName: "Ada Lovelace",
 };
 

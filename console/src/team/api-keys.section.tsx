@@ -20,6 +20,7 @@ export const ApiKeyItemFields = graphql(`
     scopes
     createdAt
     lastUsedAt
+    createdByUserId
     createdByName
   }
 `);

@@ -55,7 +55,7 @@ interface MemberRowProps {
 
 export function MemberRow({ org, member, canManage, canTransfer, isMe }: MemberRowProps) {
   const notifier = useNotifier();
-  const { name, email } = member.user;
+  const { id: userId, name, email } = member.user;
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [roleError, setRoleError] = useState<string | null>(null);
@@ -184,7 +184,7 @@ export function MemberRow({ org, member, canManage, canTransfer, isMe }: MemberR
                 {name} ({email}) loses access to {org.name} and its Spaces at once. Billable seats go from {org.seats} to{" "}
                 {Math.max(org.seats - 1, 0)}.
               </p>
-              <RevokedKeysNote orgId={org.id} memberName={name} />
+              <RevokedKeysNote orgId={org.id} userId={userId} />
               <p>You can invite them back later.</p>
             </ConfirmDialog>
           )}
@@ -210,15 +210,12 @@ export function MemberRow({ org, member, canManage, canTransfer, isMe }: MemberR
   );
 }
 
-/**
- * Removing a member revokes the API keys they created (the server does it).
- * Keys name their creator only by name, so that is what we match on.
- */
-function RevokedKeysNote({ orgId, memberName }: { orgId: string; memberName: string }) {
+/** Removing a member revokes the API keys they created (the server does it): say which, before. */
+function RevokedKeysNote({ orgId, userId }: { orgId: string; userId: string }) {
   // Usually cached by the API keys section already; asked for when not.
   const { data } = useQuery(OrgApiKeysQuery, { variables: { orgId }, context: INLINE_ERRORS });
   if (!data?.org) return <p>API keys they created will be revoked.</p>;
-  const keys = data.org.apiKeys.filter((k) => k.createdByName === memberName);
+  const keys = data.org.apiKeys.filter((k) => k.createdByUserId === userId);
   if (keys.length === 0) return <p>They created no API keys here; no key is revoked.</p>;
   return (
     <p>

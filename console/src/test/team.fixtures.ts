@@ -67,6 +67,7 @@ export const ciKey: ApiKeyItemFragment = {
   scopes: ["USAGE_READ"],
   createdAt: "2026-02-01T10:00:00.000Z",
   lastUsedAt: null,
+  createdByUserId: "user_grace",
   createdByName: "Grace Hopper",
 };
 

@@ -1,20 +1,10 @@
 import type { Clock } from "../clock";
 import type { CapService } from "../credits/cap.service";
 import type { PoolService } from "../credits/pool.service";
+import { BURN_WINDOW_DAYS, type Runway, runway } from "../credits/runway";
 import type { UsageService } from "./usage.service";
 
 const DAY_MS = 86_400_000;
-export const BURN_WINDOW_DAYS = 7;
-
-export interface Runway {
-  /** Credits a day, averaged over the last 7 days (rounded up). */
-  burnPerDay: number;
-  /** Whole days left at that rate; null when nothing is being spent. */
-  daysLeft: number | null;
-  emptyAt: Date | null;
-  /** True when, at this rate, it runs out before the next reset. */
-  runsOutBeforeReset: boolean;
-}
 
 export interface Forecast extends Runway {
   resetAt: Date;
@@ -52,10 +42,3 @@ export class ForecastService {
   }
 }
 
-/** The runway of `remaining` credits when `spentInWindow` went in the last week. */
-export function runway(spentInWindow: number, remaining: number, now: Date, resetAt: Date): Runway {
-  const perDay = spentInWindow / BURN_WINDOW_DAYS;
-  if (perDay <= 0) return { burnPerDay: 0, daysLeft: null, emptyAt: null, runsOutBeforeReset: false };
-  const emptyAt = new Date(now.getTime() + (remaining / perDay) * DAY_MS);
-  return { burnPerDay: Math.ceil(perDay), daysLeft: Math.floor(remaining / perDay), emptyAt, runsOutBeforeReset: emptyAt < resetAt };
-}

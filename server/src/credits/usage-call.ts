@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { hasUnsafeCharacters, LIMITS } from "@team-billing/shared";
-import type { UsageEventEntity } from "../entities";
+import type { MembershipEntity, UsageEventEntity } from "../entities";
 import { AppError, badInput } from "../errors";
 
 /** One model call to charge, as recordUsage (and its batch form) receive it. */
@@ -28,6 +28,18 @@ export interface UsageResult {
 }
 
 export type CallOutcome = { ok: true; result: UsageResult } | { ok: false; error: AppError };
+
+/**
+ * Members, Spaces and earlier events a batch of calls refers to, read once per batch
+ * (by metering) and used by both the pool and the personal path.
+ */
+export interface Targets {
+  /** Events by idempotency key: the earlier ones, and those this batch adds. */
+  seen: Map<string, UsageEventEntity>;
+  member(id: string): MembershipEntity | undefined;
+  userOf(memberId: string): string;
+  problem(call: UsageCall): AppError | null;
+}
 
 /** Shape checks that need no database; a failing call charges nothing. */
 export function checkCall(call: UsageCall): AppError | null {

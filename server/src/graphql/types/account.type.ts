@@ -48,6 +48,8 @@ export class ApiKeyType {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field(() => [ApiKeyScopeEnum]) scopes: ApiKeyScope[];
+  @Field(() => ID, { description: "The user who created the key: its keys are revoked when they leave the org or are removed." })
+  createdByUserId: string;
   @Field(() => String, {
     nullable: true,
     description: "The name of the member who created the key (its keys are revoked when they leave).",
