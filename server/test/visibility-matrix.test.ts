@@ -81,7 +81,9 @@ beforeAll(async () => {
     keyUsageWrite: await key("USAGE_WRITE"),
     keyBillingRead: await key("BILLING_READ"),
   });
-  await team.owner.client.ok('mutation($o: ID!) { inviteMember(orgId: $o, email: "pending@example.test", role: MEMBER) { id } }', { o: orgId });
+  await team.owner.client.ok('mutation($o: ID!) { inviteMember(orgId: $o, email: "pending@example.test", role: MEMBER) { id } }', {
+    o: orgId,
+  });
 });
 afterAll(() => t.close());
 
