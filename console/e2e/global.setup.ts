@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ARTIFACTS_DIR, CONSOLE_DIST, REPO_ROOT, SERVER_MAIN } from "./support/paths";
+import { startSmtpInbox } from "./support/smtp-inbox";
 
 const START_TIMEOUT_MS = 30_000;
 
@@ -81,7 +82,10 @@ export default async function globalSetup(): Promise<void> {
   ]) {
     delete env[name];
   }
+  // Mail goes over real SMTP to a receiver of ours; the tests read what it received.
+  const smtp = await startSmtpInbox(join(dataDir, "smtp-inbox"));
   Object.assign(env, {
+    SMTP_URL: smtp.url,
     PORT: String(port),
     DATA_DIR: dataDir,
     PUBLIC_URL: baseUrl,
@@ -97,7 +101,7 @@ export default async function globalSetup(): Promise<void> {
   closeSync(log);
   // Should Jest die without running the teardown, the server goes with it.
   process.once("exit", () => server.kill("SIGKILL"));
-  globalThis.__teamBillingE2e = { server, dataDir };
+  globalThis.__teamBillingE2e = { server, dataDir, closeSmtp: smtp.close };
   try {
     await waitForHealth(baseUrl, server, logFile);
   } catch (error) {

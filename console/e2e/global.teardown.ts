@@ -18,6 +18,7 @@ export default async function globalTeardown(): Promise<void> {
   const state = globalThis.__teamBillingE2e;
   if (!state) return;
   await stop(state.server);
+  await state.closeSmtp();
   rmSync(state.dataDir, { recursive: true, force: true });
   globalThis.__teamBillingE2e = undefined;
 }

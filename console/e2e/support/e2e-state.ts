@@ -4,6 +4,7 @@ import type { ChildProcess } from "node:child_process";
 export interface E2eState {
   server: ChildProcess;
   dataDir: string;
+  closeSmtp: () => Promise<void>;
 }
 
 declare global {

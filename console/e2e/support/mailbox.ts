@@ -3,12 +3,12 @@ import { join } from "node:path";
 import { baseUrl } from "./browser";
 
 /**
- * The server's outgoing mail: with no SMTP_URL it writes each message as an .eml file under
- * DATA_DIR/mail (the test server's DATA_DIR is E2E_DATA_DIR). Reads the newest link of a kind
- * mailed to `to`, waiting for the mail job (every 2 s) to write it.
+ * The server's outgoing mail, as the real SMTP receiver of global.setup.ts got it (a file per
+ * message under E2E_DATA_DIR/smtp-inbox). Reads the newest link of a kind mailed to `to`,
+ * waiting for the mail job (every 2 s) to send it.
  */
 export async function mailedLink(to: string, kind: "verify-email" | "reset-password"): Promise<string> {
-  const dir = join(process.env.E2E_DATA_DIR as string, "mail");
+  const dir = join(process.env.E2E_DATA_DIR as string, "smtp-inbox");
   for (let i = 0; i < 100; i++) {
     // The directory appears with the server's first mail.
     const files = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((f) => f.name.endsWith(".eml")) : [];
