@@ -87,6 +87,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   jobs.register({ name: "reservations", everyMs: 15_000, run: async () => void (await services.reservations.expireDue()) });
   jobs.register({ name: "downgrades", everyMs: 60_000, run: async () => void (await services.downgrades.applyDue()) });
   jobs.register({ name: "seats", everyMs: 5_000, leaseMs: 120_000, run: async () => void (await services.seats.syncDue()) });
+  // Re-reads live subscriptions, recent invoices and open checkouts from Stripe: a lost webhook heals.
+  jobs.register({ name: "reconcile", everyMs: 3_600_000, leaseMs: 900_000, run: async () => void (await services.webhooks.reconcile()) });
   // Last, so that `runNow()` sends what the jobs above queued (soft alerts).
   jobs.register({ name: "mail", everyMs: 2_000, run: async () => void (await services.mail.deliverDue()) });
 

@@ -18,6 +18,8 @@ export interface Config {
   /** Another Stripe API host for STRIPE_SECRET_KEY (a standalone emulator); unset: Stripe itself. */
   stripeApiUrl: string | undefined;
   stripeEmulatorPort: number;
+  /** How long one Stripe API call may take before it fails (and is retried by its caller). */
+  stripeTimeoutMs: number;
   /** Where the embedded emulator keeps its state across restarts; undefined: memory only. */
   stripeEmulatorState: string | undefined;
   devTools: boolean;
@@ -69,6 +71,7 @@ export function loadConfig(env: Env = process.env): Config {
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
     stripeApiUrl: env.STRIPE_API_URL || undefined,
     stripeEmulatorPort: intVar(env, "STRIPE_EMULATOR_PORT", 12111),
+    stripeTimeoutMs: intVar(env, "STRIPE_TIMEOUT_MS", 20_000),
     stripeEmulatorState:
       env.STRIPE_EMULATOR_STATE === "memory" ? undefined : resolve(env.STRIPE_EMULATOR_STATE || join(dataDir, "stripe-emulator.json")),
     // Dev tools move the billing clock: on by default only for a local trial (the emulator, not production).

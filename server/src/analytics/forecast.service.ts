@@ -41,4 +41,3 @@ export class ForecastService {
     return { resetAt: pool.periodEnd, ...runway(week.totalCredits, pool.topUpBalance + pool.monthlyBalance, now, pool.periodEnd), caps };
   }
 }
-

@@ -1,4 +1,4 @@
-import { type CapScope, POOLED_PLANS, teamMonthlyAllotment, type Catalog } from "@team-billing/shared";
+import { POOLED_PLANS, teamMonthlyAllotment, type Catalog } from "@team-billing/shared";
 import { type EntityManager, In } from "typeorm";
 import type { Clock } from "../clock";
 import { bulkInsert } from "../db/bulk-insert";
@@ -13,20 +13,14 @@ import {
   UsageEventEntity,
   UserEntity,
 } from "../entities";
-import type { LedgerBucket, LedgerKind } from "../entities/ledger-entry.entity";
 import type { MailService } from "../mail/mail.service";
-import { BURN_WINDOW_DAYS, runway } from "../analytics/forecast.service";
 import { type AdmissionState, type Counter, counterKey, MAX_BALANCE } from "./admission";
 import { periodAt } from "./periods";
+import { BURN_WINDOW_DAYS, type Runway, runway } from "./runway";
+import { softAlertMail } from "./soft-alert.mail";
+import { type ChargeBatch, type LedgerLine, orgLedgerRows, saveCounters, writeCharges } from "./usage-writer";
 
-export interface LedgerLine {
-  bucket: Exclude<LedgerBucket, "PERSONAL">;
-  kind: LedgerKind;
-  amount: number;
-  reference?: string | null;
-  reason?: string | null;
-  actorEmail?: string | null;
-}
+export type { LedgerLine };
 
 /**
  * Reads and writes of an org's credits, always inside a transaction that holds
@@ -64,42 +58,21 @@ export class CreditStore {
     };
   }
 
-  /** Writes back the buckets (one UPDATE) and every counter that changed (one multi-row upsert). */
-  async saveState(em: EntityManager, pool: PoolEntity, state: AdmissionState, before: Map<string, Counter>): Promise<void> {
-    // The last guard: a write that would leave a bucket, the holds or a counter below
-    // zero is a bug (a hold released twice, say); refuse it and let the transaction roll back.
-    const { topUp, monthly, reserved } = state.buckets;
-    const bad = [topUp, monthly, reserved].some((n) => n < 0) || [...state.counters.values()].some((c) => c.used < 0 || c.reserved < 0);
-    if (bad) throw new Error(`credits of org ${pool.orgId} would go below zero (${JSON.stringify(state.buckets)}); nothing was written`);
-    pool.topUpBalance = state.buckets.topUp;
-    pool.monthlyBalance = state.buckets.monthly;
-    pool.reserved = state.buckets.reserved;
-    await em.update(
-      PoolEntity,
-      { orgId: pool.orgId },
-      {
-        topUpBalance: pool.topUpBalance,
-        monthlyBalance: pool.monthlyBalance,
-        reserved: pool.reserved,
-        alertArmed: pool.alertArmed,
-        alertsSent: pool.alertsSent,
-      },
-    );
-    const changed: [string, number, CapScope, string, number, number][] = [];
-    for (const [key, counter] of state.counters) {
-      const old = before.get(key);
-      if (old ? old.used === counter.used && old.reserved === counter.reserved : counter.used === 0 && counter.reserved === 0) continue;
-      const [scope, targetId] = key.split(":") as [CapScope, string];
-      changed.push([pool.orgId, pool.periodIndex, scope, targetId, counter.used, counter.reserved]);
-    }
-    if (changed.length === 0) return;
-    // Absolute values, not increments: the pool lock this transaction holds orders every writer of these rows.
-    const insert = `INSERT INTO period_usage (orgId, periodIndex, scope, targetId, used, reserved) VALUES ${changed.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")}`;
-    const sql =
-      this.db.kind === "mysql"
-        ? `${insert} ON DUPLICATE KEY UPDATE used = VALUES(used), reserved = VALUES(reserved)`
-        : `${insert} ON CONFLICT (orgId, periodIndex, scope, targetId) DO UPDATE SET used = excluded.used, reserved = excluded.reserved`;
-    await em.query(sql, changed.flat());
+  /** Writes back the buckets (one UPDATE) and every counter that changed (one multi-row upsert): holds, releases, expiry. */
+  saveState(em: EntityManager, pool: PoolEntity, state: AdmissionState, before: Map<string, Counter>): Promise<void> {
+    return saveCounters(em, this.db.kind, pool, state, before);
+  }
+
+  /**
+   * Writes a batch of charges: events, their ledger lines, rollups and counters (see
+   * usage-writer.ts), then, for a pool, the soft-alert check. Every path that charges
+   * a call ends here; an empty batch writes nothing.
+   */
+  async recordCharges(em: EntityManager, batch: ChargeBatch): Promise<void> {
+    if (batch.events.length === 0) return;
+    await writeCharges(em, this.db.kind, batch);
+    const { account } = batch;
+    if (account.source === "POOL") await this.checkSoftAlert(em, account.pool, account.thresholdPercent);
   }
 
   /** Appends ledger lines, computing each one's balance after from the pool's balances before them. */
@@ -111,23 +84,7 @@ export class CreditStore {
     at: Date,
   ): Promise<void> {
     if (lines.length === 0) return;
-    const balance = { TOP_UP: opening.topUp, MONTHLY: opening.monthly };
-    const rows = lines.map((line) => {
-      balance[line.bucket] += line.amount;
-      return {
-        account: "ORG" as const,
-        accountId: orgId,
-        bucket: line.bucket,
-        kind: line.kind,
-        amount: line.amount,
-        balanceAfter: balance[line.bucket],
-        reference: line.reference ?? null,
-        reason: line.reason ?? null,
-        actorEmail: line.actorEmail ?? null,
-        at,
-      };
-    });
-    await bulkInsert(em, LedgerEntryEntity, rows);
+    await bulkInsert(em, LedgerEntryEntity, orgLedgerRows(orgId, opening, lines, at));
   }
 
   /** The allotment a new period grants: the Enterprise terms, or base + active seats × add-on. */
@@ -204,8 +161,8 @@ export class CreditStore {
       .execute();
   }
 
-  /** "At the last week's pace …": the alert email's runway line (the alert is rare; this reads a week of events). */
-  private async runwaySentence(em: EntityManager, pool: PoolEntity): Promise<string> {
+  /** The pool's runway at the last week's pace (the alert is rare; this reads a week of events). */
+  private async poolRunway(em: EntityManager, pool: PoolEntity): Promise<Runway> {
     const now = this.clock.now();
     const since = new Date(now.getTime() - BURN_WINDOW_DAYS * 86_400_000);
     const spent = await em
@@ -213,10 +170,7 @@ export class CreditStore {
       .select("COALESCE(SUM(e.credits), 0)", "spent")
       .where("e.orgId = :orgId AND e.occurredAt >= :since", { orgId: pool.orgId, since })
       .getRawOne<{ spent: string | number }>();
-    const r = runway(Number(spent?.spent ?? 0), pool.topUpBalance + pool.monthlyBalance, now, pool.periodEnd);
-    if (r.daysLeft === null) return "";
-    const when = r.runsOutBeforeReset ? "before the refill" : "after the refill, so the refill comes first";
-    return `At the last week's pace (${r.burnPerDay.toLocaleString("en-US")} credits a day) the pool lasts about ${r.daysLeft} more day${r.daysLeft === 1 ? "" : "s"}: ${when}.`;
+    return runway(Number(spent?.spent ?? 0), pool.topUpBalance + pool.monthlyBalance, now, pool.periodEnd);
   }
 
   /**
@@ -242,19 +196,21 @@ export class CreditStore {
       .innerJoin(MembershipEntity, "m", "m.userId = u.id")
       .where("m.orgId = :orgId AND m.role = 'OWNER' AND m.active = :active", { orgId: pool.orgId, active: true })
       .getMany();
+    const mail = softAlertMail({
+      orgName: org.name,
+      thresholdPercent,
+      topUp: pool.topUpBalance,
+      monthly: pool.monthlyBalance,
+      monthlyAllotment: pool.monthlyAllotment,
+      refillsAt: pool.periodEnd,
+      runway: await this.poolRunway(em, pool),
+    });
     for (const owner of owners) {
       await this.mail.enqueue(em, {
         kind: "soft_alert",
         dedupeKey: `soft-alert:${pool.orgId}:${pool.alertsSent}:${owner.id}`,
         to: owner.email,
-        subject: `${org.name}: the credit pool is below ${thresholdPercent}%`,
-        text: [
-          `The credit pool of ${org.name} has ${total.toLocaleString("en-US")} credits left: below ${thresholdPercent}% of this period's ${pool.monthlyAllotment.toLocaleString("en-US")}.`,
-          `Top-ups: ${pool.topUpBalance.toLocaleString("en-US")}; monthly: ${pool.monthlyBalance.toLocaleString("en-US")}. The monthly credits refill on ${pool.periodEnd.toISOString().slice(0, 10)}.`,
-          await this.runwaySentence(em, pool),
-          "",
-          "Buy a top-up from Billing, or set per-member and per-Space caps in Team settings.",
-        ].join("\n"),
+        ...mail,
       });
     }
   }

@@ -1,20 +1,28 @@
 import { type EntityManager, In } from "typeorm";
 import type { Clock } from "../clock";
-import { newId } from "../db/columns";
 import { POOLED_PLANS } from "@team-billing/shared";
-import { bulkInsert } from "../db/bulk-insert";
-import { addToRollups } from "./rollups";
 import { type Database, isUniqueViolation } from "../db/database";
 import { MembershipEntity, OrgEntity, type PoolEntity, SpaceEntity, UsageEventEntity } from "../entities";
 import { AppError, badInput, forbidden, notFound } from "../errors";
 import type { Actor } from "../services/actor";
 import type { MemberService } from "../services/member.service";
-import { admitCharge, cloneCounters } from "./admission";
+import { admitCharge } from "./admission";
 import { Coalescer } from "./coalescer";
-import type { CreditStore, LedgerLine } from "./credit-store";
+import type { CreditStore } from "./credit-store";
 import type { PersonalService } from "./personal.service";
 import type { PoolService } from "./pool.service";
-import { type CallOutcome, checkCall, inputHash, keyConflict, refusal, resultOf, type UsageCall, type UsageResult } from "./usage-call";
+import {
+  type CallOutcome,
+  checkCall,
+  inputHash,
+  keyConflict,
+  refusal,
+  resultOf,
+  type Targets,
+  type UsageCall,
+  type UsageResult,
+} from "./usage-call";
+import { ChargeBatch } from "./usage-writer";
 
 export const MAX_BATCH_CALLS = 500;
 
@@ -104,7 +112,12 @@ export class MeteringService {
       if (!org) return calls.map(() => ({ ok: false as const, error: notFound("Org") }));
       const pooled = pool && org.orgPlan !== null && POOLED_PLANS.includes(org.orgPlan);
       const targets = await this.targets(em, org, calls);
-      if (!pooled) return this.personal.chargeCalls(em, calls, targets);
+      if (!pooled) {
+        const charges = ChargeBatch.forPersonal(this.clock.now());
+        const outcomes = await this.personal.chargeCalls(em, calls, targets, charges);
+        await this.store.recordCharges(em, charges);
+        return outcomes;
+      }
       return this.chargePool(em, org, pool, calls, targets);
     });
   }
@@ -128,11 +141,7 @@ export class MeteringService {
       memberIds: calls.map((c) => c.memberId),
       spaceIds: calls.map((c) => c.spaceId),
     });
-    const before = cloneCounters(state.counters);
-    const opening = { topUp: pool.topUpBalance, monthly: pool.monthlyBalance };
-    const now = this.clock.now();
-    const events: UsageEventEntity[] = [];
-    const lines: LedgerLine[] = [];
+    const charges = ChargeBatch.forPool(pool, state, this.clock.now(), org.softAlertThresholdPercent);
     const outcomes = calls.map((call): CallOutcome => {
       const invalid = targets.problem(call);
       if (invalid) return { ok: false, error: invalid };
@@ -141,36 +150,11 @@ export class MeteringService {
       if (prior) return prior.inputHash === hash ? { ok: true, result: resultOf(prior) } : { ok: false, error: keyConflict() };
       const decision = admitCharge(state, call);
       if (!decision.ok) return { ok: false, error: refusal(decision.refusal, pool.periodEnd) };
-      const event = Object.assign(new UsageEventEntity(), {
-        id: newId(),
-        orgId: org.id,
-        memberId: call.memberId,
-        spaceId: call.spaceId,
-        userId: targets.userOf(call.memberId),
-        model: call.model,
-        credits: call.credits,
-        fromTopUp: decision.fromTopUp,
-        fromMonthly: decision.fromMonthly,
-        fromPersonal: 0,
-        idempotencyKey: call.idempotencyKey,
-        inputHash: hash,
-        remainingAfter: decision.remainingAfter,
-        reservationId: null,
-        occurredAt: now,
-      });
-      events.push(event);
+      const event = charges.addPool(call, decision, { userId: targets.userOf(call.memberId), inputHash: hash });
       targets.seen.set(call.idempotencyKey, event);
-      if (decision.fromTopUp) lines.push({ bucket: "TOP_UP", kind: "USAGE", amount: -decision.fromTopUp, reference: event.id });
-      if (decision.fromMonthly) lines.push({ bucket: "MONTHLY", kind: "USAGE", amount: -decision.fromMonthly, reference: event.id });
       return { ok: true, result: resultOf(event) };
     });
-    if (events.length > 0) {
-      await this.store.saveState(em, pool, state, before);
-      await bulkInsert(em, UsageEventEntity, events);
-      await addToRollups(this.db.kind, em, events);
-      await this.store.appendLedger(em, org.id, opening, lines, now);
-      await this.store.checkSoftAlert(em, pool, org.softAlertThresholdPercent);
-    }
+    await this.store.recordCharges(em, charges);
     return outcomes;
   }
 
@@ -201,11 +185,4 @@ export class MeteringService {
       },
     };
   }
-}
-
-export interface Targets {
-  seen: Map<string, UsageEventEntity>;
-  member(id: string): MembershipEntity | undefined;
-  userOf(memberId: string): string;
-  problem(call: UsageCall): ReturnType<typeof badInput> | null;
 }

@@ -1,17 +1,15 @@
 import { type Catalog, monthlyCreditsOfPersonalPlan, PERSONAL_PAID_PLANS, type Plan } from "@team-billing/shared";
 import { type EntityManager, LessThanOrEqual } from "typeorm";
 import type { Clock } from "../clock";
-import { newId } from "../db/columns";
 import type { Database } from "../db/database";
 import { LedgerEntryEntity, PersonalBalanceEntity, UsageEventEntity, UserEntity } from "../entities";
 import type { LedgerKind } from "../entities/ledger-entry.entity";
 import { AppError } from "../errors";
 import type { Actor } from "../services/actor";
 import type { AuditService } from "../services/audit.service";
-import type { Targets } from "./metering.service";
 import { periodAt } from "./periods";
-import { addToRollups } from "./rollups";
-import { type CallOutcome, inputHash, keyConflict, refusal, resultOf, type UsageCall } from "./usage-call";
+import { type CallOutcome, inputHash, keyConflict, refusal, resultOf, type Targets, type UsageCall } from "./usage-call";
+import type { ChargeBatch } from "./usage-writer";
 
 const NO_CONSENT =
   "This member has not allowed this org's API keys to spend their personal credits (Your membership → Personal credits); they can record their own usage when signed in.";
@@ -76,10 +74,18 @@ export class PersonalService {
     });
   }
 
-  /** Charges calls in an org on a personal plan, each to its member's own balance. */
-  async chargeCalls(em: EntityManager, calls: UsageCall[], targets: Targets): Promise<CallOutcome[]> {
-    const now = this.clock.now();
+  /**
+   * Decides calls in an org on personal plans, each against its member's own balance
+   * (locked here), and adds the admitted ones to `charges`; the caller writes them
+   * (CreditStore.recordCharges) in this transaction.
+   */
+  async chargeCalls(em: EntityManager, calls: UsageCall[], targets: Targets, charges: ChargeBatch): Promise<CallOutcome[]> {
     const outcomes: CallOutcome[] = [];
+    // Each user's balance is locked and read once per batch; their later calls see what earlier ones took.
+    const balances = new Map<string, PersonalBalanceEntity | null>();
+    // Refilled at most once per batch: the batch's charges are written after, and their
+    // ledger lines must follow the refill's (a refill between two of them would misorder them).
+    const rolled = new Set<string>();
     for (const call of calls) {
       const invalid = targets.problem(call);
       if (invalid) {
@@ -93,7 +99,8 @@ export class PersonalService {
         continue;
       }
       const userId = targets.userOf(call.memberId);
-      const balance = await this.lock(em, userId);
+      if (!balances.has(userId)) balances.set(userId, await this.lock(em, userId));
+      const balance = balances.get(userId) ?? null;
       if (!balance || !PERSONAL_PAID_PLANS.includes(balance.plan)) {
         outcomes.push({
           ok: false,
@@ -117,7 +124,10 @@ export class PersonalService {
         outcomes.push({ ok: false, error: new AppError("BILLING_PLAN_REQUIRED", NO_CONSENT) });
         continue;
       }
-      await this.roll(em, balance);
+      if (!rolled.has(userId)) {
+        await this.roll(em, balance);
+        rolled.add(userId);
+      }
       if (balance.balance < call.credits) {
         outcomes.push({
           ok: false,
@@ -130,27 +140,7 @@ export class PersonalService {
         continue;
       }
       balance.balance -= call.credits;
-      const event = Object.assign(new UsageEventEntity(), {
-        id: newId(),
-        orgId: call.orgId,
-        memberId: call.memberId,
-        spaceId: call.spaceId,
-        userId,
-        model: call.model,
-        credits: call.credits,
-        fromTopUp: 0,
-        fromMonthly: 0,
-        fromPersonal: call.credits,
-        idempotencyKey: call.idempotencyKey,
-        inputHash: hash,
-        remainingAfter: balance.balance,
-        reservationId: null,
-        occurredAt: now,
-      });
-      await em.update(PersonalBalanceEntity, { userId }, { balance: balance.balance });
-      await em.insert(UsageEventEntity, event);
-      await addToRollups(this.db.kind, em, [event]);
-      await this.ledger(em, userId, balance.balance + call.credits, [["USAGE", -call.credits]], event.id);
+      const event = charges.addPersonal(call, balance, hash);
       targets.seen.set(call.idempotencyKey, event);
       outcomes.push({ ok: true, result: resultOf(event) });
     }

@@ -10,8 +10,8 @@ import { isId } from "../services/validate";
 import { admitCharge, admitHold, cloneCounters, releaseHold } from "./admission";
 import type { CreditStore } from "./credit-store";
 import type { PoolService } from "./pool.service";
-import { addToRollups } from "./rollups";
 import { checkCall, refusal, resultOf, type UsageCall, type UsageResult } from "./usage-call";
+import { ChargeBatch } from "./usage-writer";
 
 export const HOLD_TTL = { defaultSeconds: 600, minSeconds: 10, maxSeconds: 3600 };
 
@@ -103,45 +103,15 @@ export class ReservationService {
         );
       }
       const state = await this.store.admissionState(em, pool, { memberIds: [held.memberId], spaceIds: [held.spaceId] });
-      const before = cloneCounters(state.counters);
-      const opening = { topUp: pool.topUpBalance, monthly: pool.monthlyBalance };
+      const org = await em.findOneByOrFail(OrgEntity, { id: orgId });
+      const charges = ChargeBatch.forPool(pool, state, this.clock.now(), org.softAlertThresholdPercent);
       const decision = admitCharge(state, { ...call, held: reservation.credits });
       if (!decision.ok) throw refusal(decision.refusal, pool.periodEnd);
-      const now = this.clock.now();
       const membership = await em.findOneByOrFail(MembershipEntity, { id: held.memberId });
-      const event = Object.assign(new UsageEventEntity(), {
-        id: newId(),
-        ...call,
-        userId: membership.userId,
-        fromTopUp: decision.fromTopUp,
-        fromMonthly: decision.fromMonthly,
-        fromPersonal: 0,
-        inputHash: "reservation",
-        remainingAfter: decision.remainingAfter,
-        reservationId: reservation.id,
-        occurredAt: now,
-      });
+      const event = charges.addPool(call, decision, { userId: membership.userId, inputHash: "reservation", reservationId: reservation.id });
       // The hold moves out of HELD once: whoever moves it (settle, release, expiry) returns its credits.
       await this.leaveHeld(em, reservation.id, { status: "SETTLED", eventId: event.id });
-      await this.store.saveState(em, pool, state, before);
-      await em.insert(UsageEventEntity, event);
-      await addToRollups(this.db.kind, em, [event]);
-      await this.store.appendLedger(
-        em,
-        orgId,
-        opening,
-        [
-          ...(decision.fromTopUp
-            ? [{ bucket: "TOP_UP" as const, kind: "USAGE" as const, amount: -decision.fromTopUp, reference: event.id }]
-            : []),
-          ...(decision.fromMonthly
-            ? [{ bucket: "MONTHLY" as const, kind: "USAGE" as const, amount: -decision.fromMonthly, reference: event.id }]
-            : []),
-        ],
-        now,
-      );
-      const org = await em.findOneByOrFail(OrgEntity, { id: orgId });
-      await this.store.checkSoftAlert(em, pool, org.softAlertThresholdPercent);
+      await this.store.recordCharges(em, charges);
       return resultOf(event);
     });
   }

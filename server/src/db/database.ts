@@ -1,11 +1,20 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { createHash, randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { JobLeaseEntity } from "../entities/job-lease.entity";
 import type { DatabaseKind } from "./data-source";
 
 /** MySQL 1213 deadlock, 1205 lock wait timeout; MariaDB 1020 record changed since last read. */
 const RETRYABLE_MYSQL = new Set([1213, 1205, 1020]);
 const MAX_ATTEMPTS = 6;
+/**
+ * How long an `exclusive` caller may take from its lease to its write before another
+ * process may take over (it then reads again). Above a Stripe call's worst case: the
+ * SDK's timeout (20 s by default) times its tries, for the few calls one caller makes.
+ */
+const LEASE_MS = 180_000;
+const LEASE_LOST = Symbol("lease lost");
 
 /**
  * The one door to the database for writes: `transaction(fn)` commits or rolls
@@ -92,31 +101,93 @@ export class Database {
   /**
    * Reads something outside the database (Stripe's copy of an object, say), then writes
    * what it read, with no other `exclusive` caller for the same row in between: so a
-   * slow reader cannot write an older copy over a newer one. On MySQL the row is locked
-   * FOR UPDATE before `read` and the transaction stays open across it (another server
-   * waits on the lock; the row must exist, since READ COMMITTED locks no gaps); on a
-   * deadlock the whole runs again, so `read` must be safe to repeat. SQLite has one
-   * process, so an in-process lock per row does it without holding the one writer while
-   * `read` waits on the network.
+   * slow reader cannot write an older copy over a newer one.
+   *
+   * No database transaction or connection is held while `read` waits on the network (a
+   * slow Stripe would otherwise pin a connection and a row lock per call and starve
+   * everything else: security review, reliability notes). Instead callers queue on an
+   * in-process lock per row and, on MySQL, also take a short-lived lease row (in
+   * `job_lease`, key `x:<hash>`) that other processes wait on. The write then runs in its
+   * own transaction that first re-checks, under a row lock, that the lease is still ours
+   * (a reader slower than the lease lost it; then it reads again, so an older copy never
+   * lands). `read` must therefore be safe to repeat. Inside an open transaction (whose
+   * locks are held to its end anyway) the row is locked in it, as before.
    */
   async exclusive<R, T>(
     row: { entity: EntityTarget<ObjectLiteral>; id: string },
     read: () => Promise<R>,
     write: (em: EntityManager, value: R) => Promise<T>,
   ): Promise<T> {
-    // Inside a transaction already: its lock (SQLite's one writer, or the row lock taken
-    // here on MySQL) is held to its end, so waiting on the keyed lock could wait for itself.
-    if (this.kind === "sqlite" && !this.current()) {
-      const key = `${this.dataSource.getMetadata(row.entity).tableName}:${row.id}`;
-      return this.locks.run(key, async () => {
+    if (this.current()) {
+      // Inside a transaction already: its lock (SQLite's one writer, or the row lock taken
+      // here on MySQL) is held to its end, so waiting on the keyed lock could wait for itself.
+      const em = this.current()?.em as EntityManager;
+      if (this.kind === "mysql")
+        await em.createQueryBuilder(row.entity, "r").setLock("pessimistic_write").where("r.id = :id", { id: row.id }).getOne();
+      return write(em, await read());
+    }
+    const key = `${this.dataSource.getMetadata(row.entity).tableName}:${row.id}`;
+    return this.locks.run(key, async () => {
+      if (this.kind === "sqlite") {
+        // One process: the in-process lock is the whole of it.
         const value = await read();
         return this.transaction((em) => write(em, value));
-      });
-    }
-    return this.transaction(async (em) => {
-      await em.createQueryBuilder(row.entity, "r").setLock("pessimistic_write").where("r.id = :id", { id: row.id }).getOne();
-      return write(em, await read());
+      }
+      const lease = `x:${createHash("sha256").update(key).digest("hex").slice(0, 40)}`;
+      for (let attempt = 1; ; attempt++) {
+        const token = await this.takeLease(lease);
+        try {
+          const value = await read();
+          const written = await this.transaction(async (em) => {
+            if (!(await this.holdsLease(em, lease, token))) return LEASE_LOST;
+            return { value: await write(em, value) };
+          });
+          if (written !== LEASE_LOST) return written.value;
+          if (attempt >= MAX_ATTEMPTS)
+            throw new Error(`exclusive ${key}: lost the lease ${attempt} times (reads slower than ${LEASE_MS} ms)`);
+        } finally {
+          await this.dropLease(lease, token);
+        }
+      }
     });
+  }
+
+  /** Waits (polling, with backoff) until the lease row is free or lapsed, then takes it. */
+  private async takeLease(name: string): Promise<string> {
+    const token = randomBytes(16).toString("hex");
+    for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+      const now = new Date();
+      const taken = await this.transaction(async (em) => {
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(JobLeaseEntity)
+          .values({ name, holder: null, leaseUntil: null, lastRunAt: null })
+          .orIgnore()
+          .execute();
+        const result = await em
+          .createQueryBuilder()
+          .update(JobLeaseEntity)
+          .set({ holder: token, leaseUntil: new Date(now.getTime() + LEASE_MS) })
+          .where("name = :name AND (holder IS NULL OR leaseUntil IS NULL OR leaseUntil < :now)", { name, now })
+          .execute();
+        return result.affected === 1;
+      });
+      if (taken) return token;
+      await sleep(wait * (0.5 + Math.random()));
+    }
+  }
+
+  private async holdsLease(em: EntityManager, name: string, token: string): Promise<boolean> {
+    const lease = await em.createQueryBuilder(JobLeaseEntity, "l").setLock("pessimistic_write").where("l.name = :name", { name }).getOne();
+    return lease?.holder === token;
+  }
+
+  /** Deletes the lease row if it is still ours (so leases do not pile up, one per row ever synced). */
+  private async dropLease(name: string, token: string): Promise<void> {
+    await this.transaction((em) =>
+      em.createQueryBuilder().delete().from(JobLeaseEntity).where("name = :name AND holder = :holder", { name, holder: token }).execute(),
+    );
   }
 
   private serialized<T>(fn: () => Promise<T>): Promise<T> {

@@ -60,7 +60,19 @@ export function createServices(
   const personal = new PersonalService(db, clock, config.catalog, audit);
   const orgs = new OrgService(db, clock, audit, config.orgsPerUser);
   const subscriptions = new SubscriptionService(db, clock, store, audit, personal);
-  const checkouts = new CheckoutService(db, clock, gateway, config.catalog, config.publicUrl, orgs, pools, audit, subscriptions, personal);
+  const checkouts = new CheckoutService(
+    db,
+    clock,
+    gateway,
+    config.catalog,
+    config.publicUrl,
+    orgs,
+    pools,
+    audit,
+    subscriptions,
+    personal,
+    mail,
+  );
   const usage = new UsageService(db, clock, pools);
   const caps = new CapService(db, clock, pools, audit);
   const billing = new BillingService(db, clock, config, gateway, orgs, checkouts, audit, runJobs);

@@ -1,21 +1,35 @@
 import { type BillingInterval, type Catalog, PRICE_LOOKUP_KEYS, topUpPriceCents, topUpProblem } from "@team-billing/shared";
 import type Stripe from "stripe";
-import { type EntityManager, In } from "typeorm";
+import { type EntityManager, In, IsNull, MoreThan } from "typeorm";
 import type { Clock } from "../clock";
 import type { PersonalService } from "../credits/personal.service";
 import type { PoolService } from "../credits/pool.service";
 import type { Database } from "../db/database";
-import { CheckoutRecordEntity, OrgEntity, StripeCustomerEntity, SubscriptionEntity, UserEntity } from "../entities";
+import { CheckoutRecordEntity, MembershipEntity, OrgEntity, StripeCustomerEntity, SubscriptionEntity, UserEntity } from "../entities";
+import type { MailService } from "../mail/mail.service";
 import { AppError, badInput, conflict, notFound } from "../errors";
 import type { UserActor } from "../services/actor";
 import type { RequestAccess } from "../services/org-access";
 import type { AuditService } from "../services/audit.service";
 import type { OrgService } from "../services/org.service";
 import type { StripeGateway } from "./stripe-gateway";
-import { LIVE_STATUSES, subscriptionRow } from "./stripe-mirror";
+import { idOf, LIVE_STATUSES, subscriptionRow } from "./stripe-mirror";
 import type { SubscriptionService } from "./subscription.service";
 
 const SYSTEM = { kind: "anonymous" } as const;
+const KIND_OF_METADATA: Record<string, CheckoutRecordEntity["kind"]> = { team: "TEAM", top_up: "TOP_UP", personal: "PERSONAL" };
+/** Sessions live 24 h at Stripe; older open records need no expiring. */
+const SESSION_LIFETIME_MS = 25 * 3_600_000;
+
+/** Thrown inside `syncCheckout`'s transaction (rolling it back) when a second Team subscription was paid for. */
+class DuplicateSubscription extends Error {
+  constructor(readonly subscription: Stripe.Subscription) {
+    super(`subscription ${subscription.id} duplicates the org's live one`);
+  }
+}
+
+/** `sessions.retrieve` with the subscription expanded. */
+type Session = Stripe.Checkout.Session;
 
 /**
  * Checkouts: Team upgrades and top-ups. Completing one has two doors, the success
@@ -34,6 +48,7 @@ export class CheckoutService {
     private readonly audit: AuditService,
     private readonly subscriptions: SubscriptionService,
     private readonly personal: PersonalService,
+    private readonly mail: MailService,
   ) {}
 
   async startTeamCheckout(actor: UserActor, orgId: string, interval: BillingInterval): Promise<{ id: string; url: string }> {
@@ -50,7 +65,8 @@ export class CheckoutService {
       mode: "subscription",
       customer: await this.customerFor(org),
       client_reference_id: orgId,
-      metadata: { org_id: orgId, kind: "team" },
+      // The metadata is enough to rebuild our record if it was never written (see `lockedRecord`).
+      metadata: { org_id: orgId, kind: "team", started_by: actor.user.id },
       subscription_data: { metadata: { org_id: orgId } },
       line_items: [
         { price: base.id, quantity: 1 },
@@ -73,7 +89,7 @@ export class CheckoutService {
       mode: "payment",
       customer: await this.customerFor(org),
       client_reference_id: orgId,
-      metadata: { org_id: orgId, kind: "top_up", credits: String(credits) },
+      metadata: { org_id: orgId, kind: "top_up", credits: String(credits), started_by: actor.user.id },
       invoice_creation: { enabled: true },
       line_items: [
         {
@@ -94,55 +110,249 @@ export class CheckoutService {
 
   /** The success page's door: only someone who can see the org may complete its checkout. */
   async completeForCaller(sessionId: string, access: RequestAccess): Promise<OrgEntity> {
-    const record = await this.db.manager.findOneBy(CheckoutRecordEntity, { sessionId });
-    if (record?.accountType !== "ORG" || (await access.scope(record.accountId))?.role == null) throw notFound("Checkout session");
+    const account = await this.accountOf(sessionId);
+    if (account?.type !== "ORG" || (await access.scope(account.id))?.role == null) throw notFound("Checkout session");
     const done = await this.syncCheckout(sessionId);
     if (!done) throw conflict("This checkout is not paid yet.");
-    return this.orgs.get(record.accountId);
+    return this.orgs.get(account.id);
   }
 
   /**
-   * Applies a completed checkout once: TEAM puts the org on Team with its pool
-   * reseeded (top-ups kept) and mirrors the subscription; TOP_UP credits the pool.
-   * Returns false while the session is not complete. `markEvent` lets the webhook
-   * store its event id in the same transaction.
+   * Whose checkout this is: our record's account, or (record missing: the process died
+   * between creating the session and writing the record) the one its metadata names.
+   */
+  async accountOf(sessionId: string): Promise<{ type: "ORG" | "USER"; id: string } | null> {
+    const record = await this.db.manager.findOneBy(CheckoutRecordEntity, { sessionId });
+    if (record) return { type: record.accountType as "ORG" | "USER", id: record.accountId };
+    let session: Session;
+    try {
+      session = await this.gateway.stripe.checkout.sessions.retrieve(sessionId);
+    } catch {
+      return null; // not a session Stripe knows: the same answer as one of another org
+    }
+    const built = recordFromMetadata(session);
+    return built ? { type: built.accountType as "ORG" | "USER", id: built.accountId } : null;
+  }
+
+  /**
+   * Applies a paid checkout once: TEAM puts the org on Team with its pool reseeded (top-ups
+   * kept) and mirrors the subscription; TOP_UP credits the pool. Returns false while the
+   * session is not paid (a bank debit not settled yet: `checkout.session.async_payment_succeeded`
+   * runs this again). `markEvent` lets the webhook store its event id in the same transaction.
+   *
+   * One live subscription per org: a Team checkout paid while the org already has a live
+   * Team subscription (two checkouts opened, both paid) is cancelled at Stripe and its
+   * payment refunded, before the record is marked complete (audited, the OWNER emailed);
+   * the pool is not reseeded again. Both Stripe calls carry idempotency keys, so a crash
+   * in between is finished by the next delivery of the event. When a Team checkout
+   * completes, the org's other open Team checkouts are expired at Stripe.
    */
   async syncCheckout(sessionId: string, markEvent?: (em: EntityManager) => Promise<boolean>): Promise<boolean> {
-    const session = await this.gateway.stripe.checkout.sessions.retrieve(sessionId, { expand: ["subscription"] });
-    const complete = session.status === "complete" && (session.mode !== "payment" || session.payment_status === "paid");
-    const sub = session.subscription && typeof session.subscription !== "string" ? subscriptionRow(session.subscription) : null;
-    return this.db.transaction(async (em) => {
-      if (markEvent && !(await markEvent(em))) return true; // a duplicate event: already applied
-      if (!complete) return false;
-      const record = await this.db
-        .forUpdate(em.createQueryBuilder(CheckoutRecordEntity, "c").where("c.sessionId = :sessionId", { sessionId }))
-        .getOne();
-      if (!record) return false; // not a session we started
-      if (record.completedAt) return true;
-      if (record.kind === "TEAM") {
-        if (!sub) throw new Error(`checkout ${sessionId} completed without a subscription we sell`);
-        await this.subscriptions.upsert(em, "ORG", record.accountId, sub);
-        await this.pools.activatePlan(SYSTEM, record.accountId, {
-          plan: "TEAM",
-          interval: sub.interval,
-          at: this.clock.now(),
-          reference: sessionId,
+    let refunded: { subscription: string; amountCents: number } | null = null;
+    for (;;) {
+      const session = await this.gateway.stripe.checkout.sessions.retrieve(sessionId, { expand: ["subscription"] });
+      const paid = session.status === "complete" && (session.payment_status === "paid" || session.payment_status === "no_payment_required");
+      const subscription = session.subscription && typeof session.subscription !== "string" ? session.subscription : null;
+      const sub = subscription ? subscriptionRow(subscription) : null;
+      let outcome: { done: boolean; expireOthersOf?: string };
+      try {
+        outcome = await this.db.transaction(async (em) => {
+          if (markEvent && !(await markEvent(em))) return { done: true }; // a duplicate event: already applied
+          if (!paid) return { done: false };
+          const record = await this.lockedRecord(em, session);
+          if (!record) return { done: false }; // not a session we started
+          if (record.completedAt) return { done: true };
+          if (record.kind === "TEAM") {
+            if (!sub || !subscription) throw new Error(`checkout ${sessionId} completed without a subscription we sell`);
+            // The org's row orders two completions of one org: the second sees the first's subscription.
+            await this.db.forUpdate(em.createQueryBuilder(OrgEntity, "o").where("o.id = :id", { id: record.accountId })).getOne();
+            const live = await em.findOne(SubscriptionEntity, {
+              where: { accountType: "ORG", accountId: record.accountId, status: In(LIVE_STATUSES) },
+              order: { startedAt: "ASC" },
+            });
+            if (live && live.id !== sub.id) {
+              if (refunded?.subscription !== sub.id) throw new DuplicateSubscription(subscription); // rolls back; refund first
+              await this.duplicateRefunded(em, record, live, subscription, refunded.amountCents);
+              return { done: true };
+            }
+            await this.subscriptions.upsert(em, "ORG", record.accountId, sub);
+            await this.pools.activatePlan(SYSTEM, record.accountId, {
+              plan: "TEAM",
+              interval: sub.interval,
+              at: this.clock.now(),
+              reference: sessionId,
+            });
+          } else if (record.kind === "PERSONAL") {
+            if (!sub) throw new Error(`checkout ${sessionId} completed without a subscription we sell`);
+            await this.subscriptions.upsert(em, "USER", record.accountId, sub);
+            await this.personal.setPlan(SYSTEM, record.accountId, sub.plan, this.clock.now());
+          } else if (record.kind === "TOP_UP") {
+            await this.pools.creditTopUp(em, record.accountId, record.credits, sessionId);
+            await this.audit.record(em, SYSTEM, {
+              orgId: record.accountId,
+              action: "top_up.credited",
+              after: { credits: record.credits, checkout: sessionId },
+            });
+          }
+          await em.update(CheckoutRecordEntity, { sessionId }, { completedAt: this.clock.now() });
+          return { done: true, expireOthersOf: record.kind === "TEAM" ? record.accountId : undefined };
         });
-      } else if (record.kind === "PERSONAL") {
-        if (!sub) throw new Error(`checkout ${sessionId} completed without a subscription we sell`);
-        await this.subscriptions.upsert(em, "USER", record.accountId, sub);
-        await this.personal.setPlan(SYSTEM, record.accountId, sub.plan, this.clock.now());
-      } else if (record.kind === "TOP_UP") {
-        await this.pools.creditTopUp(em, record.accountId, record.credits, sessionId);
-        await this.audit.record(em, SYSTEM, {
-          orgId: record.accountId,
-          action: "top_up.credited",
-          after: { credits: record.credits, checkout: sessionId },
-        });
+      } catch (error) {
+        if (!(error instanceof DuplicateSubscription) || refunded?.subscription === sub?.id) throw error;
+        refunded = { subscription: error.subscription.id, amountCents: await this.cancelAndRefund(error.subscription) };
+        continue; // then record it, in a transaction that checks again
       }
-      await em.update(CheckoutRecordEntity, { sessionId }, { completedAt: this.clock.now() });
-      return true;
+      if (outcome.expireOthersOf) await this.expireOpenTeamCheckouts(outcome.expireOthersOf, sessionId);
+      return outcome.done;
+    }
+  }
+
+  /**
+   * `checkout.session.async_payment_failed`: the bank debit bounced. Nothing was credited
+   * (the session never became paid); we audit it and tell the buyer (the org's OWNER).
+   */
+  async asyncPaymentFailed(sessionId: string, markEvent?: (em: EntityManager) => Promise<boolean>): Promise<void> {
+    const session = await this.gateway.stripe.checkout.sessions.retrieve(sessionId);
+    await this.db.transaction(async (em) => {
+      if (markEvent && !(await markEvent(em))) return;
+      const record = await this.lockedRecord(em, session);
+      if (!record || record.completedAt) return;
+      const orgId = record.accountType === "ORG" ? record.accountId : null;
+      const what =
+        record.kind === "TOP_UP" ? `${record.credits.toLocaleString("en-US")} credits (top-up)` : `the ${record.plan ?? record.kind} plan`;
+      await this.audit.record(em, SYSTEM, {
+        orgId,
+        action: "checkout.payment_failed",
+        after: { session: sessionId, kind: record.kind, credits: record.credits || undefined, plan: record.plan ?? undefined },
+      });
+      const to = await this.buyerOf(em, record);
+      if (to)
+        await this.mail.enqueue(em, {
+          to: to.email,
+          kind: "checkout_payment_failed",
+          dedupeKey: `checkout-failed:${sessionId}`,
+          subject: "Your bank debit did not go through",
+          text:
+            `Hello ${to.name},\n\nThe bank debit for ${what} failed, so nothing was added or charged.\n` +
+            `You can start a new checkout from Billing and pay by card or another account.\n`,
+        });
     });
+  }
+
+  /**
+   * Our record of the session, locked; rebuilt from the session's metadata when missing
+   * (the process died between creating the session and recording it). Null: not ours.
+   */
+  private async lockedRecord(em: EntityManager, session: Session): Promise<CheckoutRecordEntity | null> {
+    const find = () =>
+      this.db.forUpdate(em.createQueryBuilder(CheckoutRecordEntity, "c").where("c.sessionId = :id", { id: session.id })).getOne();
+    const found = await find();
+    if (found) return found;
+    const built = recordFromMetadata(session);
+    if (!built) return null;
+    const entity = built.accountType === "ORG" ? OrgEntity : UserEntity;
+    if (!(await em.existsBy(entity, { id: built.accountId }))) return null;
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(CheckoutRecordEntity)
+      .values({ ...built, createdAt: new Date(session.created * 1000), completedAt: null })
+      .orIgnore()
+      .execute();
+    await this.audit.record(em, SYSTEM, {
+      orgId: built.accountType === "ORG" ? built.accountId : null,
+      action: "checkout.record_rebuilt",
+      after: { session: session.id, kind: built.kind, credits: built.credits || undefined },
+    });
+    return find();
+  }
+
+  /** Cancels a duplicate subscription at once and refunds what its first invoice took; returns the cents refunded. */
+  private async cancelAndRefund(sub: Stripe.Subscription): Promise<number> {
+    const stripe = this.gateway.stripe;
+    if (sub.status !== "canceled") await stripe.subscriptions.cancel(sub.id, {}, { idempotencyKey: `duplicate-cancel:${sub.id}` });
+    const invoiceId = idOf(sub.latest_invoice as string | { id: string } | null);
+    if (!invoiceId) return 0;
+    let cents = 0;
+    const payments = await stripe.invoicePayments.list({ invoice: invoiceId, limit: 10 });
+    for (const payment of payments.data) {
+      const intent = idOf(payment.payment?.payment_intent as string | { id: string } | null | undefined);
+      if (!intent || payment.status !== "paid") continue;
+      try {
+        const refund = await stripe.refunds.create(
+          { payment_intent: intent, metadata: { reason: "duplicate_subscription" } },
+          { idempotencyKey: `duplicate-refund:${intent}` },
+        );
+        cents += refund.amount;
+      } catch (error) {
+        // Refunded already (an earlier try whose idempotency key has lapsed): done.
+        if ((error as { code?: string }).code !== "charge_already_refunded") throw error;
+        cents += payment.amount_paid ?? 0;
+      }
+    }
+    return cents;
+  }
+
+  private async duplicateRefunded(
+    em: EntityManager,
+    record: CheckoutRecordEntity,
+    live: SubscriptionEntity,
+    duplicate: Stripe.Subscription,
+    amountCents: number,
+  ): Promise<void> {
+    const orgId = record.accountId;
+    await em.update(CheckoutRecordEntity, { sessionId: record.sessionId }, { completedAt: this.clock.now() });
+    await this.audit.record(em, SYSTEM, {
+      orgId,
+      action: "subscription.duplicate_refunded",
+      before: { subscription: live.id },
+      after: { duplicate: duplicate.id, checkout: record.sessionId, status: "canceled", refunded: true, amountCents },
+    });
+    const org = await em.findOneByOrFail(OrgEntity, { id: orgId });
+    const owner = await this.ownerOf(em, orgId);
+    if (owner)
+      await this.mail.enqueue(em, {
+        to: owner.email,
+        kind: "subscription_duplicate_refunded",
+        dedupeKey: `duplicate-refunded:${duplicate.id}`,
+        subject: `${org.name}: a second Team subscription was cancelled and refunded`,
+        text:
+          `Hello ${owner.name},\n\n${org.name} already had a Team subscription when another Team checkout was paid.\n` +
+          `An org has one subscription, so we cancelled the second one (${duplicate.id}) at once and refunded its payment in full.\n` +
+          `Your existing subscription (${live.id}) is unchanged. The refund shows on your statement in a few days.\n`,
+      });
+  }
+
+  /** Best effort: a session that completed or expired meanwhile answers an error, and is left alone. */
+  private async expireOpenTeamCheckouts(orgId: string, except: string): Promise<void> {
+    const open = await this.db.manager.find(CheckoutRecordEntity, {
+      where: {
+        accountType: "ORG",
+        accountId: orgId,
+        kind: "TEAM",
+        completedAt: IsNull(),
+        createdAt: MoreThan(new Date(this.clock.now().getTime() - SESSION_LIFETIME_MS)),
+      },
+    });
+    for (const record of open.filter((r) => r.sessionId !== except)) {
+      try {
+        await this.gateway.stripe.checkout.sessions.expire(record.sessionId);
+      } catch {
+        // Paid meanwhile (then its completion refunds it) or already expired.
+      }
+    }
+  }
+
+  private async ownerOf(em: EntityManager, orgId: string): Promise<UserEntity | null> {
+    return em
+      .createQueryBuilder(UserEntity, "u")
+      .innerJoin(MembershipEntity, "m", "m.userId = u.id")
+      .where("m.orgId = :orgId AND m.role = 'OWNER'", { orgId })
+      .getOne();
+  }
+
+  private async buyerOf(em: EntityManager, record: CheckoutRecordEntity): Promise<UserEntity | null> {
+    return record.accountType === "ORG" ? this.ownerOf(em, record.accountId) : em.findOneBy(UserEntity, { id: record.accountId });
   }
 
   /** Notes a checkout we started (its completion is applied once, by `syncCheckout`). */
@@ -193,4 +403,24 @@ export class CheckoutService {
     );
     return customer.id;
   }
+}
+
+/** The record a session's metadata describes (we set it when creating the session); null when it is not ours. */
+function recordFromMetadata(session: Stripe.Checkout.Session): Omit<CheckoutRecordEntity, "createdAt" | "completedAt"> | null {
+  const meta = session.metadata ?? {};
+  const kind = KIND_OF_METADATA[meta.kind ?? ""];
+  if (!kind) return null;
+  const account = kind === "PERSONAL" ? { type: "USER" as const, id: meta.user_id } : { type: "ORG" as const, id: meta.org_id };
+  if (!account.id) return null;
+  const credits = kind === "TOP_UP" ? Number(meta.credits) : 0;
+  if (kind === "TOP_UP" && !(Number.isSafeInteger(credits) && credits > 0)) return null;
+  return {
+    sessionId: session.id,
+    kind,
+    accountType: account.type,
+    accountId: account.id,
+    startedByUserId: meta.started_by ?? (kind === "PERSONAL" ? account.id : ""),
+    credits,
+    plan: kind === "TEAM" ? "TEAM" : kind === "PERSONAL" ? (meta.plan ?? null) : null,
+  };
 }

@@ -2,7 +2,7 @@ import { PRICE_LOOKUP_KEYS } from "@team-billing/shared";
 import { In } from "typeorm";
 import type { Clock } from "../clock";
 import type { Database } from "../db/database";
-import { CheckoutRecordEntity, StripeCustomerEntity, SubscriptionEntity, UserEntity } from "../entities";
+import { StripeCustomerEntity, SubscriptionEntity, UserEntity } from "../entities";
 import { badInput, conflict, notFound } from "../errors";
 import type { UserActor } from "../services/actor";
 import type { CheckoutService } from "./checkout.service";
@@ -47,8 +47,8 @@ export class PersonalCheckoutService {
 
   /** The personal success page's door (the webhook runs the same sync). */
   async complete(actor: UserActor, sessionId: string): Promise<UserEntity> {
-    const record = await this.db.manager.findOneBy(CheckoutRecordEntity, { sessionId });
-    if (record?.accountType !== "USER" || record.accountId !== actor.user.id) throw notFound("Checkout session");
+    const account = await this.checkouts.accountOf(sessionId);
+    if (account?.type !== "USER" || account.id !== actor.user.id) throw notFound("Checkout session");
     if (!(await this.checkouts.syncCheckout(sessionId))) throw conflict("This checkout is not paid yet.");
     return this.db.manager.findOneByOrFail(UserEntity, { id: actor.user.id });
   }

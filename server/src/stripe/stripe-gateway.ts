@@ -5,6 +5,8 @@ import { type Clock, OffsetClock } from "../clock";
 import type { Config } from "../config";
 import { stripeHost } from "./stripe-host";
 
+/** Stripe's default is 80 s; a hung call must give up well before a lease or a user gives up. */
+
 /**
  * Stripe's one door: the real API when STRIPE_SECRET_KEY is set, else the project's
  * emulator started in-process (the real SDK pointed at it). The SDK's pinned API
@@ -25,7 +27,7 @@ export class StripeGateway {
   static async connect(config: Config, clock: Clock, log: (message: string) => void): Promise<StripeGateway> {
     if (config.stripeSecretKey) {
       return new StripeGateway(
-        new Stripe(config.stripeSecretKey, { maxNetworkRetries: 2, ...stripeHost(config.stripeApiUrl) }),
+        new Stripe(config.stripeSecretKey, { maxNetworkRetries: 2, timeout: config.stripeTimeoutMs, ...stripeHost(config.stripeApiUrl) }),
         null,
         config.stripeWebhookSecret,
       );
@@ -40,7 +42,13 @@ export class StripeGateway {
     // A restored emulator keeps the time dev tools had moved it to; our clock catches up, so the two agree again.
     const behind = emulator.now().getTime() - clock.now().getTime();
     if (behind > 1_000 && clock instanceof OffsetClock) clock.advance(behind);
-    const stripe = new Stripe("sk_test_emulator", { host: emulator.host, port: emulator.port, protocol: "http", maxNetworkRetries: 0 });
+    const stripe = new Stripe("sk_test_emulator", {
+      host: emulator.host,
+      port: emulator.port,
+      protocol: "http",
+      maxNetworkRetries: 0,
+      timeout: config.stripeTimeoutMs,
+    });
     return new StripeGateway(stripe, emulator, undefined);
   }
 

@@ -1,14 +1,17 @@
 import type Stripe from "stripe";
-import type { EntityManager } from "typeorm";
+import { type EntityManager, In, IsNull, MoreThan } from "typeorm";
 import type { Clock } from "../clock";
 import type { Database } from "../db/database";
 import { isUniqueViolation } from "../db/database";
-import { StripeEventEntity, SubscriptionEntity } from "../entities";
+import { CheckoutRecordEntity, StripeCustomerEntity, StripeEventEntity, SubscriptionEntity } from "../entities";
 import type { BillingService } from "./billing.service";
 import type { CheckoutService } from "./checkout.service";
 import type { SubscriptionService } from "./subscription.service";
 import type { StripeGateway } from "./stripe-gateway";
-import { idOf, subscriptionRow } from "./stripe-mirror";
+import { idOf, LIVE_STATUSES, subscriptionRow } from "./stripe-mirror";
+
+/** How far back the reconciliation re-reads invoices (a month and some). */
+const RECONCILE_INVOICE_DAYS = 35;
 
 export interface WebhookReply {
   status: number;
@@ -57,7 +60,12 @@ export class WebhookService {
     const object = event.data.object as { id: string; object: string };
     switch (event.type) {
       case "checkout.session.completed":
+      // A bank debit completes the session unpaid (nothing credited), then settles:
+      case "checkout.session.async_payment_succeeded":
         await this.checkouts.syncCheckout(object.id, mark);
+        return;
+      case "checkout.session.async_payment_failed":
+        await this.checkouts.asyncPaymentFailed(object.id, mark);
         return;
       case "customer.subscription.created":
       case "customer.subscription.updated":
@@ -95,6 +103,53 @@ export class WebhookService {
         await this.subscriptions.upsert(em, known.accountType, known.accountId, row);
       },
     );
+  }
+
+  /**
+   * The hourly reconciliation (job "reconcile"): re-reads from Stripe every live
+   * subscription we mirror, the invoices of the last 35 days and the checkouts still open
+   * from the last day, and applies them through the same sync code as the webhooks. So a
+   * webhook that never arrived (Stripe gave up, an outage, a lost event) heals within the
+   * hour: a subscription cancelled at Stripe takes the org off Team, a paid checkout is
+   * credited. One failure is logged and does not stop the rest.
+   */
+  async reconcile(): Promise<{ subscriptions: number; invoices: number; checkouts: number; failed: number }> {
+    const done = { subscriptions: 0, invoices: 0, checkouts: 0, failed: 0 };
+    const attempt = async (what: string, fn: () => Promise<unknown>) => {
+      try {
+        await fn();
+        return true;
+      } catch (error) {
+        done.failed++;
+        this.log(`reconcile: ${what} failed (retried next hour): ${(error as Error).stack ?? error}`);
+        return false;
+      }
+    };
+    const live = await this.db.manager.find(SubscriptionEntity, { where: { status: In(LIVE_STATUSES) }, select: { id: true } });
+    for (const { id } of live) if (await attempt(`subscription ${id}`, () => this.syncSubscription(id))) done.subscriptions++;
+
+    const since = Math.floor(this.clock.now().getTime() / 1000) - RECONCILE_INVOICE_DAYS * 86_400;
+    const known = new Map<string, boolean>();
+    await attempt("listing invoices", async () => {
+      // Newest first: stop at the first one older than the window.
+      for await (const invoice of this.gateway.stripe.invoices.list({ limit: 100 })) {
+        if (invoice.created < since) break;
+        const customer = idOf(invoice.customer);
+        if (!customer || !invoice.id) continue;
+        if (!known.has(customer)) known.set(customer, await this.db.manager.existsBy(StripeCustomerEntity, { id: customer }));
+        if (!known.get(customer)) continue;
+        const invoiceId = invoice.id;
+        if (await attempt(`invoice ${invoiceId}`, () => this.billing.syncInvoice(invoiceId, customer))) done.invoices++;
+      }
+    });
+
+    const open = await this.db.manager.find(CheckoutRecordEntity, {
+      where: { completedAt: IsNull(), createdAt: MoreThan(new Date(this.clock.now().getTime() - 25 * 3_600_000)) },
+      select: { sessionId: true },
+    });
+    for (const { sessionId } of open)
+      if (await attempt(`checkout ${sessionId}`, () => this.checkouts.syncCheckout(sessionId))) done.checkouts++;
+    return done;
   }
 
   private async markProcessed(em: EntityManager, event: Stripe.Event): Promise<boolean> {
