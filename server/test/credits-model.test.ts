@@ -25,6 +25,8 @@ type Cmd =
   | { kind: "reserve"; member: number; space: number; credits: number }
   | { kind: "settle"; hold: number; credits: number }
   | { kind: "release"; hold: number }
+  /** The hold's expiry and a settle (or release) of it, at once: whichever wins, the hold ends once. */
+  | { kind: "raceExpiry"; hold: number; settle: boolean; credits: number }
   | { kind: "lateInPeriod" }
   | { kind: "periodEnd" };
 
@@ -77,6 +79,15 @@ const cmd: fc.Arbitrary<Cmd> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant("settle" as const), hold: fc.nat(5), credits: fc.integer({ min: 1, max: 2_500 }) }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("release" as const), hold: fc.nat(5) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("raceExpiry" as const),
+      hold: fc.nat(5),
+      settle: fc.boolean(),
+      credits: fc.integer({ min: 1, max: 2_500 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: "lateInPeriod" as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: "periodEnd" as const }) },
 );
@@ -260,6 +271,37 @@ it("keeps every bucket equal to its ledger and never overdraws, over random sequ
                 add(m.used, `SPACE:${hold.space}`, c.credits);
               }
             }
+            break;
+          }
+          case "raceExpiry": {
+            const hold = m.holds[c.hold];
+            if (!hold?.open || hold.expiresAt <= clock.now().getTime()) continue;
+            // Within the period (the period's end is its own command).
+            if (hold.expiresAt >= (await s.pools.view(org.orgId))!.periodEnd.getTime()) continue;
+            const predicted = c.settle ? predictCharge(m, hold.member, hold.space, c.credits, hold.credits) : "ok";
+            // The settle (or release) starts, then the clock reaches the hold's expiry and the job runs.
+            const ending = (
+              c.settle ? s.reservations.settle(org.key, org.orgId, hold.id, c.credits) : s.reservations.release(org.key, org.orgId, hold.id)
+            ).then(
+              () => "ok",
+              (e: unknown) => codeOf(e),
+            );
+            clock.set(new Date(hold.expiresAt));
+            const [outcome] = await Promise.all([ending, t.app.jobs.runNow(["reservations"])]);
+            // Either may win: the call's own answer, or CONFLICT when the expiry came first.
+            const allowed = [predicted, "CONFLICT"];
+            expected = allowed.includes(outcome) ? outcome : `one of ${allowed.join(", ")}`;
+            actual = outcome;
+            closeHold(m, hold);
+            if (outcome === "ok" && c.settle) {
+              const fromTopUp = Math.min(m.topUp, c.credits);
+              m.topUp -= fromTopUp;
+              m.monthly -= c.credits - fromTopUp;
+              add(m.used, `MEMBER:${hold.member}`, c.credits);
+              add(m.used, `SPACE:${hold.space}`, c.credits);
+            }
+            // Whatever else had expired by then went with the job.
+            for (const other of m.holds) if (other.open && other.expiresAt <= clock.now().getTime()) closeHold(m, other);
             break;
           }
           case "lateInPeriod": {
