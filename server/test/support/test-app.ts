@@ -83,6 +83,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Test files sign up many accounts from one address; the limits have tests of their own.
     SIGNUPS_PER_IP_PER_HOUR: "100000",
     RATE_LIMIT_ANONYMOUS_PER_SECOND: "100000",
+    ORGS_PER_USER: "100000",
     // Each test server its own Redis keys (where a test sets REDIS_URL).
     REDIS_KEY_PREFIX: `tb-test-${process.pid}-${randomBytes(4).toString("hex")}`,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
