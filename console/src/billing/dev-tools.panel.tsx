@@ -1,15 +1,27 @@
-import { useApolloClient, useMutation } from "@apollo/client/react";
+import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
 import { useState } from "react";
+import { useParams } from "react-router";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { FormError } from "../components/form-field.component";
 import { Time } from "../components/time.component";
 import { DevToolsEnabledQuery } from "../dev/dev-tools.query";
 import { graphql } from "../gql";
+import { learnServerTime } from "../layout/server-clock";
 
 const DevAdvanceClockMutation = graphql(`
   mutation DevAdvanceClock($days: Int!) {
     devAdvanceClock(days: $days)
+  }
+`);
+
+// From the cache the billing page filled: who is looking.
+const DevToolsRoleQuery = graphql(`
+  query DevToolsRole($orgId: ID!) {
+    org(id: $orgId) {
+      id
+      myRole
+    }
   }
 `);
 
@@ -22,6 +34,15 @@ type Availability = "unknown" | "checking" | "on" | "off";
  * tools are on (DEV_TOOLS).
  */
 export function DevToolsPanel() {
+  const { orgId = "" } = useParams();
+  const role = useQuery(DevToolsRoleQuery, { variables: { orgId }, skip: !orgId, context: INLINE_ERRORS });
+  // A MEMBER has no business moving the clock of every org on the server; until the role is known, nothing.
+  const myRole = role.data?.org?.myRole;
+  if (!myRole || myRole === "MEMBER") return null;
+  return <DevToolsBody />;
+}
+
+function DevToolsBody() {
   const [availability, setAvailability] = useState<Availability>("unknown");
   const [now, setNow] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,6 +51,10 @@ export function DevToolsPanel() {
     // Anything on the page may have changed: plan, pool, invoices.
     refetchQueries: "active",
     awaitRefetchQueries: true,
+    // Before the refetches: every date the console computes from "now" follows the moved clock.
+    update(_cache, { data }) {
+      if (data) learnServerTime(data.devAdvanceClock);
+    },
   });
 
   const client = useApolloClient();

@@ -10,6 +10,7 @@ import { graphql } from "../gql";
 import type { BillingOrgFragment, DowngradePreviewFieldsFragment } from "../gql/graphql";
 import { useNotifier } from "../notifications/notification-center.component";
 import { teamPath } from "../routes";
+import { PLAN_LABELS } from "../orgs/plan-badge.component";
 import { RoleBadge } from "../team/role-badge.component";
 import { WithCatalog } from "./catalog.hook";
 import { formatCredits, formatMoney } from "./pricing";
@@ -59,6 +60,18 @@ const ScheduleDowngradeMutation = graphql(`
   }
 `);
 
+const ScheduleCancellationMutation = graphql(`
+  mutation ScheduleCancellation($orgId: ID!) {
+    scheduleCancellation(orgId: $orgId) {
+      id
+      plan
+      subscription {
+        ...SubscriptionFields
+      }
+    }
+  }
+`);
+
 const CancelDowngradeMutation = graphql(`
   mutation CancelDowngrade($orgId: ID!) {
     cancelDowngrade(orgId: $orgId) {
@@ -83,17 +96,24 @@ export function SwitchToProSection({ org }: { org: BillingOrgFragment }) {
     // What is lost changes with every call and top-up: ask again each time the page opens.
     fetchPolicy: "cache-and-network",
   });
-  const [confirming, setConfirming] = useState(false);
+  // Which confirmation is open: the Switch to Pro or the cancellation (both take the same).
+  const [confirming, setConfirming] = useState<"pro" | "cancel" | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [schedule, { loading }] = useMutation(ScheduleDowngradeMutation, { context: INLINE_ERRORS });
+  const [scheduleCancellation, { loading: cancelling }] = useMutation(ScheduleCancellationMutation, { context: INLINE_ERRORS });
   const preview = data?.org?.downgradePreview;
 
   const onConfirm = async () => {
     setDialogError(null);
     try {
-      await schedule({ variables: { orgId: org.id } });
-      setConfirming(false);
-      notifier.notify({ tone: "success", message: `${org.name} moves to Pro at the end of this period.` });
+      if (confirming === "cancel") {
+        await scheduleCancellation({ variables: { orgId: org.id } });
+        notifier.notify({ tone: "success", message: `${org.name}'s Team plan ends at the end of this period.` });
+      } else {
+        await schedule({ variables: { orgId: org.id } });
+        notifier.notify({ tone: "success", message: `${org.name} moves to Pro at the end of this period.` });
+      }
+      setConfirming(null);
     } catch (e) {
       setDialogError(describeError(e).message);
     }
@@ -106,8 +126,9 @@ export function SwitchToProSection({ org }: { org: BillingOrgFragment }) {
           Switch to Pro
         </h2>
         <p className="card__lead">
-          Going solo again? {org.name} moves to your personal Pro plan at the end of this period. Until then nothing changes, and you can
-          keep Team.
+          Going solo again? {org.name} moves to your personal Pro plan at the end of this period. Or cancel Team: billing stops at the end
+          of this period and {org.name} is on your own personal plan (Free when you have none). Until then nothing changes, and you can keep
+          Team.
         </p>
       </header>
       {preview ? (
@@ -120,8 +141,11 @@ export function SwitchToProSection({ org }: { org: BillingOrgFragment }) {
             </p>
           )}
           <div className="downgrade__actions">
-            <button type="button" className="button button--danger-quiet" onClick={() => setConfirming(true)}>
+            <button type="button" className="button button--danger-quiet" onClick={() => setConfirming("pro")}>
               Switch to Pro…
+            </button>
+            <button type="button" className="button button--danger-quiet" onClick={() => setConfirming("cancel")}>
+              Cancel Team…
             </button>
           </div>
         </>
@@ -136,18 +160,18 @@ export function SwitchToProSection({ org }: { org: BillingOrgFragment }) {
       )}
       {confirming && preview && (
         <ConfirmDialog
-          title={`Switch ${org.name} to Pro?`}
-          confirmLabel="Switch to Pro"
+          title={confirming === "cancel" ? `Cancel Team for ${org.name}?` : `Switch ${org.name} to Pro?`}
+          confirmLabel={confirming === "cancel" ? "Cancel Team" : "Switch to Pro"}
           busyLabel="Scheduling…"
-          busy={loading}
+          busy={loading || cancelling}
           error={dialogError}
           onConfirm={() => void onConfirm()}
           onCancel={() => {
-            setConfirming(false);
+            setConfirming(null);
             setDialogError(null);
           }}
         >
-          <LossList org={org} preview={preview} />
+          <LossList org={org} preview={preview} ending={confirming === "cancel" ? "cancel" : "pro"} />
           <p>You can keep Team until then from this page.</p>
         </ConfirmDialog>
       )}
@@ -156,7 +180,15 @@ export function SwitchToProSection({ org }: { org: BillingOrgFragment }) {
 }
 
 /** What the downgrade takes, as a list: the same words on the page and in the dialog. */
-function LossList({ org, preview }: { org: BillingOrgFragment; preview: DowngradePreviewFieldsFragment }) {
+function LossList({
+  org,
+  preview,
+  ending = "pro",
+}: {
+  org: BillingOrgFragment;
+  preview: DowngradePreviewFieldsFragment;
+  ending?: "pro" | "cancel";
+}) {
   const members = preview.membersLosingAccess;
   const spaces = preview.spacesLosingAccess;
   return (
@@ -188,16 +220,23 @@ function LossList({ org, preview }: { org: BillingOrgFragment; preview: Downgrad
         ) : (
           <li>You are the only member, so nobody else loses access to the Spaces.</li>
         )}
-        <li>
-          <WithCatalog inline>
-            {({ currency, personal: { PRO } }) => (
-              <>
-                Team billing stops; you pay Pro's {formatMoney(PRO.monthlyPriceCents, currency)} a month for your own account and spend its{" "}
-                {PRO.monthlyCredits.toLocaleString()} credits.
-              </>
-            )}
-          </WithCatalog>
-        </li>
+        {ending === "cancel" ? (
+          <li>
+            Team billing stops. {org.name} is then on your personal plan (Free when you have none), and each member spends the credits of
+            their own plan.
+          </li>
+        ) : (
+          <li>
+            <WithCatalog inline>
+              {({ currency, personal: { PRO } }) => (
+                <>
+                  Team billing stops; you pay Pro's {formatMoney(PRO.monthlyPriceCents, currency)} a month for your own account and spend
+                  its {PRO.monthlyCredits.toLocaleString()} credits.
+                </>
+              )}
+            </WithCatalog>
+          </li>
+        )}
       </ul>
     </div>
   );
@@ -209,6 +248,9 @@ export function DowngradeBanner({ org, date }: { org: BillingOrgFragment; date: 
   const [error, setError] = useState<string | null>(null);
   const [cancel, { loading }] = useMutation(CancelDowngradeMutation, { context: INLINE_ERRORS });
   const isOwner = org.myRole === "OWNER";
+  // A cancellation is told from a Switch to Pro by cancelAtPeriodEnd; pendingPlan is the owner's personal plan then.
+  const cancelled = Boolean(org.subscription?.cancelAtPeriodEnd);
+  const pending = org.subscription?.pendingPlan ?? "FREE";
 
   const onKeep = async () => {
     setError(null);
@@ -224,10 +266,19 @@ export function DowngradeBanner({ org, date }: { org: BillingOrgFragment; date: 
     <section className="callout callout--warning banner" aria-labelledby="downgrade-banner-title" id="downgrade-scheduled">
       <div className="banner__text">
         <h2 id="downgrade-banner-title" className="callout__title">
-          Moves to Pro on <Time value={date} />
+          {cancelled ? (
+            <>
+              Team ends on <Time value={date} />, then {PLAN_LABELS[pending]}
+            </>
+          ) : (
+            <>
+              Moves to Pro on <Time value={date} />
+            </>
+          )}
         </h2>
         <p>
           Until then {org.name} keeps its Team pool. Then the pool's credits are forfeited and only the owner keeps access to the Spaces.
+          {cancelled && " The org stays and can be deleted from Team settings once Team has ended."}
           {!isOwner && " Only the owner can keep Team."}
         </p>
         <FormError message={error} />
@@ -246,11 +297,11 @@ export function SpacesOwnerOnlyNote({ org }: { org: BillingOrgFragment }) {
   return (
     <section className="callout callout--neutral" aria-labelledby="solo-title" id="solo">
       <h2 id="solo-title" className="callout__title">
-        {org.name} is on Pro: its Spaces are the owner's only
+        {org.name} is on {PLAN_LABELS[org.plan]}: its Spaces are the owner's only
       </h2>
       <p>
-        Since the switch from Team, only the owner can open {org.name}'s Spaces, and the owner's model calls spend their own Pro credits.
-        The other members stay in the org but can't reach its Spaces. Upgrading to Team again opens them to everyone.
+        Since Team ended, only the owner can open {org.name}'s Spaces, and the owner's model calls spend their own personal credits. The
+        other members stay in the org but can't reach its Spaces. Upgrading to Team again opens them to everyone.
       </p>
     </section>
   );

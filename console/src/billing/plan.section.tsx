@@ -114,7 +114,8 @@ function PlanBody({ org }: { org: BillingOrgFragment }) {
 }
 
 function renewalLabel(sub: SubscriptionFieldsFragment): string {
+  // A cancellation (cancelAtPeriodEnd) names the owner's personal plan that follows; a Switch to Pro names Pro.
+  if (sub.cancelAtPeriodEnd) return sub.pendingPlan ? `Ends, then ${PLAN_LABELS[sub.pendingPlan]}, on` : "Ends on";
   if (sub.pendingPlan) return `Moves to ${PLAN_LABELS[sub.pendingPlan]} on`;
-  if (sub.cancelAtPeriodEnd) return "Ends on";
   return "Renews on";
 }

@@ -1,10 +1,13 @@
-import { useMutation } from "@apollo/client/react";
+import { useMutation, useQuery } from "@apollo/client/react";
 import type { Catalog } from "@team-billing/shared";
 import { type FormEvent, useRef, useState } from "react";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
+import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { FormError, FormField } from "../components/form-field.component";
+import { Time } from "../components/time.component";
 import { graphql } from "../gql";
+import type { Plan } from "../gql/graphql";
 import { useCatalog, WithCatalog } from "./catalog.hook";
 import { leaveForCheckout, useLeavingForCheckout } from "./leave-for-checkout";
 import { formatMoney, topUpPresets, topUpQuote, topUpRateText } from "./pricing";
@@ -17,6 +20,21 @@ const StartTopUpCheckoutMutation = graphql(`
     }
   }
 `);
+
+// Read from the cache the billing page filled (same fields): whether a plan change is scheduled.
+const TopUpOrgQuery = graphql(`
+  query TopUpOrg($orgId: ID!) {
+    org(id: $orgId) {
+      id
+      plan
+      subscription {
+        ...SubscriptionFields
+      }
+    }
+  }
+`);
+
+const PLAN_NAMES: Record<Plan, string> = { FREE: "Free", STARTER: "Starter", PRO: "Pro", TEAM: "Team", ENTERPRISE: "Enterprise" };
 
 /**
  * Top-ups for a pooled org, at the server's catalog rules and price: the OWNER
@@ -49,14 +67,31 @@ function TopUpForm({ orgId, catalog }: { orgId: string; catalog: Catalog }) {
   const [typed, setTyped] = useState(() => String(presets[1] ?? presets[0]));
   const [amountError, setAmountError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [leaving, setLeaving] = useLeavingForCheckout();
+  const [redirecting, setRedirecting] = useLeavingForCheckout();
   const [start, { loading }] = useMutation(StartTopUpCheckoutMutation, { context: INLINE_ERRORS });
   const quote = topUpQuote(typed, catalog);
+  const { data: orgData } = useQuery(TopUpOrgQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  const subscription = orgData?.org?.subscription;
+  // A switch to Pro or a cancellation takes the whole pool, top-ups included, at the period's end.
+  const leaving = subscription?.pendingPlan ? { plan: subscription.pendingPlan, at: subscription.currentPeriodEnd } : null;
+  const [confirming, setConfirming] = useState(false);
 
   const choose = (value: string) => {
     setTyped(value);
     // A fixed amount clears the complaint; a typed one is judged again on submit.
     if (amountError && !("problem" in topUpQuote(value, catalog))) setAmountError(null);
+  };
+
+  const buy = async (credits: number) => {
+    try {
+      const { data } = await start({ variables: { orgId, credits } });
+      if (!data) return;
+      const problem = leaveForCheckout(data.startTopUpCheckout, { kind: "TOP_UP", orgId });
+      if (problem) setFormError(problem);
+      else setRedirecting(true);
+    } catch (e) {
+      setFormError(describeError(e).message);
+    }
   };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -68,15 +103,8 @@ function TopUpForm({ orgId, catalog }: { orgId: string; catalog: Catalog }) {
       return;
     }
     setAmountError(null);
-    try {
-      const { data } = await start({ variables: { orgId, credits: quote.credits } });
-      if (!data) return;
-      const problem = leaveForCheckout(data.startTopUpCheckout, { kind: "TOP_UP", orgId });
-      if (problem) setFormError(problem);
-      else setLeaving(true);
-    } catch (e) {
-      setFormError(describeError(e).message);
-    }
+    if (leaving) setConfirming(true);
+    else await buy(quote.credits);
   };
 
   return (
@@ -117,10 +145,36 @@ function TopUpForm({ orgId, catalog }: { orgId: string; catalog: Catalog }) {
           ))}
         </div>
       </fieldset>
+      {leaving && (
+        <p className="callout callout--warning">
+          A move to {PLAN_NAMES[leaving.plan]} is scheduled for <Time value={leaving.at} />: the pool is forfeited then, top-ups included.
+          Credits bought now are lost unless you keep Team.
+        </p>
+      )}
       <FormError message={formError} />
+      {confirming && leaving && !("problem" in quote) && (
+        <ConfirmDialog
+          title={`Buy ${quote.credits.toLocaleString()} credits you would forfeit?`}
+          confirmLabel="Buy anyway"
+          busyLabel="Opening checkout…"
+          busy={loading || redirecting}
+          error={null}
+          onConfirm={() => {
+            setConfirming(false);
+            void buy(quote.credits);
+          }}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            This org moves to {PLAN_NAMES[leaving.plan]} on <Time value={leaving.at} />, and the whole pool is forfeited then, these{" "}
+            {quote.credits.toLocaleString()} credits ({formatMoney(quote.priceCents, catalog.currency)}) included. To keep them, keep Team
+            first (the banner above).
+          </p>
+        </ConfirmDialog>
+      )}
       <div className="top-up__actions">
-        <button type="submit" className="button button--primary" disabled={loading || leaving}>
-          {loading || leaving ? "Opening checkout…" : "Buy credits"}
+        <button type="submit" className="button button--primary" disabled={loading || redirecting}>
+          {loading || redirecting ? "Opening checkout…" : "Buy credits"}
         </button>
         <p className="field__hint">You'll pay on Stripe's checkout page; the credits are added when you come back.</p>
       </div>

@@ -19,10 +19,14 @@ type Documents = {
     "\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n": typeof types.UpdateBillingDetailsDocument,
     "\n  fragment CatalogFields on Catalog {\n    currency\n    personalPlans {\n      plan\n      monthlyPriceCents\n      monthlyCredits\n    }\n    team {\n      baseMonthlyCredits\n      creditsPerSeat\n      prices {\n        interval\n        baseCents\n        seatCents\n      }\n    }\n    topUp {\n      minCredits\n      maxCredits\n      stepCredits\n      centsPerStep\n    }\n    enterpriseDefaultMonthlyCredits\n  }\n": typeof types.CatalogFieldsFragmentDoc,
     "\n  query Catalog {\n    catalog {\n      ...CatalogFields\n    }\n  }\n": typeof types.CatalogDocument,
+    "\n  fragment CreditHistoryEntryFields on CreditHistoryEntry {\n    id\n    at\n    kind\n    bucket\n    credits\n    balanceAfter\n    description\n  }\n": typeof types.CreditHistoryEntryFieldsFragmentDoc,
+    "\n  query CreditHistory($orgId: ID!, $first: Int!, $after: String) {\n    org(id: $orgId) {\n      id\n      creditHistory(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...CreditHistoryEntryFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.CreditHistoryDocument,
     "\n  mutation DevAdvanceClock($days: Int!) {\n    devAdvanceClock(days: $days)\n  }\n": typeof types.DevAdvanceClockDocument,
+    "\n  query DevToolsRole($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      myRole\n    }\n  }\n": typeof types.DevToolsRoleDocument,
     "\n  fragment DowngradePreviewFields on DowngradePreview {\n    effectiveAt\n    topUpCreditsLost\n    monthlyCreditsLost\n    membersLosingAccess {\n      id\n      role\n      user {\n        id\n        name\n        email\n      }\n    }\n    spacesLosingAccess {\n      id\n      name\n    }\n  }\n": typeof types.DowngradePreviewFieldsFragmentDoc,
     "\n  query DowngradePreview($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      downgradePreview {\n        ...DowngradePreviewFields\n      }\n    }\n  }\n": typeof types.DowngradePreviewDocument,
     "\n  mutation ScheduleDowngrade($orgId: ID!) {\n    scheduleDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": typeof types.ScheduleDowngradeDocument,
+    "\n  mutation ScheduleCancellation($orgId: ID!) {\n    scheduleCancellation(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": typeof types.ScheduleCancellationDocument,
     "\n  mutation CancelDowngrade($orgId: ID!) {\n    cancelDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": typeof types.CancelDowngradeDocument,
     "\n  fragment EnterpriseRequestItem on EnterpriseRequest {\n    id\n    message\n    createdAt\n    requestedBy {\n      id\n      name\n      email\n    }\n  }\n": typeof types.EnterpriseRequestItemFragmentDoc,
     "\n  query OrgEnterpriseRequests($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      enterpriseRequests {\n        ...EnterpriseRequestItem\n      }\n    }\n  }\n": typeof types.OrgEnterpriseRequestsDocument,
@@ -33,6 +37,7 @@ type Documents = {
     "\n  fragment SubscriptionFields on Subscription {\n    status\n    interval\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    pendingPlan\n  }\n": typeof types.SubscriptionFieldsFragmentDoc,
     "\n  fragment PoolFields on Pool {\n    monthlyAllotment\n    monthlyRemaining\n    topUpRemaining\n    totalRemaining\n    periodStart\n    periodEnd\n    reserved\n  }\n": typeof types.PoolFieldsFragmentDoc,
     "\n  mutation StartTopUpCheckout($orgId: ID!, $credits: Int!) {\n    startTopUpCheckout(orgId: $orgId, credits: $credits) {\n      id\n      url\n    }\n  }\n": typeof types.StartTopUpCheckoutDocument,
+    "\n  query TopUpOrg($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": typeof types.TopUpOrgDocument,
     "\n  mutation StartTeamCheckout($orgId: ID!, $interval: BillingInterval!) {\n    startTeamCheckout(orgId: $orgId, interval: $interval) {\n      id\n      url\n    }\n  }\n": typeof types.StartTeamCheckoutDocument,
     "\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n": typeof types.DevToolsEnabledDocument,
     "\n  query OrgSwitcher {\n    myOrgs {\n      id\n      name\n    }\n  }\n": typeof types.OrgSwitcherDocument,
@@ -43,6 +48,7 @@ type Documents = {
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      role\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation SetPersonalCreditsAllowed($orgId: ID!, $allowed: Boolean!) {\n    setPersonalCreditsAllowed(orgId: $orgId, allowed: $allowed) {\n      id\n      personalCreditsAllowed\n    }\n  }\n": typeof types.SetPersonalCreditsAllowedDocument,
     "\n  query JoinedOrg {\n    myOrgs {\n      id\n      name\n      members {\n        id\n      }\n    }\n  }\n": typeof types.JoinedOrgDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      orgName\n      inviterName\n      email\n      role\n      status\n      expiresAt\n    }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    spacesOwnerOnly\n    ssoEnabled\n    dpaSigned\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n": typeof types.BillingOrgFragmentDoc,
     "\n  query OrgBilling($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingOrg\n    }\n  }\n": typeof types.OrgBillingDocument,
     "\n  mutation CompleteCheckout($sessionId: ID!) {\n    completeCheckout(sessionId: $sessionId) {\n      ...BillingOrg\n    }\n  }\n": typeof types.CompleteCheckoutDocument,
@@ -59,7 +65,7 @@ type Documents = {
     "\n  query SupportEnterpriseRequests {\n    supportEnterpriseRequests {\n      id\n      message\n      createdAt\n      requestedBy {\n        id\n        name\n        email\n      }\n      org {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SupportEnterpriseRequestsDocument,
     "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n": typeof types.TeamSettingsDocument,
     "\n  fragment UsageReportFields on UsageReport {\n    from\n    to\n    totalCredits\n    calls\n    byMember {\n      memberId\n      name\n      credits\n      calls\n    }\n    bySpace {\n      spaceId\n      name\n      credits\n      calls\n    }\n    byModel {\n      model\n      credits\n      calls\n    }\n    daily {\n      date\n      credits\n      calls\n    }\n  }\n": typeof types.UsageReportFieldsFragmentDoc,
-    "\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n": typeof types.OrgUsageDocument,
+    "\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n      }\n      # A MEMBER gets their own cap and the Spaces' (the server narrows it).\n      caps {\n        id\n        scope\n        targetId\n        monthlyLimit\n        usedThisPeriod\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n": typeof types.OrgUsageDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      emailVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n": typeof types.ResendVerificationEmailDocument,
     "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n    emailVerified\n  }\n": typeof types.SessionUserFragmentDoc,
@@ -68,6 +74,7 @@ type Documents = {
     "\n  mutation GrantCredits($orgId: ID!, $credits: Int!, $reason: String!) {\n    grantCredits(orgId: $orgId, credits: $credits, reason: $reason) {\n      ...PoolFields\n    }\n  }\n": typeof types.GrantCreditsDocument,
     "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    createdByUserId\n    createdByName\n  }\n": typeof types.ApiKeyItemFragmentDoc,
     "\n  query OrgApiKeys($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      apiKeys {\n        ...ApiKeyItem\n      }\n    }\n  }\n": typeof types.OrgApiKeysDocument,
+    "\n  query IntegrationIds($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        user {\n          id\n          name\n        }\n      }\n      spaces {\n        id\n        name\n      }\n    }\n  }\n": typeof types.IntegrationIdsDocument,
     "\n  mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {\n    revokeApiKey(orgId: $orgId, apiKeyId: $apiKeyId)\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorKind\n    actorName\n    at\n    details\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
     "\n  query OrgAuditEntries($orgId: ID!, $first: Int!, $after: String, $actionPrefix: String) {\n    org(id: $orgId) {\n      id\n      auditEntries(first: $first, after: $after, actionPrefix: $actionPrefix) {\n        edges {\n          cursor\n          node {\n            ...AuditEntryFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.OrgAuditEntriesDocument,
@@ -83,11 +90,15 @@ type Documents = {
     "\n  mutation RemoveMember($orgId: ID!, $memberId: ID!) {\n    removeMember(orgId: $orgId, memberId: $memberId)\n  }\n": typeof types.RemoveMemberDocument,
     "\n  mutation TransferOwnership($orgId: ID!, $memberId: ID!) {\n    transferOwnership(orgId: $orgId, memberId: $memberId) {\n      id\n      myRole\n      members {\n        id\n        role\n      }\n    }\n  }\n": typeof types.TransferOwnershipDocument,
     "\n  fragment TeamMember on Member {\n    id\n    role\n    joinedAt\n    personalCreditsAllowed\n    user {\n      id\n      name\n      email\n    }\n  }\n": typeof types.TeamMemberFragmentDoc,
+    "\n  mutation RenameOrg($orgId: ID!, $name: String!) {\n    renameOrg(orgId: $orgId, name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.RenameOrgDocument,
+    "\n  mutation DeleteOrg($orgId: ID!) {\n    deleteOrg(orgId: $orgId)\n  }\n": typeof types.DeleteOrgDocument,
     "\n  fragment PendingInvitation on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptUrl\n  }\n": typeof types.PendingInvitationFragmentDoc,
     "\n  query OrgInvitations($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      invitations {\n        ...PendingInvitation\n      }\n    }\n  }\n": typeof types.OrgInvitationsDocument,
     "\n  mutation RevokeInvitation($orgId: ID!, $invitationId: ID!) {\n    revokeInvitation(orgId: $orgId, invitationId: $invitationId)\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation ResendInvitation($orgId: ID!, $invitationId: ID!) {\n    resendInvitation(orgId: $orgId, invitationId: $invitationId) {\n      ...PendingInvitation\n    }\n  }\n": typeof types.ResendInvitationDocument,
     "\n  mutation SetSoftAlertThreshold($orgId: ID!, $percent: Int!) {\n    setSoftAlertThreshold(orgId: $orgId, percent: $percent) {\n      id\n      softAlertThresholdPercent\n    }\n  }\n": typeof types.SetSoftAlertThresholdDocument,
     "\n  fragment SpaceItem on Space {\n    id\n    name\n  }\n": typeof types.SpaceItemFragmentDoc,
+    "\n  mutation RenameSpace($orgId: ID!, $spaceId: ID!, $name: String!) {\n    renameSpace(orgId: $orgId, spaceId: $spaceId, name: $name) {\n      ...SpaceItem\n    }\n  }\n": typeof types.RenameSpaceDocument,
 };
 const documents: Documents = {
     "\n  fragment BillingDetails on Org {\n    id\n    billingEmail\n    taxIds {\n      type\n      value\n    }\n  }\n": types.BillingDetailsFragmentDoc,
@@ -95,10 +106,14 @@ const documents: Documents = {
     "\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n": types.UpdateBillingDetailsDocument,
     "\n  fragment CatalogFields on Catalog {\n    currency\n    personalPlans {\n      plan\n      monthlyPriceCents\n      monthlyCredits\n    }\n    team {\n      baseMonthlyCredits\n      creditsPerSeat\n      prices {\n        interval\n        baseCents\n        seatCents\n      }\n    }\n    topUp {\n      minCredits\n      maxCredits\n      stepCredits\n      centsPerStep\n    }\n    enterpriseDefaultMonthlyCredits\n  }\n": types.CatalogFieldsFragmentDoc,
     "\n  query Catalog {\n    catalog {\n      ...CatalogFields\n    }\n  }\n": types.CatalogDocument,
+    "\n  fragment CreditHistoryEntryFields on CreditHistoryEntry {\n    id\n    at\n    kind\n    bucket\n    credits\n    balanceAfter\n    description\n  }\n": types.CreditHistoryEntryFieldsFragmentDoc,
+    "\n  query CreditHistory($orgId: ID!, $first: Int!, $after: String) {\n    org(id: $orgId) {\n      id\n      creditHistory(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...CreditHistoryEntryFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.CreditHistoryDocument,
     "\n  mutation DevAdvanceClock($days: Int!) {\n    devAdvanceClock(days: $days)\n  }\n": types.DevAdvanceClockDocument,
+    "\n  query DevToolsRole($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      myRole\n    }\n  }\n": types.DevToolsRoleDocument,
     "\n  fragment DowngradePreviewFields on DowngradePreview {\n    effectiveAt\n    topUpCreditsLost\n    monthlyCreditsLost\n    membersLosingAccess {\n      id\n      role\n      user {\n        id\n        name\n        email\n      }\n    }\n    spacesLosingAccess {\n      id\n      name\n    }\n  }\n": types.DowngradePreviewFieldsFragmentDoc,
     "\n  query DowngradePreview($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      downgradePreview {\n        ...DowngradePreviewFields\n      }\n    }\n  }\n": types.DowngradePreviewDocument,
     "\n  mutation ScheduleDowngrade($orgId: ID!) {\n    scheduleDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": types.ScheduleDowngradeDocument,
+    "\n  mutation ScheduleCancellation($orgId: ID!) {\n    scheduleCancellation(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": types.ScheduleCancellationDocument,
     "\n  mutation CancelDowngrade($orgId: ID!) {\n    cancelDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": types.CancelDowngradeDocument,
     "\n  fragment EnterpriseRequestItem on EnterpriseRequest {\n    id\n    message\n    createdAt\n    requestedBy {\n      id\n      name\n      email\n    }\n  }\n": types.EnterpriseRequestItemFragmentDoc,
     "\n  query OrgEnterpriseRequests($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      enterpriseRequests {\n        ...EnterpriseRequestItem\n      }\n    }\n  }\n": types.OrgEnterpriseRequestsDocument,
@@ -109,6 +124,7 @@ const documents: Documents = {
     "\n  fragment SubscriptionFields on Subscription {\n    status\n    interval\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    pendingPlan\n  }\n": types.SubscriptionFieldsFragmentDoc,
     "\n  fragment PoolFields on Pool {\n    monthlyAllotment\n    monthlyRemaining\n    topUpRemaining\n    totalRemaining\n    periodStart\n    periodEnd\n    reserved\n  }\n": types.PoolFieldsFragmentDoc,
     "\n  mutation StartTopUpCheckout($orgId: ID!, $credits: Int!) {\n    startTopUpCheckout(orgId: $orgId, credits: $credits) {\n      id\n      url\n    }\n  }\n": types.StartTopUpCheckoutDocument,
+    "\n  query TopUpOrg($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": types.TopUpOrgDocument,
     "\n  mutation StartTeamCheckout($orgId: ID!, $interval: BillingInterval!) {\n    startTeamCheckout(orgId: $orgId, interval: $interval) {\n      id\n      url\n    }\n  }\n": types.StartTeamCheckoutDocument,
     "\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n": types.DevToolsEnabledDocument,
     "\n  query OrgSwitcher {\n    myOrgs {\n      id\n      name\n    }\n  }\n": types.OrgSwitcherDocument,
@@ -119,6 +135,7 @@ const documents: Documents = {
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      role\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation SetPersonalCreditsAllowed($orgId: ID!, $allowed: Boolean!) {\n    setPersonalCreditsAllowed(orgId: $orgId, allowed: $allowed) {\n      id\n      personalCreditsAllowed\n    }\n  }\n": types.SetPersonalCreditsAllowedDocument,
     "\n  query JoinedOrg {\n    myOrgs {\n      id\n      name\n      members {\n        id\n      }\n    }\n  }\n": types.JoinedOrgDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      orgName\n      inviterName\n      email\n      role\n      status\n      expiresAt\n    }\n  }\n": types.InvitationPreviewDocument,
     "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    spacesOwnerOnly\n    ssoEnabled\n    dpaSigned\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n": types.BillingOrgFragmentDoc,
     "\n  query OrgBilling($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingOrg\n    }\n  }\n": types.OrgBillingDocument,
     "\n  mutation CompleteCheckout($sessionId: ID!) {\n    completeCheckout(sessionId: $sessionId) {\n      ...BillingOrg\n    }\n  }\n": types.CompleteCheckoutDocument,
@@ -135,7 +152,7 @@ const documents: Documents = {
     "\n  query SupportEnterpriseRequests {\n    supportEnterpriseRequests {\n      id\n      message\n      createdAt\n      requestedBy {\n        id\n        name\n        email\n      }\n      org {\n        id\n        name\n      }\n    }\n  }\n": types.SupportEnterpriseRequestsDocument,
     "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n": types.TeamSettingsDocument,
     "\n  fragment UsageReportFields on UsageReport {\n    from\n    to\n    totalCredits\n    calls\n    byMember {\n      memberId\n      name\n      credits\n      calls\n    }\n    bySpace {\n      spaceId\n      name\n      credits\n      calls\n    }\n    byModel {\n      model\n      credits\n      calls\n    }\n    daily {\n      date\n      credits\n      calls\n    }\n  }\n": types.UsageReportFieldsFragmentDoc,
-    "\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n": types.OrgUsageDocument,
+    "\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n      }\n      # A MEMBER gets their own cap and the Spaces' (the server narrows it).\n      caps {\n        id\n        scope\n        targetId\n        monthlyLimit\n        usedThisPeriod\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n": types.OrgUsageDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      emailVerified\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n": types.ResendVerificationEmailDocument,
     "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n    emailVerified\n  }\n": types.SessionUserFragmentDoc,
@@ -144,6 +161,7 @@ const documents: Documents = {
     "\n  mutation GrantCredits($orgId: ID!, $credits: Int!, $reason: String!) {\n    grantCredits(orgId: $orgId, credits: $credits, reason: $reason) {\n      ...PoolFields\n    }\n  }\n": types.GrantCreditsDocument,
     "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    createdByUserId\n    createdByName\n  }\n": types.ApiKeyItemFragmentDoc,
     "\n  query OrgApiKeys($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      apiKeys {\n        ...ApiKeyItem\n      }\n    }\n  }\n": types.OrgApiKeysDocument,
+    "\n  query IntegrationIds($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        user {\n          id\n          name\n        }\n      }\n      spaces {\n        id\n        name\n      }\n    }\n  }\n": types.IntegrationIdsDocument,
     "\n  mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {\n    revokeApiKey(orgId: $orgId, apiKeyId: $apiKeyId)\n  }\n": types.RevokeApiKeyDocument,
     "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorKind\n    actorName\n    at\n    details\n  }\n": types.AuditEntryFieldsFragmentDoc,
     "\n  query OrgAuditEntries($orgId: ID!, $first: Int!, $after: String, $actionPrefix: String) {\n    org(id: $orgId) {\n      id\n      auditEntries(first: $first, after: $after, actionPrefix: $actionPrefix) {\n        edges {\n          cursor\n          node {\n            ...AuditEntryFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.OrgAuditEntriesDocument,
@@ -159,11 +177,15 @@ const documents: Documents = {
     "\n  mutation RemoveMember($orgId: ID!, $memberId: ID!) {\n    removeMember(orgId: $orgId, memberId: $memberId)\n  }\n": types.RemoveMemberDocument,
     "\n  mutation TransferOwnership($orgId: ID!, $memberId: ID!) {\n    transferOwnership(orgId: $orgId, memberId: $memberId) {\n      id\n      myRole\n      members {\n        id\n        role\n      }\n    }\n  }\n": types.TransferOwnershipDocument,
     "\n  fragment TeamMember on Member {\n    id\n    role\n    joinedAt\n    personalCreditsAllowed\n    user {\n      id\n      name\n      email\n    }\n  }\n": types.TeamMemberFragmentDoc,
+    "\n  mutation RenameOrg($orgId: ID!, $name: String!) {\n    renameOrg(orgId: $orgId, name: $name) {\n      id\n      name\n    }\n  }\n": types.RenameOrgDocument,
+    "\n  mutation DeleteOrg($orgId: ID!) {\n    deleteOrg(orgId: $orgId)\n  }\n": types.DeleteOrgDocument,
     "\n  fragment PendingInvitation on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptUrl\n  }\n": types.PendingInvitationFragmentDoc,
     "\n  query OrgInvitations($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      invitations {\n        ...PendingInvitation\n      }\n    }\n  }\n": types.OrgInvitationsDocument,
     "\n  mutation RevokeInvitation($orgId: ID!, $invitationId: ID!) {\n    revokeInvitation(orgId: $orgId, invitationId: $invitationId)\n  }\n": types.RevokeInvitationDocument,
+    "\n  mutation ResendInvitation($orgId: ID!, $invitationId: ID!) {\n    resendInvitation(orgId: $orgId, invitationId: $invitationId) {\n      ...PendingInvitation\n    }\n  }\n": types.ResendInvitationDocument,
     "\n  mutation SetSoftAlertThreshold($orgId: ID!, $percent: Int!) {\n    setSoftAlertThreshold(orgId: $orgId, percent: $percent) {\n      id\n      softAlertThresholdPercent\n    }\n  }\n": types.SetSoftAlertThresholdDocument,
     "\n  fragment SpaceItem on Space {\n    id\n    name\n  }\n": types.SpaceItemFragmentDoc,
+    "\n  mutation RenameSpace($orgId: ID!, $spaceId: ID!, $name: String!) {\n    renameSpace(orgId: $orgId, spaceId: $spaceId, name: $name) {\n      ...SpaceItem\n    }\n  }\n": types.RenameSpaceDocument,
 };
 
 /**
@@ -203,7 +225,19 @@ export function graphql(source: "\n  query Catalog {\n    catalog {\n      ...Ca
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment CreditHistoryEntryFields on CreditHistoryEntry {\n    id\n    at\n    kind\n    bucket\n    credits\n    balanceAfter\n    description\n  }\n"): (typeof documents)["\n  fragment CreditHistoryEntryFields on CreditHistoryEntry {\n    id\n    at\n    kind\n    bucket\n    credits\n    balanceAfter\n    description\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CreditHistory($orgId: ID!, $first: Int!, $after: String) {\n    org(id: $orgId) {\n      id\n      creditHistory(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...CreditHistoryEntryFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CreditHistory($orgId: ID!, $first: Int!, $after: String) {\n    org(id: $orgId) {\n      id\n      creditHistory(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...CreditHistoryEntryFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation DevAdvanceClock($days: Int!) {\n    devAdvanceClock(days: $days)\n  }\n"): (typeof documents)["\n  mutation DevAdvanceClock($days: Int!) {\n    devAdvanceClock(days: $days)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DevToolsRole($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      myRole\n    }\n  }\n"): (typeof documents)["\n  query DevToolsRole($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      myRole\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -216,6 +250,10 @@ export function graphql(source: "\n  query DowngradePreview($orgId: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ScheduleDowngrade($orgId: ID!) {\n    scheduleDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ScheduleDowngrade($orgId: ID!) {\n    scheduleDowngrade(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleCancellation($orgId: ID!) {\n    scheduleCancellation(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ScheduleCancellation($orgId: ID!) {\n    scheduleCancellation(orgId: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -259,6 +297,10 @@ export function graphql(source: "\n  mutation StartTopUpCheckout($orgId: ID!, $c
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query TopUpOrg($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query TopUpOrg($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation StartTeamCheckout($orgId: ID!, $interval: BillingInterval!) {\n    startTeamCheckout(orgId: $orgId, interval: $interval) {\n      id\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation StartTeamCheckout($orgId: ID!, $interval: BillingInterval!) {\n    startTeamCheckout(orgId: $orgId, interval: $interval) {\n      id\n      url\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -296,6 +338,10 @@ export function graphql(source: "\n  mutation SetPersonalCreditsAllowed($orgId: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query JoinedOrg {\n    myOrgs {\n      id\n      name\n      members {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query JoinedOrg {\n    myOrgs {\n      id\n      name\n      members {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      orgName\n      inviterName\n      email\n      role\n      status\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      orgName\n      inviterName\n      email\n      role\n      status\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -363,7 +409,7 @@ export function graphql(source: "\n  fragment UsageReportFields on UsageReport {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n      }\n      # A MEMBER gets their own cap and the Spaces' (the server narrows it).\n      caps {\n        id\n        scope\n        targetId\n        monthlyLimit\n        usedThisPeriod\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n      }\n      # A MEMBER gets their own cap and the Spaces' (the server narrows it).\n      caps {\n        id\n        scope\n        targetId\n        monthlyLimit\n        usedThisPeriod\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -396,6 +442,10 @@ export function graphql(source: "\n  fragment ApiKeyItem on ApiKey {\n    id\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrgApiKeys($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      apiKeys {\n        ...ApiKeyItem\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgApiKeys($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      apiKeys {\n        ...ApiKeyItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IntegrationIds($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        user {\n          id\n          name\n        }\n      }\n      spaces {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query IntegrationIds($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        user {\n          id\n          name\n        }\n      }\n      spaces {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -459,6 +509,14 @@ export function graphql(source: "\n  fragment TeamMember on Member {\n    id\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RenameOrg($orgId: ID!, $name: String!) {\n    renameOrg(orgId: $orgId, name: $name) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation RenameOrg($orgId: ID!, $name: String!) {\n    renameOrg(orgId: $orgId, name: $name) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteOrg($orgId: ID!) {\n    deleteOrg(orgId: $orgId)\n  }\n"): (typeof documents)["\n  mutation DeleteOrg($orgId: ID!) {\n    deleteOrg(orgId: $orgId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment PendingInvitation on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptUrl\n  }\n"): (typeof documents)["\n  fragment PendingInvitation on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptUrl\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -471,11 +529,19 @@ export function graphql(source: "\n  mutation RevokeInvitation($orgId: ID!, $inv
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ResendInvitation($orgId: ID!, $invitationId: ID!) {\n    resendInvitation(orgId: $orgId, invitationId: $invitationId) {\n      ...PendingInvitation\n    }\n  }\n"): (typeof documents)["\n  mutation ResendInvitation($orgId: ID!, $invitationId: ID!) {\n    resendInvitation(orgId: $orgId, invitationId: $invitationId) {\n      ...PendingInvitation\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SetSoftAlertThreshold($orgId: ID!, $percent: Int!) {\n    setSoftAlertThreshold(orgId: $orgId, percent: $percent) {\n      id\n      softAlertThresholdPercent\n    }\n  }\n"): (typeof documents)["\n  mutation SetSoftAlertThreshold($orgId: ID!, $percent: Int!) {\n    setSoftAlertThreshold(orgId: $orgId, percent: $percent) {\n      id\n      softAlertThresholdPercent\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment SpaceItem on Space {\n    id\n    name\n  }\n"): (typeof documents)["\n  fragment SpaceItem on Space {\n    id\n    name\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameSpace($orgId: ID!, $spaceId: ID!, $name: String!) {\n    renameSpace(orgId: $orgId, spaceId: $spaceId, name: $name) {\n      ...SpaceItem\n    }\n  }\n"): (typeof documents)["\n  mutation RenameSpace($orgId: ID!, $spaceId: ID!, $name: String!) {\n    renameSpace(orgId: $orgId, spaceId: $spaceId, name: $name) {\n      ...SpaceItem\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,7 +1,9 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { DevMailboxDocument, LogoutEverywhereDocument, ResendVerificationEmailDocument } from "../gql/graphql";
 import { ada, devToolsMock, meMock, myOrgsMock, orgSwitcherMock, signedInMocks } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
+import { expectedOrigin } from "./app-shell.layout";
+import { resetPublicUrl, resetServerClock, serverNow, serverPublicUrl } from "./server-clock";
 
 const unverifiedAda = { ...ada, emailVerified: false };
 const verifyNotice = () => screen.queryByRole("region", { name: "Verify your email" });
@@ -110,5 +112,60 @@ describe("App shell", () => {
       "/verify-email/tok_verify",
     );
     expect(mails[1].textContent).toContain(" to verify.");
+  });
+});
+
+describe("App shell, the address the server's links lead to", () => {
+  const realFetch = globalThis.fetch;
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+    act(() => {
+      resetPublicUrl();
+      resetServerClock();
+    });
+  });
+
+  /** /healthz as the server answers it, with PUBLIC_URL when the server names it. */
+  const healthz = (body: Record<string, unknown>) => {
+    // jsdom has no Response: the two members the console reads.
+    const fetchMock = jest.fn(async () => ({ ok: true, json: async () => body }));
+    globalThis.fetch = fetchMock as unknown as typeof fetch;
+    return fetchMock;
+  };
+
+  it("warns, before any checkout, when the console is open at another origin than PUBLIC_URL", async () => {
+    const fetchMock = healthz({ ok: true, time: new Date().toISOString(), publicUrl: "https://billing.example.com/" });
+    renderApp("/", [...signedInMocks([]), myOrgsMock([])]);
+    const banner = await screen.findByRole("region", { name: "Different address" });
+    expect(fetchMock).toHaveBeenCalledWith("/healthz", expect.anything());
+    expect(banner.textContent).toContain(
+      "You opened the console at http://localhost, but this server's links lead to https://billing.example.com.",
+    );
+    expect(within(banner).getByRole("link", { name: "Open the console at https://billing.example.com" }).getAttribute("href")).toBe(
+      "https://billing.example.com/",
+    );
+  });
+
+  it("says nothing when the console is open at PUBLIC_URL", async () => {
+    healthz({ ok: true, time: new Date().toISOString(), publicUrl: "http://localhost" });
+    renderApp("/", [...signedInMocks([]), myOrgsMock([])]);
+    await screen.findByRole("heading", { name: "You're not in any org yet" });
+    await waitFor(() => expect(serverPublicUrl()).toBe("http://localhost"));
+    expect(screen.queryByRole("region", { name: "Different address" })).toBeNull();
+  });
+
+  it("follows the server's clock from /healthz", async () => {
+    const ahead = new Date(Date.now() + 31 * 86_400_000);
+    healthz({ ok: true, time: ahead.toISOString() });
+    renderApp("/", [...signedInMocks([]), myOrgsMock([])]);
+    await waitFor(() => expect(Math.abs(serverNow().getTime() - ahead.getTime())).toBeLessThan(5_000));
+  });
+
+  it("falls back to the server's default PUBLIC_URL (localhost) for a loopback IP when the server does not say", () => {
+    expect(expectedOrigin(null, { protocol: "http:", hostname: "127.0.0.1", port: "5600" })).toBe("http://localhost:5600");
+    expect(expectedOrigin(null, { protocol: "https:", hostname: "billing.example.com", port: "" })).toBeNull();
+    expect(expectedOrigin("http://localhost:5600/", { protocol: "http:", hostname: "127.0.0.1", port: "5600" })).toBe(
+      "http://localhost:5600",
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { useQuery } from "@apollo/client/react";
-import { Suspense } from "react";
-import { Link, Outlet } from "react-router";
+import { Suspense, useEffect } from "react";
+import { Link, Outlet, useLocation } from "react-router";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { PageLoading } from "../components/page-state.component";
 import { DevToolsEnabledQuery } from "../dev/dev-tools.query";
@@ -10,6 +10,7 @@ import { useCurrentUser } from "../session/route.guard";
 import { OrgSwitcher } from "./org-switcher.component";
 import { SignOutEverywhereButton } from "./sign-out-everywhere.button";
 import { SignOutButton } from "./sign-out.button";
+import { syncServerClock, useServerPublicUrl } from "./server-clock";
 
 /** Says when the server runs with DEV_TOOLS, and leads to the mail it kept instead of sending. */
 function DevToolsBanner() {
@@ -26,9 +27,51 @@ function DevToolsBanner() {
   );
 }
 
+/**
+ * The origin the server's own links lead to (checkout returns, mailed links): its PUBLIC_URL
+ * when `/healthz` names it; otherwise, on a loopback IP, the server's default PUBLIC_URL
+ * (`http://localhost:<port>`), which is the case this guards against. Null: not known.
+ */
+export function expectedOrigin(publicUrl: string | null, here: Pick<Location, "protocol" | "hostname" | "port">): string | null {
+  if (publicUrl) {
+    try {
+      return new URL(publicUrl).origin;
+    } catch {
+      return null;
+    }
+  }
+  if (here.hostname === "127.0.0.1" || here.hostname === "[::1]" || here.hostname === "::1") {
+    return `${here.protocol}//localhost${here.port ? `:${here.port}` : ""}`;
+  }
+  return null;
+}
+
+/** Cookies are per origin: warn before a checkout or a mailed link lands where this browser is signed out. */
+function OriginBanner() {
+  const publicUrl = useServerPublicUrl();
+  const { pathname, search } = useLocation();
+  const expected = expectedOrigin(publicUrl, window.location);
+  if (!expected || expected === window.location.origin) return null;
+  return (
+    <section className="callout callout--warning shell__banner" aria-label="Different address">
+      <p>
+        <strong>
+          You opened the console at {window.location.origin}, but this server's links lead to {expected}.
+        </strong>{" "}
+        After a checkout, and from emailed links, you would land there signed out.{" "}
+        <a href={`${expected}${pathname}${search}`}>Open the console at {expected}</a> and sign in there before you pay.
+      </p>
+    </section>
+  );
+}
+
 /** The signed-in frame: header with org switcher and sign out, then the page. */
 export function AppShell() {
   const { user } = useCurrentUser();
+  // The server's time (dev tools move it) and PUBLIC_URL, once per visit.
+  useEffect(() => {
+    void syncServerClock();
+  }, []);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -64,6 +107,7 @@ export function AppShell() {
           </div>
         </div>
       </header>
+      <OriginBanner />
       <DevToolsBanner />
       {user && !user.emailVerified && (
         <div className="shell__banner">

@@ -1,6 +1,8 @@
 import { fireEvent, screen, within } from "@testing-library/react";
+import type { MockLink } from "@apollo/client/testing";
 import {
   AcceptInvitationDocument,
+  InvitationPreviewDocument,
   JoinedOrgDocument,
   OrgHomeDocument,
   SetPersonalCreditsAllowedDocument,
@@ -38,13 +40,34 @@ const orgHomeMock = {
   result: { data: { org: { __typename: "Org", ...acme, seats: 4, billingInterval: null } } },
 };
 
+/** What the link offers, as the server previews it (null: no such invitation). */
+const previewMock = (
+  over: Partial<{ email: string; status: string; role: "ADMIN" | "MEMBER"; expiresAt: string }> | null = {},
+): MockLink.MockedResponse => ({
+  request: { query: InvitationPreviewDocument, variables: { token: TOKEN } },
+  result: {
+    data: {
+      invitationPreview: over && {
+        __typename: "InvitationPreview",
+        orgName: "Acme",
+        inviterName: "Olivia Owner",
+        email: ada.email,
+        role: "MEMBER",
+        status: "PENDING",
+        expiresAt: "2026-12-09T10:00:00.000Z",
+        ...over,
+      },
+    },
+  },
+});
+
 const clickAccept = async () => fireEvent.click(await screen.findByRole("button", { name: "Accept invitation" }));
 
 afterEach(() => window.sessionStorage.clear());
 
 describe("Accept invitation page", () => {
   it("tells a signed-out visitor to sign in or sign up with the invited email, and comes back", async () => {
-    renderApp(INVITE, [meMock(null)]);
+    renderApp(INVITE, [meMock(null), previewMock()]);
 
     expect(await screen.findByText("Sign in or create an account with the invited email to accept.")).toBeTruthy();
     const back = encodeURIComponent(INVITE);
@@ -64,6 +87,7 @@ describe("Accept invitation page", () => {
     };
     renderApp(INVITE, [
       meMock(null),
+      previewMock({ email: "dana@example.com" }),
       {
         request: { query: SignUpDocument, variables: { name: "Dana Scully", email: "dana@example.com", password: "a-long-password" } },
         result: { data: { signUp: asUser(dana) } },
@@ -85,7 +109,7 @@ describe("Accept invitation page", () => {
   });
 
   it("offers to accept once the person says they verified in another tab and the server agrees", async () => {
-    renderApp(INVITE, [meMock({ ...ada, emailVerified: false }), meMock(ada)]);
+    renderApp(INVITE, [meMock({ ...ada, emailVerified: false }), previewMock(), meMock(ada)]);
     fireEvent.click(await screen.findByRole("button", { name: "I've verified it: check again" }));
     expect(await screen.findByRole("button", { name: "Accept invitation" })).toBeTruthy();
   });
@@ -93,6 +117,7 @@ describe("Accept invitation page", () => {
   it("asks to verify when the server refuses an unverified email, and shows the resend", async () => {
     renderApp(INVITE, [
       meMock(),
+      previewMock(),
       {
         request: accept,
         result: {
@@ -109,6 +134,7 @@ describe("Accept invitation page", () => {
   it("saves the personal-credits consent after accepting when ticked", async () => {
     renderApp(INVITE, [
       meMock(),
+      previewMock(),
       { request: accept, result: { data: { acceptInvitation: { __typename: "Member", id: "mem_new", role: "MEMBER" } } } },
       joinedOrgMock,
       {
@@ -133,13 +159,14 @@ describe("Accept invitation page", () => {
   it("accepts for a signed-in user and opens the org", async () => {
     renderApp(INVITE, [
       meMock(),
+      previewMock(),
       { request: accept, result: { data: { acceptInvitation: { __typename: "Member", id: "mem_new", role: "MEMBER" } } } },
       joinedOrgMock,
       orgSwitcherMock([initech, acme]),
       devToolsMock(),
       orgHomeMock,
     ]);
-    expect(await screen.findByText(ada.email, { exact: false })).toBeTruthy();
+    expect((await screen.findByRole("region", { name: "Invitation" })).textContent).toContain(`invited ${ada.email} to join Acme`);
 
     await clickAccept();
 
@@ -149,7 +176,11 @@ describe("Accept invitation page", () => {
   });
 
   it("explains a used, revoked or expired invitation in the server's words", async () => {
-    renderApp(INVITE, [meMock(), { request: accept, result: apiError("CONFLICT", "This invitation has expired; ask for a new one.") }]);
+    renderApp(INVITE, [
+      meMock(),
+      previewMock(),
+      { request: accept, result: apiError("CONFLICT", "This invitation has expired; ask for a new one.") },
+    ]);
     await clickAccept();
 
     const alert = await screen.findByRole("alert");
@@ -164,6 +195,7 @@ describe("Accept invitation page", () => {
   it("names the invited email when signed in with another one, and offers to switch", async () => {
     renderApp(INVITE, [
       meMock(),
+      previewMock(),
       {
         request: accept,
         result: apiError("FORBIDDEN", "This invitation is for dana@example.com; sign in with that address to accept it."),
@@ -173,12 +205,65 @@ describe("Accept invitation page", () => {
 
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("This invitation is for dana@example.com");
-    expect(screen.getByRole("button", { name: "Sign in with another account" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Sign out" })).toBeTruthy();
   });
 
-  it("says when the link is not valid", async () => {
-    renderApp(INVITE, [meMock(), { request: accept, result: apiError("NOT_FOUND", "Invitation was not found.") }]);
+  it("says when the link is not valid, should the server refuse it at accept time", async () => {
+    renderApp(INVITE, [meMock(), previewMock(), { request: accept, result: apiError("NOT_FOUND", "Invitation was not found.") }]);
     await clickAccept();
     expect(await screen.findByRole("heading", { name: "This invitation link isn't valid" })).toBeTruthy();
+  });
+});
+
+describe("Accept invitation page, before anyone signs up", () => {
+  it("names the org, the inviter, the role and the expiry, and carries the invited email to Create account", async () => {
+    renderApp(INVITE, [meMock(null), previewMock({ email: "dana@example.com", role: "ADMIN" })]);
+
+    const offer = await screen.findByRole("region", { name: "Invitation" });
+    expect(offer.textContent).toContain("Olivia Owner invited dana@example.com to join Acme as an Admin.");
+    expect(offer.textContent).toMatch(/The link works until Dec 9, 2026/);
+    expect(screen.getByRole("heading", { level: 1, name: "You're invited" })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("link", { name: "Create an account" }));
+    expect(((await screen.findByLabelText("Email")) as HTMLInputElement).value).toBe("dana@example.com");
+  });
+
+  it("carries the invited email to Sign in as well", async () => {
+    renderApp(INVITE, [meMock(null), previewMock({ email: "dana@example.com" })]);
+    fireEvent.click(await screen.findByRole("link", { name: "Sign in" }));
+    expect(((await screen.findByLabelText("Email")) as HTMLInputElement).value).toBe("dana@example.com");
+  });
+
+  it("says a cut-short or unknown link is not valid, with no sign-up for nothing and no 'You're invited'", async () => {
+    renderApp(INVITE, [meMock(null), previewMock(null)]);
+    expect(await screen.findByRole("heading", { level: 1, name: "This invitation link isn't valid" })).toBeTruthy();
+    expect(screen.getByText(/opened the whole link/)).toBeTruthy();
+    expect(screen.queryByText("You're invited")).toBeNull();
+    expect(screen.queryByRole("link", { name: "Create an account" })).toBeNull();
+  });
+
+  it("says an accepted link was used, before any Accept button", async () => {
+    renderApp(INVITE, [meMock(), previewMock({ status: "ACCEPTED" })]);
+    expect(await screen.findByRole("heading", { level: 1, name: "This invitation was already accepted" })).toBeTruthy();
+    expect(screen.getByText(/ada@example.com joined Acme with this link/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Accept invitation" })).toBeNull();
+    expect(screen.getByRole("link", { name: "Go to your orgs" })).toBeTruthy();
+  });
+
+  it("says when a link expired or was revoked, and who to ask", async () => {
+    renderApp(INVITE, [meMock(null), previewMock({ status: "EXPIRED", expiresAt: "2026-11-01T10:00:00.000Z" })]);
+    expect(await screen.findByRole("heading", { level: 1, name: "This invitation has expired" })).toBeTruthy();
+    expect(screen.getByText(/Ask Olivia Owner of Acme for a new one/)).toBeTruthy();
+    expect(screen.queryByRole("link", { name: "Create an account" })).toBeNull();
+  });
+
+  it("tells a person signed in with another email before they press Accept, and offers to sign out", async () => {
+    renderApp(INVITE, [meMock(), previewMock({ email: "dana@example.com" })]);
+    const alert = await screen.findByRole("alert");
+    expect(within(alert).getByRole("heading", { name: "This invitation is for another email" })).toBeTruthy();
+    expect(alert.textContent).toContain("You're signed in as ada@example.com");
+    expect(alert.textContent).toContain("dana@example.com");
+    expect(screen.getByRole("button", { name: "Sign out" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Accept invitation" })).toBeNull();
   });
 });

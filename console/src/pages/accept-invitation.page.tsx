@@ -1,17 +1,21 @@
 import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
+import { normalizeEmail } from "@team-billing/shared";
 import { type ReactNode, useEffect, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { AuthCard } from "../components/auth-card.component";
-import { PageError, PageLoading, PageTitle } from "../components/page-state.component";
+import { InlineLoadError, PageError, PageLoading, PageTitle } from "../components/page-state.component";
+import { Time } from "../components/time.component";
 import { graphql } from "../gql";
+import type { InvitationPreviewQuery as InvitationPreviewResult, Role } from "../gql/graphql";
 import { SignOutButton } from "../layout/sign-out.button";
 import { useNotifier } from "../notifications/notification-center.component";
 import { orgPath, ROUTES, signInPath, signUpPath } from "../routes";
 import { rememberAfterVerify, ResendVerificationButton } from "../session/email-verification";
 import { MeQuery } from "../session/route.guard";
+import { ROLE_LABELS } from "../team/roles";
 
 const AcceptInvitationMutation = graphql(`
   mutation AcceptInvitation($token: String!) {
@@ -79,36 +83,176 @@ function problemFrom(error: unknown): Problem {
   }
 }
 
+// Public: needs only the token, so a signed-out visitor learns what the link offers before signing up.
+const InvitationPreviewQuery = graphql(`
+  query InvitationPreview($token: String!) {
+    invitationPreview(token: $token) {
+      orgName
+      inviterName
+      email
+      role
+      status
+      expiresAt
+    }
+  }
+`);
+
+type Preview = NonNullable<InvitationPreviewResult["invitationPreview"]>;
+
+const ROLE_NOTES: Record<Role, string> = {
+  OWNER: "",
+  ADMIN: "Admins manage members, Spaces, caps and API keys, and read billing.",
+  MEMBER: "Members spend the org's credits through its Spaces and see their own usage.",
+};
+
+/** Why a link cannot be used, known before anyone signs up (null: it can). */
+function unusable(preview: Preview | null): { title: string; message: ReactNode } | null {
+  if (!preview) {
+    return {
+      title: "This invitation link isn't valid",
+      message:
+        "Check that you opened the whole link from the email (a link copied from a mail file is often cut short), or ask the org's owner or an admin for a new invitation.",
+    };
+  }
+  const who = preview.inviterName || "the org's owner or an admin";
+  switch (preview.status) {
+    case "ACCEPTED":
+      return {
+        title: "This invitation was already accepted",
+        message: `${preview.email} joined ${preview.orgName} with this link. If that was you, the org is among your orgs.`,
+      };
+    case "REVOKED":
+      return {
+        title: "This invitation was withdrawn",
+        message: `${preview.orgName} revoked it. Ask ${who} for a new one.`,
+      };
+    case "EXPIRED":
+      return {
+        title: "This invitation has expired",
+        message: (
+          <>
+            It worked until <Time value={preview.expiresAt} format="datetime" />. Ask {who} of {preview.orgName} for a new one.
+          </>
+        ),
+      };
+    default:
+      return null;
+  }
+}
+
+/** Which org, who invited, which role, and until when, in one paragraph. */
+function InvitationOffer({ preview }: { preview: Preview }) {
+  const role = ROLE_LABELS[preview.role];
+  return (
+    <section className="invitation-offer" aria-label="Invitation">
+      <p>
+        <strong>{preview.inviterName || "Someone"}</strong> invited <strong>{preview.email}</strong> to join{" "}
+        <strong>{preview.orgName}</strong> as {preview.role === "ADMIN" ? "an" : "a"} {role}.
+      </p>
+      {ROLE_NOTES[preview.role] && <p className="muted">{ROLE_NOTES[preview.role]}</p>}
+      <p className="muted">
+        The link works until <Time value={preview.expiresAt} format="datetime" />.
+      </p>
+    </section>
+  );
+}
+
+const sameEmail = (a: string, b: string) => normalizeEmail(a) === normalizeEmail(b);
+
 export default function AcceptInvitationPage() {
   const { token = "" } = useParams();
   const here = useLocation().pathname;
   const me = useQuery(MeQuery, { context: INLINE_ERRORS });
+  const previewQuery = useQuery(InvitationPreviewQuery, { variables: { token }, context: INLINE_ERRORS });
   const user = me.data?.me;
+  // undefined: not known (loading or failed); null: the server knows no such invitation.
+  const preview = previewQuery.data ? previewQuery.data.invitationPreview : undefined;
 
+  let title = "You're invited";
   let body: ReactNode;
-  if (me.loading && !me.data) body = <PageLoading label="Checking your session…" />;
+  const problem = preview === undefined ? null : unusable(preview);
+  if ((me.loading && !me.data) || (previewQuery.loading && !previewQuery.data)) body = <PageLoading label="Checking the invitation…" />;
   else if (me.error && !me.data)
     body = <PageError title="We couldn't check your session" message={describeError(me.error).message} onRetry={() => void me.refetch()} />;
-  else if (!user)
+  else if (problem) {
+    // No "You're invited" above a link that cannot be used (and no sign-up for nothing).
+    title = problem.title;
     body = (
-      <>
-        <p>You've been invited to join an org on Team Billing.</p>
-        <p className="callout">Sign in or create an account with the invited email to accept.</p>
-        <div className="button-stack">
-          <Link className="button button--primary button--block" to={signInPath(here)}>
+      <div className="form">
+        <p>{problem.message}</p>
+        {user ? (
+          <Link className="button button--primary button--block" to={ROUTES.home.path}>
+            Go to your orgs
+          </Link>
+        ) : (
+          <Link className="button button--block" to={ROUTES.signIn.path} state={preview ? { email: preview.email } : undefined}>
             Sign in
           </Link>
-          <Link className="button button--block" to={signUpPath(here)}>
-            Create an account
-          </Link>
-        </div>
-      </>
+        )}
+      </div>
     );
-  else if (!user.emailVerified) body = <VerifyFirst email={user.email} here={here} onChecked={() => void me.refetch()} />;
-  else body = <AcceptForm token={token} name={user.name} email={user.email} here={here} />;
+  } else {
+    const offer = preview ? (
+      <InvitationOffer preview={preview} />
+    ) : (
+      <InlineLoadError
+        what="the invitation's details"
+        message={describeError(previewQuery.error).message}
+        onRetry={() => void previewQuery.refetch()}
+      />
+    );
+    // Carried to the sign-in and sign-up forms, so the invited address is the one typed.
+    const state = preview ? { email: preview.email } : undefined;
+    if (!user)
+      body = (
+        <>
+          {offer}
+          <p className="callout">Sign in or create an account with the invited email to accept.</p>
+          <div className="button-stack">
+            <Link className="button button--primary button--block" to={signInPath(here)} state={state}>
+              Sign in
+            </Link>
+            <Link className="button button--block" to={signUpPath(here)} state={state}>
+              Create an account
+            </Link>
+          </div>
+        </>
+      );
+    else if (preview && !sameEmail(user.email, preview.email))
+      body = (
+        <>
+          {offer}
+          <div className="callout callout--warning" role="alert">
+            <h2 className="callout__title">This invitation is for another email</h2>
+            <p>
+              You're signed in as <strong>{user.email}</strong>. Sign out, then sign in or create an account as{" "}
+              <strong>{preview.email}</strong>.
+            </p>
+          </div>
+          <SignOutButton next={here} label="Sign out" className="button button--primary button--block" />
+          <Link className="button button--block" to={ROUTES.home.path}>
+            Go to your orgs
+          </Link>
+        </>
+      );
+    else if (!user.emailVerified)
+      body = (
+        <>
+          {offer}
+          <VerifyFirst email={user.email} here={here} onChecked={() => void me.refetch()} />
+        </>
+      );
+    else
+      body = (
+        <>
+          {offer}
+          <AcceptForm token={token} name={user.name} email={user.email} here={here} />
+        </>
+      );
+  }
 
   return (
-    <AuthCard title="You're invited" footer="Invitations are for the email they were sent to, and work for 7 days.">
+    <AuthCard title={title} footer="Invitations are for the email they were sent to, and work for 7 days.">
       <PageTitle>{ROUTES.invite.title}</PageTitle>
       {body}
     </AuthCard>
@@ -203,7 +347,7 @@ function AcceptForm({ token, name, email, here }: { token: string; name: string;
         </div>
       )}
       {problem?.remedy === "switch-account" && (
-        <SignOutButton next={here} label="Sign in with another account" className="button button--primary button--block" />
+        <SignOutButton next={here} label="Sign out" className="button button--primary button--block" />
       )}
       {(!problem || problem.remedy === "retry") && (
         <div className="field">

@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { BillingDetailsSection } from "../billing/billing-details.section";
 import { CheckoutBanner } from "../billing/checkout-banner.component";
+import { CreditHistorySection } from "../billing/credit-history.section";
 import { DevToolsPanel } from "../billing/dev-tools.panel";
 import { DowngradeBanner, SpacesOwnerOnlyNote, SwitchToProSection } from "../billing/downgrade.section";
 import { EnterpriseSection } from "../billing/enterprise.section";
@@ -104,6 +105,7 @@ export default function BillingPage() {
       {canManageTeam(org.myRole) && (
         <>
           <InvoicesSection orgId={org.id} />
+          <CreditHistorySection orgId={org.id} />
           <BillingDetailsSection orgId={org.id} canEdit={isOwner} />
         </>
       )}

@@ -64,6 +64,20 @@ describe("Sign in page", () => {
     expect(screen.getByRole("heading", { name: "Sign in" })).toBeTruthy();
   });
 
+  it("says how long a lockout lasts, from the server's retryAfter", async () => {
+    renderApp("/signin", [
+      {
+        request: loginRequest,
+        result: { errors: [{ message: "Too many attempts; try again in 890 s.", extensions: { code: "RATE_LIMITED", retryAfter: 890 } }] },
+      },
+    ]);
+    await fillAndSubmit("ada@example.com", "correct horse battery");
+    const form = screen.getByRole("form", { name: "Sign in" });
+    expect(await within(form).findByText(/sign-in is paused for about 15 minutes, even with the right password/)).toBeTruthy();
+    expect(screen.queryByText(/try again shortly/)).toBeNull();
+    expect(within(form).getByRole("link", { name: "Forgot your password?" })).toBeTruthy();
+  });
+
   it("checks the fields before sending anything and focuses the first problem", async () => {
     renderApp("/signin", []);
     await fillAndSubmit("not-an-email", "");

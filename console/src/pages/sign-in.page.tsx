@@ -1,3 +1,4 @@
+import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { useMutation } from "@apollo/client/react";
 import { isValidEmail, normalizeEmail } from "@team-billing/shared";
 import { type FormEvent, useState } from "react";
@@ -10,6 +11,7 @@ import { PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
 import { ROUTES, safeNextPath, signUpPath } from "../routes";
 import { MeQuery } from "../session/route.guard";
+import type { SignUpState } from "./sign-up.page";
 
 const LoginMutation = graphql(`
   mutation Login($email: String!, $password: String!) {
@@ -21,9 +23,11 @@ const LoginMutation = graphql(`
 
 type Errors = { email?: string; password?: string; form?: string };
 
-/** What another page may tell the person on arrival (e.g. after a password reset). */
+/** What another page may tell the person on arrival (e.g. after a password reset), and the email to start from. */
 export interface SignInState {
   notice?: string;
+  /** Prefills the form: an invitation's address, or what was typed on Create account. */
+  email?: string;
 }
 
 function validate(email: string, password: string): Errors {
@@ -33,10 +37,25 @@ function validate(email: string, password: string): Errors {
   return errors;
 }
 
+/** How long the lockout lasts, from RATE_LIMITED's `extensions.retryAfter` (seconds), in words. */
+export function lockoutMessage(error: unknown): string {
+  const raw = CombinedGraphQLErrors.is(error) ? error.errors[0]?.extensions?.retryAfter : undefined;
+  const seconds = typeof raw === "number" && Number.isFinite(raw) && raw > 0 ? Math.ceil(raw) : null;
+  if (seconds === null) return "Too many sign-in attempts. Wait a few minutes, then try again, or reset your password.";
+  const wait =
+    seconds < 60
+      ? `${seconds} ${seconds === 1 ? "second" : "seconds"}`
+      : `${Math.ceil(seconds / 60)} ${Math.ceil(seconds / 60) === 1 ? "minute" : "minutes"}`;
+  return `Too many sign-in attempts: sign-in is paused for about ${wait}, even with the right password. You can reset your password meanwhile.`;
+}
+
 export default function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const notice = (useLocation().state as SignInState | null)?.notice;
+  const arrival = useLocation().state as SignInState | null;
+  const notice = arrival?.notice;
+  // Kept as typed, so "Create an account" carries it over.
+  const [typedEmail, setTypedEmail] = useState(arrival?.email ?? "");
   const [errors, setErrors] = useState<Errors>({});
   const [login, { loading }] = useMutation(LoginMutation, {
     context: INLINE_ERRORS,
@@ -64,7 +83,9 @@ export default function SignInPage() {
     } catch (error) {
       const { code, message } = describeError(error);
       // "Please sign in." would be no help on the sign-in page itself.
-      setErrors({ form: code === "UNAUTHENTICATED" ? "That email and password don't match an account." : message });
+      if (code === "UNAUTHENTICATED") setErrors({ form: "That email and password don't match an account." });
+      else if (code === "RATE_LIMITED") setErrors({ form: lockoutMessage(error) });
+      else setErrors({ form: message });
     }
   };
 
@@ -73,7 +94,10 @@ export default function SignInPage() {
       title="Sign in"
       footer={
         <>
-          New here? <Link to={signUpPath(params.get("next"))}>Create an account</Link>
+          New here?{" "}
+          <Link to={signUpPath(params.get("next"))} state={typedEmail ? ({ email: typedEmail } satisfies SignUpState) : undefined}>
+            Create an account
+          </Link>
         </>
       }
     >
@@ -84,7 +108,16 @@ export default function SignInPage() {
         </p>
       )}
       <form className="form" aria-label="Sign in" noValidate onSubmit={(e) => void onSubmit(e)}>
-        <FormField label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
+        <FormField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={typedEmail}
+          onChange={(e) => setTypedEmail(e.target.value)}
+          error={errors.email}
+        />
         <FormField label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
         <FormError message={errors.form ?? null} />
         <button type="submit" className="button button--primary button--block" disabled={loading}>

@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from "@testing-library/react";
-import { SignUpDocument } from "../gql/graphql";
+import { InvitationPreviewDocument, SignUpDocument } from "../gql/graphql";
 import { apiError, asUser, myOrgsMock, orgSwitcherMock, devToolsMock } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 
@@ -41,6 +41,22 @@ describe("Sign up page", () => {
   it("remembers the invitation it came from, so verifying the email continues there", async () => {
     renderApp(`/signup?next=${encodeURIComponent("/invite/inv_carol.sig")}`, [
       { request: signUpRequest, result: { data: { signUp: asUser(grace) } } },
+      {
+        request: { query: InvitationPreviewDocument, variables: { token: "inv_carol.sig" } },
+        result: {
+          data: {
+            invitationPreview: {
+              __typename: "InvitationPreview",
+              orgName: "Acme",
+              inviterName: "Carol",
+              email: "grace@example.com",
+              role: "MEMBER",
+              status: "PENDING",
+              expiresAt: "2026-12-09T10:00:00.000Z",
+            },
+          },
+        },
+      },
     ]);
     await fillAndSubmit("Grace Hopper", "grace@example.com", "a-long-password");
     expect(await screen.findByRole("heading", { name: "You're invited" })).toBeTruthy();
@@ -52,14 +68,34 @@ describe("Sign up page", () => {
     await fillAndSubmit("Grace Hopper", "grace@example.com", "short");
     const password = screen.getByLabelText("Password");
     expect(screen.getByText("Use at least 10 characters.")).toBeTruthy();
+    // Said once: the hint that says the same gives way to the error.
+    expect(screen.queryByText("At least 10 characters.")).toBeNull();
     expect(password.getAttribute("aria-invalid")).toBe("true");
     expect(document.activeElement).toBe(password);
   });
 
-  it("shows a CONFLICT (email taken) inline in the server's words", async () => {
+  it("answers a taken email with the ways on (sign in, reset), without repeating that the address is registered", async () => {
     renderApp("/signup", [{ request: signUpRequest, result: apiError("CONFLICT", "An account with that email already exists.") }]);
     await fillAndSubmit("Grace Hopper", "grace@example.com", "a-long-password");
     const form = screen.getByRole("form", { name: "Create your account" });
-    expect(await within(form).findByText("An account with that email already exists.")).toBeTruthy();
+    expect(await within(form).findByText(/If you already have one, sign in or reset your password/)).toBeTruthy();
+    expect(screen.queryByText("An account with that email already exists.")).toBeNull();
+    expect(within(form).getByRole("link", { name: "reset your password" }).getAttribute("href")).toBe("/forgot-password");
+    // The email goes along to Sign in.
+    fireEvent.click(within(form).getByRole("link", { name: "Sign in" }));
+    expect(((await screen.findByLabelText("Email")) as HTMLInputElement).value).toBe("grace@example.com");
+  });
+
+  it("starts from the email typed on Sign in, and carries it back", async () => {
+    renderApp("/signin", []);
+    fireEvent.change(await screen.findByLabelText("Email"), { target: { value: "grace@example.com" } });
+    fireEvent.click(screen.getByRole("link", { name: "Create an account" }));
+    expect(await screen.findByRole("heading", { name: "Create your account" })).toBeTruthy();
+    const email = screen.getByLabelText("Email") as HTMLInputElement;
+    expect(email.value).toBe("grace@example.com");
+    fireEvent.change(email, { target: { value: "grace.h@example.com" } });
+    fireEvent.click(screen.getByRole("link", { name: "Sign in" }));
+    expect(await screen.findByRole("heading", { name: "Sign in" })).toBeTruthy();
+    expect((screen.getByLabelText("Email") as HTMLInputElement).value).toBe("grace.h@example.com");
   });
 });

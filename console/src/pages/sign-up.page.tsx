@@ -1,7 +1,7 @@
 import { useMutation } from "@apollo/client/react";
 import { isValidEmail, LIMITS, normalizeEmail } from "@team-billing/shared";
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { AuthCard } from "../components/auth-card.component";
@@ -11,6 +11,7 @@ import { graphql } from "../gql";
 import { ROUTES, safeNextPath, signInPath } from "../routes";
 import { rememberAfterVerify } from "../session/email-verification";
 import { MeQuery } from "../session/route.guard";
+import type { SignInState } from "./sign-in.page";
 
 const SignUpMutation = graphql(`
   mutation SignUp($email: String!, $password: String!, $name: String!) {
@@ -21,6 +22,11 @@ const SignUpMutation = graphql(`
 `);
 
 type Errors = { name?: string; email?: string; password?: string; form?: string };
+
+/** The email to start from: typed on Sign in, or the address an invitation is for. */
+export interface SignUpState {
+  email?: string;
+}
 
 // The same limits the server enforces, checked here so mistakes show at once.
 function validate(name: string, email: string, password: string): Errors {
@@ -33,11 +39,16 @@ function validate(name: string, email: string, password: string): Errors {
   return errors;
 }
 
+const TAKEN = "We couldn't create an account with this email. If you already have one, sign in or reset your password.";
+
 export default function SignUpPage() {
   const navigate = useNavigate();
   // Set when the person came from a page that needs an account (an invitation link).
   const [params] = useSearchParams();
   const next = params.get("next");
+  const arrival = useLocation().state as SignUpState | null;
+  // Kept as typed, so "Sign in" carries it back.
+  const [typedEmail, setTypedEmail] = useState(arrival?.email ?? "");
   const [errors, setErrors] = useState<Errors>({});
   const [signUp, { loading }] = useMutation(SignUpMutation, {
     context: INLINE_ERRORS,
@@ -66,7 +77,9 @@ export default function SignUpPage() {
       rememberAfterVerify(to);
       navigate(to, { replace: true });
     } catch (error) {
-      setErrors({ form: describeError(error).message });
+      const { code, message } = describeError(error);
+      // The address is taken: the way on is signing in (or a reset), said without repeating who is registered.
+      setErrors(code === "CONFLICT" ? { form: TAKEN } : { form: message });
     }
   };
 
@@ -75,14 +88,26 @@ export default function SignUpPage() {
       title="Create your account"
       footer={
         <>
-          Already have an account? <Link to={signInPath(next)}>Sign in</Link>
+          Already have an account?{" "}
+          <Link to={signInPath(next)} state={typedEmail ? ({ email: typedEmail } satisfies SignInState) : undefined}>
+            Sign in
+          </Link>
         </>
       }
     >
       <PageTitle>{ROUTES.signUp.title}</PageTitle>
       <form className="form" aria-label="Create your account" noValidate onSubmit={(e) => void onSubmit(e)}>
         <FormField label="Name" name="name" autoComplete="name" required maxLength={LIMITS.nameMax} error={errors.name} />
-        <FormField label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
+        <FormField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={typedEmail}
+          onChange={(e) => setTypedEmail(e.target.value)}
+          error={errors.email}
+        />
         <FormField
           label="Password"
           name="password"
@@ -90,10 +115,19 @@ export default function SignUpPage() {
           autoComplete="new-password"
           required
           minLength={LIMITS.passwordMin}
-          hint={`At least ${LIMITS.passwordMin} characters.`}
+          // One message at a time: the error replaces the hint that says the same.
+          hint={errors.password ? undefined : `At least ${LIMITS.passwordMin} characters.`}
           error={errors.password}
         />
         <FormError message={errors.form ?? null} />
+        {errors.form === TAKEN && (
+          <p className="form__aside">
+            <Link to={signInPath(next)} state={{ email: typedEmail } satisfies SignInState}>
+              Sign in
+            </Link>{" "}
+            or <Link to={ROUTES.forgotPassword.path}>reset your password</Link>.
+          </p>
+        )}
         <button type="submit" className="button button--primary button--block" disabled={loading}>
           {loading ? "Creating account…" : "Create account"}
         </button>

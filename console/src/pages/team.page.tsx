@@ -11,6 +11,7 @@ import { CapsSection } from "../team/caps.section";
 import { InviteMemberForm } from "../team/invite-member.form";
 import { LeaveOrgSection } from "../team/leave-org.section";
 import { MembersTable } from "../team/members-table.component";
+import { OrgSettingsSection } from "../team/org-settings.section";
 import { PendingInvitations } from "../team/pending-invitations.component";
 import { RoleBadge } from "../team/role-badge.component";
 import { canManageTeam } from "../team/roles";
@@ -107,6 +108,7 @@ export default function TeamPage() {
 
       {canManage && <ApiKeysSection orgId={org.id} />}
       {canManage && <AuditLogSection key={org.id} orgId={org.id} />}
+      {canManage && <OrgSettingsSection org={org} isOwner={org.myRole === "OWNER"} />}
       <LeaveOrgSection org={org} me={org.members.find((m) => m.user.id === user?.id)} />
     </div>
   );

@@ -1,9 +1,10 @@
 import type { MockLink } from "@apollo/client/testing";
-import { fireEvent, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, within } from "@testing-library/react";
 import { OrgUsageDocument, type Role } from "../gql/graphql";
 import { acme, initech, signedInMocks } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { acmePool, typed } from "../test/team.fixtures";
+import { learnServerTime, resetServerClock } from "../layout/server-clock";
 import { shares } from "../usage/usage-period";
 
 const FROM = "2026-02-05T09:00:00.000Z";
@@ -35,20 +36,28 @@ const report = (myRole: Role) => ({
   daily: [{ __typename: "UsageDay" as const, date: "2026-02-10", credits: myRole === "MEMBER" ? 100 : 1000, calls: 7 }],
 });
 
-const usageMock = (myRole: Role, org = acme): MockLink.MockedResponse => ({
-  request: { query: OrgUsageDocument, variables: { orgId: org.id } },
+type CapRow = { id: string; scope: "MEMBER" | "SPACE"; targetId: string; monthlyLimit: number; usedThisPeriod: number };
+const miaCap: CapRow = { id: "cap_mia", scope: "MEMBER", targetId: "m_bob", monthlyLimit: 500, usedThisPeriod: 450 };
+
+const usageMock = (
+  myRole: Role,
+  org = acme,
+  { caps = [] as CapRow[], range = {} as { from?: string; to?: string }, plan = "TEAM", empty = false } = {},
+): MockLink.MockedResponse => ({
+  request: { query: OrgUsageDocument, variables: { orgId: org.id, ...range } },
   result: {
     data: {
       org: {
         __typename: "Org",
         id: org.id,
         name: org.name,
-        plan: "TEAM",
+        plan,
         myRole,
         softAlertThresholdPercent: 20,
-        pool: typed.pool(acmePool),
-        forecast: { __typename: "Forecast", burnPerDay: 143, daysLeft: 12, runsOutBeforeReset: true },
-        usage: report(myRole),
+        pool: plan === "TEAM" ? typed.pool(acmePool) : null,
+        forecast: plan === "TEAM" ? { __typename: "Forecast", burnPerDay: 143, daysLeft: 12, runsOutBeforeReset: true } : null,
+        caps: caps.map((c) => ({ __typename: "Cap" as const, ...c })),
+        usage: empty ? { ...report(myRole), totalCredits: 0, calls: 0, byMember: [], bySpace: [], byModel: [], daily: [] } : report(myRole),
       },
     },
   },
@@ -95,10 +104,103 @@ describe("Org usage page", () => {
     expect(within(pool).getByText(/runs out before the monthly reset/)).toBeTruthy();
   });
 
-  it("tells a MEMBER they see only their own usage", async () => {
+  it("tells a MEMBER they see only their own usage, without a one-row 'By member' table", async () => {
     renderApp("/orgs/org_acme/usage", [...signedInMocks([acme]), usageMock("MEMBER")]);
     expect(await screen.findByText(/Showing your own usage/)).toBeTruthy();
-    expect(within(screen.getByRole("region", { name: "By member" })).getAllByRole("row")).toHaveLength(2);
+    expect(screen.queryByRole("region", { name: "By member" })).toBeNull();
+    expect(screen.getByRole("region", { name: "By Space" })).toBeTruthy();
+  });
+
+  it("shows a MEMBER their own cap: used, left and the reset date", async () => {
+    renderApp("/orgs/org_acme/usage", [...signedInMocks([acme]), usageMock("MEMBER", acme, { caps: [miaCap] })]);
+    const cap = await screen.findByRole("region", { name: "Your cap" });
+    expect(cap.textContent).toContain("450 of your 500-credit cap used this period; 50 left.");
+    expect(cap.textContent).toMatch(/It resets on Mar 5, 2026/);
+    expect(within(cap).getByRole("meter", { name: "Your cap used" }).getAttribute("value")).toBe("450");
+    // The forecast does not suggest what a MEMBER cannot do.
+    expect(screen.getByRole("region", { name: "Credit pool" }).textContent).toContain("The org's owner can buy a top-up.");
+  });
+
+  it("tells a MEMBER at their cap that their calls are refused until the reset", async () => {
+    renderApp("/orgs/org_acme/usage", [
+      ...signedInMocks([acme]),
+      usageMock("MEMBER", acme, { caps: [{ ...miaCap, usedThisPeriod: 500 }] }),
+    ]);
+    const cap = await screen.findByRole("region", { name: "Your cap" });
+    expect(within(cap).getByRole("status").textContent).toContain("You've reached your cap: your calls are refused");
+  });
+
+  it("does not show owners a 'Your cap' section", async () => {
+    renderApp("/orgs/org_acme/usage", [...signedInMocks([acme]), usageMock("OWNER", acme, { caps: [miaCap] })]);
+    await screen.findByRole("heading", { level: 1, name: "Org usage" });
+    expect(screen.queryByRole("region", { name: "Your cap" })).toBeNull();
+  });
+
+  it("says a Free org's calls are refused, rather than promising they show up", async () => {
+    renderApp("/orgs/org_acme/usage", [...signedInMocks([acme]), usageMock("OWNER", acme, { plan: "FREE", empty: true })]);
+    expect(await screen.findByText(/On the Free plan this org has no credits to spend/)).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Upgrade to Team" }).getAttribute("href")).toBe("/orgs/org_acme/billing");
+    expect(screen.queryByText(/show up here as they happen/)).toBeNull();
+  });
+
+  it("refuses a custom range over 400 days next to the dates, keeping the page", async () => {
+    renderApp("/orgs/org_acme/usage?period=custom&from=2026-02-01&to=2026-02-28", [
+      ...signedInMocks([acme]),
+      usageMock("OWNER", acme, { range: { from: "2026-02-01T00:00:00.000Z", to: "2026-03-01T00:00:00.000Z" } }),
+    ]);
+    const form = await screen.findByRole("form", { name: "Custom range" });
+    fireEvent.change(within(form).getByLabelText("From"), { target: { value: "2020-01-01" } });
+    fireEvent.change(within(form).getByLabelText("To (included)"), { target: { value: "2030-12-31" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Show" }));
+    expect(await within(form).findByText("A report covers at most 400 days; pick a shorter range.")).toBeTruthy();
+    // Still the whole page: the picker, the pool and the figures of the range shown.
+    expect(screen.getByRole("radio", { name: "Current period" })).toBeTruthy();
+    expect(screen.getByRole("region", { name: "Credit pool" })).toBeTruthy();
+    expect(screen.queryByText("We couldn't load usage")).toBeNull();
+  });
+
+  it("says a deep link's reversed or garbled range is not valid, and shows the current period", async () => {
+    for (const [from, to, why] of [
+      ["2026-12-31", "2026-12-01", "The end date comes before the start date."],
+      ["garbage", "2026-12-01", "Pick both dates."],
+    ]) {
+      const view = renderApp(`/orgs/org_acme/usage?period=custom&from=${from}&to=${to}`, [...signedInMocks([acme]), usageMock("OWNER")]);
+      const form = await screen.findByRole("form", { name: "Custom range" });
+      expect(within(form).getByRole("alert").textContent).toBe(`This link's range isn't valid: ${why} Showing the current period instead.`);
+      // The header names the period the figures are for.
+      expect(screen.getByRole("region", { name: "Period" }).textContent).toMatch(/Feb 5, 2026 to Mar 5, 2026/);
+      view.unmount();
+    }
+  });
+
+  it("offers the current period, not a useless retry, when the server refuses a range", async () => {
+    renderApp("/orgs/org_acme/usage?period=custom&from=2026-02-01&to=2026-02-28", [
+      ...signedInMocks([acme]),
+      {
+        request: {
+          query: OrgUsageDocument,
+          variables: { orgId: acme.id, from: "2026-02-01T00:00:00.000Z", to: "2026-03-01T00:00:00.000Z" },
+        },
+        result: { errors: [{ message: "to: a report covers at most 400 days", extensions: { code: "BAD_USER_INPUT", field: "to" } }] },
+      },
+      usageMock("OWNER"),
+    ]);
+    const back = await screen.findByRole("link", { name: "Show the current period" });
+    expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
+    fireEvent.click(back);
+    expect(await screen.findByRole("heading", { level: 1, name: "Org usage" })).toBeTruthy();
+  });
+
+  it("counts the days to the reset on the server's clock (dev tools move it)", async () => {
+    // The server is 20 days ahead of this browser: 2026-02-23, ten days before the reset on 2026-03-05.
+    learnServerTime(new Date(Date.parse("2026-02-23T09:00:00.000Z")).toISOString());
+    try {
+      renderApp("/orgs/org_acme/usage", [...signedInMocks([acme]), usageMock("OWNER")]);
+      const pool = await screen.findByRole("region", { name: "Credit pool" });
+      expect(pool.textContent).toContain("The monthly credits reset in 10 days.");
+    } finally {
+      act(() => resetServerClock());
+    }
   });
 
   it("keeps the section when switching orgs", async () => {

@@ -1,6 +1,7 @@
 import { useQuery } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
+import { badInputField, describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { PoolGauge } from "../billing/pool-gauge.component";
 import { RunwayLine } from "../usage/runway-line.component";
@@ -10,7 +11,8 @@ import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { OrgUsageQuery } from "../gql/graphql";
 import { PlanBadge } from "../orgs/plan-badge.component";
-import { orgPath, ROUTES, teamPath, usageCsvUrl } from "../routes";
+import { useServerClock } from "../layout/server-clock";
+import { billingPath, orgPath, ROUTES, teamPath, usageCsvUrl, usagePath } from "../routes";
 import { DailyChart } from "../usage/daily-chart.component";
 import { UsageBreakdown } from "../usage/usage-breakdown.component";
 import { customRange, daysUntil, isoDay, type PeriodChoice, rangeFor } from "../usage/usage-period";
@@ -62,6 +64,14 @@ const OrgUsageQueryDoc = graphql(`
         daysLeft
         runsOutBeforeReset
       }
+      # A MEMBER gets their own cap and the Spaces' (the server narrows it).
+      caps {
+        id
+        scope
+        targetId
+        monthlyLimit
+        usedThisPeriod
+      }
       usage(from: $from, to: $to) {
         ...UsageReportFields
       }
@@ -94,17 +104,39 @@ export default function UsagePage() {
   const picked = chosen?.at === search.toString() ? chosen.choice : choice;
   const fromDay = search.get("from") ?? "";
   const toDay = search.get("to") ?? "";
-  // A custom range the URL cannot make sense of falls back to the current period.
+  // Dates follow the server's clock (dev tools can move it); re-render when it is learnt.
+  useServerClock();
+  // A custom range the URL cannot make sense of shows the current period, and says so.
+  const checked = choice === "custom" ? customRange(fromDay, toDay) : null;
+  const badLink = checked && "problem" in checked ? checked.problem : null;
   const range = rangeFor(choice, fromDay, toDay) ?? {};
   const variables = { orgId, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
   const { data, previousData, loading, error, refetch } = useQuery(OrgUsageQueryDoc, { variables, context: INLINE_ERRORS });
   const shown = data ?? previousData;
 
   if (loading && !shown) return <PageLoading label="Loading usage…" />;
-  if (error && !data) return <OrgPageError error={error} what="usage" onRetry={() => void refetch()} />;
+  // A range the server refuses is said next to the picker (below) once something is on screen; never a dead end.
+  if (error && !shown) {
+    if (choice === "custom" && badInputField(error)) {
+      // "Try again" would repeat the same refusal: the way on is another range.
+      return (
+        <div className="page-state page-state--error">
+          <h2 className="page-state__title">We couldn't show that range</h2>
+          <p>{describeError(error).message}</p>
+          <Link className="button" to={usagePath(orgId)} replace>
+            Show the current period
+          </Link>
+        </div>
+      );
+    }
+    return <OrgPageError error={error} what="usage" onRetry={() => void refetch()} />;
+  }
   const org = shown?.org;
   if (!org) return <OrgPageError />;
   const report = org.usage;
+  const isMember = org.myRole === "MEMBER";
+  const myCap = isMember ? org.caps.find((c) => c.scope === "MEMBER") : undefined;
+  const rangeProblem = error ? describeError(error).message : null;
 
   const choose = (next: PeriodChoice) => {
     setChosen({ choice: next, at: search.toString() });
@@ -125,8 +157,10 @@ export default function UsagePage() {
           <h1 className="page__title">Org usage</h1>
           <PlanBadge plan={org.plan} />
         </div>
-        {org.myRole === "MEMBER" && <p className="muted page__lead">Showing your own usage. Owners and admins see the whole org.</p>}
+        {isMember && <p className="muted page__lead">Showing your own usage. Owners and admins see the whole org.</p>}
       </header>
+
+      {isMember && <MyCapSection cap={myCap} resetsAt={org.pool?.periodEnd ?? null} />}
 
       {org.pool && (
         <section className="card section" aria-labelledby="pool-title" id="pool">
@@ -139,7 +173,7 @@ export default function UsagePage() {
             </p>
           </header>
           <PoolGauge pool={org.pool} thresholdPercent={org.softAlertThresholdPercent} />
-          <RunwayLine forecast={org.forecast} />
+          <RunwayLine forecast={org.forecast} canAct={!isMember} />
         </section>
       )}
 
@@ -177,8 +211,14 @@ export default function UsagePage() {
             key={`${fromDay}/${toDay}`}
             fromDay={fromDay}
             toDay={toDay}
+            linkProblem={badLink ? `This link's range isn't valid: ${badLink} Showing the current period instead.` : null}
             onApply={(from, to) => setSearch({ period: "custom", from, to }, { replace: true })}
           />
+        )}
+        {rangeProblem && !loading && (
+          <p className="form-error" role="alert">
+            We couldn't show that range: {rangeProblem} The figures below are for the range shown above.
+          </p>
         )}
         {loading && <p className="muted">Updating…</p>}
       </section>
@@ -196,10 +236,18 @@ export default function UsagePage() {
 
       {report.calls === 0 && report.totalCredits === 0 ? (
         <EmptyState title="No usage in this range">
-          <p className="muted">Model calls recorded with an API key (or by the gateway) show up here as they happen.</p>
+          {org.plan === "FREE" ? (
+            <p className="muted">
+              On the Free plan this org has no credits to spend: calls recorded with its API keys are refused (BILLING_PLAN_REQUIRED).{" "}
+              {isMember ? "Its owner can upgrade it to Team" : <Link to={billingPath(org.id)}>Upgrade to Team</Link>} for a shared pool of
+              credits.
+            </p>
+          ) : (
+            <p className="muted">Model calls recorded with an API key (or by the gateway) show up here as they happen.</p>
+          )}
         </EmptyState>
       ) : (
-        <UsageDetails report={report} />
+        <UsageDetails report={report} showMembers={!isMember} />
       )}
     </div>
   );
@@ -210,7 +258,58 @@ function resetsIn(days: number): string {
   return `The monthly credits reset in ${days} ${days === 1 ? "day" : "days"}.`;
 }
 
-function UsageDetails({ report }: { report: NonNullable<OrgUsageQuery["org"]>["usage"] }) {
+type Cap = NonNullable<OrgUsageQuery["org"]>["caps"][number];
+
+/** A MEMBER's own cap: the number that decides whether their next call goes through. */
+function MyCapSection({ cap, resetsAt }: { cap: Cap | undefined; resetsAt: string | null }) {
+  const reset = resetsAt ? (
+    <>
+      {" "}
+      It resets on <Time value={resetsAt} />.
+    </>
+  ) : null;
+  let body: ReactNode;
+  if (!cap) body = <p className="muted">No cap is set for you: you may spend from the pool until it runs out.</p>;
+  else {
+    const left = Math.max(0, cap.monthlyLimit - cap.usedThisPeriod);
+    const percent = cap.monthlyLimit > 0 ? Math.min(100, Math.round((cap.usedThisPeriod / cap.monthlyLimit) * 100)) : 100;
+    body = (
+      <>
+        <p className="my-cap__figures">
+          <strong>{cap.usedThisPeriod.toLocaleString("en-US")}</strong> of your {cap.monthlyLimit.toLocaleString("en-US")}-credit cap used
+          this period; <strong>{left.toLocaleString("en-US")}</strong> left.{reset}
+        </p>
+        <meter
+          className={left === 0 ? "meter meter--full" : "meter"}
+          aria-label="Your cap used"
+          min={0}
+          max={cap.monthlyLimit}
+          value={Math.min(cap.usedThisPeriod, cap.monthlyLimit)}
+        >
+          {percent}%
+        </meter>
+        {left === 0 && (
+          <p className="callout callout--warning" role="status">
+            You've reached your cap: your calls are refused (BILLING_MEMBER_CAP_REACHED) until it resets. An owner or admin can raise it in
+            Team settings.
+          </p>
+        )}
+      </>
+    );
+  }
+  return (
+    <section className="card section my-cap" aria-labelledby="my-cap-title" id="my-cap">
+      <header className="section__header">
+        <h2 id="my-cap-title" className="card__title">
+          Your cap
+        </h2>
+      </header>
+      {body}
+    </section>
+  );
+}
+
+function UsageDetails({ report, showMembers }: { report: NonNullable<OrgUsageQuery["org"]>["usage"]; showMembers: boolean }) {
   return (
     <>
       <section className="card section" aria-labelledby="daily-title" id="daily">
@@ -221,12 +320,15 @@ function UsageDetails({ report }: { report: NonNullable<OrgUsageQuery["org"]>["u
         </header>
         <DailyChart from={report.from} to={report.to} daily={report.daily} />
       </section>
-      <UsageBreakdown
-        id="by-member"
-        title="By member"
-        column="Member"
-        rows={report.byMember.map((m) => ({ key: m.memberId, label: m.name, credits: m.credits, calls: m.calls }))}
-      />
+      {/* A MEMBER's report has one row, theirs, at 100%: nothing to compare. */}
+      {showMembers && (
+        <UsageBreakdown
+          id="by-member"
+          title="By member"
+          column="Member"
+          rows={report.byMember.map((m) => ({ key: m.memberId, label: m.name, credits: m.credits, calls: m.calls }))}
+        />
+      )}
       <UsageBreakdown
         id="by-space"
         title="By Space"
@@ -243,8 +345,19 @@ function UsageDetails({ report }: { report: NonNullable<OrgUsageQuery["org"]>["u
   );
 }
 
-function CustomRangeForm({ fromDay, toDay, onApply }: { fromDay: string; toDay: string; onApply: (from: string, to: string) => void }) {
-  const [problem, setProblem] = useState<string | null>(null);
+function CustomRangeForm({
+  fromDay,
+  toDay,
+  linkProblem,
+  onApply,
+}: {
+  fromDay: string;
+  toDay: string;
+  /** What is wrong with the range the URL came with (a deep link), until the person picks another. */
+  linkProblem: string | null;
+  onApply: (from: string, to: string) => void;
+}) {
+  const [problem, setProblem] = useState<string | null>(linkProblem);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);

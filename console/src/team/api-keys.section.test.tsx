@@ -96,4 +96,24 @@ describe("API keys", () => {
     expect(await screen.findByText("No API keys yet.")).toBeTruthy();
     expect(screen.queryByRole("dialog")).toBeNull();
   });
+
+  it("lists the member and Space ids an integration sends, with copy buttons and a ready-to-paste recordUsage call", async () => {
+    await openTeamPage();
+    const ids = screen.getByRole("table", { name: "IDs for integrations" });
+    const bobRow = within(ids).getByRole("row", { name: /Bob/ });
+    expect(within(bobRow).getByText("mem_bob")).toBeTruthy();
+    expect(within(bobRow).getByRole("button", { name: "Copy the id of Bob Builder" })).toBeTruthy();
+    const spaceRow = within(ids).getByRole("row", { name: /Research/ });
+    expect(within(spaceRow).getByText("space_research")).toBeTruthy();
+    expect(within(ids).getByRole("row", { name: /This org/ }).textContent).toContain("org_acme");
+
+    const example = screen.getByTitle("recordUsage example").textContent ?? "";
+    expect(example).toContain("curl -s http://localhost/graphql");
+    expect(example).toContain('-H "Authorization: Bearer $TEAM_BILLING_API_KEY"');
+    // The JSON body is what the API takes: this org, the first member, the first Space.
+    const body = JSON.parse(/-d '(.*)'$/s.exec(example)?.[1] ?? "null");
+    expect(body.variables.input).toMatchObject({ orgId: "org_acme", memberId: "mem_ada", spaceId: "space_research" });
+    expect(body.query).toContain("recordUsage(input: $input)");
+    expect(screen.getByRole("button", { name: "Copy the example" })).toBeTruthy();
+  });
 });

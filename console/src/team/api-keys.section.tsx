@@ -3,10 +3,12 @@ import { useState } from "react";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
+import { CopyButton } from "../components/copy-button.component";
 import { PageError, PageLoading } from "../components/page-state.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { ApiKeyItemFragment } from "../gql/graphql";
+import { useServerPublicUrl } from "../layout/server-clock";
 import { useNotifier } from "../notifications/notification-center.component";
 import { ApiKeySecretCallout } from "./api-key-secret.callout";
 import { REFETCH_AUDIT_LOG } from "./audit-log.section";
@@ -37,6 +39,117 @@ export const OrgApiKeysQuery = graphql(`
     }
   }
 `);
+
+// Served from the cache Team settings filled (the same fields): the ids an integration sends.
+const IntegrationIdsQuery = graphql(`
+  query IntegrationIds($orgId: ID!) {
+    org(id: $orgId) {
+      id
+      members {
+        id
+        user {
+          id
+          name
+        }
+      }
+      spaces {
+        id
+        name
+      }
+    }
+  }
+`);
+
+/** A ready-to-paste `recordUsage` call: the server's address, this org, one member and one Space. */
+export function recordUsageExample(serverUrl: string, orgId: string, memberId: string, spaceId: string): string {
+  const body = {
+    query: "mutation Record($input: RecordUsageInput!) { recordUsage(input: $input) { creditsCharged poolRemaining } }",
+    variables: { input: { orgId, memberId, spaceId, model: "gpt-4o", credits: 100, idempotencyKey: "call-0001" } },
+  };
+  return [
+    `curl -s ${serverUrl}/graphql \\`,
+    `  -H "Authorization: Bearer $TEAM_BILLING_API_KEY" \\`,
+    `  -H "Content-Type: application/json" \\`,
+    `  -d '${JSON.stringify(body)}'`,
+  ].join("\n");
+}
+
+/** Member and Space ids with copy buttons, and a call that works once the key is pasted in. */
+function IntegrationIds({ orgId }: { orgId: string }) {
+  const { data } = useQuery(IntegrationIdsQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  // The address the server says it is at; this page's origin until it has said.
+  const serverUrl = useServerPublicUrl() ?? window.location.origin;
+  const org = data?.org;
+  if (!org) return null;
+  const member = org.members[0];
+  const space = org.spaces[0];
+  return (
+    <details className="integration-ids">
+      <summary>IDs for integrations</summary>
+      <p className="muted">
+        <code>recordUsage</code> names the org, the member who made the call and the Space it was for.
+      </p>
+      <table className="table table--stack" aria-label="IDs for integrations">
+        <thead>
+          <tr>
+            <th scope="col">What</th>
+            <th scope="col">Name</th>
+            <th scope="col">Id</th>
+            <th scope="col">
+              <span className="visually-hidden">Copy</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <IdRow what="Org" name="This org" id={org.id} />
+          {org.members.map((m) => (
+            <IdRow key={m.id} what="Member" name={m.user.name} id={m.id} />
+          ))}
+          {org.spaces.map((sp) => (
+            <IdRow key={sp.id} what="Space" name={sp.name} id={sp.id} />
+          ))}
+        </tbody>
+      </table>
+      {member && space ? (
+        <>
+          <h3 className="card__subtitle">Try it</h3>
+          <p className="muted">
+            Records 100 credits for {member.user.name} in {space.name}. Put an API key with the USAGE_WRITE scope in{" "}
+            <code>TEAM_BILLING_API_KEY</code> first; a new <code>idempotencyKey</code> makes a new call.
+          </p>
+          <pre className="code-block" title="recordUsage example">
+            {recordUsageExample(serverUrl, org.id, member.id, space.id)}
+          </pre>
+          <CopyButton
+            text={recordUsageExample(serverUrl, org.id, member.id, space.id)}
+            label="Copy"
+            labelSuffix="the example"
+            what="The example"
+          />
+        </>
+      ) : (
+        <p className="muted">Create a Space (above) for a ready-to-paste example.</p>
+      )}
+    </details>
+  );
+}
+
+function IdRow({ what, name, id }: { what: string; name: string; id: string }) {
+  return (
+    <tr>
+      <td data-label="What">{what}</td>
+      <th scope="row" data-label="Name" className="cell--wrap">
+        {name}
+      </th>
+      <td data-label="Id">
+        <code>{id}</code>
+      </td>
+      <td className="cell--actions">
+        <CopyButton text={id} label="Copy" labelSuffix={`the id of ${name}`} what={`The id of ${name}`} />
+      </td>
+    </tr>
+  );
+}
 
 const RevokeApiKeyMutation = graphql(`
   mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {
@@ -87,6 +200,7 @@ export function ApiKeysSection({ orgId }: { orgId: string }) {
         </table>
       )}
       <CreateApiKeyForm orgId={orgId} onCreated={setCreated} />
+      <IntegrationIds orgId={orgId} />
     </section>
   );
 }

@@ -41,6 +41,14 @@ const RevokeInvitationMutation = graphql(`
   }
 `);
 
+const ResendInvitationMutation = graphql(`
+  mutation ResendInvitation($orgId: ID!, $invitationId: ID!) {
+    resendInvitation(orgId: $orgId, invitationId: $invitationId) {
+      ...PendingInvitation
+    }
+  }
+`);
+
 /**
  * Invitations not yet accepted (they are not seats), with their links and a
  * way to revoke. Render it for OWNER and ADMIN only: the server refuses the
@@ -75,6 +83,25 @@ function InvitationItem({ orgId, invitation }: { orgId: string; invitation: Pend
     },
   });
 
+  // Resending mails a fresh link and retires the old one (a new invitation replaces it): list them again.
+  const [resend, { loading: resending }] = useMutation(ResendInvitationMutation, {
+    context: INLINE_ERRORS,
+    refetchQueries: [OrgInvitationsQuery, ...(REFETCH_AUDIT_LOG.refetchQueries ?? [])],
+  });
+
+  const onResend = async () => {
+    setError(null);
+    try {
+      await resend({ variables: { orgId, invitationId: invitation.id } });
+      notifier.notify({
+        tone: "success",
+        message: `Sent the invitation to ${invitation.email} again, with a new link valid for 7 days. The old link no longer works.`,
+      });
+    } catch (e) {
+      setError(describeError(e).message);
+    }
+  };
+
   const onRevoke = async () => {
     setError(null);
     try {
@@ -103,6 +130,10 @@ function InvitationItem({ orgId, invitation }: { orgId: string; invitation: Pend
             what={`Invitation link for ${invitation.email}`}
           />
         )}
+        <button type="button" className="button button--small" onClick={() => void onResend()} disabled={resending || loading}>
+          {resending ? "Resending…" : "Resend"}
+          <span className="visually-hidden"> the invitation to {invitation.email}</span>
+        </button>
         <button type="button" className="button button--small button--danger-quiet" onClick={() => void onRevoke()} disabled={loading}>
           {loading ? "Revoking…" : "Revoke"}
           <span className="visually-hidden"> the invitation for {invitation.email}</span>

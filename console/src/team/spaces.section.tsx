@@ -1,5 +1,14 @@
+import { useMutation } from "@apollo/client/react";
+import { LIMITS } from "@team-billing/shared";
+import { type FormEvent, useState } from "react";
+import { describeError } from "../apollo/error-message";
+import { INLINE_ERRORS } from "../apollo/error.link";
+import { FormError, FormField } from "../components/form-field.component";
+import { nameProblem } from "../components/name-problem";
 import { graphql } from "../gql";
 import type { SpaceItemFragment } from "../gql/graphql";
+import { useNotifier } from "../notifications/notification-center.component";
+import { REFETCH_AUDIT_LOG } from "./audit-log.section";
 import { CreateSpaceForm } from "./create-space.form";
 
 export const SpaceItemFields = graphql(`
@@ -24,13 +33,76 @@ export function SpacesSection({ orgId, spaces, canManage }: { orgId: string; spa
       ) : (
         <ul className="chips" aria-label="Spaces">
           {spaces.map((space) => (
-            <li key={space.id} className="chip">
-              {space.name}
-            </li>
+            <SpaceChip key={space.id} orgId={orgId} space={space} canManage={canManage} />
           ))}
         </ul>
       )}
       {canManage && <CreateSpaceForm orgId={orgId} />}
     </section>
+  );
+}
+
+const RenameSpaceMutation = graphql(`
+  mutation RenameSpace($orgId: ID!, $spaceId: ID!, $name: String!) {
+    renameSpace(orgId: $orgId, spaceId: $spaceId, name: $name) {
+      ...SpaceItem
+    }
+  }
+`);
+
+/** One Space; OWNER and ADMIN can rename it (names stay unique in the org, whatever their case). */
+function SpaceChip({ orgId, space, canManage }: { orgId: string; space: SpaceItemFragment; canManage: boolean }) {
+  const notifier = useNotifier();
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [rename, { loading }] = useMutation(RenameSpaceMutation, { context: INLINE_ERRORS, ...REFETCH_AUDIT_LOG });
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const name = String(new FormData(event.currentTarget).get("name") ?? "").trim();
+    const invalid = nameProblem(name, "the Space");
+    setError(invalid);
+    if (invalid) return;
+    try {
+      await rename({ variables: { orgId, spaceId: space.id, name } });
+      notifier.notify({ tone: "success", message: `Renamed the Space ${space.name} to ${name}.` });
+      setEditing(false);
+    } catch (e) {
+      setError(describeError(e).message);
+    }
+  };
+
+  if (!editing) {
+    return (
+      <li className="chip">
+        {space.name}
+        {canManage && (
+          <button type="button" className="button button--small button--quiet" onClick={() => setEditing(true)}>
+            Rename<span className="visually-hidden"> the Space {space.name}</span>
+          </button>
+        )}
+      </li>
+    );
+  }
+  return (
+    <li className="chip chip--editing">
+      <form className="form__row" noValidate onSubmit={(e) => void onSubmit(e)} aria-label={`Rename the Space ${space.name}`}>
+        <FormField label="New name" name="name" autoComplete="off" maxLength={LIMITS.nameMax} defaultValue={space.name} />
+        <button type="submit" className="button button--small button--primary" disabled={loading}>
+          {loading ? "Saving…" : "Save"}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => {
+            setEditing(false);
+            setError(null);
+          }}
+        >
+          Cancel
+        </button>
+      </form>
+      <FormError message={error} />
+    </li>
   );
 }

@@ -1,3 +1,8 @@
+import { serverNow } from "../layout/server-clock";
+
+/** The longest range the server reports on (its MAX_REPORT_DAYS). */
+export const MAX_RANGE_DAYS = 400;
+
 /**
  * The ranges the usage page offers. Whole UTC days, so a range stays the same
  * all day long (a stable query) and reads the same as the server's rollups.
@@ -22,7 +27,7 @@ function startOfUtcDay(date: Date): Date {
 }
 
 /** The 30 UTC days up to and including today. */
-export function last30Days(now: Date = new Date()): Required<UsageRange> {
+export function last30Days(now: Date = serverNow()): Required<UsageRange> {
   const end = new Date(startOfUtcDay(now).getTime() + DAY_MS);
   return { from: new Date(end.getTime() - 30 * DAY_MS).toISOString(), to: end.toISOString() };
 }
@@ -36,11 +41,16 @@ export function customRange(fromDay: string, toDay: string): { range: Required<U
   const to = new Date(`${toDay}T00:00:00.000Z`);
   if (!fromDay || !toDay || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return { problem: "Pick both dates." };
   if (to < from) return { problem: "The end date comes before the start date." };
-  return { range: { from: from.toISOString(), to: new Date(to.getTime() + DAY_MS).toISOString() } };
+  const end = new Date(to.getTime() + DAY_MS);
+  // Said here, next to the dates, rather than as a failed page (the server refuses it too).
+  if (end.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+    return { problem: `A report covers at most ${MAX_RANGE_DAYS} days; pick a shorter range.` };
+  }
+  return { range: { from: from.toISOString(), to: end.toISOString() } };
 }
 
 /** The range a choice stands for; a custom one reads `from` and `to` days from the URL. */
-export function rangeFor(choice: PeriodChoice, fromDay: string, toDay: string, now: Date = new Date()): UsageRange | null {
+export function rangeFor(choice: PeriodChoice, fromDay: string, toDay: string, now: Date = serverNow()): UsageRange | null {
   if (choice === "current") return {};
   if (choice === "last30") return last30Days(now);
   const custom = customRange(fromDay, toDay);
@@ -48,7 +58,7 @@ export function rangeFor(choice: PeriodChoice, fromDay: string, toDay: string, n
 }
 
 /** Whole days from now until `end`, at least 0 (for "resets in N days"). */
-export function daysUntil(end: string, now: Date = new Date()): number {
+export function daysUntil(end: string, now: Date = serverNow()): number {
   return Math.max(0, Math.ceil((new Date(end).getTime() - now.getTime()) / DAY_MS));
 }
 

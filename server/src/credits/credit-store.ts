@@ -4,6 +4,7 @@ import type { Clock } from "../clock";
 import { bulkInsert } from "../db/bulk-insert";
 import type { Database } from "../db/database";
 import {
+  AuditEntryEntity,
   CapEntity,
   LedgerEntryEntity,
   MembershipEntity,
@@ -137,6 +138,24 @@ export class CreditStore {
       );
       // Holds carry their counters into the new period, so caps keep counting them.
       await this.carryHolds(em, pool.orgId, next.index);
+      // The refill in the audit log, in words (written by the product itself: no actor).
+      const day = (d: Date) => d.toLocaleDateString("en-US", { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" });
+      const n = (c: number) => c.toLocaleString("en-US");
+      await em.insert(AuditEntryEntity, {
+        orgId: pool.orgId,
+        action: "credits.refilled",
+        actorUserId: null,
+        actorEmail: null,
+        actorApiKeyId: null,
+        at: now,
+        before: JSON.stringify({ monthly: heldFromMonthly + expiring }),
+        after: JSON.stringify({
+          summary: `Monthly credits refilled for ${day(next.start)} – ${day(next.end)}: ${n(allotment)} credits granted${expiring > 0 ? `; ${n(expiring)} unused monthly credits expired` : ""}${heldFromMonthly > 0 ? `; ${n(heldFromMonthly)} kept for open holds` : ""}.`,
+          monthly: pool.monthlyBalance,
+          expired: expiring,
+          granted: allotment,
+        }),
+      });
     }
     return lines;
   }

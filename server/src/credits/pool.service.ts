@@ -1,14 +1,15 @@
 import { type Catalog, teamMonthlyAllotment } from "@team-billing/shared";
-import type { EntityManager } from "typeorm";
+import { type EntityManager, In } from "typeorm";
 import type { Clock } from "../clock";
 import type { Database } from "../db/database";
-import { MembershipEntity, OrgEntity, PoolEntity } from "../entities";
-import { AppError, badInput } from "../errors";
-import type { Actor } from "../services/actor";
+import { AuditEntryEntity, LedgerEntryEntity, MembershipEntity, OrgEntity, PoolEntity } from "../entities";
+import { AppError, badInput, conflict, notFound } from "../errors";
+import type { Actor, UserActor } from "../services/actor";
 import type { AuditService } from "../services/audit.service";
 import { MAX_BALANCE } from "./admission";
 import type { CreditStore, LedgerLine } from "./credit-store";
 import { periodAt } from "./periods";
+import { orgLedgerRows } from "./usage-writer";
 
 export { MAX_BALANCE };
 
@@ -17,6 +18,65 @@ const tooLarge = (field: string, total: number) =>
     field,
     `would take the pool to ${total.toLocaleString("en-US")} credits; a pool holds at most ${MAX_BALANCE.toLocaleString("en-US")}`,
   );
+
+export type AdjustBucket = "TOP_UP" | "MONTHLY";
+const BUCKET_WORDS: Record<AdjustBucket, string> = { TOP_UP: "top-up", MONTHLY: "monthly" };
+const other = (bucket: AdjustBucket): AdjustBucket => (bucket === "TOP_UP" ? "MONTHLY" : "TOP_UP");
+const fmt = (n: number) => n.toLocaleString("en-US");
+/** A reversal's ledger reference: this prefix and the id of the adjustment it undoes. */
+export const REVERSAL = "reversal:";
+
+/** One support adjustment as its ledger line tells it (its id is the line's id). */
+export interface CreditAdjustmentRow {
+  id: number;
+  bucket: AdjustBucket;
+  credits: number;
+  before: number;
+  after: number;
+  reason: string | null;
+  actorEmail: string | null;
+  at: Date;
+  reversalOf: number | null;
+  reversedBy: number | null;
+}
+
+/** What an adjustment or a reversal moved, the pool after it and its audit entry. */
+export interface CreditAdjustment extends CreditAdjustmentRow {
+  pool: PoolEntity;
+  auditEntry: AuditEntryEntity;
+  summary: string;
+}
+
+function toAdjustment(row: LedgerEntryEntity, reversedBy: number | null): CreditAdjustmentRow {
+  const reversalOf = row.reference?.startsWith(REVERSAL) ? Number(row.reference.slice(REVERSAL.length)) : null;
+  return {
+    id: row.id,
+    bucket: row.bucket as AdjustBucket,
+    credits: row.amount,
+    before: row.balanceAfter - row.amount,
+    after: row.balanceAfter,
+    reason: row.reason,
+    actorEmail: row.actorEmail,
+    at: row.at,
+    reversalOf,
+    reversedBy,
+  };
+}
+
+/**
+ * Refuses a removal of more than the bucket can give: what it holds, less what open
+ * holds need of the pool (holds are not per bucket, so the pool must keep `reserved`).
+ */
+function assertRemovable(pool: PoolEntity, bucket: AdjustBucket, credits: number, field: string): void {
+  const holds = bucket === "TOP_UP" ? pool.topUpBalance : pool.monthlyBalance;
+  const free = Math.max(0, Math.min(holds, pool.topUpBalance + pool.monthlyBalance - pool.reserved));
+  if (credits <= free) return;
+  const held = holds - free;
+  throw badInput(
+    field,
+    `the ${BUCKET_WORDS[bucket]} bucket holds ${fmt(holds)} credits${held > 0 ? ` (${fmt(held)} of them needed by open holds)` : ""}, so at most ${fmt(free)} can be removed, not ${fmt(credits)}; nothing was changed`,
+  );
+}
 
 export interface ActivatePlan {
   plan: "TEAM" | "ENTERPRISE";
@@ -141,11 +201,21 @@ export class PoolService {
   }
 
   /**
-   * Support's adjustment: a positive grant adds to the top-up bucket (it does not
-   * expire); a negative one takes from the top-up bucket, then the monthly one,
-   * never below zero (nor below what open holds need). Audited with the reason.
+   * `grantCredits` (the contract's form): a positive grant adds to the top-up bucket (it
+   * does not expire); a negative one is a removal from the top-up bucket only, refused
+   * when larger than the bucket holds (it never spills into the monthly bucket).
    */
-  async grant(actor: Actor & { kind: "user" }, orgId: string, credits: number, reason: string): Promise<PoolEntity> {
+  async grant(actor: UserActor, orgId: string, credits: number, reason: string): Promise<PoolEntity> {
+    return (await this.adjust(actor, orgId, "TOP_UP", credits, reason)).pool;
+  }
+
+  /**
+   * Support's adjustment of one named bucket: adds, or removes at most what the bucket
+   * holds less what open holds need (BAD_USER_INPUT saying how much there is; nothing
+   * changes). One ledger line and one audit entry, both returned.
+   */
+  async adjust(actor: UserActor, orgId: string, bucket: AdjustBucket, credits: number, reason: string): Promise<CreditAdjustment> {
+    if (bucket !== "TOP_UP" && bucket !== "MONTHLY") throw badInput("bucket", "must be TOP_UP or MONTHLY");
     if (!Number.isSafeInteger(credits) || credits === 0) throw badInput("credits", "must be a non-zero whole number");
     if (Math.abs(credits) > 100_000_000) throw badInput("credits", "must be at most 100,000,000 either way");
     const why = reason.trim();
@@ -153,36 +223,125 @@ export class PoolService {
     return this.db.transaction(async (em) => {
       const pool = await this.requirePool(em, orgId);
       await this.rollInTransaction(em, pool);
-      const opening = { topUp: pool.topUpBalance, monthly: pool.monthlyBalance };
-      const lines: LedgerLine[] = [];
-      const common = { kind: "ADJUSTMENT" as const, reason: why, actorEmail: actor.user.email, reference: "support" };
       if (credits > 0 && pool.topUpBalance + pool.monthlyBalance + credits > MAX_BALANCE)
         throw tooLarge("credits", pool.topUpBalance + pool.monthlyBalance + credits);
-      if (credits > 0) {
-        lines.push({ ...common, bucket: "TOP_UP", amount: credits });
-        pool.topUpBalance += credits;
-      } else {
-        let toRemove = Math.min(-credits, Math.max(0, pool.topUpBalance + pool.monthlyBalance - pool.reserved));
-        const fromTopUp = Math.min(pool.topUpBalance, toRemove);
-        toRemove -= fromTopUp;
-        const fromMonthly = Math.min(pool.monthlyBalance, toRemove);
-        if (fromTopUp > 0) lines.push({ ...common, bucket: "TOP_UP", amount: -fromTopUp });
-        if (fromMonthly > 0) lines.push({ ...common, bucket: "MONTHLY", amount: -fromMonthly });
-        pool.topUpBalance -= fromTopUp;
-        pool.monthlyBalance -= fromMonthly;
-      }
-      await this.store.appendLedger(em, orgId, opening, lines, this.clock.now());
-      await em.update(PoolEntity, { orgId }, { topUpBalance: pool.topUpBalance, monthlyBalance: pool.monthlyBalance });
-      const org = await em.findOneByOrFail(OrgEntity, { id: orgId });
-      await this.store.checkSoftAlert(em, pool, org.softAlertThresholdPercent);
-      await this.audit.record(em, actor, {
-        orgId,
-        action: "credits.adjusted",
-        before: opening,
-        after: { topUp: pool.topUpBalance, monthly: pool.monthlyBalance, requested: credits, reason: why },
+      if (credits < 0) assertRemovable(pool, bucket, -credits, "credits");
+      const line = await this.writeAdjustment(em, actor, pool, bucket, credits, why, "support");
+      const summary = `${credits > 0 ? "Added" : "Removed"} ${fmt(Math.abs(credits))} credits ${credits > 0 ? "to" : "from"} the ${BUCKET_WORDS[bucket]} bucket (${fmt(line.before)} → ${fmt(line.after)}); the ${BUCKET_WORDS[other(bucket)]} bucket is unchanged. Reason: ${why}`;
+      const auditEntry = await this.auditAdjustment(em, actor, orgId, "credits.adjusted", {
+        before: { topUp: line.opening.topUp, monthly: line.opening.monthly },
+        after: {
+          summary,
+          bucket,
+          topUp: pool.topUpBalance,
+          monthly: pool.monthlyBalance,
+          requested: credits,
+          reason: why,
+          adjustmentId: line.id,
+        },
       });
-      return pool;
+      return { ...toAdjustment(line.entry, null), pool, auditEntry, summary };
     });
+  }
+
+  /**
+   * Undoes a support adjustment once, in the bucket it changed: removed credits go back,
+   * granted ones are taken back (never more than the bucket holds). A second reversal is
+   * a CONFLICT; so is returning or taking back monthly credits of a period that has ended
+   * (they would have expired with it).
+   */
+  async reverseAdjustment(actor: UserActor, orgId: string, adjustmentId: string, reason?: string | null): Promise<CreditAdjustment> {
+    const id = Number(adjustmentId);
+    if (!/^[1-9][0-9]{0,15}$/.test(adjustmentId) || !Number.isSafeInteger(id)) throw badInput("adjustmentId", "is not an adjustment id");
+    const why = reason?.trim() ?? "";
+    if (why.length > 500) throw badInput("reason", "may have at most 500 characters");
+    return this.db.transaction(async (em) => {
+      const pool = await this.requirePool(em, orgId);
+      await this.rollInTransaction(em, pool);
+      // Under the pool's lock: no other reversal of this org runs between the check and the write.
+      const original = await em.findOneBy(LedgerEntryEntity, { id, account: "ORG", accountId: orgId, kind: "ADJUSTMENT" });
+      if (!original || original.bucket === "PERSONAL") throw notFound("That adjustment");
+      if (original.reference?.startsWith(REVERSAL)) throw badInput("adjustmentId", "is itself a reversal; make a new adjustment instead");
+      const earlier = await em.findOneBy(LedgerEntryEntity, { account: "ORG", accountId: orgId, reference: `${REVERSAL}${id}` });
+      if (earlier) throw conflict(`Adjustment #${id} was already reversed (by #${earlier.id}).`);
+      const bucket = original.bucket;
+      if (bucket === "MONTHLY" && original.at < pool.periodStart)
+        throw conflict(
+          `Adjustment #${id} changed the monthly credits of a period that has ended; they would have expired with it. Make a new adjustment instead.`,
+        );
+      const credits = -original.amount;
+      if (credits > 0 && pool.topUpBalance + pool.monthlyBalance + credits > MAX_BALANCE)
+        throw tooLarge("adjustmentId", pool.topUpBalance + pool.monthlyBalance + credits);
+      if (credits < 0) assertRemovable(pool, bucket, -credits, "adjustmentId");
+      const note = why || `reversal of adjustment #${id}`;
+      const line = await this.writeAdjustment(em, actor, pool, bucket, credits, note, `${REVERSAL}${id}`);
+      const summary = `Reversed adjustment #${id}: ${credits > 0 ? "put" : "took"} ${fmt(Math.abs(credits))} credits ${credits > 0 ? "back into" : "back from"} the ${BUCKET_WORDS[bucket]} bucket (${fmt(line.before)} → ${fmt(line.after)}); the ${BUCKET_WORDS[other(bucket)]} bucket is unchanged.${why ? ` Reason: ${why}` : ""}`;
+      const auditEntry = await this.auditAdjustment(em, actor, orgId, "credits.adjustment_reversed", {
+        before: { topUp: line.opening.topUp, monthly: line.opening.monthly },
+        after: {
+          summary,
+          bucket,
+          topUp: pool.topUpBalance,
+          monthly: pool.monthlyBalance,
+          adjustmentId: id,
+          reversalId: line.id,
+        },
+      });
+      return { ...toAdjustment(line.entry, null), pool, auditEntry, summary };
+    });
+  }
+
+  /** The org's support adjustments (reversals included), newest first, each with the reversal that undid it. */
+  async listAdjustments(orgId: string, limit: number): Promise<CreditAdjustmentRow[]> {
+    const em = this.db.em();
+    const rows = await em.find(LedgerEntryEntity, {
+      where: { account: "ORG", accountId: orgId, kind: "ADJUSTMENT" },
+      order: { id: "DESC" },
+      take: limit,
+    });
+    const references = rows.filter((r) => !r.reference?.startsWith(REVERSAL)).map((r) => `${REVERSAL}${r.id}`);
+    const reversals = references.length
+      ? await em.find(LedgerEntryEntity, { where: { account: "ORG", accountId: orgId, reference: In(references) } })
+      : [];
+    const reversedBy = new Map(reversals.map((r) => [Number(r.reference?.slice(REVERSAL.length)), r.id]));
+    return rows.map((row) => toAdjustment(row, reversedBy.get(row.id) ?? null));
+  }
+
+  /** Applies one support line to the locked pool: the ledger entry (its id is the adjustment's id) and the bucket. */
+  private async writeAdjustment(
+    em: EntityManager,
+    actor: UserActor,
+    pool: PoolEntity,
+    bucket: AdjustBucket,
+    credits: number,
+    reason: string,
+    reference: string,
+  ) {
+    const opening = { topUp: pool.topUpBalance, monthly: pool.monthlyBalance };
+    const line: LedgerLine = { bucket, kind: "ADJUSTMENT", amount: credits, reason, actorEmail: actor.user.email, reference };
+    const [row] = orgLedgerRows(pool.orgId, opening, [line], this.clock.now());
+    const inserted = await em.insert(LedgerEntryEntity, row);
+    const id = Number(inserted.identifiers[0].id);
+    if (bucket === "TOP_UP") pool.topUpBalance += credits;
+    else pool.monthlyBalance += credits;
+    await em.update(PoolEntity, { orgId: pool.orgId }, { topUpBalance: pool.topUpBalance, monthlyBalance: pool.monthlyBalance });
+    const org = await em.findOneByOrFail(OrgEntity, { id: pool.orgId });
+    await this.store.checkSoftAlert(em, pool, org.softAlertThresholdPercent);
+    const before = bucket === "TOP_UP" ? opening.topUp : opening.monthly;
+    return { id, opening, before, after: before + credits, entry: Object.assign(new LedgerEntryEntity(), row, { id }) };
+  }
+
+  /** Records the audit entry and returns it (the answer shows it). */
+  private async auditAdjustment(
+    em: EntityManager,
+    actor: UserActor,
+    orgId: string,
+    action: string,
+    change: { before: unknown; after: unknown },
+  ): Promise<AuditEntryEntity> {
+    await this.audit.record(em, actor, { orgId, action, ...change });
+    // Adjustments of an org are written under its pool lock, so the newest such entry is ours.
+    return em.findOneOrFail(AuditEntryEntity, { where: { orgId, action }, order: { id: "DESC" } });
   }
 
   async setSoftAlertThreshold(actor: Actor, orgId: string, percent: number): Promise<OrgEntity> {

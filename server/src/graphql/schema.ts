@@ -7,6 +7,7 @@ import { CatalogResolver } from "./resolvers/catalog.resolver";
 import { LedgerResolver } from "./resolvers/ledger.resolver";
 import { BillingResolver } from "./resolvers/billing.resolver";
 import { CreditsResolver } from "./resolvers/credits.resolver";
+import { CreditHistoryResolver } from "./resolvers/credit-history.resolver";
 import { MemberResolver } from "./resolvers/member.resolver";
 import { OrgResolver } from "./resolvers/org.resolver";
 import { OrgResourceResolver } from "./resolvers/space.resolver";
@@ -26,6 +27,7 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
       BillingResolver,
       CatalogResolver,
       LedgerResolver,
+      CreditHistoryResolver,
     ],
     authChecker,
     authMode: "error",

@@ -6,6 +6,7 @@ import { UsageService } from "../analytics/usage.service";
 import { CapService } from "../credits/cap.service";
 import { EnterpriseService } from "./enterprise.service";
 import { CreditStore } from "../credits/credit-store";
+import { CreditHistoryService } from "../credits/credit-history.service";
 import { MeteringService } from "../credits/metering.service";
 import { PersonalService } from "../credits/personal.service";
 import { PoolService } from "../credits/pool.service";
@@ -100,6 +101,7 @@ export function createServices(
     forecasts: new ForecastService(clock, pools, caps, usage),
     support: new SupportService(db),
     ledgerCheck: new LedgerCheckService(db, clock),
+    creditHistory: new CreditHistoryService(db),
     webhooks: new WebhookService(db, clock, gateway, checkouts, subscriptions, billing, log),
     members,
     access: new OrgAccess(members, orgs),

@@ -147,6 +147,68 @@ export class InvitationService {
     });
   }
 
+  /**
+   * Mails a pending invitation again with a fresh link: a new invitation (new id, so a new
+   * token, and a new 7-day expiry) replaces the old one, which is revoked, so the old link
+   * stops working. It counts against the invitations-per-day quota like any invitation.
+   */
+  async resend(actor: UserActor, orgId: string, invitationId: string): Promise<InvitationEntity> {
+    return this.db.transaction(async (em) => {
+      const old = isId(invitationId)
+        ? await this.db
+            .forUpdate(
+              em.createQueryBuilder(InvitationEntity, "i").where("i.id = :invitationId AND i.orgId = :orgId", { invitationId, orgId }),
+            )
+            .getOne()
+        : null;
+      if (!old) throw notFound("Invitation");
+      if (old.acceptedAt) throw conflict("This invitation was already accepted.");
+      if (old.revokedAt) throw conflict("This invitation was revoked; invite again instead.");
+      const now = this.clock.now();
+      const today = await em.countBy(InvitationEntity, { orgId, createdAt: MoreThan(new Date(now.getTime() - 24 * 3600_000)) });
+      if (today >= this.perOrgPerDay) {
+        throw badInput(
+          "invitationId",
+          `this org has sent ${this.perOrgPerDay} invitations in the last 24 hours, the most it may; try again tomorrow`,
+        );
+      }
+      const org = await em.findOneByOrFail(OrgEntity, { id: orgId });
+      await em.update(InvitationEntity, { id: old.id }, { revokedAt: now });
+      const invitation = em.create(InvitationEntity, {
+        id: newId(),
+        orgId,
+        email: old.email,
+        role: old.role,
+        invitedByUserId: actor.user.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+        acceptedAt: null,
+        acceptedByUserId: null,
+        revokedAt: null,
+      });
+      await em.insert(InvitationEntity, invitation);
+      await this.mail.enqueue(em, {
+        kind: "invitation",
+        to: old.email,
+        subject: `${actor.user.name} invited you to ${org.name} on Team Billing (sent again)`,
+        text: [
+          `${actor.user.name} (${actor.user.email}) invited you to join ${org.name} as ${old.role.toLowerCase()}.`,
+          "",
+          `Accept the invitation: ${this.acceptUrl(invitation)}`,
+          "",
+          `The link works for 7 days, for an account with the email ${old.email}. Any earlier link no longer works.`,
+        ].join("\n"),
+      });
+      await this.audit.record(em, actor, {
+        orgId,
+        action: "invitation.resent",
+        before: { email: old.email, expiresAt: old.expiresAt.toISOString() },
+        after: { email: old.email, role: old.role, expiresAt: invitation.expiresAt.toISOString() },
+      });
+      return invitation;
+    });
+  }
+
   async accept(actor: UserActor, token: string): Promise<MembershipEntity> {
     const invitationId = this.verifyToken(token);
     if (!invitationId) throw notFound("Invitation");

@@ -3,10 +3,10 @@ import { newId } from "../db/columns";
 import { type Database, isUniqueViolation } from "../db/database";
 import { SpaceEntity } from "../entities";
 import { spaceNameKey } from "../entities/space.entity";
-import { conflict } from "../errors";
+import { conflict, notFound } from "../errors";
 import type { UserActor } from "./actor";
 import type { AuditService } from "./audit.service";
-import { cleanName } from "./validate";
+import { cleanName, isId } from "./validate";
 
 /** Org-scoped Spaces: open to every active member of their org. */
 export class SpaceService {
@@ -31,6 +31,24 @@ export class SpaceService {
         await em.insert(SpaceEntity, space);
         await this.audit.record(em, actor, { orgId, action: "space.created", after: { name: spaceName } });
         return space;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`This org already has a Space named "${spaceName}".`);
+      throw error;
+    }
+  }
+
+  /** Renames a Space; names stay unique per org as `create` keeps them ("Lab" and "lab" are one name). */
+  async rename(actor: UserActor, orgId: string, spaceId: string, name: string): Promise<SpaceEntity> {
+    const spaceName = cleanName("name", name);
+    try {
+      return await this.db.transaction(async (em) => {
+        const space = isId(spaceId) ? await em.findOneBy(SpaceEntity, { id: spaceId, orgId }) : null;
+        if (!space) throw notFound("Space");
+        if (space.name === spaceName) return space;
+        await em.update(SpaceEntity, { id: space.id }, { name: spaceName, nameKey: spaceNameKey(spaceName) });
+        await this.audit.record(em, actor, { orgId, action: "space.renamed", before: { name: space.name }, after: { name: spaceName } });
+        return em.findOneByOrFail(SpaceEntity, { id: space.id });
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict(`This org already has a Space named "${spaceName}".`);

@@ -54,7 +54,8 @@ export class CheckoutService {
   async startTeamCheckout(actor: UserActor, orgId: string, interval: BillingInterval): Promise<{ id: string; url: string }> {
     const live = await this.db.manager.findOneBy(SubscriptionEntity, { accountType: "ORG", accountId: orgId, status: In(LIVE_STATUSES) });
     if (live) throw conflict(`This org already has a subscription (${live.status}); change it from Billing instead.`);
-    const org = await this.orgs.get(orgId);
+    // A deleted org's OWNER still holds its membership row (one OWNER always): nothing is sold to it.
+    const org = await this.orgs.get(orgId, actor);
     const seats = await this.orgs.seats(orgId);
     const keys =
       interval === "YEARLY"

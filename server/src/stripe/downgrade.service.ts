@@ -78,18 +78,73 @@ export class DowngradeService {
     );
   }
 
+  /**
+   * Cancelling Team: Stripe ends the subscription at the period end (`cancel_at_period_end`);
+   * then the org is on its owner's personal plan, the pool is forfeited and org Spaces close to
+   * everyone but the OWNER (SubscriptionService.completeCancellation). Meanwhile our mirror
+   * says `cancelAtPeriodEnd`, and `pendingPlan` is the owner's personal plan as of now (FREE when
+   * none): that is what `subscription.pendingPlan` shows. A Switch to Pro has `pendingPlan` PRO with
+   * `cancelAtPeriodEnd` false, so the two are told apart by `cancelAtPeriodEnd`.
+   */
+  async scheduleCancellation(actor: UserActor, orgId: string): Promise<OrgEntity> {
+    const sub = await this.liveTeamSubscription(orgId);
+    return this.db.exclusive(
+      { entity: SubscriptionEntity, id: sub.id },
+      async () => {
+        await this.expectNothingPending(sub.id);
+        await this.gateway.stripe.subscriptions.update(sub.id, { cancel_at_period_end: true });
+      },
+      async (em) => {
+        const owner = await this.ownerOf(em, orgId);
+        await em.update(
+          SubscriptionEntity,
+          { id: sub.id },
+          { cancelAtPeriodEnd: true, pendingPlan: owner.personalPlan, updatedAt: this.clock.now() },
+        );
+        await this.audit.record(em, actor, {
+          orgId,
+          action: "cancellation.scheduled",
+          after: {
+            plan: owner.personalPlan,
+            effectiveAt: sub.currentPeriodEnd.toISOString(),
+            summary: `Team ends on ${day(sub.currentPeriodEnd)}; the org then moves to ${owner.email}'s personal plan (${owner.personalPlan}).`,
+          },
+        });
+        return em.findOneByOrFail(OrgEntity, { id: orgId });
+      },
+    );
+  }
+
+  /** `cancelDowngrade`: takes back a scheduled Switch to Pro or a scheduled cancellation. */
   async cancel(actor: UserActor, orgId: string): Promise<OrgEntity> {
     const sub = await this.liveTeamSubscription(orgId);
     return this.db.exclusive(
       { entity: SubscriptionEntity, id: sub.id },
       async () => {
+        const now = await this.db.manager.findOneByOrFail(SubscriptionEntity, { id: sub.id });
+        if (now.cancelAtPeriodEnd) {
+          await this.gateway.stripe.subscriptions.update(sub.id, { cancel_at_period_end: false });
+          return "cancellation" as const;
+        }
         await this.expectPending(sub.id, "PRO");
         const attached = idOf((await this.gateway.stripe.subscriptions.retrieve(sub.id)).schedule);
         if (attached) await this.gateway.stripe.subscriptionSchedules.release(attached);
+        return "downgrade" as const;
       },
-      async (em) => {
-        await em.update(SubscriptionEntity, { id: sub.id }, { pendingPlan: null, scheduleId: null, updatedAt: this.clock.now() });
-        await this.audit.record(em, actor, { orgId, action: "downgrade.cancelled", before: { plan: "PRO" }, after: { plan: "TEAM" } });
+      async (em, what) => {
+        if (what === "cancellation") {
+          const before = await em.findOneByOrFail(SubscriptionEntity, { id: sub.id });
+          await em.update(SubscriptionEntity, { id: sub.id }, { cancelAtPeriodEnd: false, pendingPlan: null, updatedAt: this.clock.now() });
+          await this.audit.record(em, actor, {
+            orgId,
+            action: "cancellation.withdrawn",
+            before: { plan: before.pendingPlan },
+            after: { plan: "TEAM", summary: "The cancellation was taken back; Team renews as usual." },
+          });
+        } else {
+          await em.update(SubscriptionEntity, { id: sub.id }, { pendingPlan: null, scheduleId: null, updatedAt: this.clock.now() });
+          await this.audit.record(em, actor, { orgId, action: "downgrade.cancelled", before: { plan: "PRO" }, after: { plan: "TEAM" } });
+        }
         return em.findOneByOrFail(OrgEntity, { id: orgId });
       },
     );
@@ -98,8 +153,20 @@ export class DowngradeService {
   /** Checked once the row is held: two clicks at once schedule (or cancel) once. */
   private async expectPending(subscriptionId: string, pending: "PRO" | null): Promise<void> {
     const now = await this.db.manager.findOneByOrFail(SubscriptionEntity, { id: subscriptionId });
+    if (pending === null && now.cancelAtPeriodEnd) throw conflict("Team is already cancelled at the period end; take that back first.");
     if (now.pendingPlan === pending) return;
     throw conflict(pending ? "No downgrade is scheduled." : "A downgrade is already scheduled; cancel it first to change it.");
+  }
+
+  private async expectNothingPending(subscriptionId: string): Promise<void> {
+    const now = await this.db.manager.findOneByOrFail(SubscriptionEntity, { id: subscriptionId });
+    if (now.cancelAtPeriodEnd) throw conflict("Team is already cancelled at the period end.");
+    if (now.pendingPlan) throw conflict("A switch to Pro is scheduled; take it back first to cancel instead.");
+  }
+
+  private async ownerOf(em: EntityManager, orgId: string): Promise<UserEntity> {
+    const owner = await em.findOneByOrFail(MembershipEntity, { orgId, role: "OWNER" });
+    return em.findOneByOrFail(UserEntity, { id: owner.userId });
   }
 
   /** Exactly what the downgrade takes, as of now: the console shows it before the OWNER confirms. */
@@ -128,10 +195,27 @@ export class DowngradeService {
   /** The `downgrades` job: scheduled downgrades whose period ended, by our clock. */
   async applyDue(): Promise<number> {
     const due = await this.db.manager.find(SubscriptionEntity, {
-      where: { accountType: "ORG", pendingPlan: "PRO", currentPeriodEnd: LessThanOrEqual(this.clock.now()), status: Not(In(["canceled"])) },
+      where: {
+        accountType: "ORG",
+        pendingPlan: "PRO",
+        cancelAtPeriodEnd: false,
+        currentPeriodEnd: LessThanOrEqual(this.clock.now()),
+        status: Not(In(["canceled"])),
+      },
     });
     for (const sub of due) await this.db.transaction((em) => this.complete(em, sub.accountId, sub.id));
-    return due.length;
+    // Cancellations too: our clock may pass the period end before Stripe's event arrives (each happens once).
+    const cancelled = await this.db.manager.find(SubscriptionEntity, {
+      where: {
+        accountType: "ORG",
+        plan: "TEAM",
+        cancelAtPeriodEnd: true,
+        currentPeriodEnd: LessThanOrEqual(this.clock.now()),
+        status: In(LIVE_STATUSES),
+      },
+    });
+    for (const sub of cancelled) await this.db.transaction((em) => this.subscriptions.completeCancellation(em, sub.accountId, sub.id));
+    return due.length + cancelled.length;
   }
 
   private async liveTeamSubscription(orgId: string): Promise<SubscriptionEntity> {
@@ -153,6 +237,8 @@ export class DowngradeService {
     await this.audit.record(em, SYSTEM, { orgId, action: "downgrade.completed", after: { plan: "PRO", owner: owner.userId } });
   }
 }
+
+const day = (d: Date): string => d.toISOString().slice(0, 10);
 
 const priceId = (price: string | Stripe.Price | Stripe.DeletedPrice): string => (typeof price === "string" ? price : price.id);
 

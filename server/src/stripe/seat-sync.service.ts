@@ -3,7 +3,6 @@ import { type EntityManager, In, IsNull } from "typeorm";
 import type { Clock } from "../clock";
 import { MAX_BALANCE } from "../credits/admission";
 import type { CreditStore } from "../credits/credit-store";
-import { daysBetween } from "../credits/periods";
 import type { Database } from "../db/database";
 import { MembershipEntity, OrgEntity, PoolEntity, SeatSyncEntity, SubscriptionEntity } from "../entities";
 import type { StripeGateway } from "./stripe-gateway";
@@ -47,7 +46,8 @@ export class SeatSyncService {
   }
 
   /**
-   * A seat added mid-period brings its credits for the days left, rounded down, but
+   * A seat added mid-period brings its credits for the share of the period left from the
+   * start of today (Stripe's proration share for the seat, see syncOrg), rounded down, but
    * only above the period's high-water mark of seats: a seat-slot's credits are minted
    * once per period. A removed seat takes nothing back, and re-filling a slot up to the
    * mark adds nothing (else add/remove cycles would mint credits for free, as Stripe
@@ -61,9 +61,12 @@ export class SeatSyncService {
     if (newSlots <= 0) return;
     await em.update(PoolEntity, { orgId }, { seatHighWater: seats });
     const now = this.clock.now();
-    const daysInPeriod = Math.max(1, daysBetween(pool.periodStart, pool.periodEnd));
-    const daysLeft = Math.max(0, daysBetween(now, pool.periodEnd));
-    const perSeat = Math.floor((this.catalog.team.creditsPerSeat * daysLeft) / daysInPeriod);
+    // The same share Stripe bills: from the start of today (the seat's proration date, see
+    // syncOrg), never before the period's start, so a seat added on day 1 brings the whole 1,000.
+    const length = pool.periodEnd.getTime() - pool.periodStart.getTime();
+    const from = Math.max(Math.floor(now.getTime() / DAY_MS) * DAY_MS, pool.periodStart.getTime());
+    const remaining = Math.min(Math.max(pool.periodEnd.getTime() - from, 0), length);
+    const perSeat = length > 0 ? Math.floor((this.catalog.team.creditsPerSeat * remaining) / length) : 0;
     // Never past what the API can answer (balances are GraphQL Ints).
     const room = Math.max(0, MAX_BALANCE - pool.topUpBalance - pool.monthlyBalance);
     const credits = Math.min(perSeat * newSlots, room);

@@ -3,7 +3,7 @@ import type { Clock } from "../clock";
 import type { CreditStore } from "../credits/credit-store";
 import type { PersonalService } from "../credits/personal.service";
 import type { Database } from "../db/database";
-import { OrgEntity, PoolEntity, ReservationEntity, SubscriptionEntity } from "../entities";
+import { MembershipEntity, OrgEntity, PoolEntity, ReservationEntity, SubscriptionEntity, UserEntity } from "../entities";
 import type { AuditService } from "../services/audit.service";
 import { LIVE_STATUSES, type SubscriptionRow } from "./stripe-mirror";
 
@@ -49,7 +49,7 @@ export class SubscriptionService {
         await this.personal.setPlan(SYSTEM, accountId, "FREE", this.clock.now());
       return;
     }
-    if (row.plan === "TEAM") await this.applyToOrg(em, accountId, row, existing?.status ?? null);
+    if (row.plan === "TEAM") await this.applyToOrg(em, accountId, row, existing?.status ?? null, existing?.cancelAtPeriodEnd ?? false);
     // The schedule's Pro phase began on Stripe's side: the downgrade is due (once).
     if (row.plan === "PRO" && this.onDowngraded) await this.onDowngraded(em, accountId, row.id);
   }
@@ -57,7 +57,13 @@ export class SubscriptionService {
   /** Set by the downgrade service (which needs this one): completes a downgrade Stripe applied. */
   onDowngraded: ((em: EntityManager, orgId: string, subscriptionId: string) => Promise<void>) | null = null;
 
-  private async applyToOrg(em: EntityManager, orgId: string, row: SubscriptionRow, before: string | null): Promise<void> {
+  private async applyToOrg(
+    em: EntityManager,
+    orgId: string,
+    row: SubscriptionRow,
+    before: string | null,
+    cancelScheduled: boolean,
+  ): Promise<void> {
     const pool = await this.store.lockPool(em, orgId);
     if (!pool) return;
     if (row.status === "past_due" || row.status === "unpaid") {
@@ -74,7 +80,43 @@ export class SubscriptionService {
     } else if (pool.spendBlockedAfter) {
       await em.update(PoolEntity, { orgId }, { spendBlockedAfter: null });
     }
-    if (row.status === "canceled" && before !== "canceled") await this.leaveTeam(em, orgId, `subscription ${row.id} ended`);
+    if (row.status === "canceled" && before !== "canceled") {
+      // A cancellation the OWNER scheduled (ours or Stripe's flag) ends as one; any other end just leaves Team.
+      if (cancelScheduled || row.cancelAtPeriodEnd) await this.completeCancellation(em, orgId, row.id);
+      else await this.leaveTeam(em, orgId, `subscription ${row.id} ended`);
+    }
+  }
+
+  /**
+   * A scheduled cancellation, applied once (whether Stripe's event or our clock gets there
+   * first): the pool is forfeited, the org shows its owner's personal plan (FREE when none),
+   * org Spaces close to everyone but the OWNER, and the audit says so in words.
+   */
+  async completeCancellation(em: EntityManager, orgId: string, subscriptionId: string): Promise<void> {
+    const org = await this.db.forUpdate(em.createQueryBuilder(OrgEntity, "o").where("o.id = :orgId", { orgId })).getOne();
+    if (org?.orgPlan !== "TEAM") return;
+    const pool = await em.findOneBy(PoolEntity, { orgId });
+    await this.leaveTeam(em, orgId, "Team cancelled at the period end");
+    await em.update(OrgEntity, { id: orgId }, { spacesOwnerOnly: true });
+    await em.update(SubscriptionEntity, { id: subscriptionId }, { pendingPlan: null, updatedAt: this.clock.now() });
+    const owner = await em
+      .createQueryBuilder(UserEntity, "u")
+      .innerJoin(MembershipEntity, "m", "m.userId = u.id")
+      .where("m.orgId = :orgId AND m.role = 'OWNER'", { orgId })
+      .getOneOrFail();
+    const topUp = pool?.topUpBalance ?? 0;
+    const monthly = pool?.monthlyBalance ?? 0;
+    await this.audit.record(em, SYSTEM, {
+      orgId,
+      action: "cancellation.completed",
+      before: { plan: "TEAM", topUp, monthly },
+      after: {
+        plan: owner.personalPlan,
+        summary:
+          `Team ended. Forfeited ${credits(topUp)} top-up and ${credits(monthly)} monthly credits; ` +
+          `the org is now on ${owner.email}'s personal plan (${owner.personalPlan}), and its Spaces are open to the owner only.`,
+      },
+    });
   }
 
   /**
@@ -95,6 +137,20 @@ export class SubscriptionService {
       await this.store.appendLedger(em, orgId, { topUp: pool.topUpBalance, monthly: pool.monthlyBalance }, lines, this.clock.now());
       await em.update(PoolEntity, { orgId }, { topUpBalance: 0, monthlyBalance: 0, reserved: 0 });
       await em.update(ReservationEntity, { orgId, status: "HELD" }, { status: "RELEASED" });
+      if (lines.length > 0) {
+        // The forfeit in the audit log, in words (plan.changed below says why the plan changed).
+        const n = (c: number) => c.toLocaleString("en-US");
+        await this.audit.record(em, SYSTEM, {
+          orgId,
+          action: "credits.forfeited",
+          before: { topUp: pool.topUpBalance, monthly: pool.monthlyBalance },
+          after: {
+            summary: `The pool was forfeited as the org left Team: ${n(pool.topUpBalance)} top-up and ${n(pool.monthlyBalance)} monthly credits.`,
+            topUp: 0,
+            monthly: 0,
+          },
+        });
+      }
     }
     await em.update(OrgEntity, { id: orgId }, { orgPlan: null, billingInterval: null });
     await this.audit.record(em, SYSTEM, {
@@ -105,3 +161,5 @@ export class SubscriptionService {
     });
   }
 }
+
+const credits = (n: number): string => n.toLocaleString("en-US");

@@ -50,6 +50,16 @@ export class BillingResolver {
 
   @Authorized<Rule>("OWNER")
   @OrgFrom("orgId")
+  @Mutation(() => OrgType, {
+    description:
+      "OWNER: leave Team at the period's end for the owner's personal plan (FREE when none); `subscription.pendingPlan` shows it; `cancelDowngrade` takes it back.",
+  })
+  scheduleCancellation(@Arg("orgId", () => ID) orgId: string, @Ctx() ctx: GqlContext): Promise<OrgEntity> {
+    return ctx.services.downgrades.scheduleCancellation(userActor(ctx), orgId);
+  }
+
+  @Authorized<Rule>("OWNER")
+  @OrgFrom("orgId")
   @Mutation(() => OrgType)
   cancelDowngrade(@Arg("orgId", () => ID) orgId: string, @Ctx() ctx: GqlContext): Promise<OrgEntity> {
     return ctx.services.downgrades.cancel(userActor(ctx), orgId);

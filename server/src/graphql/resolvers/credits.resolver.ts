@@ -3,14 +3,17 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql"
 import type { OrgEntity, ReservationEntity } from "../../entities";
 import { OrgFrom, type Rule } from "../auth-checker";
 import { type GqlContext, userActor } from "../context";
-import { toBatchItem, toPool } from "../mappers";
+import type { CreditAdjustment } from "../../credits/pool.service";
+import { toAuditEntry, toBatchItem, toPool } from "../mappers";
+import { CreditAdjustmentType, CreditBucketEnum } from "../types/credit-history.type";
+import { toCreditAdjustment } from "./credit-history.resolver";
 import { CapType, PoolType } from "../types/billing.type";
 import { ReservationType, ReserveCreditsInput, UsageBatchItemType, UsageCallInput } from "../types/credits.type";
 import { CapScopeEnum } from "../types/enums";
 import { OrgType } from "../types/org.type";
 import { RecordUsageInput, UsageResultType } from "../types/usage.type";
 
-/** Metering, reservations, caps, the soft alert and support grants. */
+/** Metering, reservations, caps, the soft alert and support adjustments. */
 @Resolver()
 export class CreditsResolver {
   @Authorized<Rule>("MEMBER", "SCOPE:USAGE_WRITE")
@@ -95,7 +98,10 @@ export class CreditsResolver {
 
   @Authorized<Rule>("STAFF")
   @OrgFrom("orgId")
-  @Mutation(() => PoolType, { description: "Support staff only; audited. Positive grants go to the top-up bucket (they do not expire)." })
+  @Mutation(() => PoolType, {
+    description:
+      "Support staff only; audited. Positive grants go to the top-up bucket (they do not expire); a negative one removes from the top-up bucket only, never more than it holds (BAD_USER_INPUT). `adjustCredits` names the bucket and answers what moved.",
+  })
   async grantCredits(
     @Arg("orgId", () => ID) orgId: string,
     @Arg("credits", () => Int) credits: number,
@@ -104,4 +110,45 @@ export class CreditsResolver {
   ): Promise<PoolType> {
     return toPool(await ctx.services.pools.grant(userActor(ctx), orgId, credits, reason));
   }
+
+  @Authorized<Rule>("STAFF")
+  @OrgFrom("orgId")
+  @Mutation(() => CreditAdjustmentType, {
+    description:
+      "Support staff only; audited. Adds to (positive) or removes from (negative) the named bucket; a removal larger than the bucket holds, less what open holds need, is refused (BAD_USER_INPUT, saying how much there is) and changes nothing.",
+  })
+  async adjustCredits(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("bucket", () => CreditBucketEnum) bucket: keyof typeof CreditBucketEnum,
+    @Arg("credits", () => Int) credits: number,
+    @Arg("reason") reason: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<CreditAdjustmentType> {
+    return toAnswer(await ctx.services.pools.adjust(userActor(ctx), orgId, bucket, credits, reason));
+  }
+
+  @Authorized<Rule>("STAFF")
+  @OrgFrom("orgId")
+  @Mutation(() => CreditAdjustmentType, {
+    description:
+      "Support staff only; audited with both ids. Undoes an adjustment once, in the bucket it changed (a second reversal: CONFLICT); monthly credits of a period that has ended are not returned or taken back (CONFLICT).",
+  })
+  async reverseCreditAdjustment(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("adjustmentId", () => ID) adjustmentId: string,
+    @Arg("reason", () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: GqlContext,
+  ): Promise<CreditAdjustmentType> {
+    return toAnswer(await ctx.services.pools.reverseAdjustment(userActor(ctx), orgId, adjustmentId, reason));
+  }
+}
+
+/** A mutation's answer: the adjustment, its words, the pool after it and its audit entry. */
+function toAnswer(done: CreditAdjustment): CreditAdjustmentType {
+  const actorName = done.auditEntry.actorEmail ?? "a deleted user";
+  return {
+    ...toCreditAdjustment(done, done.summary),
+    pool: toPool(done.pool),
+    auditEntry: toAuditEntry({ entry: done.auditEntry, actorKind: "USER", actorName }),
+  };
 }

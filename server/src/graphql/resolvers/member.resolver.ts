@@ -43,6 +43,17 @@ export class MemberResolver {
     return true;
   }
 
+  @Authorized<Rule>("ADMIN")
+  @OrgFrom("orgId")
+  @Mutation(() => InvitationType, { description: "OWNER or ADMIN: mails the invitation again with a fresh link." })
+  resendInvitation(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("invitationId", () => ID) invitationId: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<InvitationEntity> {
+    return ctx.services.invitations.resend(userActor(ctx), orgId, invitationId);
+  }
+
   @Authorized<Rule>("USER")
   @Mutation(() => MemberType)
   async acceptInvitation(@Arg("token") token: string, @Ctx() ctx: GqlContext): Promise<MemberType> {

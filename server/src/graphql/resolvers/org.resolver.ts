@@ -36,13 +36,39 @@ export class OrgResolver {
   @OrgFrom("id")
   @Query(() => OrgType, { nullable: true, description: "An org the caller may not see answers NOT_FOUND." })
   org(@Arg("id", () => ID) id: string, @Ctx() ctx: GqlContext): Promise<OrgEntity> {
-    return ctx.services.orgs.get(id);
+    return ctx.services.orgs.get(id, ctx.actor);
   }
 
   @Authorized<Rule>("USER")
   @Mutation(() => OrgType)
   createOrg(@Arg("name") name: string, @Ctx() ctx: GqlContext): Promise<OrgEntity> {
     return ctx.services.orgs.create(userActor(ctx), name);
+  }
+
+  @Authorized<Rule>("OWNER")
+  @OrgFrom("orgId")
+  @Mutation(() => Boolean, {
+    description: "OWNER: only without a live subscription; members lose access, history is kept for support and audit.",
+  })
+  async deleteOrg(@Arg("orgId", () => ID) orgId: string, @Ctx() ctx: GqlContext): Promise<boolean> {
+    const revoked = await ctx.services.orgs.delete(userActor(ctx), orgId);
+    await ctx.services.apiKeys.evict(revoked);
+    return true;
+  }
+
+  @Authorized<Rule>("ADMIN")
+  @OrgFrom("orgId")
+  @Mutation(() => OrgType, { description: "OWNER or ADMIN." })
+  renameOrg(@Arg("orgId", () => ID) orgId: string, @Arg("name") name: string, @Ctx() ctx: GqlContext): Promise<OrgEntity> {
+    return ctx.services.orgs.rename(userActor(ctx), orgId, name);
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: "When the OWNER deleted the org (only support staff still see a deleted org); null while it exists.",
+  })
+  deletedAt(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<Date | null> {
+    return ctx.services.orgs.deletedAt(org.id);
   }
 
   @FieldResolver(() => RoleEnum, { nullable: true, description: "The caller's role here; null for staff and API keys." })

@@ -18,6 +18,18 @@ export class OrgResourceResolver {
 
   @Authorized<Rule>("ADMIN")
   @OrgFrom("orgId")
+  @Mutation(() => SpaceType, { description: "OWNER or ADMIN." })
+  renameSpace(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("spaceId", () => ID) spaceId: string,
+    @Arg("name") name: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<SpaceEntity> {
+    return ctx.services.spaces.rename(userActor(ctx), orgId, spaceId, name);
+  }
+
+  @Authorized<Rule>("ADMIN")
+  @OrgFrom("orgId")
   @Mutation(() => CreatedApiKeyType)
   createApiKey(
     @Arg("orgId", () => ID) orgId: string,
