@@ -2,7 +2,7 @@ import { AuditEntryEntity, LedgerEntryEntity, SubscriptionEntity } from "../src/
 import { expectBooksBalancedAfterEach } from "./support/books";
 import { expectLedgerMatches } from "./support/credits-fixture";
 import { advanceDevClock, createOrg, orgWithTeam, signUp, staffOf } from "./support/fixtures";
-import { emulatorOf, payOnHostedPage, upgradeToTeam, webhooksSettled } from "./support/stripe-fixture";
+import { emulatorOf, payOnHostedPage, teamWithTopUp, webhooksSettled } from "./support/stripe-fixture";
 import { startTestApp, type TestApp } from "./support/test-app";
 
 const CANCEL_TEAM = "mutation($o: ID!) { scheduleCancellation(orgId: $o) { id } }";
@@ -22,22 +22,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function teamWithTopUp() {
-  const team = await orgWithTeam(t);
-  await upgradeToTeam(team.owner, team.orgId);
-  const { startTopUpCheckout } = await team.owner.client.ok(
-    "mutation($o: ID!) { startTopUpCheckout(orgId: $o, credits: 2000) { id url } }",
-    { o: team.orgId },
-  );
-  await payOnHostedPage(startTopUpCheckout.url);
-  await team.owner.client.ok("mutation($s: ID!) { completeCheckout(sessionId: $s) { id } }", { s: startTopUpCheckout.id });
-  const { createSpace } = await team.owner.client.ok('mutation($o: ID!) { createSpace(orgId: $o, name: "Lab") { id } }', { o: team.orgId });
-  return { ...team, spaceId: createSpace.id as string };
-}
-
 describe("cancelling Team", () => {
   it("shows the owner's plan as pending with the loss preview, then at the period end forfeits the pool, moves the org to FREE and closes Spaces", async () => {
-    const team = await teamWithTopUp();
+    const team = await teamWithTopUp(t);
     expect(await team.admin.client.code(CANCEL_TEAM, { o: team.orgId })).toBe("FORBIDDEN");
     await team.owner.client.ok(CANCEL_TEAM, { o: team.orgId });
     // Twice, or a Switch to Pro on top, is refused and changes nothing.
@@ -92,7 +79,7 @@ describe("cancelling Team", () => {
   });
 
   it("shows the owner's own personal plan as pending when they have one", async () => {
-    const team = await teamWithTopUp();
+    const team = await teamWithTopUp(t);
     const { startPersonalCheckout } = await team.owner.client.ok("mutation { startPersonalCheckout(plan: STARTER) { id url } }");
     await payOnHostedPage(startPersonalCheckout.url);
     await team.owner.client.ok("mutation($s: ID!) { completePersonalCheckout(sessionId: $s) { id } }", { s: startPersonalCheckout.id });
@@ -102,7 +89,7 @@ describe("cancelling Team", () => {
   });
 
   it("is taken back with cancelDowngrade: Team renews and keeps its pool", async () => {
-    const team = await teamWithTopUp();
+    const team = await teamWithTopUp(t);
     await team.owner.client.ok(CANCEL_TEAM, { o: team.orgId });
     await team.owner.client.ok(TAKE_BACK, { o: team.orgId });
     expect(await team.owner.client.code(TAKE_BACK, { o: team.orgId })).toBe("CONFLICT");
@@ -121,7 +108,7 @@ describe("cancelling Team", () => {
   });
 
   it("happens once when our clock passes the period end before Stripe's event arrives", async () => {
-    const team = await teamWithTopUp();
+    const team = await teamWithTopUp(t);
     await team.owner.client.ok(CANCEL_TEAM, { o: team.orgId });
     await webhooksSettled(t);
     emulatorOf(t).setDeliveryMode("queued");
@@ -144,7 +131,7 @@ describe("cancelling Team", () => {
 
 describe("deleting an org", () => {
   it("is refused while Team is live or only scheduled to end, then removes access for everyone but keeps history for staff", async () => {
-    const team = await teamWithTopUp();
+    const team = await teamWithTopUp(t);
     const { createApiKey } = await team.owner.client.ok(
       'mutation($o: ID!) { createApiKey(orgId: $o, name: "k", scopes: [USAGE_READ]) { secret } }',
       { o: team.orgId },

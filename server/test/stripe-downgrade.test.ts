@@ -1,7 +1,7 @@
 import { LedgerEntryEntity, SubscriptionEntity } from "../src/entities";
 import { expectLedgerMatches, personalLedgerSum } from "./support/credits-fixture";
 import { advanceDevClock, orgWithTeam, signUp } from "./support/fixtures";
-import { emulatorOf, payOnHostedPage, upgradeToTeam, webhooksSettled } from "./support/stripe-fixture";
+import { emulatorOf, teamWithTopUp, webhooksSettled } from "./support/stripe-fixture";
 import { expectBooksBalancedAfterEach } from "./support/books";
 import { startTestApp, type TestApp } from "./support/test-app";
 
@@ -19,25 +19,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function teamWithTopUp() {
-  const team = await orgWithTeam(t);
-  await upgradeToTeam(team.owner, team.orgId);
-  const { startTopUpCheckout } = await team.owner.client.ok(
-    "mutation($o: ID!) { startTopUpCheckout(orgId: $o, credits: 2000) { id url } }",
-    { o: team.orgId },
-  );
-  await payOnHostedPage(startTopUpCheckout.url);
-  await team.owner.client.ok("mutation($s: ID!) { completeCheckout(sessionId: $s) { id } }", { s: startTopUpCheckout.id });
-  const { createSpace } = await team.owner.client.ok('mutation($o: ID!) { createSpace(orgId: $o, name: "Lab") { id } }', { o: team.orgId });
-  const ownerMemberId = (
-    await team.owner.client.ok("query($o: ID!) { org(id: $o) { myRole members { id role } } }", { o: team.orgId })
-  ).org.members.find((m: { role: string }) => m.role === "OWNER").id;
-  return { ...team, spaceId: createSpace.id as string, ownerMemberId: ownerMemberId as string };
-}
-
 describe("downgrade Team → Pro", () => {
   it("previews exactly what is lost, changes nothing until the period ends, then forfeits it and moves the owner to Pro", async () => {
-    const team = await teamWithTopUp();
+    const team = await teamWithTopUp(t);
     expect(await team.admin.client.code(SCHEDULE, { o: team.orgId })).toBe("FORBIDDEN");
     await team.owner.client.ok(SCHEDULE, { o: team.orgId });
     expect(await team.owner.client.code(SCHEDULE, { o: team.orgId })).toBe("CONFLICT");
@@ -91,7 +75,7 @@ describe("downgrade Team → Pro", () => {
   });
 
   it("can be cancelled until the period ends", async () => {
-    const team = await teamWithTopUp();
+    const team = await teamWithTopUp(t);
     expect(await team.owner.client.code(CANCEL, { o: team.orgId })).toBe("CONFLICT");
     await team.owner.client.ok(SCHEDULE, { o: team.orgId });
     await team.owner.client.ok(CANCEL, { o: team.orgId });
@@ -103,7 +87,7 @@ describe("downgrade Team → Pro", () => {
   });
 
   it("stays cancelled when a webhook's sync read Stripe before the cancel and writes after it", async () => {
-    const team = await teamWithTopUp();
+    const team = await teamWithTopUp(t);
     await team.owner.client.ok(SCHEDULE, { o: team.orgId });
     await webhooksSettled(t);
     const mirror = () => t.app.db.manager.findOneByOrFail(SubscriptionEntity, { accountType: "ORG", accountId: team.orgId });
@@ -142,7 +126,7 @@ describe("downgrade Team → Pro", () => {
   });
 
   it("happens once when our clock passes the period end before Stripe's event arrives", async () => {
-    const team = await teamWithTopUp();
+    const team = await teamWithTopUp(t);
     await team.owner.client.ok(SCHEDULE, { o: team.orgId });
     // Let the schedule's own events land first: they re-sync the mirror from Stripe.
     await webhooksSettled(t);

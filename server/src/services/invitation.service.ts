@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Role } from "@team-billing/shared";
-import { IsNull, MoreThan } from "typeorm";
+import { type EntityManager, IsNull, MoreThan } from "typeorm";
 import type { Clock } from "../clock";
 import { newId } from "../db/columns";
 import type { Database } from "../db/database";
@@ -92,40 +92,9 @@ export class InvitationService {
         revokedAt: IsNull(),
         expiresAt: MoreThan(now),
       });
-      if (pending) throw conflict(`${address} already has a pending invitation; revoke it to send a new one.`);
-      // A quota, so that an org cannot be used to mail strangers in bulk.
-      const today = await em.countBy(InvitationEntity, { orgId, createdAt: MoreThan(new Date(now.getTime() - 24 * 3600_000)) });
-      if (today >= this.perOrgPerDay) {
-        throw badInput(
-          "email",
-          `this org has sent ${this.perOrgPerDay} invitations in the last 24 hours, the most it may; try again tomorrow`,
-        );
-      }
-      const invitation = em.create(InvitationEntity, {
-        id: newId(),
-        orgId,
-        email: address,
-        role,
-        invitedByUserId: actor.user.id,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
-        acceptedAt: null,
-        acceptedByUserId: null,
-        revokedAt: null,
-      });
-      await em.insert(InvitationEntity, invitation);
-      await this.mail.enqueue(em, {
-        kind: "invitation",
-        to: address,
-        subject: `${actor.user.name} invited you to ${org.name} on Team Billing`,
-        text: [
-          `${actor.user.name} (${actor.user.email}) invited you to join ${org.name} as ${role.toLowerCase()}.`,
-          "",
-          `Accept the invitation: ${this.acceptUrl(invitation)}`,
-          "",
-          `The link works for 7 days, for an account with the email ${address}.`,
-        ].join("\n"),
-      });
+      if (pending) throw conflict(`${address} already has a pending invitation; use Resend to mail it again.`);
+      await this.withinDailyQuota(em, orgId, now, "email");
+      const invitation = await this.issue(em, actor, org, address, role, now, false);
       await this.audit.record(em, actor, { orgId, action: "invitation.created", after: { email: address, role } });
       return invitation;
     });
@@ -165,40 +134,10 @@ export class InvitationService {
       if (old.acceptedAt) throw conflict("This invitation was already accepted.");
       if (old.revokedAt) throw conflict("This invitation was revoked; invite again instead.");
       const now = this.clock.now();
-      const today = await em.countBy(InvitationEntity, { orgId, createdAt: MoreThan(new Date(now.getTime() - 24 * 3600_000)) });
-      if (today >= this.perOrgPerDay) {
-        throw badInput(
-          "invitationId",
-          `this org has sent ${this.perOrgPerDay} invitations in the last 24 hours, the most it may; try again tomorrow`,
-        );
-      }
+      await this.withinDailyQuota(em, orgId, now, "invitationId");
       const org = await em.findOneByOrFail(OrgEntity, { id: orgId });
       await em.update(InvitationEntity, { id: old.id }, { revokedAt: now });
-      const invitation = em.create(InvitationEntity, {
-        id: newId(),
-        orgId,
-        email: old.email,
-        role: old.role,
-        invitedByUserId: actor.user.id,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
-        acceptedAt: null,
-        acceptedByUserId: null,
-        revokedAt: null,
-      });
-      await em.insert(InvitationEntity, invitation);
-      await this.mail.enqueue(em, {
-        kind: "invitation",
-        to: old.email,
-        subject: `${actor.user.name} invited you to ${org.name} on Team Billing (sent again)`,
-        text: [
-          `${actor.user.name} (${actor.user.email}) invited you to join ${org.name} as ${old.role.toLowerCase()}.`,
-          "",
-          `Accept the invitation: ${this.acceptUrl(invitation)}`,
-          "",
-          `The link works for 7 days, for an account with the email ${old.email}. Any earlier link no longer works.`,
-        ].join("\n"),
-      });
+      const invitation = await this.issue(em, actor, org, old.email, old.role, now, true);
       await this.audit.record(em, actor, {
         orgId,
         action: "invitation.resent",
@@ -207,6 +146,52 @@ export class InvitationService {
       });
       return invitation;
     });
+  }
+
+  /** A quota, so that an org cannot be used to mail strangers in bulk (a resend counts too). */
+  private async withinDailyQuota(em: EntityManager, orgId: string, now: Date, field: string): Promise<void> {
+    const today = await em.countBy(InvitationEntity, { orgId, createdAt: MoreThan(new Date(now.getTime() - 24 * 3600_000)) });
+    if (today >= this.perOrgPerDay) {
+      throw badInput(field, `this org has sent ${this.perOrgPerDay} invitations in the last 24 hours, the most it may; try again tomorrow`);
+    }
+  }
+
+  /** A new invitation (a new id, so a new link, valid 7 days) and its mail. */
+  private async issue(
+    em: EntityManager,
+    actor: UserActor,
+    org: OrgEntity,
+    email: string,
+    role: Role,
+    now: Date,
+    again: boolean,
+  ): Promise<InvitationEntity> {
+    const invitation = em.create(InvitationEntity, {
+      id: newId(),
+      orgId: org.id,
+      email,
+      role,
+      invitedByUserId: actor.user.id,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+      acceptedAt: null,
+      acceptedByUserId: null,
+      revokedAt: null,
+    });
+    await em.insert(InvitationEntity, invitation);
+    await this.mail.enqueue(em, {
+      kind: "invitation",
+      to: email,
+      subject: `${actor.user.name} invited you to ${org.name} on Team Billing${again ? " (sent again)" : ""}`,
+      text: [
+        `${actor.user.name} (${actor.user.email}) invited you to join ${org.name} as ${role.toLowerCase()}.`,
+        "",
+        `Accept the invitation: ${this.acceptUrl(invitation)}`,
+        "",
+        `The link works for 7 days, for an account with the email ${email}.${again ? " Any earlier link no longer works." : ""}`,
+      ].join("\n"),
+    });
+    return invitation;
   }
 
   async accept(actor: UserActor, token: string): Promise<MembershipEntity> {

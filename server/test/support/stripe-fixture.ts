@@ -1,5 +1,5 @@
 import type { StripeEmulator } from "@team-billing/stripe-emulator";
-import type { SignedInUser } from "./fixtures";
+import { orgWithTeam, type SignedInUser } from "./fixtures";
 import type { TestApp } from "./test-app";
 
 export const TEAM_CHECKOUT = "mutation($o: ID!, $i: BillingInterval!) { startTeamCheckout(orgId: $o, interval: $i) { id url } }";
@@ -33,4 +33,21 @@ export async function webhooksSettled(t: TestApp): Promise<void> {
   const emulator = emulatorOf(t);
   for (let i = 0; i < 250 && emulator.pendingWebhooks() > 0; i++) await new Promise((r) => setTimeout(r, 20));
   if (emulator.pendingWebhooks() > 0) throw new Error("webhooks still pending after 5 s");
+}
+
+/** An org on Team with a paid 2,000-credit top-up and a Space "Lab": what downgrade and cancellation take away. */
+export async function teamWithTopUp(t: TestApp) {
+  const team = await orgWithTeam(t);
+  await upgradeToTeam(team.owner, team.orgId);
+  const { startTopUpCheckout } = await team.owner.client.ok(
+    "mutation($o: ID!) { startTopUpCheckout(orgId: $o, credits: 2000) { id url } }",
+    { o: team.orgId },
+  );
+  await payOnHostedPage(startTopUpCheckout.url);
+  await team.owner.client.ok("mutation($s: ID!) { completeCheckout(sessionId: $s) { id } }", { s: startTopUpCheckout.id });
+  const { createSpace } = await team.owner.client.ok('mutation($o: ID!) { createSpace(orgId: $o, name: "Lab") { id } }', { o: team.orgId });
+  const ownerMemberId = (
+    await team.owner.client.ok("query($o: ID!) { org(id: $o) { myRole members { id role } } }", { o: team.orgId })
+  ).org.members.find((m: { role: string }) => m.role === "OWNER").id;
+  return { ...team, spaceId: createSpace.id as string, ownerMemberId: ownerMemberId as string };
 }
