@@ -201,14 +201,18 @@ it("keeps every bucket equal to its ledger and never overdraws, over random sequ
             m.topUp += c.credits;
             break;
           case "grant": {
-            await s.pools.grant(staff, org.orgId, c.credits, "model test");
-            if (c.credits > 0) m.topUp += c.credits;
+            if (c.credits > 0) {
+              await s.pools.grant(staff, org.orgId, c.credits, "model test");
+              m.topUp += c.credits;
+              break;
+            }
+            // A removal takes from the top-up bucket only, at most what it holds beyond what open holds need; more is refused whole.
+            const removable = Math.max(0, Math.min(m.topUp, m.topUp + m.monthly - m.reserved));
+            const removal = s.pools.grant(staff, org.orgId, c.credits, "model test");
+            if (-c.credits > removable) await expect(removal).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
             else {
-              let remove = Math.min(-c.credits, Math.max(0, m.topUp + m.monthly - m.reserved));
-              const fromTopUp = Math.min(m.topUp, remove);
-              remove -= fromTopUp;
-              m.topUp -= fromTopUp;
-              m.monthly -= Math.min(m.monthly, remove);
+              await removal;
+              m.topUp += c.credits;
             }
             break;
           }
