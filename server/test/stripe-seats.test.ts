@@ -1,4 +1,3 @@
-import { daysBetween } from "../src/credits/periods";
 import { LedgerEntryEntity, PoolEntity, SeatSyncEntity, SubscriptionEntity } from "../src/entities";
 import { expectLedgerMatches } from "./support/credits-fixture";
 import { addMember, orgWithTeam, signUp, uniqueEmail } from "./support/fixtures";
@@ -48,8 +47,11 @@ describe("seats that count themselves", () => {
     expect(pending.data.map((i) => Math.sign(i.amount)).sort()).toEqual([-1, 1]);
 
     const pool = await expectLedgerMatches(t.app, team.orgId);
+    // Prorated like Stripe's invoice line: from the start of today, never before the period began (so day one brings all 1,000).
+    const today = new Date(Math.floor(t.app.clock.now().getTime() / 86_400_000) * 86_400_000);
+    const from = today < poolBefore.periodStart ? poolBefore.periodStart : today;
     const expected = Math.floor(
-      (1_000 * daysBetween(t.app.clock.now(), poolBefore.periodEnd)) / daysBetween(poolBefore.periodStart, poolBefore.periodEnd),
+      (1_000 * (poolBefore.periodEnd.getTime() - from.getTime())) / (poolBefore.periodEnd.getTime() - poolBefore.periodStart.getTime()),
     );
     expect(pool.monthlyBalance - poolBefore.monthlyBalance).toBe(expected);
     expect(expected).toBeGreaterThan(900);
