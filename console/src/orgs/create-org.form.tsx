@@ -1,6 +1,7 @@
 import { useMutation } from "@apollo/client/react";
 import { LIMITS } from "@team-billing/shared";
 import { type FormEvent, useRef, useState } from "react";
+import { useNavigate } from "react-router";
 import { describeError } from "../apollo/error-message";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { FormError, FormField } from "../components/form-field.component";
@@ -8,6 +9,7 @@ import { graphql } from "../gql";
 import { useNotifier } from "../notifications/notification-center.component";
 import { addToCachedList } from "../apollo/cache-lists";
 import { nameProblem } from "../components/name-problem";
+import { orgPath } from "../routes";
 
 const CreateOrgMutation = graphql(`
   mutation CreateOrg($name: String!) {
@@ -17,8 +19,10 @@ const CreateOrgMutation = graphql(`
   }
 `);
 
+/** Creates an org and opens it (the new owner's next steps are there). */
 export function CreateOrgForm() {
   const notifier = useNotifier();
+  const navigate = useNavigate();
   const input = useRef<HTMLInputElement>(null);
   const [nameError, setNameError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -45,6 +49,7 @@ export function CreateOrgForm() {
       const { data } = await createOrg({ variables: { name } });
       form.reset();
       notifier.notify({ tone: "success", message: `Created ${data?.createOrg.name ?? name}.` });
+      if (data) navigate(orgPath(data.createOrg.id));
     } catch (error) {
       setFormError(describeError(error).message);
     }

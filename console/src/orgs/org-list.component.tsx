@@ -22,7 +22,7 @@ export function OrgList({ orgs }: { orgs: readonly OrgSummaryFragment[] }) {
     <ul className="org-list" aria-label="Your orgs">
       {orgs.map((org) => (
         <li key={org.id} className="org-card">
-          <Link className="org-card__link" to={orgPath(org.id)}>
+          <Link className="org-card__link" to={orgPath(org.id)} title={org.name}>
             <span className="org-card__name">{org.name}</span>
           </Link>
           <PlanBadge plan={org.plan} />

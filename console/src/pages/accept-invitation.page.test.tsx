@@ -4,11 +4,11 @@ import {
   AcceptInvitationDocument,
   InvitationPreviewDocument,
   JoinedOrgDocument,
-  OrgHomeDocument,
   SetPersonalCreditsAllowedDocument,
   SignUpDocument,
 } from "../gql/graphql";
 import { acme, ada, apiError, asUser, initech, meMock, orgSwitcherMock, devToolsMock } from "../test/fixtures";
+import { orgHomeMock as orgHome } from "../test/org-home.fixtures";
 import { renderApp } from "../test/render-app";
 
 const TOKEN = "0b7e6a0e-3c1f-4f7e-9a51-2f0c7f1d9e11.c2lnbmF0dXJl";
@@ -35,10 +35,7 @@ const joinedOrgMock = {
   },
 };
 
-const orgHomeMock = {
-  request: { query: OrgHomeDocument, variables: { orgId: acme.id } },
-  result: { data: { org: { __typename: "Org", ...acme, seats: 4, billingInterval: null } } },
-};
+const orgHomeMock = orgHome({ ...acme, seats: 4 }, { myRole: "MEMBER" });
 
 /** What the link offers, as the server previews it (null: no such invitation). */
 const previewMock = (
@@ -92,12 +89,14 @@ describe("Accept invitation page", () => {
         request: { query: SignUpDocument, variables: { name: "Dana Scully", email: "dana@example.com", password: "a-long-password" } },
         result: { data: { signUp: asUser(dana) } },
       },
+      meMock(dana),
     ]);
     fireEvent.click(await screen.findByRole("link", { name: "Create an account" }));
     fireEvent.change(await screen.findByLabelText("Name"), { target: { value: "Dana Scully" } });
     fireEvent.change(screen.getByLabelText("Email"), { target: { value: "dana@example.com" } });
     fireEvent.change(screen.getByLabelText("Password"), { target: { value: "a-long-password" } });
     fireEvent.click(screen.getByRole("button", { name: "Create account" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Continue" }));
 
     const verify = await screen.findByRole("region", { name: "Verify your email first" });
     expect(verify.textContent).toContain("We sent a link to dana@example.com.");

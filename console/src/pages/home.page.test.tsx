@@ -1,6 +1,7 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { CreateOrgDocument, MeDocument } from "../gql/graphql";
 import { acme, apiError, asOrg, fullText, initech, myOrgsMock, signedInMocks } from "../test/fixtures";
+import { orgHomeMock } from "../test/org-home.fixtures";
 import { renderApp } from "../test/render-app";
 
 const globex = { id: "org_globex", name: "Globex", plan: "FREE" as const, seats: 1 };
@@ -33,25 +34,28 @@ describe("Home page", () => {
     expect(screen.queryByText("All orgs")).toBeNull();
   });
 
-  it("adds a created org to the list and the org switcher", async () => {
+  it("opens a created org, and adds it to the list and the org switcher", async () => {
     renderApp("/", [
       ...signedInMocks([]),
       myOrgsMock([]),
       { request: { query: CreateOrgDocument, variables: { name: "Globex" } }, result: { data: { createOrg: asOrg(globex) } } },
+      orgHomeMock(globex),
     ]);
     await screen.findByRole("heading", { name: "You're not in any org yet" });
 
     await createOrg("  Globex  ");
 
+    expect(await screen.findByRole("heading", { level: 1, name: "Globex" })).toBeTruthy();
+    expect(await screen.findByRole("region", { name: "Next steps" })).toBeTruthy();
+    const notifications = screen.getByRole("region", { name: "Notifications" });
+    expect(within(notifications).getByRole("status").textContent).toContain("Created Globex.");
+    // The header's switcher reads the same cached list, which the home page shows too.
+    const switcher = screen.getByText("Globex", { selector: "summary" }).closest("details") as HTMLElement;
+    fireEvent.click(within(switcher).getByRole("link", { name: "All orgs" }));
     const list = await screen.findByRole("list", { name: "Your orgs" });
     expect(within(list).getByRole("link", { name: "Globex" })).toBeTruthy();
     expect(within(list).getByText(fullText("Free plan"))).toBeTruthy();
     expect(screen.queryByText("You're not in any org yet")).toBeNull();
-    const notifications = screen.getByRole("region", { name: "Notifications" });
-    expect(within(notifications).getByRole("status").textContent).toContain("Created Globex.");
-    // The header's switcher reads the same cached list.
-    expect(screen.getByText("All orgs", { selector: "summary" })).toBeTruthy();
-    expect((screen.getByLabelText("Org name") as HTMLInputElement).value).toBe("");
   });
 
   it("shows why an org could not be created next to the form", async () => {

@@ -1,6 +1,7 @@
 import { fireEvent, screen, within } from "@testing-library/react";
-import { LoginDocument, OrgHomeDocument } from "../gql/graphql";
+import { LoginDocument } from "../gql/graphql";
 import { acme, ada, apiError, asUser, myOrgsMock, orgSwitcherMock, devToolsMock } from "../test/fixtures";
+import { orgHomeMock } from "../test/org-home.fixtures";
 import { renderApp } from "../test/render-app";
 
 // The page is a lazy chunk: wait for it like a person would.
@@ -36,10 +37,7 @@ describe("Sign in page", () => {
       { request: loginRequest, result: { data: { login: asUser(ada) } } },
       orgSwitcherMock([acme]),
       devToolsMock(),
-      {
-        request: { query: OrgHomeDocument, variables: { orgId: "org_acme" } },
-        result: { data: { org: { __typename: "Org", ...acme, billingInterval: "MONTHLY" } } },
-      },
+      orgHomeMock(acme, { billingInterval: "MONTHLY" }),
     ]);
     await fillAndSubmit("ada@example.com", "correct horse battery");
     expect(await screen.findByRole("heading", { name: "Acme" })).toBeTruthy();

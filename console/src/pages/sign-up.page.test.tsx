@@ -1,6 +1,6 @@
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, screen } from "@testing-library/react";
 import { InvitationPreviewDocument, SignUpDocument } from "../gql/graphql";
-import { apiError, asUser, myOrgsMock, orgSwitcherMock, devToolsMock } from "../test/fixtures";
+import { asUser, devToolsMock, meMock, myOrgsMock, orgSwitcherMock } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 
 const grace = {
@@ -24,14 +24,18 @@ async function fillAndSubmit(name: string, email: string, password: string) {
 }
 
 describe("Sign up page", () => {
-  it("creates the account and opens the (empty) home page", async () => {
+  it("creates the account, says to check the inbox, then opens the (empty) home page", async () => {
     renderApp("/signup", [
       { request: signUpRequest, result: { data: { signUp: asUser(grace) } } },
+      meMock(grace),
       myOrgsMock([]),
       orgSwitcherMock([]),
       devToolsMock(),
     ]);
     await fillAndSubmit(" Grace Hopper ", "grace@example.com", "a-long-password");
+    expect(await screen.findByRole("heading", { name: "Check your inbox" })).toBeTruthy();
+    expect(screen.getByRole("status").textContent).toContain("We sent a mail to grace@example.com");
+    fireEvent.click(screen.getByRole("button", { name: "Continue" }));
     expect(await screen.findByRole("heading", { name: "You're not in any org yet" })).toBeTruthy();
     expect(screen.getByText("Grace Hopper")).toBeTruthy();
     // New accounts are unverified: the shell says where the link went.
@@ -41,6 +45,7 @@ describe("Sign up page", () => {
   it("remembers the invitation it came from, so verifying the email continues there", async () => {
     renderApp(`/signup?next=${encodeURIComponent("/invite/inv_carol.sig")}`, [
       { request: signUpRequest, result: { data: { signUp: asUser(grace) } } },
+      meMock(grace),
       {
         request: { query: InvitationPreviewDocument, variables: { token: "inv_carol.sig" } },
         result: {
@@ -59,6 +64,7 @@ describe("Sign up page", () => {
       },
     ]);
     await fillAndSubmit("Grace Hopper", "grace@example.com", "a-long-password");
+    fireEvent.click(await screen.findByRole("button", { name: "Continue" }));
     expect(await screen.findByRole("heading", { name: "You're invited" })).toBeTruthy();
     expect(window.sessionStorage.getItem("team-billing.after-verify")).toBe("/invite/inv_carol.sig");
   });
@@ -74,16 +80,16 @@ describe("Sign up page", () => {
     expect(document.activeElement).toBe(password);
   });
 
-  it("answers a taken email with the ways on (sign in, reset), without repeating that the address is registered", async () => {
-    renderApp("/signup", [{ request: signUpRequest, result: apiError("CONFLICT", "An account with that email already exists.") }]);
+  it("answers a taken email exactly like a new one (no enumeration), and Continue leads to Sign in with the email", async () => {
+    // The server answers alike but opens no session: `me` stays null.
+    renderApp("/signup", [{ request: signUpRequest, result: { data: { signUp: asUser(grace) } } }, meMock(null)]);
     await fillAndSubmit("Grace Hopper", "grace@example.com", "a-long-password");
-    const form = screen.getByRole("form", { name: "Create your account" });
-    expect(await within(form).findByText(/If you already have one, sign in or reset your password/)).toBeTruthy();
-    expect(screen.queryByText("An account with that email already exists.")).toBeNull();
-    expect(within(form).getByRole("link", { name: "reset your password" }).getAttribute("href")).toBe("/forgot-password");
-    // The email goes along to Sign in.
-    fireEvent.click(within(form).getByRole("link", { name: "Sign in" }));
-    expect(((await screen.findByLabelText("Email")) as HTMLInputElement).value).toBe("grace@example.com");
+    expect(await screen.findByRole("heading", { name: "Check your inbox" })).toBeTruthy();
+    expect(screen.getByRole("status").textContent).toContain("We sent a mail to grace@example.com");
+    expect(screen.queryByText(/already exists/)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Continue" }));
+    expect(await screen.findByRole("heading", { name: "Sign in" })).toBeTruthy();
+    expect((screen.getByLabelText("Email") as HTMLInputElement).value).toBe("grace@example.com");
   });
 
   it("starts from the email typed on Sign in, and carries it back", async () => {

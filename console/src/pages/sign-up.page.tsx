@@ -1,4 +1,4 @@
-import { useMutation } from "@apollo/client/react";
+import { useApolloClient, useMutation } from "@apollo/client/react";
 import { isValidEmail, LIMITS, normalizeEmail } from "@team-billing/shared";
 import { type FormEvent, useState } from "react";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
@@ -39,10 +39,16 @@ function validate(name: string, email: string, password: string): Errors {
   return errors;
 }
 
-const TAKEN = "We couldn't create an account with this email. If you already have one, sign in or reset your password.";
+/** After sending: the same words whether the address was new or already had an account (the server mails either way). */
+interface Sent {
+  email: string;
+  /** Whether the answer signed this browser in: false when the address already had an account. */
+  signedIn: boolean;
+}
 
 export default function SignUpPage() {
   const navigate = useNavigate();
+  const client = useApolloClient();
   // Set when the person came from a page that needs an account (an invitation link).
   const [params] = useSearchParams();
   const next = params.get("next");
@@ -50,12 +56,9 @@ export default function SignUpPage() {
   // Kept as typed, so "Sign in" carries it back.
   const [typedEmail, setTypedEmail] = useState(arrival?.email ?? "");
   const [errors, setErrors] = useState<Errors>({});
-  const [signUp, { loading }] = useMutation(SignUpMutation, {
-    context: INLINE_ERRORS,
-    update(cache, { data }) {
-      if (data) cache.writeQuery({ query: MeQuery, data: { me: data.signUp } });
-    },
-  });
+  const [sent, setSent] = useState<Sent | null>(null);
+  // The answer is not trusted to be a session (a taken address answers alike without one): `me` says.
+  const [signUp, { loading }] = useMutation(SignUpMutation, { context: INLINE_ERRORS });
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -72,16 +75,38 @@ export default function SignUpPage() {
     }
     try {
       await signUp({ variables: { name, email, password } });
+      const { data } = await client.query({ query: MeQuery, fetchPolicy: "network-only", context: INLINE_ERRORS });
       // The verification link may open in another tab: it continues where this one goes.
-      const to = safeNextPath(next);
-      rememberAfterVerify(to);
-      navigate(to, { replace: true });
+      rememberAfterVerify(safeNextPath(next));
+      setSent({ email, signedIn: Boolean(data?.me) });
     } catch (error) {
-      const { code, message } = describeError(error);
-      // The address is taken: the way on is signing in (or a reset), said without repeating who is registered.
-      setErrors(code === "CONFLICT" ? { form: TAKEN } : { form: message });
+      setErrors({ form: describeError(error).message });
     }
   };
+
+  if (sent) {
+    const onContinue = () => {
+      if (sent.signedIn) navigate(safeNextPath(next), { replace: true });
+      else navigate(signInPath(next), { replace: true, state: { email: sent.email } satisfies SignInState });
+    };
+    return (
+      <AuthCard title="Check your inbox" footer="The confirmation link works for 24 hours.">
+        <PageTitle>{ROUTES.signUp.title}</PageTitle>
+        <div className="form" role="status">
+          <p>
+            We sent a mail to <strong>{sent.email}</strong>. Open its link to confirm the address: you need that to accept invitations.
+          </p>
+          <p className="muted">
+            If this address already has an account, the mail says how to sign in or reset the password instead. Nothing arrived? Check the
+            spam folder, or <Link to={ROUTES.forgotPassword.path}>reset your password</Link>.
+          </p>
+          <button type="button" className="button button--primary button--block" onClick={onContinue}>
+            Continue
+          </button>
+        </div>
+      </AuthCard>
+    );
+  }
 
   return (
     <AuthCard
@@ -120,14 +145,6 @@ export default function SignUpPage() {
           error={errors.password}
         />
         <FormError message={errors.form ?? null} />
-        {errors.form === TAKEN && (
-          <p className="form__aside">
-            <Link to={signInPath(next)} state={{ email: typedEmail } satisfies SignInState}>
-              Sign in
-            </Link>{" "}
-            or <Link to={ROUTES.forgotPassword.path}>reset your password</Link>.
-          </p>
-        )}
         <button type="submit" className="button button--primary button--block" disabled={loading}>
           {loading ? "Creating account…" : "Create account"}
         </button>

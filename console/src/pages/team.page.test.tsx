@@ -34,6 +34,25 @@ async function openAsOwner(extra: Parameters<typeof renderApp>[1] = []) {
 }
 
 describe("Team settings page", () => {
+  it('leads to each section from an "On this page" list, the long audit log last', async () => {
+    await openAsOwner();
+    const links = within(screen.getByRole("navigation", { name: "On this page" })).getAllByRole("link");
+    expect(links.map((a) => [a.textContent, a.getAttribute("href")])).toEqual([
+      ["Members", "#members"],
+      ["Invitations", "#invitations"],
+      ["Spaces", "#spaces"],
+      ["Caps & alert", "#caps"],
+      ["API keys", "#api-keys"],
+      ["Org", "#org-settings"],
+      ["Your membership", "#membership"],
+      ["Audit log", "#audit-log"],
+    ]);
+    // Every link has its section on the page.
+    for (const [, href] of links.map((a) => [a.textContent, a.getAttribute("href")])) {
+      expect(document.getElementById(String(href).slice(1))).not.toBeNull();
+    }
+  });
+
   it("lists members with name, email, role and joined date", async () => {
     await openAsOwner();
 
@@ -131,6 +150,9 @@ describe("Team settings page", () => {
     expect(screen.queryByRole("form", { name: "Create a Space" })).toBeNull();
     expect(screen.queryByRole("heading", { name: "API keys" })).toBeNull();
     expect(screen.queryByRole("heading", { name: "Audit log" })).toBeNull();
+    // The page's own links lead only to what a member sees.
+    const sections = within(screen.getByRole("navigation", { name: "On this page" })).getAllByRole("link");
+    expect(sections.map((a) => a.textContent)).toEqual(["Members", "Spaces", "Caps & alert", "Your membership"]);
     // The header's (the user menu's, then sign out), and their own way out.
     expect(screen.queryAllByRole("button").map((b) => b.textContent)).toEqual(["Sign out everywhere", "Sign out", "Leave Acme"]);
   });
@@ -242,7 +264,7 @@ describe("Team settings page", () => {
     expect(within(membersTable()).getByRole("rowheader", { name: "Bob Builder" })).toBeTruthy();
   });
 
-  it("changes a member's role from the table", async () => {
+  it("asks before making a member an admin, and changes nothing when cancelled", async () => {
     await openAsOwner([
       {
         request: { query: ChangeMemberRoleDocument, variables: { orgId: acme.id, memberId: bobMember.id, role: "ADMIN" } },
@@ -251,8 +273,18 @@ describe("Team settings page", () => {
     ]);
     const select = within(rowOf("Bob Builder")).getByRole("combobox", { name: "Role for Bob Builder" }) as HTMLSelectElement;
     fireEvent.change(select, { target: { value: "ADMIN" } });
+    let dialog = screen.getByRole("dialog", { name: "Make Bob Builder an admin?" });
+    expect(dialog.textContent).toContain("create API keys that spend Acme's credits");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(select.value).toBe("MEMBER");
+
+    fireEvent.change(select, { target: { value: "ADMIN" } });
+    dialog = screen.getByRole("dialog", { name: "Make Bob Builder an admin?" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Make admin" }));
     expect(await within(notifications()).findByText("Bob Builder is now an admin.")).toBeTruthy();
     expect(select.value).toBe("ADMIN");
+    expect(screen.queryByRole("dialog")).toBeNull();
   });
 
   it("shows the audit log newest first with before and after", async () => {

@@ -16,6 +16,7 @@ import { PendingInvitations } from "../team/pending-invitations.component";
 import { RoleBadge } from "../team/role-badge.component";
 import { canManageTeam } from "../team/roles";
 import { SpacesSection } from "../team/spaces.section";
+import { type TeamSection, TeamSectionsNav } from "../team/team-sections.nav";
 
 // What every member may read (caps and the pool included). Invitations, API
 // keys and the audit log are separate queries, asked only by OWNER and ADMIN (the server
@@ -51,6 +52,24 @@ function seatsLabel(seats: number): string {
   return seats === 1 ? "1 seat" : `${seats.toLocaleString()} seats`;
 }
 
+/** The sections this reader sees, in page order (ids as the sections set them). */
+function sectionsFor(canManage: boolean): TeamSection[] {
+  return [
+    { id: "members", label: "Members" },
+    ...(canManage ? [{ id: "invitations", label: "Invitations" }] : []),
+    { id: "spaces", label: "Spaces" },
+    { id: "caps", label: "Caps & alert" },
+    ...(canManage
+      ? [
+          { id: "api-keys", label: "API keys" },
+          { id: "org-settings", label: "Org" },
+        ]
+      : []),
+    { id: "membership", label: "Your membership" },
+    ...(canManage ? [{ id: "audit-log", label: "Audit log" }] : []),
+  ];
+}
+
 export default function TeamPage() {
   const { orgId = "" } = useParams();
   const { user } = useCurrentUser();
@@ -76,6 +95,8 @@ export default function TeamPage() {
           </p>
         )}
       </header>
+
+      <TeamSectionsNav sections={sectionsFor(canManage)} />
 
       <section className="card section" aria-labelledby="members-title" id="members">
         <header className="section__header section__header--row">
@@ -107,9 +128,10 @@ export default function TeamPage() {
       <CapsSection org={org} canManage={canManage} isOwner={org.myRole === "OWNER"} myUserId={user?.id} />
 
       {canManage && <ApiKeysSection orgId={org.id} />}
-      {canManage && <AuditLogSection key={org.id} orgId={org.id} />}
       {canManage && <OrgSettingsSection org={org} isOwner={org.myRole === "OWNER"} />}
       <LeaveOrgSection org={org} me={org.members.find((m) => m.user.id === user?.id)} />
+      {/* Last: it is the longest, and the rest should not sit below it. */}
+      {canManage && <AuditLogSection key={org.id} orgId={org.id} />}
     </div>
   );
 }

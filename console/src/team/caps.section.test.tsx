@@ -100,10 +100,11 @@ describe("Caps in Team settings", () => {
       },
     ]);
     const alert = within(capsSection()).getByRole("region", { name: "Low-pool alert" });
-    expect(alert.textContent).toContain("Every owner gets one email");
+    expect(alert.textContent).toContain("The org's owner gets one email");
+    expect(alert.textContent).toContain("Admins and members are not emailed");
     const field = within(alert).getByLabelText("Alert below (%)") as HTMLInputElement;
     expect(field.value).toBe("20");
-    expect(alert.textContent).toContain("Now 20%: owners are emailed below 2,200 of 11,000 credits.");
+    expect(alert.textContent).toContain("Now 20%: the owner is emailed below 2,200 of 11,000 credits.");
 
     fireEvent.change(field, { target: { value: "100" } });
     fireEvent.click(within(alert).getByRole("button", { name: "Save threshold" }));
@@ -111,8 +112,8 @@ describe("Caps in Team settings", () => {
 
     fireEvent.change(field, { target: { value: "25" } });
     fireEvent.click(within(alert).getByRole("button", { name: "Save threshold" }));
-    expect(await within(notifications()).findByText("Owners will be emailed when the pool falls below 25%.")).toBeTruthy();
-    expect(alert.textContent).toContain("Now 25%: owners are emailed below 2,750 of 11,000 credits.");
+    expect(await within(notifications()).findByText("The owner will be emailed when the pool falls below 25%.")).toBeTruthy();
+    expect(alert.textContent).toContain("Now 25%: the owner is emailed below 2,750 of 11,000 credits.");
   });
 
   it("explains that caps need a pool on a personal plan, and offers none", async () => {
@@ -137,6 +138,6 @@ describe("Caps in Team settings", () => {
     expect(within(row).getByText("120 of 500")).toBeTruthy();
     expect(within(capsSection()).queryByRole("button")).toBeNull();
     expect(within(capsSection()).queryByRole("form")).toBeNull();
-    expect(capsSection().textContent).toContain("Owners are emailed below 20%: 2,200 of 11,000 credits.");
+    expect(capsSection().textContent).toContain("The owner is emailed below 20%: 2,200 of 11,000 credits.");
   });
 });

@@ -1,16 +1,14 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { LeaveOrgDocument, OrgHomeDocument, SetMyPersonalCreditsDocument } from "../gql/graphql";
+import { LeaveOrgDocument, SetMyPersonalCreditsDocument } from "../gql/graphql";
 import { acme, apiError, initech, meMock, myOrgsMock, orgSwitcherMock, signedInMocks, devToolsMock } from "../test/fixtures";
+import { orgHomeMock as orgHome } from "../test/org-home.fixtures";
 import { renderApp } from "../test/render-app";
 import { bob, grace, managerTeamMocks, teamSettingsMock, bobMember } from "../test/team.fixtures";
 
 const notifications = () => screen.getByRole("region", { name: "Notifications" });
 const membership = () => screen.getByRole("region", { name: "Your membership" });
 const leaveMock = (result: object) => ({ request: { query: LeaveOrgDocument, variables: { orgId: acme.id } }, result });
-const orgHomeMock = {
-  request: { query: OrgHomeDocument, variables: { orgId: acme.id } },
-  result: { data: { org: { __typename: "Org", ...acme, billingInterval: "MONTHLY" } } },
-};
+const orgHomeMock = orgHome(acme, { billingInterval: "MONTHLY", myRole: "MEMBER" });
 
 /** Bob (MEMBER of Acme, also in Initech) opens his orgs, then Acme's Team settings, as a person would. */
 async function openAsBob(extra: Parameters<typeof renderApp>[1]) {

@@ -43,7 +43,8 @@ const TransferOwnershipMutation = graphql(`
   }
 `);
 
-type Confirming = "remove" | "transfer" | null;
+// Promoting gives power over the team and its credits: it asks first; demoting does not.
+type Confirming = "remove" | "transfer" | "promote" | null;
 
 interface MemberRowProps {
   org: TeamOrg;
@@ -83,12 +84,20 @@ export function MemberRow({ org, member, canManage, canTransfer, isMe }: MemberR
     ...REFETCH_AUDIT_LOG,
   });
 
+  const applyRole = async (role: "ADMIN" | "MEMBER") => {
+    await changeRole({ variables: { ...variables, role } });
+    notifier.notify({ tone: "success", message: `${name} is now ${role === "ADMIN" ? "an admin" : "a member"}.` });
+  };
+
   const onRoleChange = async (role: string) => {
     if (!isAssignableRole(role) || role === member.role) return;
     setRoleError(null);
+    if (role === "ADMIN") {
+      setConfirming("promote");
+      return;
+    }
     try {
-      await changeRole({ variables: { ...variables, role } });
-      notifier.notify({ tone: "success", message: `${name} is now ${role === "ADMIN" ? "an admin" : "a member"}.` });
+      await applyRole(role);
     } catch (error) {
       setRoleError(describeError(error).message);
     }
@@ -102,7 +111,9 @@ export function MemberRow({ org, member, canManage, canTransfer, isMe }: MemberR
   const onConfirm = async () => {
     setDialogError(null);
     try {
-      if (confirming === "remove") {
+      if (confirming === "promote") {
+        await applyRole("ADMIN");
+      } else if (confirming === "remove") {
         await removeMember({ variables });
         notifier.notify({ tone: "success", message: `Removed ${name} from ${org.name}.` });
       } else {
@@ -186,6 +197,23 @@ export function MemberRow({ org, member, canManage, canTransfer, isMe }: MemberR
               </p>
               <RevokedKeysNote orgId={org.id} userId={userId} />
               <p>You can invite them back later.</p>
+            </ConfirmDialog>
+          )}
+          {confirming === "promote" && (
+            <ConfirmDialog
+              title={`Make ${name} an admin?`}
+              confirmLabel="Make admin"
+              busyLabel="Saving…"
+              busy={changingRole}
+              error={dialogError}
+              onConfirm={() => void onConfirm()}
+              onCancel={close}
+            >
+              <p>
+                Admins invite and remove members, create Spaces, set caps, create API keys that spend {org.name}'s credits, and read billing
+                and the audit log. Only the owner changes the plan or buys top-ups.
+              </p>
+              <p>You can make {name} a member again at any time.</p>
             </ConfirmDialog>
           )}
           {confirming === "transfer" && (

@@ -17,7 +17,7 @@ const SetSoftAlertThresholdMutation = graphql(`
   }
 `);
 
-/** The low-pool email: every OWNER once, when the pool first falls below `percent` of the allotment. */
+/** The low-pool email: to the org's owner (the one OWNER; admins get none), once, when the pool first falls below `percent` of the allotment. */
 export function SoftAlertSetting({
   orgId,
   percent,
@@ -38,14 +38,15 @@ export function SoftAlertSetting({
         Low-pool alert
       </h3>
       <p className="muted">
-        Every owner gets one email when the credits left in the pool first fall below a share of the monthly allotment (20% unless you
-        change it). It comes again after the pool refills, or after a top-up lifts it back above.
+        The org's owner gets one email when the credits left in the pool first fall below a share of the monthly allotment (20% unless
+        changed here). Admins and members are not emailed; everyone sees the pool on Billing and Org usage. The email comes again only after
+        the monthly refill, or after a top-up lifts the pool back above the line.
       </p>
       {canManage ? (
         <ThresholdForm key={percent} orgId={orgId} percent={percent} allotment={allotment} level={level} />
       ) : (
         <p>
-          Owners are emailed below <strong>{percent}%</strong>: {level.toLocaleString()} of {allotment.toLocaleString()} credits.
+          The owner is emailed below <strong>{percent}%</strong>: {level.toLocaleString()} of {allotment.toLocaleString()} credits.
         </p>
       )}
     </section>
@@ -72,7 +73,7 @@ function ThresholdForm({ orgId, percent, allotment, level }: { orgId: string; pe
     if (parsed.percent === percent) return;
     try {
       await save({ variables: { orgId, percent: parsed.percent } });
-      notifier.notify({ tone: "success", message: `Owners will be emailed when the pool falls below ${parsed.percent}%.` });
+      notifier.notify({ tone: "success", message: `The owner will be emailed when the pool falls below ${parsed.percent}%.` });
     } catch (e) {
       setFormError(describeError(e).message);
     }
@@ -99,7 +100,7 @@ function ThresholdForm({ orgId, percent, allotment, level }: { orgId: string; pe
         </button>
       </div>
       <p>
-        Now {percent}%: owners are emailed below {level.toLocaleString()} of {allotment.toLocaleString()} credits.
+        Now {percent}%: the owner is emailed below {level.toLocaleString()} of {allotment.toLocaleString()} credits.
       </p>
       <FormError message={formError} />
     </form>

@@ -24,7 +24,8 @@ export function buildHttpApp(apollo: ApolloServer<GqlContext>, services: Service
   });
 
   app.get("/healthz", (_req, res) => {
-    res.json({ ok: true, time: services.clock.now().toISOString() });
+    // publicUrl: where checkout returns and mailed links lead; the console warns when opened elsewhere.
+    res.json({ ok: true, time: services.clock.now().toISOString(), publicUrl: config.publicUrl });
   });
 
   // The raw body: Stripe's signature covers the exact bytes.

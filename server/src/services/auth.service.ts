@@ -29,6 +29,19 @@ export interface SignedIn {
   token: string;
 }
 
+/** The row a sign-up inserts (unverified, on the Free personal plan). */
+function newUserRow(clock: Clock, email: string, name: string, passwordHash: string): UserEntity {
+  return Object.assign(new UserEntity(), {
+    id: newId(),
+    email,
+    name,
+    passwordHash,
+    personalPlan: "FREE",
+    createdAt: clock.now(),
+    emailVerifiedAt: null,
+  });
+}
+
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
 /** Accounts, server-side sessions, email verification and password reset. */
@@ -53,31 +66,55 @@ export class AuthService {
     return user.emailVerifiedAt !== null && this.config.staffEmails.has(user.email);
   }
 
-  async signUp(email: string, password: string, name: string, ip: string): Promise<SignedIn> {
+  /**
+   * A new account, signed in, with a verification link mailed. For an address that already
+   * has an account the answer looks the same (a user with the typed name, never stored) but
+   * opens no session (`token` null): the address's owner is mailed instead, so the form never
+   * tells a stranger who is registered (UX review finding 35).
+   */
+  async signUp(email: string, password: string, name: string, ip: string): Promise<SignedIn | { user: UserEntity; token: null }> {
     const cleanAddress = cleanEmail("email", email);
     const cleanUserName = cleanName("name", name);
     checkPassword("password", password);
+    // Hashed either way, so the time taken does not tell either.
     const passwordHash = await hashPassword(password);
+    const user = newUserRow(this.clock, cleanAddress, cleanUserName, passwordHash);
     try {
       return await this.db.transaction(async (em) => {
-        const user = em.create(UserEntity, {
-          id: newId(),
-          email: cleanAddress,
-          name: cleanUserName,
-          passwordHash,
-          personalPlan: "FREE",
-          createdAt: this.clock.now(),
-          emailVerifiedAt: null,
-        });
         await em.insert(UserEntity, user);
         await this.mailLink(em, user, "VERIFY_EMAIL");
         const token = await this.openSession(em, user.id, ip);
         return { user, token };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict("An account with this email already exists; sign in instead.");
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
+      await this.mailSignUpAttempt(cleanAddress);
+      return { user: { ...user, passwordHash: "" }, token: null };
     }
+  }
+
+  /** "Someone tried to sign up with your address": at most one such mail per account and hour. */
+  private async mailSignUpAttempt(address: string): Promise<void> {
+    const owner = await this.db.manager.findOneBy(UserEntity, { email: address });
+    if (!owner) return;
+    const hour = Math.floor(this.clock.now().getTime() / 3600_000);
+    await this.db.transaction((em) =>
+      this.mail.enqueue(em, {
+        kind: "sign_up_existing",
+        to: owner.email,
+        dedupeKey: `sign_up_existing:${owner.id}:${hour}`,
+        subject: "Someone tried to create a Team Billing account with your email",
+        text: [
+          `Hello ${owner.name},`,
+          "",
+          `Someone, perhaps you, tried to create a Team Billing account for ${owner.email}. You already have one, so nothing changed.`,
+          `To get in, sign in: ${this.config.publicUrl}/signin`,
+          `Forgot your password? Reset it: ${this.config.publicUrl}/forgot-password`,
+          "",
+          "If it wasn't you, ignore this mail: your account stays as it is.",
+        ].join("\n"),
+      }),
+    );
   }
 
   /**

@@ -27,6 +27,8 @@ export async function signUp(
     "mutation($email: String!, $password: String!, $name: String!) { signUp(email: $email, password: $password, name: $name) { id } }",
     { email, password: overrides.password ?? "correct horse battery", name },
   );
+  // A taken address answers like a success but opens no session (no enumeration): callers fall back to login.
+  if (!client.hasSession) throw new Error(`${email} already has an account`);
   if (overrides.verified !== false) {
     await client.ok("mutation($token: String!) { verifyEmail(token: $token) { id } }", {
       token: await mailedToken(t, email, "verify-email"),

@@ -14,7 +14,10 @@ export class AuthResolver {
     return ctx.actor.kind === "user" ? ctx.actor.user : null;
   }
 
-  @Mutation(() => UserType)
+  @Mutation(() => UserType, {
+    description:
+      "Creates an account, signs it in and mails a link to verify the email. For an address that already has an account the answer looks the same but signs nobody in, and the address's owner is mailed how to sign in or reset the password: the form never tells who is registered.",
+  })
   async signUp(
     @Arg("email") email: string,
     @Arg("password") password: string,
@@ -22,7 +25,8 @@ export class AuthResolver {
     @Ctx() ctx: GqlContext,
   ): Promise<UserEntity> {
     const { user, token } = await ctx.services.auth.signUp(email, password, name, ctx.ip);
-    ctx.session.set(token);
+    // No token: the address has an account already; the answer looks the same, without a session.
+    if (token) ctx.session.set(token);
     ctx.access.provedToBe(user.id);
     return user;
   }
