@@ -145,6 +145,7 @@ describe("the soft alert", () => {
     await t.app.jobs.runNow(["mail"]);
     expect(alerts(team.owner.email)).toHaveLength(1);
     expect(alerts(team.owner.email)[0].text).toContain("1,900 credits left");
+    expect(alerts(team.owner.email)[0].text).toContain(`/orgs/${team.orgId}/billing`);
     // 8,100 spent "today" on this clock: 1,158 a day, so 1,900 lasts 1 more day, before the refill.
     expect(alerts(team.owner.email)[0].text).toContain(
       "At the last week's pace (1,158 credits a day) the pool lasts about 1 more day: before the refill.",

@@ -5,7 +5,8 @@ import { ApiError } from "./errors";
 import { decodeForm } from "./form";
 import { handleControl } from "./control";
 import type { StripeEmulator } from "./index";
-import { checkoutPage, messagePage } from "./pages/checkout-page";
+import { parseCard } from "./objects/payment-method";
+import { checkoutPage, FAVICON_SVG, messagePage, pageContext } from "./pages/checkout-page";
 import { invoicePage } from "./pages/invoice-page";
 import { invoicePdf } from "./pdf";
 import { type ApiServer, readBody } from "./server";
@@ -37,6 +38,15 @@ export function createRequestHandler(core: Core, api: ApiServer, emulator: Strip
       }
       if (url.pathname.startsWith("/checkout/")) return await checkoutRoute(core, emulator, req, res, url);
       if (url.pathname.startsWith("/invoices/")) return await invoiceRoute(core, req, res, url);
+      if (url.pathname === "/favicon.svg" || url.pathname === "/favicon.ico") {
+        res.writeHead(200, {
+          "Content-Type": "image/svg+xml",
+          "Cache-Control": "max-age=86400",
+          "Content-Length": Buffer.byteLength(FAVICON_SVG),
+        });
+        res.end(FAVICON_SVG);
+        return;
+      }
       if (url.pathname === "/") {
         return sendHtml(
           res,
@@ -60,21 +70,25 @@ async function checkoutRoute(core: Core, emulator: StripeEmulator, req: Incoming
   const session = m ? core.store.sessions.get(decodeURIComponent(m[1])) : undefined;
   if (!m || !session) return sendHtml(res, 404, messagePage("Checkout not found", "This checkout session does not exist."));
   const lineItems = core.store.sessionExtras.get(session.id)?.lineItems ?? [];
+  const context = pageContext(session, typeof session.customer === "string" ? core.store.customers.get(session.customer) : undefined);
   const action = m[2];
-  if (req.method === "GET" && !action) return sendHtml(res, 200, checkoutPage(refreshSession(core, session), lineItems));
+  if (req.method === "GET" && !action) return sendHtml(res, 200, checkoutPage(refreshSession(core, session), lineItems, context));
   if (req.method !== "POST" || !action) return sendHtml(res, 405, messagePage("Method not allowed", "Use the page's buttons."));
   const form = decodeForm(await readBody(req));
   if (action === "cancel") return redirect(res, emulator.cancelCheckoutSession(session.id));
   try {
     const email = typeof form.email === "string" && form.email ? form.email : undefined;
-    // The page's two submit buttons: "Pay" (card) and "Bank debit".
-    const location = completeCheckout(core, session, email, form.method === "bank_debit" ? "bank_debit" : "card");
+    // The page's two submit buttons: "Pay" (card) and "Bank debit"; the card form (absent: the test Visa).
+    const method = form.method === "bank_debit" ? "bank_debit" : "card";
+    const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+    const card = method === "card" ? parseCard(text(form.card_number), text(form.card_expiry), core.now()) : undefined;
+    const location = completeCheckout(core, session, email, method, card);
     core.persist();
     await core.webhooks.settle();
     redirect(res, location);
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
-    sendHtml(res, e.status, checkoutPage(session, lineItems, e.message));
+    sendHtml(res, e.status, checkoutPage(session, lineItems, context, e.message));
   }
 }
 

@@ -51,6 +51,9 @@ export interface SessionExtras {
   paymentIntentDescription: string | null;
   /** How the session was paid: "bank_debit" is asynchronous (settled later through the control). */
   paymentMethod?: PaymentMethodKind;
+  /** Setup mode: the SetupIntent's metadata and description (`setup_intent_data`). */
+  setupIntentMetadata?: Record<string, string>;
+  setupIntentDescription?: string | null;
 }
 
 /** The two ways the hosted page pays: a card (settles at once) or a bank debit (settles later). */
@@ -70,6 +73,8 @@ export class Store {
   readonly invoicePayments: Table<Stripe.InvoicePayment> = new Table<Stripe.InvoicePayment>("invoice_payment");
   readonly charges: Table<Stripe.Charge> = new Table<Stripe.Charge>("charge");
   readonly refunds: Table<Stripe.Refund> = new Table<Stripe.Refund>("refund");
+  readonly paymentMethods: Table<Stripe.PaymentMethod> = new Table<Stripe.PaymentMethod>("payment_method");
+  readonly setupIntents: Table<Stripe.SetupIntent> = new Table<Stripe.SetupIntent>("setup_intent");
   readonly events: Table<Stripe.Event> = new Table<Stripe.Event>("event");
   readonly webhookEndpoints: Table<WebhookEndpointRow> = new Table<WebhookEndpointRow>("webhook_endpoint");
 
@@ -107,6 +112,8 @@ export class Store {
       invoicePayments: this.invoicePayments,
       charges: this.charges,
       refunds: this.refunds,
+      paymentMethods: this.paymentMethods,
+      setupIntents: this.setupIntents,
       events: this.events,
       webhookEndpoints: this.webhookEndpoints,
     } as Record<string, Table<{ id: string }>>;
@@ -129,6 +136,8 @@ export class Store {
         inpay_: this.invoicePayments,
         ch_: this.charges,
         re_: this.refunds,
+        pm_: this.paymentMethods,
+        seti_: this.setupIntents,
         evt_: this.events,
         we_: this.webhookEndpoints,
       } as Record<string, Table<{ id: string }> | undefined>

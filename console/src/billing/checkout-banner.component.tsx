@@ -4,13 +4,25 @@ import type { BillingOrgFragment } from "../gql/graphql";
 import type { BillingOutcome } from "../routes";
 
 /**
- * What checkout just did, shown once on arrival from the return page. Focus
- * moves to it so keyboard and screen-reader users hear it first.
+ * What checkout just did, shown once on arrival from the return page (the page then drops
+ * it from the address, so a reload or a bookmark does not announce it again). Focus moves
+ * to it so keyboard and screen-reader users hear it first. `credits`: the top-up's, when
+ * this tab started it.
  */
-export function CheckoutBanner({ outcome, org, onDismiss }: { outcome: BillingOutcome; org: BillingOrgFragment; onDismiss: () => void }) {
+export function CheckoutBanner({
+  outcome,
+  org,
+  credits,
+  onDismiss,
+}: {
+  outcome: BillingOutcome;
+  org: BillingOrgFragment;
+  credits?: number;
+  onDismiss: () => void;
+}) {
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => title.current?.focus(), []);
-  const { heading, tone, body } = content(outcome, org);
+  const { heading, tone, body } = content(outcome, org, credits);
   return (
     <section className={`callout callout--${tone} banner`} aria-labelledby="checkout-banner-title">
       <div className="banner__text">
@@ -26,7 +38,7 @@ export function CheckoutBanner({ outcome, org, onDismiss }: { outcome: BillingOu
   );
 }
 
-function content(outcome: BillingOutcome, org: BillingOrgFragment) {
+function content(outcome: BillingOutcome, org: BillingOrgFragment, credits?: number) {
   const pool = org.pool;
   switch (outcome) {
     case "upgraded":
@@ -44,7 +56,7 @@ function content(outcome: BillingOutcome, org: BillingOrgFragment) {
       };
     case "topped-up":
       return {
-        heading: "Credits added",
+        heading: credits ? `${credits.toLocaleString()} credits added` : "Credits added",
         tone: "success",
         body: pool ? (
           <>
@@ -56,7 +68,11 @@ function content(outcome: BillingOutcome, org: BillingOrgFragment) {
         ),
       };
     case "paid":
-      return { heading: "Payment received", tone: "success", body: <>Your plan and pool below are up to date.</> };
+      return {
+        heading: "Payment received",
+        tone: "success",
+        body: <>Stripe confirmed the payment. The plan, the pool and the invoices below include it.</>,
+      };
     case "cancelled":
       return { heading: "Checkout cancelled", tone: "neutral", body: <>Nothing was charged, and the plan is as it was.</> };
   }

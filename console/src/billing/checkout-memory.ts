@@ -8,9 +8,13 @@
 export interface StartedCheckout {
   kind: "TEAM" | "TOP_UP";
   orgId: string;
+  /** A top-up's credits, so the billing page can say "5,000 credits added". */
+  credits?: number;
 }
 
 const PREFIX = "team-billing:checkout:";
+/** The checkout the return page completed last (forgotten by session, kept for the billing page's banner). */
+const LAST = `${PREFIX}last-completed`;
 
 function storage(): Storage | null {
   try {
@@ -33,7 +37,8 @@ export function recallCheckout(sessionId: string): StartedCheckout | null {
     const raw = storage()?.getItem(PREFIX + sessionId);
     const parsed = raw ? (JSON.parse(raw) as Partial<StartedCheckout>) : null;
     if ((parsed?.kind === "TEAM" || parsed?.kind === "TOP_UP") && typeof parsed.orgId === "string") {
-      return { kind: parsed.kind, orgId: parsed.orgId };
+      const credits = typeof parsed.credits === "number" && Number.isSafeInteger(parsed.credits) ? parsed.credits : undefined;
+      return credits === undefined ? { kind: parsed.kind, orgId: parsed.orgId } : { kind: parsed.kind, orgId: parsed.orgId, credits };
     }
   } catch {
     // unreadable: treat as unknown
@@ -43,8 +48,23 @@ export function recallCheckout(sessionId: string): StartedCheckout | null {
 
 export function forgetCheckout(sessionId: string): void {
   try {
+    const raw = storage()?.getItem(PREFIX + sessionId);
+    if (raw) storage()?.setItem(LAST, raw);
     storage()?.removeItem(PREFIX + sessionId);
   } catch {
     // nothing to forget
+  }
+}
+
+/** What the checkout completed last was (read once by the billing page's banner), without forgetting it. */
+export function peekLastCompleted(): StartedCheckout | null {
+  return recallCheckout("last-completed");
+}
+
+export function clearLastCompleted(): void {
+  try {
+    storage()?.removeItem(LAST);
+  } catch {
+    // nothing to clear
   }
 }

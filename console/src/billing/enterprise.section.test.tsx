@@ -1,5 +1,10 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { type BillingOrgFragment, type EnterpriseRequestItemFragment, OrgEnterpriseRequestsDocument } from "../gql/graphql";
+import {
+  type BillingOrgFragment,
+  type EnterpriseRequestItemFragment,
+  OrgEnterpriseRequestsDocument,
+  RequestEnterpriseContactDocument,
+} from "../gql/graphql";
 import {
   billingSectionMocks,
   enterpriseRequestsMock,
@@ -118,5 +123,21 @@ describe("Enterprise section: earlier requests", () => {
     expect(screen.getByRole("region", { name: "Enterprise terms" })).toBeTruthy();
     expect(screen.queryByRole("region", { name: /Get in touch/ })).toBeNull();
     expect(asked).not.toHaveBeenCalled();
+  });
+});
+
+describe("Enterprise section: sending a request", () => {
+  it("confirms what surely happened, without promising an email reply (review finding 37)", async () => {
+    const send = {
+      request: { query: RequestEnterpriseContactDocument, variables: { orgId: acme.id, message: "60,000 credits a month" } },
+      result: { data: { requestEnterpriseContact: true } },
+    };
+    await openBilling(teamAcme, [send, enterpriseRequestsMock()]);
+    fireEvent.change(within(offer()).getByLabelText("What do you need?"), { target: { value: "60,000 credits a month" } });
+    fireEvent.click(within(offer()).getByRole("button", { name: "Get in touch" }));
+    const thanks = await within(offer()).findByRole("status");
+    expect(thanks.textContent).toContain("Thanks, we have your message.");
+    expect(thanks.textContent).toContain("saved with this org's requests below");
+    expect(thanks.textContent).not.toMatch(/reply to you by email/);
   });
 });

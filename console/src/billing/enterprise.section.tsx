@@ -52,7 +52,9 @@ function ContactForm({ orgId }: { orgId: string }) {
   if (sent) {
     return (
       <p className="enterprise__thanks" role="status">
-        <strong>Thanks, we have your message.</strong> Our team will reply to you by email.
+        {/* Says only what is sure: the request is stored and listed; whether sales is emailed depends on the deployment (finding 37). */}
+        <strong>Thanks, we have your message.</strong> It is saved with this org's requests below, where our team picks it up; Enterprise
+        terms appear on this page once they are set up.
       </p>
     );
   }

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from "@testing-library/react";
-import type { InvoiceItemFragment } from "../gql/graphql";
-import { billingSectionMocks, firstInvoice, invoicesMock, orgBillingMock, teamAcme } from "../test/billing.fixtures";
+import { type InvoiceItemFragment, RefreshInvoicesDocument } from "../gql/graphql";
+import { billingSectionMocks, firstInvoice, invoicesMock, orgBillingMock, teamAcme, typedInvoice } from "../test/billing.fixtures";
 import { acme, signedInMocks } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 
@@ -79,5 +79,51 @@ describe("Invoices: totals and who was billed", () => {
   it("names the tax IDs even without an email", async () => {
     const details = await openInvoice({ ...taxedInvoice, customerEmail: null, customerTaxIds: [{ type: "gb_vat", value: "GB123456789" }] });
     expect(within(details).getByText("Billed to UK VAT number GB123456789")).toBeTruthy();
+  });
+});
+
+describe("Invoices: what each is for, and refreshing from Stripe", () => {
+  const topUp: InvoiceItemFragment = {
+    ...firstInvoice,
+    id: "in_top",
+    number: "ACME-0004",
+    amountDue: 5_000,
+    lines: [{ ...firstInvoice.lines[0], description: "5,000 credits (top-up)", amount: 5_000, quantity: 1 }],
+  };
+
+  it("says in the list what each invoice is for (review finding 25)", async () => {
+    renderApp("/orgs/org_acme/billing", [
+      ...signedInMocks([acme]),
+      orgBillingMock(teamAcme),
+      invoicesMock([topUp, firstInvoice]),
+      ...billingSectionMocks(teamAcme),
+    ]);
+    const table = await screen.findByRole("table", { name: "Invoices" });
+    const described = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) => row.querySelector('[data-label="Description"]')?.textContent)
+      .filter(Boolean);
+    expect(described).toEqual(["5,000 credits (top-up)", "Team (monthly) base, Team seats"]);
+  });
+
+  it("says how many invoices Stripe has after a refresh (review finding 23)", async () => {
+    const refreshMock = {
+      request: { query: RefreshInvoicesDocument, variables: { orgId: acme.id } },
+      result: { data: { refreshInvoices: [typedInvoice(topUp), typedInvoice(firstInvoice)] } },
+    };
+    renderApp("/orgs/org_acme/billing", [
+      ...signedInMocks([acme]),
+      orgBillingMock(teamAcme),
+      invoicesMock([firstInvoice]),
+      refreshMock,
+      ...billingSectionMocks(teamAcme),
+    ]);
+    const invoices = await screen.findByRole("region", { name: "Invoices" });
+    await within(invoices).findByRole("table", { name: "Invoices" });
+    fireEvent.click(within(invoices).getByRole("button", { name: "Refresh from Stripe" }));
+    const said = await within(invoices).findByText(/Up to date with Stripe: 2 invoices, checked at/);
+    expect(said.getAttribute("role")).toBe("status");
+    expect(within(invoices).getByText("5,000 credits (top-up)")).toBeTruthy();
   });
 });

@@ -7,7 +7,7 @@ import { FormError } from "../components/form-field.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { InvoiceItemFragment } from "../gql/graphql";
-import { taxIdLabel } from "./billing-details";
+import { BilledTo, InvoiceTotals, invoiceSummary, Period } from "./invoice-parts";
 import { formatInvoiceMoney } from "./pricing";
 import { InlineLoadError } from "../components/page-state.component";
 
@@ -80,6 +80,8 @@ const statusOf = (status: string) => STATUS[status] ?? { label: status.replace(/
 export function InvoicesSection({ orgId, canRefresh = true }: { orgId: string; canRefresh?: boolean }) {
   const { data, loading, error, refetch } = useQuery(OrgInvoicesQuery, { variables: { orgId }, context: INLINE_ERRORS });
   const [refreshError, setRefreshError] = useState<string | null>(null);
+  // Said after each refresh (review finding 23): how many invoices Stripe has, as of when.
+  const [refreshed, setRefreshed] = useState<{ count: number; at: string } | null>(null);
   const [refresh, { loading: refreshing }] = useMutation(RefreshInvoicesMutation, {
     context: INLINE_ERRORS,
     // The answer is the whole list, newest first: it replaces the cached one.
@@ -97,8 +99,10 @@ export function InvoicesSection({ orgId, canRefresh = true }: { orgId: string; c
 
   const onRefresh = async () => {
     setRefreshError(null);
+    setRefreshed(null);
     try {
-      await refresh({ variables: { orgId } });
+      const { data: answer } = await refresh({ variables: { orgId } });
+      if (answer) setRefreshed({ count: answer.refreshInvoices.length, at: new Date().toISOString() });
     } catch (e) {
       setRefreshError(describeError(e).message);
     }
@@ -129,6 +133,14 @@ export function InvoicesSection({ orgId, canRefresh = true }: { orgId: string; c
       ) : (
         error && <InlineLoadError what="the invoices" message={describeError(error).message} onRetry={() => void refetch()} />
       )}
+      <p className="field__hint" role="status">
+        {refreshed && (
+          <>
+            Up to date with Stripe: {refreshed.count === 1 ? "1 invoice" : `${refreshed.count.toLocaleString()} invoices`}, checked at{" "}
+            <Time value={refreshed.at} format="datetime" />.
+          </>
+        )}
+      </p>
       <FormError message={refreshError} />
     </section>
   );
@@ -148,6 +160,7 @@ function InvoicesTable({ invoices }: { invoices: readonly InvoiceItemFragment[] 
       <thead>
         <tr>
           <th scope="col">Invoice</th>
+          <th scope="col">Description</th>
           <th scope="col">Date</th>
           <th scope="col">Period</th>
           <th scope="col" className="cell--money">
@@ -183,6 +196,9 @@ function InvoicesTable({ invoices }: { invoices: readonly InvoiceItemFragment[] 
                     <span className="visually-hidden">: {expanded ? "hide" : "show"} lines</span>
                   </button>
                 </th>
+                <td data-label="Description" className="cell--wrap">
+                  {invoiceSummary(invoice)}
+                </td>
                 <td data-label="Date">
                   <Time value={invoice.createdAt} />
                 </td>
@@ -215,7 +231,7 @@ function InvoicesTable({ invoices }: { invoices: readonly InvoiceItemFragment[] 
                 </td>
               </tr>
               <tr id={linesId} className="invoice-lines" hidden={!expanded}>
-                <td colSpan={6}>{expanded && <InvoiceDetails invoice={invoice} name={name} />}</td>
+                <td colSpan={7}>{expanded && <InvoiceDetails invoice={invoice} name={name} />}</td>
               </tr>
             </Fragment>
           );
@@ -267,48 +283,5 @@ function InvoiceLines({ invoice, name }: { invoice: InvoiceItemFragment; name: s
         );
       })}
     </ul>
-  );
-}
-
-/** Subtotal, tax and total; invoices mirrored before these were kept have none until a refresh. */
-function InvoiceTotals({ invoice }: { invoice: InvoiceItemFragment }) {
-  const rows = [
-    { label: "Subtotal", cents: invoice.subtotal },
-    { label: "Tax", cents: invoice.tax },
-    { label: "Total", cents: invoice.total },
-  ].filter((row): row is { label: string; cents: number } => row.cents != null);
-  if (rows.length === 0) return null;
-  return (
-    <dl className="invoice-totals">
-      {rows.map((row) => (
-        <div key={row.label} className={row.label === "Total" ? "invoice-totals__row invoice-totals__row--total" : "invoice-totals__row"}>
-          <dt>{row.label}</dt>
-          <dd>{formatInvoiceMoney(row.cents, invoice.currency)}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-/** The billing email and tax IDs printed on the invoice, when it has any. */
-function BilledTo({ invoice }: { invoice: InvoiceItemFragment }) {
-  const parts = [
-    ...(invoice.customerEmail ? [invoice.customerEmail] : []),
-    ...(invoice.customerTaxIds ?? []).map((t) => `${taxIdLabel(t.type)} ${t.value}`),
-  ];
-  if (parts.length === 0) return null;
-  return <p className="invoice-billed-to">Billed to {parts.join(" · ")}</p>;
-}
-
-function Period({ start, end }: { start: string | null | undefined; end: string | null | undefined }) {
-  if (!start && !end) return null;
-  // One-off invoices (top-ups) start and end on the same day: one date says it.
-  if (start && end && new Date(start).toDateString() === new Date(end).toDateString()) return <Time value={start} />;
-  return (
-    <span className="period">
-      {start && <Time value={start} />}
-      {start && end && " – "}
-      {end && <Time value={end} />}
-    </span>
   );
 }

@@ -6,10 +6,10 @@ const NOT_A_WEB_ADDRESS = "The server's checkout link is not a web address. Noth
 
 /**
  * Sends the browser to a checkout session the server just created, remembering
- * what it was for. Only http(s) URLs are followed; for anything else it returns
+ * what it was for (null: nothing to remember, a card update). Only http(s) URLs are followed; for anything else it returns
  * the sentence to show instead.
  */
-export function leaveForCheckout(session: { id: string; url: string }, started: StartedCheckout): string | null {
+export function leaveForCheckout(session: { id: string; url: string }, started: StartedCheckout | null): string | null {
   let url: URL;
   try {
     url = new URL(session.url);
@@ -17,7 +17,7 @@ export function leaveForCheckout(session: { id: string; url: string }, started: 
     return NOT_A_WEB_ADDRESS;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return NOT_A_WEB_ADDRESS;
-  rememberCheckout(session.id, started);
+  if (started) rememberCheckout(session.id, started);
   assignLocation(url.href);
   return null;
 }

@@ -49,7 +49,8 @@ export function TopUpSection({ orgId, canBuy }: { orgId: string; canBuy: boolean
           Top-ups
         </h2>
         <p className="card__lead">
-          {catalog && `${topUpRateText(catalog)}. `}Top-up credits never expire, and the pool spends them before the monthly allotment.
+          {catalog && `${topUpRateText(catalog)}. `}Top-up credits never expire while the org stays on Team or Enterprise, and the pool
+          spends them before the monthly allotment.
         </p>
       </header>
       <WithCatalog>
@@ -86,7 +87,7 @@ function TopUpForm({ orgId, catalog }: { orgId: string; catalog: Catalog }) {
     try {
       const { data } = await start({ variables: { orgId, credits } });
       if (!data) return;
-      const problem = leaveForCheckout(data.startTopUpCheckout, { kind: "TOP_UP", orgId });
+      const problem = leaveForCheckout(data.startTopUpCheckout, { kind: "TOP_UP", orgId, credits });
       if (problem) setFormError(problem);
       else setRedirecting(true);
     } catch (e) {

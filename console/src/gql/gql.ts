@@ -17,6 +17,7 @@ type Documents = {
     "\n  fragment BillingDetails on Org {\n    id\n    billingEmail\n    taxIds {\n      type\n      value\n    }\n  }\n": typeof types.BillingDetailsFragmentDoc,
     "\n  query OrgBillingDetails($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingDetails\n    }\n  }\n": typeof types.OrgBillingDetailsDocument,
     "\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n": typeof types.UpdateBillingDetailsDocument,
+    "\n  mutation CompletePaymentMethodUpdate($orgId: ID!, $sessionId: ID!) {\n    completePaymentMethodUpdate(orgId: $orgId, sessionId: $sessionId) {\n      id\n      paymentMethod {\n        brand\n        last4\n        expMonth\n        expYear\n      }\n    }\n  }\n": typeof types.CompletePaymentMethodUpdateDocument,
     "\n  fragment CatalogFields on Catalog {\n    currency\n    personalPlans {\n      plan\n      monthlyPriceCents\n      monthlyCredits\n    }\n    team {\n      baseMonthlyCredits\n      creditsPerSeat\n      prices {\n        interval\n        baseCents\n        seatCents\n      }\n    }\n    topUp {\n      minCredits\n      maxCredits\n      stepCredits\n      centsPerStep\n    }\n    enterpriseDefaultMonthlyCredits\n  }\n": typeof types.CatalogFieldsFragmentDoc,
     "\n  query Catalog {\n    catalog {\n      ...CatalogFields\n    }\n  }\n": typeof types.CatalogDocument,
     "\n  fragment CreditHistoryEntryFields on CreditHistoryEntry {\n    id\n    at\n    kind\n    bucket\n    credits\n    balanceAfter\n    description\n  }\n": typeof types.CreditHistoryEntryFieldsFragmentDoc,
@@ -34,6 +35,10 @@ type Documents = {
     "\n  fragment InvoiceItem on Invoice {\n    id\n    number\n    status\n    currency\n    amountDue\n    amountPaid\n    periodStart\n    periodEnd\n    createdAt\n    hostedUrl\n    pdfUrl\n    subtotal\n    tax\n    total\n    customerEmail\n    customerTaxIds {\n      type\n      value\n    }\n    lines {\n      description\n      amount\n      quantity\n      proration\n      periodStart\n      periodEnd\n    }\n  }\n": typeof types.InvoiceItemFragmentDoc,
     "\n  query OrgInvoices($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      invoices {\n        ...InvoiceItem\n      }\n    }\n  }\n": typeof types.OrgInvoicesDocument,
     "\n  mutation RefreshInvoices($orgId: ID!) {\n    refreshInvoices(orgId: $orgId) {\n      ...InvoiceItem\n    }\n  }\n": typeof types.RefreshInvoicesDocument,
+    "\n  query OrgNextInvoice($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      nextInvoice {\n        amountDue\n        total\n        currency\n        date\n        lines {\n          description\n          amount\n          proration\n        }\n      }\n    }\n  }\n": typeof types.OrgNextInvoiceDocument,
+    "\n  query OrgOwner($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.OrgOwnerDocument,
+    "\n  query OrgPaymentMethod($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      paymentMethod {\n        brand\n        last4\n        expMonth\n        expYear\n      }\n    }\n  }\n": typeof types.OrgPaymentMethodDocument,
+    "\n  mutation StartPaymentMethodUpdate($orgId: ID!) {\n    startPaymentMethodUpdate(orgId: $orgId) {\n      id\n      url\n    }\n  }\n": typeof types.StartPaymentMethodUpdateDocument,
     "\n  fragment SubscriptionFields on Subscription {\n    status\n    interval\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    pendingPlan\n  }\n": typeof types.SubscriptionFieldsFragmentDoc,
     "\n  fragment PoolFields on Pool {\n    monthlyAllotment\n    monthlyRemaining\n    topUpRemaining\n    totalRemaining\n    periodStart\n    periodEnd\n    reserved\n  }\n": typeof types.PoolFieldsFragmentDoc,
     "\n  mutation StartTopUpCheckout($orgId: ID!, $credits: Int!) {\n    startTopUpCheckout(orgId: $orgId, credits: $credits) {\n      id\n      url\n    }\n  }\n": typeof types.StartTopUpCheckoutDocument,
@@ -55,7 +60,7 @@ type Documents = {
     "\n  query DevMailbox($first: Int!) {\n    devMailbox(first: $first) {\n      id\n      to\n      subject\n      text\n      kind\n      createdAt\n      sentAt\n    }\n  }\n": typeof types.DevMailboxDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  query MyOrgs {\n    myOrgs {\n      ...OrgSummary\n    }\n  }\n": typeof types.MyOrgsDocument,
-    "\n  query OrgHome($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n    }\n  }\n": typeof types.OrgHomeDocument,
+    "\n  query OrgHome($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n      myRole\n      pool {\n        ...PoolFields\n      }\n      caps {\n        id\n        scope\n        targetId\n        monthlyLimit\n        usedThisPeriod\n      }\n      members {\n        id\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.OrgHomeDocument,
     "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionUser\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation SignUp($email: String!, $password: String!, $name: String!) {\n    signUp(email: $email, password: $password, name: $name) {\n      ...SessionUser\n    }\n  }\n": typeof types.SignUpDocument,
@@ -65,13 +70,16 @@ type Documents = {
     "\n  query SupportEnterpriseRequests {\n    supportEnterpriseRequests {\n      id\n      message\n      createdAt\n      requestedBy {\n        id\n        name\n        email\n      }\n      org {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SupportEnterpriseRequestsDocument,
     "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n": typeof types.TeamSettingsDocument,
     "\n  fragment UsageReportFields on UsageReport {\n    from\n    to\n    totalCredits\n    calls\n    byMember {\n      memberId\n      name\n      credits\n      calls\n    }\n    bySpace {\n      spaceId\n      name\n      credits\n      calls\n    }\n    byModel {\n      model\n      credits\n      calls\n    }\n    daily {\n      date\n      credits\n      calls\n    }\n  }\n": typeof types.UsageReportFieldsFragmentDoc,
-    "\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n      }\n      # A MEMBER gets their own cap and the Spaces' (the server narrows it).\n      caps {\n        id\n        scope\n        targetId\n        monthlyLimit\n        usedThisPeriod\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n": typeof types.OrgUsageDocument,
+    "\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n        historyHours\n      }\n      # A MEMBER gets their own cap and the Spaces' (the server narrows it).\n      caps {\n        id\n        scope\n        targetId\n        monthlyLimit\n        usedThisPeriod\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n": typeof types.OrgUsageDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      emailVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n": typeof types.ResendVerificationEmailDocument,
     "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n    emailVerified\n  }\n": typeof types.SessionUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": typeof types.MeDocument,
     "\n  query OrgMembership($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.OrgMembershipDocument,
-    "\n  mutation GrantCredits($orgId: ID!, $credits: Int!, $reason: String!) {\n    grantCredits(orgId: $orgId, credits: $credits, reason: $reason) {\n      ...PoolFields\n    }\n  }\n": typeof types.GrantCreditsDocument,
+    "\n  mutation AdjustCredits($orgId: ID!, $bucket: CreditBucket!, $credits: Int!, $reason: String!) {\n    adjustCredits(orgId: $orgId, bucket: $bucket, credits: $credits, reason: $reason) {\n      ...CreditAdjustmentFields\n      pool {\n        ...PoolFields\n      }\n    }\n  }\n": typeof types.AdjustCreditsDocument,
+    "\n  fragment CreditAdjustmentFields on CreditAdjustment {\n    id\n    at\n    bucket\n    credits\n    before\n    after\n    reason\n    actorEmail\n    description\n    reversalOf\n    reversedBy\n  }\n": typeof types.CreditAdjustmentFieldsFragmentDoc,
+    "\n  query CreditAdjustments($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      creditAdjustments(first: 20) {\n        ...CreditAdjustmentFields\n      }\n    }\n  }\n": typeof types.CreditAdjustmentsDocument,
+    "\n  mutation ReverseCreditAdjustment($orgId: ID!, $adjustmentId: ID!) {\n    reverseCreditAdjustment(orgId: $orgId, adjustmentId: $adjustmentId) {\n      ...CreditAdjustmentFields\n    }\n  }\n": typeof types.ReverseCreditAdjustmentDocument,
     "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    createdByUserId\n    createdByName\n  }\n": typeof types.ApiKeyItemFragmentDoc,
     "\n  query OrgApiKeys($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      apiKeys {\n        ...ApiKeyItem\n      }\n    }\n  }\n": typeof types.OrgApiKeysDocument,
     "\n  query IntegrationIds($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        user {\n          id\n          name\n        }\n      }\n      spaces {\n        id\n        name\n      }\n    }\n  }\n": typeof types.IntegrationIdsDocument,
@@ -99,11 +107,13 @@ type Documents = {
     "\n  mutation SetSoftAlertThreshold($orgId: ID!, $percent: Int!) {\n    setSoftAlertThreshold(orgId: $orgId, percent: $percent) {\n      id\n      softAlertThresholdPercent\n    }\n  }\n": typeof types.SetSoftAlertThresholdDocument,
     "\n  fragment SpaceItem on Space {\n    id\n    name\n  }\n": typeof types.SpaceItemFragmentDoc,
     "\n  mutation RenameSpace($orgId: ID!, $spaceId: ID!, $name: String!) {\n    renameSpace(orgId: $orgId, spaceId: $spaceId, name: $name) {\n      ...SpaceItem\n    }\n  }\n": typeof types.RenameSpaceDocument,
+    "\n  query OrgRefusedCalls($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      refusedCalls(from: $from, to: $to) {\n        total\n        byMember {\n          memberId\n          name\n          count\n        }\n        bySpace {\n          spaceId\n          name\n          count\n        }\n        byReason {\n          reason\n          description\n          count\n        }\n      }\n    }\n  }\n": typeof types.OrgRefusedCallsDocument,
 };
 const documents: Documents = {
     "\n  fragment BillingDetails on Org {\n    id\n    billingEmail\n    taxIds {\n      type\n      value\n    }\n  }\n": types.BillingDetailsFragmentDoc,
     "\n  query OrgBillingDetails($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingDetails\n    }\n  }\n": types.OrgBillingDetailsDocument,
     "\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n": types.UpdateBillingDetailsDocument,
+    "\n  mutation CompletePaymentMethodUpdate($orgId: ID!, $sessionId: ID!) {\n    completePaymentMethodUpdate(orgId: $orgId, sessionId: $sessionId) {\n      id\n      paymentMethod {\n        brand\n        last4\n        expMonth\n        expYear\n      }\n    }\n  }\n": types.CompletePaymentMethodUpdateDocument,
     "\n  fragment CatalogFields on Catalog {\n    currency\n    personalPlans {\n      plan\n      monthlyPriceCents\n      monthlyCredits\n    }\n    team {\n      baseMonthlyCredits\n      creditsPerSeat\n      prices {\n        interval\n        baseCents\n        seatCents\n      }\n    }\n    topUp {\n      minCredits\n      maxCredits\n      stepCredits\n      centsPerStep\n    }\n    enterpriseDefaultMonthlyCredits\n  }\n": types.CatalogFieldsFragmentDoc,
     "\n  query Catalog {\n    catalog {\n      ...CatalogFields\n    }\n  }\n": types.CatalogDocument,
     "\n  fragment CreditHistoryEntryFields on CreditHistoryEntry {\n    id\n    at\n    kind\n    bucket\n    credits\n    balanceAfter\n    description\n  }\n": types.CreditHistoryEntryFieldsFragmentDoc,
@@ -121,6 +131,10 @@ const documents: Documents = {
     "\n  fragment InvoiceItem on Invoice {\n    id\n    number\n    status\n    currency\n    amountDue\n    amountPaid\n    periodStart\n    periodEnd\n    createdAt\n    hostedUrl\n    pdfUrl\n    subtotal\n    tax\n    total\n    customerEmail\n    customerTaxIds {\n      type\n      value\n    }\n    lines {\n      description\n      amount\n      quantity\n      proration\n      periodStart\n      periodEnd\n    }\n  }\n": types.InvoiceItemFragmentDoc,
     "\n  query OrgInvoices($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      invoices {\n        ...InvoiceItem\n      }\n    }\n  }\n": types.OrgInvoicesDocument,
     "\n  mutation RefreshInvoices($orgId: ID!) {\n    refreshInvoices(orgId: $orgId) {\n      ...InvoiceItem\n    }\n  }\n": types.RefreshInvoicesDocument,
+    "\n  query OrgNextInvoice($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      nextInvoice {\n        amountDue\n        total\n        currency\n        date\n        lines {\n          description\n          amount\n          proration\n        }\n      }\n    }\n  }\n": types.OrgNextInvoiceDocument,
+    "\n  query OrgOwner($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.OrgOwnerDocument,
+    "\n  query OrgPaymentMethod($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      paymentMethod {\n        brand\n        last4\n        expMonth\n        expYear\n      }\n    }\n  }\n": types.OrgPaymentMethodDocument,
+    "\n  mutation StartPaymentMethodUpdate($orgId: ID!) {\n    startPaymentMethodUpdate(orgId: $orgId) {\n      id\n      url\n    }\n  }\n": types.StartPaymentMethodUpdateDocument,
     "\n  fragment SubscriptionFields on Subscription {\n    status\n    interval\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    pendingPlan\n  }\n": types.SubscriptionFieldsFragmentDoc,
     "\n  fragment PoolFields on Pool {\n    monthlyAllotment\n    monthlyRemaining\n    topUpRemaining\n    totalRemaining\n    periodStart\n    periodEnd\n    reserved\n  }\n": types.PoolFieldsFragmentDoc,
     "\n  mutation StartTopUpCheckout($orgId: ID!, $credits: Int!) {\n    startTopUpCheckout(orgId: $orgId, credits: $credits) {\n      id\n      url\n    }\n  }\n": types.StartTopUpCheckoutDocument,
@@ -142,7 +156,7 @@ const documents: Documents = {
     "\n  query DevMailbox($first: Int!) {\n    devMailbox(first: $first) {\n      id\n      to\n      subject\n      text\n      kind\n      createdAt\n      sentAt\n    }\n  }\n": types.DevMailboxDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  query MyOrgs {\n    myOrgs {\n      ...OrgSummary\n    }\n  }\n": types.MyOrgsDocument,
-    "\n  query OrgHome($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n    }\n  }\n": types.OrgHomeDocument,
+    "\n  query OrgHome($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n      myRole\n      pool {\n        ...PoolFields\n      }\n      caps {\n        id\n        scope\n        targetId\n        monthlyLimit\n        usedThisPeriod\n      }\n      members {\n        id\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.OrgHomeDocument,
     "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionUser\n    }\n  }\n": types.LoginDocument,
     "\n  mutation SignUp($email: String!, $password: String!, $name: String!) {\n    signUp(email: $email, password: $password, name: $name) {\n      ...SessionUser\n    }\n  }\n": types.SignUpDocument,
@@ -152,13 +166,16 @@ const documents: Documents = {
     "\n  query SupportEnterpriseRequests {\n    supportEnterpriseRequests {\n      id\n      message\n      createdAt\n      requestedBy {\n        id\n        name\n        email\n      }\n      org {\n        id\n        name\n      }\n    }\n  }\n": types.SupportEnterpriseRequestsDocument,
     "\n  query TeamSettings($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      seats\n      myRole\n      plan\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      caps {\n        ...CapItem\n      }\n      members {\n        ...TeamMember\n      }\n      spaces {\n        ...SpaceItem\n      }\n    }\n  }\n": types.TeamSettingsDocument,
     "\n  fragment UsageReportFields on UsageReport {\n    from\n    to\n    totalCredits\n    calls\n    byMember {\n      memberId\n      name\n      credits\n      calls\n    }\n    bySpace {\n      spaceId\n      name\n      credits\n      calls\n    }\n    byModel {\n      model\n      credits\n      calls\n    }\n    daily {\n      date\n      credits\n      calls\n    }\n  }\n": types.UsageReportFieldsFragmentDoc,
-    "\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n      }\n      # A MEMBER gets their own cap and the Spaces' (the server narrows it).\n      caps {\n        id\n        scope\n        targetId\n        monthlyLimit\n        usedThisPeriod\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n": types.OrgUsageDocument,
+    "\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n        historyHours\n      }\n      # A MEMBER gets their own cap and the Spaces' (the server narrows it).\n      caps {\n        id\n        scope\n        targetId\n        monthlyLimit\n        usedThisPeriod\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n": types.OrgUsageDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      emailVerified\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n": types.ResendVerificationEmailDocument,
     "\n  fragment SessionUser on User {\n    id\n    name\n    email\n    plan\n    isStaff\n    emailVerified\n  }\n": types.SessionUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": types.MeDocument,
     "\n  query OrgMembership($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.OrgMembershipDocument,
-    "\n  mutation GrantCredits($orgId: ID!, $credits: Int!, $reason: String!) {\n    grantCredits(orgId: $orgId, credits: $credits, reason: $reason) {\n      ...PoolFields\n    }\n  }\n": types.GrantCreditsDocument,
+    "\n  mutation AdjustCredits($orgId: ID!, $bucket: CreditBucket!, $credits: Int!, $reason: String!) {\n    adjustCredits(orgId: $orgId, bucket: $bucket, credits: $credits, reason: $reason) {\n      ...CreditAdjustmentFields\n      pool {\n        ...PoolFields\n      }\n    }\n  }\n": types.AdjustCreditsDocument,
+    "\n  fragment CreditAdjustmentFields on CreditAdjustment {\n    id\n    at\n    bucket\n    credits\n    before\n    after\n    reason\n    actorEmail\n    description\n    reversalOf\n    reversedBy\n  }\n": types.CreditAdjustmentFieldsFragmentDoc,
+    "\n  query CreditAdjustments($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      creditAdjustments(first: 20) {\n        ...CreditAdjustmentFields\n      }\n    }\n  }\n": types.CreditAdjustmentsDocument,
+    "\n  mutation ReverseCreditAdjustment($orgId: ID!, $adjustmentId: ID!) {\n    reverseCreditAdjustment(orgId: $orgId, adjustmentId: $adjustmentId) {\n      ...CreditAdjustmentFields\n    }\n  }\n": types.ReverseCreditAdjustmentDocument,
     "\n  fragment ApiKeyItem on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    createdByUserId\n    createdByName\n  }\n": types.ApiKeyItemFragmentDoc,
     "\n  query OrgApiKeys($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      apiKeys {\n        ...ApiKeyItem\n      }\n    }\n  }\n": types.OrgApiKeysDocument,
     "\n  query IntegrationIds($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        user {\n          id\n          name\n        }\n      }\n      spaces {\n        id\n        name\n      }\n    }\n  }\n": types.IntegrationIdsDocument,
@@ -186,6 +203,7 @@ const documents: Documents = {
     "\n  mutation SetSoftAlertThreshold($orgId: ID!, $percent: Int!) {\n    setSoftAlertThreshold(orgId: $orgId, percent: $percent) {\n      id\n      softAlertThresholdPercent\n    }\n  }\n": types.SetSoftAlertThresholdDocument,
     "\n  fragment SpaceItem on Space {\n    id\n    name\n  }\n": types.SpaceItemFragmentDoc,
     "\n  mutation RenameSpace($orgId: ID!, $spaceId: ID!, $name: String!) {\n    renameSpace(orgId: $orgId, spaceId: $spaceId, name: $name) {\n      ...SpaceItem\n    }\n  }\n": types.RenameSpaceDocument,
+    "\n  query OrgRefusedCalls($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      refusedCalls(from: $from, to: $to) {\n        total\n        byMember {\n          memberId\n          name\n          count\n        }\n        bySpace {\n          spaceId\n          name\n          count\n        }\n        byReason {\n          reason\n          description\n          count\n        }\n      }\n    }\n  }\n": types.OrgRefusedCallsDocument,
 };
 
 /**
@@ -214,6 +232,10 @@ export function graphql(source: "\n  query OrgBillingDetails($orgId: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompletePaymentMethodUpdate($orgId: ID!, $sessionId: ID!) {\n    completePaymentMethodUpdate(orgId: $orgId, sessionId: $sessionId) {\n      id\n      paymentMethod {\n        brand\n        last4\n        expMonth\n        expYear\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompletePaymentMethodUpdate($orgId: ID!, $sessionId: ID!) {\n    completePaymentMethodUpdate(orgId: $orgId, sessionId: $sessionId) {\n      id\n      paymentMethod {\n        brand\n        last4\n        expMonth\n        expYear\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -282,6 +304,22 @@ export function graphql(source: "\n  query OrgInvoices($orgId: ID!) {\n    org(i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RefreshInvoices($orgId: ID!) {\n    refreshInvoices(orgId: $orgId) {\n      ...InvoiceItem\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshInvoices($orgId: ID!) {\n    refreshInvoices(orgId: $orgId) {\n      ...InvoiceItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgNextInvoice($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      nextInvoice {\n        amountDue\n        total\n        currency\n        date\n        lines {\n          description\n          amount\n          proration\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgNextInvoice($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      nextInvoice {\n        amountDue\n        total\n        currency\n        date\n        lines {\n          description\n          amount\n          proration\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgOwner($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgOwner($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgPaymentMethod($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      paymentMethod {\n        brand\n        last4\n        expMonth\n        expYear\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgPaymentMethod($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      paymentMethod {\n        brand\n        last4\n        expMonth\n        expYear\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPaymentMethodUpdate($orgId: ID!) {\n    startPaymentMethodUpdate(orgId: $orgId) {\n      id\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation StartPaymentMethodUpdate($orgId: ID!) {\n    startPaymentMethodUpdate(orgId: $orgId) {\n      id\n      url\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -369,7 +407,7 @@ export function graphql(source: "\n  query MyOrgs {\n    myOrgs {\n      ...OrgS
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrgHome($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n    }\n  }\n"): (typeof documents)["\n  query OrgHome($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n    }\n  }\n"];
+export function graphql(source: "\n  query OrgHome($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n      myRole\n      pool {\n        ...PoolFields\n      }\n      caps {\n        id\n        scope\n        targetId\n        monthlyLimit\n        usedThisPeriod\n      }\n      members {\n        id\n        user {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgHome($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      seats\n      billingInterval\n      myRole\n      pool {\n        ...PoolFields\n      }\n      caps {\n        id\n        scope\n        targetId\n        monthlyLimit\n        usedThisPeriod\n      }\n      members {\n        id\n        user {\n          id\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -409,7 +447,7 @@ export function graphql(source: "\n  fragment UsageReportFields on UsageReport {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n      }\n      # A MEMBER gets their own cap and the Spaces' (the server narrows it).\n      caps {\n        id\n        scope\n        targetId\n        monthlyLimit\n        usedThisPeriod\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n      }\n      # A MEMBER gets their own cap and the Spaces' (the server narrows it).\n      caps {\n        id\n        scope\n        targetId\n        monthlyLimit\n        usedThisPeriod\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n        historyHours\n      }\n      # A MEMBER gets their own cap and the Spaces' (the server narrows it).\n      caps {\n        id\n        scope\n        targetId\n        monthlyLimit\n        usedThisPeriod\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgUsage($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      name\n      plan\n      myRole\n      softAlertThresholdPercent\n      pool {\n        ...PoolFields\n      }\n      forecast {\n        burnPerDay\n        daysLeft\n        runsOutBeforeReset\n        historyHours\n      }\n      # A MEMBER gets their own cap and the Spaces' (the server narrows it).\n      caps {\n        id\n        scope\n        targetId\n        monthlyLimit\n        usedThisPeriod\n      }\n      usage(from: $from, to: $to) {\n        ...UsageReportFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -433,7 +471,19 @@ export function graphql(source: "\n  query OrgMembership($orgId: ID!) {\n    org
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation GrantCredits($orgId: ID!, $credits: Int!, $reason: String!) {\n    grantCredits(orgId: $orgId, credits: $credits, reason: $reason) {\n      ...PoolFields\n    }\n  }\n"): (typeof documents)["\n  mutation GrantCredits($orgId: ID!, $credits: Int!, $reason: String!) {\n    grantCredits(orgId: $orgId, credits: $credits, reason: $reason) {\n      ...PoolFields\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AdjustCredits($orgId: ID!, $bucket: CreditBucket!, $credits: Int!, $reason: String!) {\n    adjustCredits(orgId: $orgId, bucket: $bucket, credits: $credits, reason: $reason) {\n      ...CreditAdjustmentFields\n      pool {\n        ...PoolFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdjustCredits($orgId: ID!, $bucket: CreditBucket!, $credits: Int!, $reason: String!) {\n    adjustCredits(orgId: $orgId, bucket: $bucket, credits: $credits, reason: $reason) {\n      ...CreditAdjustmentFields\n      pool {\n        ...PoolFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CreditAdjustmentFields on CreditAdjustment {\n    id\n    at\n    bucket\n    credits\n    before\n    after\n    reason\n    actorEmail\n    description\n    reversalOf\n    reversedBy\n  }\n"): (typeof documents)["\n  fragment CreditAdjustmentFields on CreditAdjustment {\n    id\n    at\n    bucket\n    credits\n    before\n    after\n    reason\n    actorEmail\n    description\n    reversalOf\n    reversedBy\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CreditAdjustments($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      creditAdjustments(first: 20) {\n        ...CreditAdjustmentFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query CreditAdjustments($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      creditAdjustments(first: 20) {\n        ...CreditAdjustmentFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReverseCreditAdjustment($orgId: ID!, $adjustmentId: ID!) {\n    reverseCreditAdjustment(orgId: $orgId, adjustmentId: $adjustmentId) {\n      ...CreditAdjustmentFields\n    }\n  }\n"): (typeof documents)["\n  mutation ReverseCreditAdjustment($orgId: ID!, $adjustmentId: ID!) {\n    reverseCreditAdjustment(orgId: $orgId, adjustmentId: $adjustmentId) {\n      ...CreditAdjustmentFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -542,6 +592,10 @@ export function graphql(source: "\n  fragment SpaceItem on Space {\n    id\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RenameSpace($orgId: ID!, $spaceId: ID!, $name: String!) {\n    renameSpace(orgId: $orgId, spaceId: $spaceId, name: $name) {\n      ...SpaceItem\n    }\n  }\n"): (typeof documents)["\n  mutation RenameSpace($orgId: ID!, $spaceId: ID!, $name: String!) {\n    renameSpace(orgId: $orgId, spaceId: $spaceId, name: $name) {\n      ...SpaceItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgRefusedCalls($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      refusedCalls(from: $from, to: $to) {\n        total\n        byMember {\n          memberId\n          name\n          count\n        }\n        bySpace {\n          spaceId\n          name\n          count\n        }\n        byReason {\n          reason\n          description\n          count\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgRefusedCalls($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      refusedCalls(from: $from, to: $to) {\n        total\n        byMember {\n          memberId\n          name\n          count\n        }\n        bySpace {\n          spaceId\n          name\n          count\n        }\n        byReason {\n          reason\n          description\n          count\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

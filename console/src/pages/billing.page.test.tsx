@@ -5,6 +5,8 @@ import { CatalogDocument, OrgBillingDocument, StartTeamCheckoutDocument, StartTo
 import { billingSectionMocks, catalogMock, freeAcme, operatorCatalog, orgBillingMock, teamAcme } from "../test/billing.fixtures";
 import { acme, apiError, fullText, signedInMocks } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
+import { forgetCheckout, rememberCheckout } from "../billing/checkout-memory";
+import { completeCardUpdateMock, paymentSectionMocks } from "../billing/payment.fixtures";
 
 // jsdom cannot leave the page; the test checks where the console would send the browser.
 jest.mock("../billing/browser-location", () => ({ assignLocation: jest.fn() }));
@@ -152,7 +154,7 @@ describe("Billing page on Team", () => {
     fireEvent.click(within(form).getByRole("button", { name: "Buy credits" }));
     expect(await within(form).findByRole("button", { name: "Opening checkout…" })).toBeTruthy();
     expect(assign).toHaveBeenCalledWith(CHECKOUT_URL);
-    expect(recallCheckout("cs_test_2")).toEqual({ kind: "TOP_UP", orgId: acme.id });
+    expect(recallCheckout("cs_test_2")).toEqual({ kind: "TOP_UP", orgId: acme.id, credits: 5_000 });
   });
 
   it("shows an ADMIN the pool without the top-up form", async () => {
@@ -172,6 +174,32 @@ describe("Billing page on Team", () => {
     expect(document.activeElement).toBe(within(banner).getByRole("heading", { name: "You're on Team" }));
     fireEvent.click(within(banner).getByRole("button", { name: "Dismiss" }));
     expect(screen.queryByRole("region", { name: "You're on Team" })).toBeNull();
+  });
+});
+
+describe("Billing page: what the return from Stripe announces", () => {
+  it("names the credits a top-up added (review finding 22)", async () => {
+    rememberCheckout("cs_test_2", { kind: "TOP_UP", orgId: acme.id, credits: 5_000 });
+    forgetCheckout("cs_test_2");
+    await openBilling(teamAcme, paymentSectionMocks("OWNER"), "?topped-up=1");
+    expect(section("5,000 credits added").textContent).toContain("The pool now has 10,500 credits");
+  });
+
+  it("makes the card saved on Stripe's page the default and names it", async () => {
+    await openBilling(
+      teamAcme,
+      [completeCardUpdateMock("cs_test_setup"), ...paymentSectionMocks("OWNER")],
+      "?card=saved&session_id=cs_test_setup",
+    );
+    const banner = await screen.findByRole("region", { name: "Card saved" });
+    expect(banner.textContent).toContain("Mastercard ending 4444 now pays this org's invoices.");
+    fireEvent.click(within(banner).getByRole("button", { name: "Dismiss" }));
+    expect(screen.queryByRole("region", { name: "Card saved" })).toBeNull();
+  });
+
+  it("says the card did not change when Stripe's page was left", async () => {
+    await openBilling(teamAcme, paymentSectionMocks("OWNER"), "?card=cancelled");
+    expect(section("Card not changed").textContent).toContain("the card on file still pays the invoices");
   });
 });
 

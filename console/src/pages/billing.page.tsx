@@ -1,13 +1,18 @@
 import { useQuery } from "@apollo/client/react";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { INLINE_ERRORS } from "../apollo/error.link";
 import { BillingDetailsSection } from "../billing/billing-details.section";
+import { useArrival } from "../billing/arrival.hook";
+import { CardReturnBanner } from "../billing/card-return.component";
 import { CheckoutBanner } from "../billing/checkout-banner.component";
 import { CreditHistorySection } from "../billing/credit-history.section";
 import { DevToolsPanel } from "../billing/dev-tools.panel";
 import { DowngradeBanner, SpacesOwnerOnlyNote, SwitchToProSection } from "../billing/downgrade.section";
 import { EnterpriseSection } from "../billing/enterprise.section";
 import { InvoicesSection } from "../billing/invoices.section";
+import { NextInvoiceSection } from "../billing/next-invoice.section";
+import { OwnerContact } from "../billing/owner-contact.component";
+import { PaymentMethodSection } from "../billing/payment-method.section";
 import { PlanSection } from "../billing/plan.section";
 import { PoolSection } from "../billing/pool.section";
 import { TopUpSection } from "../billing/top-up.section";
@@ -15,7 +20,7 @@ import { UpgradeSection } from "../billing/upgrade.section";
 import { OrgPageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
 import { PlanBadge } from "../orgs/plan-badge.component";
-import { billingOutcome, orgPath, ROUTES, teamPath } from "../routes";
+import { orgPath, ROUTES, teamPath } from "../routes";
 import { RoleBadge } from "../team/role-badge.component";
 import { canManageTeam } from "../team/roles";
 
@@ -53,8 +58,7 @@ const ARTICLE = { OWNER: "the", ADMIN: "an", MEMBER: "a" } as const;
 
 export default function BillingPage() {
   const { orgId = "" } = useParams();
-  const [search, setSearch] = useSearchParams();
-  const outcome = billingOutcome(search);
+  const arrival = useArrival();
   const { data, loading, error, refetch } = useQuery(OrgBillingQuery, { variables: { orgId }, context: INLINE_ERRORS });
   if (loading && !data) return <PageLoading label="Loading billing…" />;
   if (error && !data) return <OrgPageError error={error} what="billing" onRetry={() => void refetch()} />;
@@ -75,13 +79,25 @@ export default function BillingPage() {
           <PlanBadge plan={org.plan} />
         </div>
         {org.myRole && !isOwner && (
-          <p className="muted page__lead">
-            You are {ARTICLE[org.myRole]} <RoleBadge role={org.myRole} /> here. <span>Only the owner can change the plan.</span>
-          </p>
+          <div className="page__lead">
+            <p className="muted">
+              You are {ARTICLE[org.myRole]} <RoleBadge role={org.myRole} /> here. <span>Only the owner can change the plan.</span>
+            </p>
+            <OwnerContact orgId={org.id} doing="change the plan, the card or buy top-ups" />
+          </div>
         )}
       </header>
 
-      {outcome && <CheckoutBanner key={outcome} outcome={outcome} org={org} onDismiss={() => setSearch({}, { replace: true })} />}
+      {arrival.outcome && (
+        <CheckoutBanner
+          key={arrival.outcome}
+          outcome={arrival.outcome}
+          org={org}
+          credits={arrival.credits}
+          onDismiss={arrival.dismissOutcome}
+        />
+      )}
+      {arrival.card && isOwner && <CardReturnBanner orgId={org.id} back={arrival.card} onDismiss={arrival.dismissCard} />}
 
       {org.plan === "TEAM" && org.subscription?.pendingPlan && <DowngradeBanner org={org} date={org.subscription.currentPeriodEnd} />}
       {!pooled && org.spacesOwnerOnly && <SpacesOwnerOnlyNote org={org} />}
@@ -101,9 +117,14 @@ export default function BillingPage() {
       )}
       {!pooled && <UpgradeSection orgId={org.id} seats={org.seats} canUpgrade={isOwner} />}
       {org.pool && <TopUpSection orgId={org.id} canBuy={isOwner} />}
-      <EnterpriseSection org={org} />
       {canManageTeam(org.myRole) && (
         <>
+          {org.subscription && (
+            <>
+              <PaymentMethodSection orgId={org.id} canReplace={isOwner} />
+              <NextInvoiceSection orgId={org.id} ending={org.subscription.cancelAtPeriodEnd} />
+            </>
+          )}
           <InvoicesSection orgId={org.id} />
           <CreditHistorySection orgId={org.id} />
           <BillingDetailsSection orgId={org.id} canEdit={isOwner} />
@@ -112,6 +133,8 @@ export default function BillingPage() {
       {isOwner && org.plan === "TEAM" && org.subscription && !org.subscription.pendingPlan && !org.subscription.cancelAtPeriodEnd && (
         <SwitchToProSection org={org} />
       )}
+      {/* The sales offer last: below what the owner came to manage (review finding 24). */}
+      <EnterpriseSection org={org} />
       <DevToolsPanel />
     </div>
   );

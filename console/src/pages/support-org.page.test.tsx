@@ -2,6 +2,7 @@ import { fireEvent, screen, within } from "@testing-library/react";
 import { OrgInvoicesDocument, SupportLedgerCheckDocument, SupportOrgDocument } from "../gql/graphql";
 import { ada, apiError, meMock, orgSwitcherMock } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
+import { adjustmentsMock } from "../support/support.fixtures";
 import { acmePool, auditEntriesMock, typed } from "../test/team.fixtures";
 
 const staff = { ...ada, id: "user_staff", name: "Sam Staff", email: "staff@example.com", isStaff: true };
@@ -45,7 +46,14 @@ const checkMock = (answer: { ok: boolean; problems: string[] } | ReturnType<type
           },
         },
 });
-const pageMocks = () => [meMock(staff), orgSwitcherMock([]), supportOrgMock(), invoicesMock(), auditEntriesMock({ entries: [] })];
+const pageMocks = () => [
+  meMock(staff),
+  orgSwitcherMock([]),
+  supportOrgMock(),
+  invoicesMock(),
+  adjustmentsMock(),
+  auditEntriesMock({ entries: [] }),
+];
 
 const PROBLEMS = [
   "Top-up bucket: expected 2000 credits (the sum of its ledger entries), found 2007 in the pool.",

@@ -9,7 +9,8 @@ import { graphql } from "../gql";
 import { PlanBadge } from "../orgs/plan-badge.component";
 import { SeatStats } from "../orgs/seat-stats.component";
 import { ROUTES, supportPath } from "../routes";
-import { GrantCreditsForm } from "../support/grant-credits.form";
+import { AdjustCreditsForm } from "../support/adjust-credits.form";
+import { RecentAdjustmentsSection } from "../support/recent-adjustments.section";
 import { AuditLogSection } from "../team/audit-log.section";
 import { MembersTable } from "../team/members-table.component";
 import { UsageBreakdown } from "../usage/usage-breakdown.component";
@@ -111,8 +112,8 @@ export function LedgerCheckSection({ orgId }: { orgId: string }) {
 }
 
 /**
- * What support staff see of any org: read-only, but for granting or removing
- * credits. The sections are the ones members see, without their controls
+ * What support staff see of any org: read-only, but for adjusting the pool's
+ * credits (and reversing an adjustment). The sections are the ones members see, without their controls
  * (staff have no `myRole`); invoices and the audit log load on their own.
  */
 export default function SupportOrgPage() {
@@ -153,7 +154,14 @@ export default function SupportOrgPage() {
 
       <PoolSection pool={org.pool} thresholdPercent={org.softAlertThresholdPercent} />
 
-      <GrantCreditsForm orgId={org.id} onGranted={() => void refetch()} />
+      {org.pool ? (
+        <>
+          <AdjustCreditsForm orgId={org.id} orgName={org.name} pool={org.pool} onAdjusted={() => void refetch()} />
+          <RecentAdjustmentsSection orgId={org.id} onChanged={() => void refetch()} />
+        </>
+      ) : (
+        <p className="card section muted">This org has no credit pool (it is not on Team or Enterprise): there are no credits to adjust.</p>
+      )}
 
       <LedgerCheckSection orgId={org.id} />
 

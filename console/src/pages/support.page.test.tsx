@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import {
-  GrantCreditsDocument,
+  AdjustCreditsDocument,
   OrgInvoicesDocument,
   SupportEnterpriseRequestsDocument,
   SupportOrgDocument,
@@ -8,7 +8,7 @@ import {
 } from "../gql/graphql";
 import { ada, acme, apiError, meMock, orgSwitcherMock, devToolsMock } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
-import { grantProblems } from "../support/grant-credits.form";
+import { adjustment, adjustmentsMock } from "../support/support.fixtures";
 import { acmePool, auditEntriesMock, typed } from "../test/team.fixtures";
 
 const staff = { ...ada, id: "user_staff", name: "Sam Staff", email: "staff@example.com", isStaff: true };
@@ -59,6 +59,27 @@ describe("Support page", () => {
     fireEvent.change(screen.getByRole("searchbox"), { target: { value: "a" } });
     fireEvent.click(screen.getByRole("button", { name: "Search" }));
     expect(await screen.findByText("Type at least 2 characters.")).toBeTruthy();
+  });
+
+  it("never shows the server's own words when a search fails, and offers no retry that would fail the same way (finding 30)", async () => {
+    renderApp("/support?q=acme", [
+      ...staffMocks(),
+      {
+        request: { query: SupportSearchDocument, variables: { query: "acme" } },
+        result: apiError("BAD_USER_INPUT", "query: search with 2 to 254 characters"),
+      },
+    ]);
+    expect(await screen.findByText(/That search can't be run: type 2 to 254 characters/)).toBeTruthy();
+    expect(screen.queryByText(/query: search with/)).toBeNull();
+    expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
+  });
+
+  it("refuses a query over 254 characters before sending it", async () => {
+    renderApp("/support", staffMocks());
+    await screen.findByRole("heading", { level: 1, name: "Support" });
+    fireEvent.change(screen.getByRole("searchbox"), { target: { value: "x".repeat(500) } });
+    fireEvent.click(screen.getByRole("button", { name: "Search" }));
+    expect(await screen.findByText("Type at most 254 characters.")).toBeTruthy();
   });
 });
 
@@ -221,56 +242,69 @@ const renewalEntry = {
   at: "2026-02-05T09:00:00.000Z",
   details: null,
 };
-const orgSectionMocks = () => [supportOrgMock(), invoicesMock(), auditEntriesMock({ entries: [] })];
+const orgSectionMocks = () => [supportOrgMock(), invoicesMock(), adjustmentsMock(), auditEntriesMock({ entries: [] })];
 
 describe("Support org page", () => {
-  it("shows the org read-only and refuses a grant without a reason", async () => {
+  it("shows the org read-only and refuses an adjustment without a reason", async () => {
     renderApp("/support/orgs/org_acme", [...staffMocks(), ...orgSectionMocks()]);
     expect(await screen.findByRole("heading", { level: 1, name: "Acme" })).toBeTruthy();
     expect(screen.getByRole("table", { name: "Members" }).textContent).toContain("ada@example.com");
     expect(screen.getByRole("region", { name: "Credit pool" }).textContent).toContain("10,500 credits left");
 
-    const form = screen.getByRole("form", { name: "Grant or remove credits" });
+    const form = screen.getByRole("form", { name: "Adjust credits" });
     fireEvent.change(within(form).getByLabelText("Credits"), { target: { value: "500" } });
-    fireEvent.click(within(form).getByRole("button", { name: "Apply" }));
-    // Refused in the browser: no mutation is mocked, so sending one would fail differently.
+    fireEvent.click(within(form).getByRole("button", { name: "Review adjustment" }));
+    // Refused in the browser: nothing is confirmed or sent.
     expect(await within(form).findByText(/Give a reason/)).toBeTruthy();
     expect(within(form).getByLabelText("Reason").getAttribute("aria-invalid")).toBe("true");
-    expect(screen.queryByRole("status", { name: /Added/ })).toBeNull();
+    expect(screen.queryByRole("dialog")).toBeNull();
   });
 
-  it("grants credits with a reason and shows the pool after it", async () => {
+  it("adds credits to the top-up after a confirm step and shows what moved", async () => {
     const after = { ...acmePool, topUpRemaining: 2_500, totalRemaining: 11_000 };
+    const done = adjustment({ id: "41", credits: 500, before: 2_000, after: 2_500 });
     renderApp("/support/orgs/org_acme", [
       ...staffMocks(),
       supportOrgMock(),
       invoicesMock(),
-      // The log before the grant, then (refetched after it) with the grant on top.
+      { ...adjustmentsMock(), maxUsageCount: 1 },
+      // The log before the adjustment, then (refetched after it) with it on top.
       { ...auditEntriesMock({ entries: [renewalEntry] }), maxUsageCount: 1 },
       {
-        request: { query: GrantCreditsDocument, variables: { orgId: "org_acme", credits: 500, reason: "Ticket 42" } },
-        result: { data: { grantCredits: typed.pool(after) } },
+        request: { query: AdjustCreditsDocument, variables: { orgId: "org_acme", bucket: "TOP_UP", credits: 500, reason: "Ticket 42" } },
+        result: { data: { adjustCredits: { ...done, pool: typed.pool(after) } } },
       },
       auditEntriesMock({ entries: [grantEntry, renewalEntry] }),
+      adjustmentsMock([done]),
       supportOrgMock(after),
     ]);
     const log = await screen.findByRole("table", { name: "Audit log" });
     expect(within(log).getAllByRole("row")).toHaveLength(2);
-    const form = await screen.findByRole("form", { name: "Grant or remove credits" });
+    const form = await screen.findByRole("form", { name: "Adjust credits" });
     fireEvent.change(within(form).getByLabelText("Credits"), { target: { value: "500" } });
     fireEvent.change(within(form).getByLabelText("Reason"), { target: { value: " Ticket 42 " } });
-    fireEvent.click(within(form).getByRole("button", { name: "Apply" }));
-    expect(await screen.findByText("Added 500 credits.")).toBeTruthy();
-    expect(screen.getByText(/The pool now has 11,000 credits left \(2,500 top-up\)/)).toBeTruthy();
-    // The grant is the log's newest entry, by the staff member who made it.
+    expect(screen.getByTestId("adjust-preview").textContent).toBe("After it: Top-up 2,000 → 2,500; monthly unchanged.");
+    fireEvent.click(within(form).getByRole("button", { name: "Review adjustment" }));
+    const dialog = await screen.findByRole("dialog", { name: "Add credits?" });
+    expect(dialog.textContent).toContain("Add 500 credits to the top-up bucket of Acme?");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Add credits" }));
+    expect(await screen.findByText("Added 500 credits to the top-up bucket: 2,000 → 2,500.")).toBeTruthy();
+    // The adjustment is the log's newest entry, by the staff member who made it.
     await waitFor(() => expect(within(log).getAllByRole("row")).toHaveLength(3));
     const newest = within(log).getAllByRole("row")[1];
-    expect(within(newest).getAllByRole("cell")[1].textContent).toBe("Credits adjusted");
     expect(within(newest).getAllByRole("cell")[2].textContent).toBe(staff.email);
+    const recent = await screen.findByRole("table", { name: "Recent adjustments" });
+    expect(within(recent).getAllByRole("row")[1].textContent).toContain("+500");
   });
 
   it("shows the team's sections without their controls", async () => {
-    renderApp("/support/orgs/org_acme", [...staffMocks(), supportOrgMock(), invoicesMock(), auditEntriesMock({ entries: [renewalEntry] })]);
+    renderApp("/support/orgs/org_acme", [
+      ...staffMocks(),
+      supportOrgMock(),
+      invoicesMock(),
+      adjustmentsMock(),
+      auditEntriesMock({ entries: [renewalEntry] }),
+    ]);
     const members = await screen.findByRole("table", { name: "Members" });
     const ada = within(members).getByRole("row", { name: /Ada Lovelace/ });
     expect(within(ada).getByText("Owner")).toBeTruthy();
@@ -286,16 +320,5 @@ describe("Support org page", () => {
     expect(within(log).getAllByRole("row")[1].textContent).toContain("Team Billing (automatic)");
     // Members' own controls are not for staff.
     expect(screen.queryByRole("heading", { name: "Your membership" })).toBeNull();
-  });
-});
-
-describe("grant credits", () => {
-  it("refuses an empty or too short reason and zero credits", () => {
-    expect(grantProblems("500", "").reason).toMatch(/Give a reason/);
-    expect(grantProblems("500", "  ").reason).toMatch(/Give a reason/);
-    expect(grantProblems("500", "ab").reason).toMatch(/at least 3/);
-    expect(grantProblems("0", "ticket 42").credits).toBeTruthy();
-    expect(grantProblems("1.5", "ticket 42").credits).toBeTruthy();
-    expect(grantProblems("-200", "ticket 42")).toEqual({});
   });
 });

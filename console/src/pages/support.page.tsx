@@ -40,8 +40,18 @@ const SupportEnterpriseRequestsQuery = graphql(`
   }
 `);
 
-/** The server's minimum; shorter queries are not sent. */
+/** The server's limits; a query outside them is not sent. */
 const MIN_QUERY = 2;
+const MAX_QUERY = 254;
+
+/** What a person is told when a search fails: never the server's own wording (finding 30). */
+export function searchFailure(code: string): { message: string; retry: boolean } {
+  if (code === "BAD_USER_INPUT")
+    return { message: `That search can't be run: type ${MIN_QUERY} to ${MAX_QUERY} characters of a name, id or email.`, retry: false };
+  if (code === "NETWORK") return { message: "Can't reach the server. Check your connection and try again.", retry: true };
+  if (code === "FORBIDDEN" || code === "UNAUTHENTICATED") return { message: "Only signed-in support staff can search orgs.", retry: false };
+  return { message: "Something went wrong on our side. Try again in a moment.", retry: true };
+}
 
 /** Support staff: find an org by its name, id, a member's email or its Stripe customer id. */
 export default function SupportPage() {
@@ -53,8 +63,8 @@ export default function SupportPage() {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next = String(new FormData(event.currentTarget).get("q") ?? "").trim();
-    if (next.length < MIN_QUERY) {
-      setProblem(`Type at least ${MIN_QUERY} characters.`);
+    if (next.length < MIN_QUERY || next.length > MAX_QUERY) {
+      setProblem(next.length < MIN_QUERY ? `Type at least ${MIN_QUERY} characters.` : `Type at most ${MAX_QUERY} characters.`);
       input.current?.focus();
       return;
     }
@@ -90,7 +100,12 @@ export default function SupportPage() {
           </div>
         </form>
       </search>
-      {query.length >= MIN_QUERY && <SearchResults query={query} />}
+      {query.length >= MIN_QUERY && query.length <= MAX_QUERY && <SearchResults query={query} />}
+      {query.length > MAX_QUERY && (
+        <p className="card section" role="alert">
+          {searchFailure("BAD_USER_INPUT").message}
+        </p>
+      )}
       <EnterpriseQueue />
     </div>
   );
@@ -99,7 +114,10 @@ export default function SupportPage() {
 function SearchResults({ query }: { query: string }) {
   const { data, loading, error, refetch } = useQuery(SupportSearchQuery, { variables: { query }, context: INLINE_ERRORS });
   if (loading && !data) return <PageLoading label="Searching…" />;
-  if (error && !data) return <PageError title="The search failed" message={describeError(error).message} onRetry={() => void refetch()} />;
+  if (error && !data) {
+    const { message, retry } = searchFailure(describeError(error).code);
+    return <PageError title="The search failed" message={message} onRetry={retry ? () => void refetch() : undefined} />;
+  }
   const orgs = data?.supportSearchOrgs ?? [];
   return (
     <section className="card section" aria-labelledby="results-title">

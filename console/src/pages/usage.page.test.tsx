@@ -1,6 +1,6 @@
 import type { MockLink } from "@apollo/client/testing";
 import { act, fireEvent, screen, within } from "@testing-library/react";
-import { OrgUsageDocument, type Role } from "../gql/graphql";
+import { OrgRefusedCallsDocument, OrgUsageDocument, type Role } from "../gql/graphql";
 import { acme, initech, signedInMocks } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { acmePool, typed } from "../test/team.fixtures";
@@ -42,7 +42,7 @@ const miaCap: CapRow = { id: "cap_mia", scope: "MEMBER", targetId: "m_bob", mont
 const usageMock = (
   myRole: Role,
   org = acme,
-  { caps = [] as CapRow[], range = {} as { from?: string; to?: string }, plan = "TEAM", empty = false } = {},
+  { caps = [] as CapRow[], range = {} as { from?: string; to?: string }, plan = "TEAM", empty = false, historyHours = 168 } = {},
 ): MockLink.MockedResponse => ({
   request: { query: OrgUsageDocument, variables: { orgId: org.id, ...range } },
   result: {
@@ -55,13 +55,39 @@ const usageMock = (
         myRole,
         softAlertThresholdPercent: 20,
         pool: plan === "TEAM" ? typed.pool(acmePool) : null,
-        forecast: plan === "TEAM" ? { __typename: "Forecast", burnPerDay: 143, daysLeft: 12, runsOutBeforeReset: true } : null,
+        forecast:
+          plan === "TEAM" ? { __typename: "Forecast", burnPerDay: 143, daysLeft: 12, runsOutBeforeReset: true, historyHours } : null,
         caps: caps.map((c) => ({ __typename: "Cap" as const, ...c })),
         usage: empty ? { ...report(myRole), totalCredits: 0, calls: 0, byMember: [], bySpace: [], byModel: [], daily: [] } : report(myRole),
       },
     },
   },
 });
+
+type Refused = { total: number; byMember: object[]; bySpace: object[]; byReason: object[] };
+const noneRefused: Refused = { total: 0, byMember: [], bySpace: [], byReason: [] };
+/** The refused calls of the current period, as the server answers them. */
+const refusedMock = (refused: Refused = noneRefused, org = acme): MockLink.MockedResponse => ({
+  request: { query: OrgRefusedCallsDocument, variables: { orgId: org.id } },
+  result: { data: { org: { __typename: "Org", id: org.id, refusedCalls: { __typename: "RefusedCallsReport", ...refused } } } },
+});
+const ownerRefused: Refused = {
+  total: 5,
+  byMember: [
+    { __typename: "RefusedCallsByMember", memberId: "m_bob", name: "Bob", count: 4 },
+    { __typename: "RefusedCallsByMember", memberId: "m_ada", name: "Ada Lovelace", count: 1 },
+  ],
+  bySpace: [{ __typename: "RefusedCallsBySpace", spaceId: "s_r", name: "Research", count: 5 }],
+  byReason: [
+    {
+      __typename: "RefusedCallsByReason",
+      reason: "MEMBER_CAP_REACHED",
+      description: "The member had reached their monthly cap.",
+      count: 4,
+    },
+    { __typename: "RefusedCallsByReason", reason: "POOL_EXHAUSTED", description: "The org's credit pool was empty.", count: 1 },
+  ],
+};
 
 const shareTotal = (section: HTMLElement) =>
   within(section)
@@ -104,6 +130,66 @@ describe("Org usage page", () => {
     expect(within(pool).getByText(/runs out before the monthly reset/)).toBeTruthy();
   });
 
+  it("says there is not enough history yet for a pool hours old, instead of projecting minutes of use (finding 28)", async () => {
+    renderApp("/orgs/org_acme/usage", [...signedInMocks([acme]), usageMock("OWNER", acme, { historyHours: 0 }), refusedMock()]);
+    const pool = await screen.findByRole("region", { name: "Credit pool" });
+    expect(pool.textContent).toContain("Not enough history yet to project the pool's runway: the pool is less than an hour old");
+    expect(pool.textContent).not.toContain("lasts about");
+  });
+
+  it("says how many days of the week a young pool's pace rests on", async () => {
+    renderApp("/orgs/org_acme/usage", [...signedInMocks([acme]), usageMock("OWNER", acme, { historyHours: 50 }), refusedMock()]);
+    const pool = await screen.findByRole("region", { name: "Credit pool" });
+    expect(pool.textContent).toContain("It rests on 2 of the last 7 days.");
+  });
+
+  it("shows owners the refused calls by member, Space and reason, in words (finding 8)", async () => {
+    renderApp("/orgs/org_acme/usage", [...signedInMocks([acme]), usageMock("OWNER"), refusedMock(ownerRefused)]);
+    const card = await screen.findByRole("region", { name: "Refused calls" });
+    expect(await within(card).findByText(/refused in this range/)).toBeTruthy();
+    expect(card.textContent).toContain("5 calls refused in this range.");
+    const reasons = within(card).getByRole("list", { name: "Why calls were refused" });
+    expect(
+      within(reasons)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
+      "4 calls: Member at their monthly cap: raise the cap in Team settings, or wait for the reset.",
+      "1 call: Credit pool empty: a top-up adds credits at once; the monthly ones come back at the reset.",
+    ]);
+    const byMember = within(card).getByRole("table", { name: "Refused calls by member" });
+    expect(within(byMember).getByRole("row", { name: /Bob/ }).textContent).toContain("4");
+    expect(within(card).getByRole("table", { name: "Refused calls by Space" }).textContent).toContain("Research");
+  });
+
+  it("tells owners when no call was refused", async () => {
+    renderApp("/orgs/org_acme/usage", [...signedInMocks([acme]), usageMock("OWNER"), refusedMock()]);
+    const card = await screen.findByRole("region", { name: "Refused calls" });
+    expect(await within(card).findByText("No call was refused in this range.")).toBeTruthy();
+  });
+
+  it("shows a MEMBER their own refused calls next to their cap, and no org-wide card", async () => {
+    const mine: Refused = {
+      total: 2,
+      byMember: [{ __typename: "RefusedCallsByMember", memberId: "m_bob", name: "Bob", count: 2 }],
+      bySpace: [{ __typename: "RefusedCallsBySpace", spaceId: "s_r", name: "Research", count: 2 }],
+      byReason: [
+        {
+          __typename: "RefusedCallsByReason",
+          reason: "MEMBER_CAP_REACHED",
+          description: "The member had reached their monthly cap.",
+          count: 2,
+        },
+      ],
+    };
+    renderApp("/orgs/org_acme/usage", [...signedInMocks([acme]), usageMock("MEMBER", acme, { caps: [miaCap] }), refusedMock(mine)]);
+    const cap = await screen.findByRole("region", { name: "Your cap" });
+    const refused = await within(cap).findByRole("status", { name: "Your refused calls" });
+    expect(refused.textContent).toContain("2 calls of yours refused in this range");
+    expect(refused.textContent).toContain("The member had reached their monthly cap.");
+    expect(screen.queryByRole("region", { name: "Refused calls" })).toBeNull();
+  });
+
   it("tells a MEMBER they see only their own usage, without a one-row 'By member' table", async () => {
     renderApp("/orgs/org_acme/usage", [...signedInMocks([acme]), usageMock("MEMBER")]);
     expect(await screen.findByText(/Showing your own usage/)).toBeTruthy();
@@ -138,7 +224,8 @@ describe("Org usage page", () => {
 
   it("says a Free org's calls are refused, rather than promising they show up", async () => {
     renderApp("/orgs/org_acme/usage", [...signedInMocks([acme]), usageMock("OWNER", acme, { plan: "FREE", empty: true })]);
-    expect(await screen.findByText(/On the Free plan this org has no credits to spend/)).toBeTruthy();
+    expect(await screen.findByText(/On the Free plan this org has no shared pool of credits/)).toBeTruthy();
+    expect(screen.getByText(/a member without one is refused/)).toBeTruthy();
     expect(screen.getByRole("link", { name: "Upgrade to Team" }).getAttribute("href")).toBe("/orgs/org_acme/billing");
     expect(screen.queryByText(/show up here as they happen/)).toBeNull();
   });

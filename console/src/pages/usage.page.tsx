@@ -14,6 +14,7 @@ import { PlanBadge } from "../orgs/plan-badge.component";
 import { useServerClock } from "../layout/server-clock";
 import { billingPath, orgPath, ROUTES, teamPath, usageCsvUrl, usagePath } from "../routes";
 import { DailyChart } from "../usage/daily-chart.component";
+import { MyRefusedCalls, RefusedCallsCard } from "../usage/refused-calls.card";
 import { UsageBreakdown } from "../usage/usage-breakdown.component";
 import { customRange, daysUntil, isoDay, type PeriodChoice, rangeFor } from "../usage/usage-period";
 
@@ -63,6 +64,7 @@ const OrgUsageQueryDoc = graphql(`
         burnPerDay
         daysLeft
         runsOutBeforeReset
+        historyHours
       }
       # A MEMBER gets their own cap and the Spaces' (the server narrows it).
       caps {
@@ -160,7 +162,11 @@ export default function UsagePage() {
         {isMember && <p className="muted page__lead">Showing your own usage. Owners and admins see the whole org.</p>}
       </header>
 
-      {isMember && <MyCapSection cap={myCap} resetsAt={org.pool?.periodEnd ?? null} />}
+      {isMember && (
+        <MyCapSection cap={myCap} resetsAt={org.pool?.periodEnd ?? null}>
+          <MyRefusedCalls orgId={org.id} range={range} />
+        </MyCapSection>
+      )}
 
       {org.pool && (
         <section className="card section" aria-labelledby="pool-title" id="pool">
@@ -234,11 +240,14 @@ export default function UsagePage() {
         </div>
       </dl>
 
+      {!isMember && <RefusedCallsCard orgId={org.id} range={range} />}
+
       {report.calls === 0 && report.totalCredits === 0 ? (
         <EmptyState title="No usage in this range">
           {org.plan === "FREE" ? (
             <p className="muted">
-              On the Free plan this org has no credits to spend: calls recorded with its API keys are refused (BILLING_PLAN_REQUIRED).{" "}
+              On the Free plan this org has no shared pool of credits: a call is paid from the member's own Starter or Pro plan, and a
+              member without one is refused (BILLING_PLAN_REQUIRED).{" "}
               {isMember ? "Its owner can upgrade it to Team" : <Link to={billingPath(org.id)}>Upgrade to Team</Link>} for a shared pool of
               credits.
             </p>
@@ -261,7 +270,7 @@ function resetsIn(days: number): string {
 type Cap = NonNullable<OrgUsageQuery["org"]>["caps"][number];
 
 /** A MEMBER's own cap: the number that decides whether their next call goes through. */
-function MyCapSection({ cap, resetsAt }: { cap: Cap | undefined; resetsAt: string | null }) {
+function MyCapSection({ cap, resetsAt, children }: { cap: Cap | undefined; resetsAt: string | null; children?: ReactNode }) {
   const reset = resetsAt ? (
     <>
       {" "}
@@ -305,6 +314,7 @@ function MyCapSection({ cap, resetsAt }: { cap: Cap | undefined; resetsAt: strin
         </h2>
       </header>
       {body}
+      {children}
     </section>
   );
 }

@@ -38,6 +38,12 @@ const ACTION_LABELS: Record<string, string> = {
   "enterprise.contact_requested": "Enterprise contact requested",
   "enterprise.terms_set": "Enterprise terms set",
   "credits.adjusted": "Credits adjusted",
+  "credits.adjustment_reversed": "Adjustment reversed",
+  "credits.refilled": "Monthly refill",
+  "credits.forfeited": "Credits forfeited",
+  "cancellation.scheduled": "Cancellation scheduled",
+  "cancellation.withdrawn": "Cancellation withdrawn",
+  "cancellation.completed": "Cancellation completed",
 };
 
 export interface AuditCategory {
@@ -121,4 +127,20 @@ export function describeAuditDetails(details: string | null): AuditChange[] | nu
     else kind = was === now ? "same" : "changed";
     return { field: words(key), kind, before: was, after: now };
   });
+}
+
+/**
+ * The sentence the server wrote for an entry (`after.summary`, with names, not ids), or
+ * null when it wrote none: the log then shows the entry's fields line by line.
+ */
+export function auditSummary(details: string | null): string | null {
+  if (!details) return null;
+  try {
+    const parsed: unknown = JSON.parse(details);
+    if (!isRecord(parsed)) return null;
+    const after = parsed.after;
+    return isRecord(after) && typeof after.summary === "string" && after.summary.trim() ? after.summary : null;
+  } catch {
+    return null;
+  }
 }

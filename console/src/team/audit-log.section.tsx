@@ -8,7 +8,7 @@ import { PageError, PageLoading } from "../components/page-state.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { AuditActorKind, AuditEntryFieldsFragment } from "../gql/graphql";
-import { AUDIT_CATEGORIES, type AuditChange, auditActionLabel, describeAuditDetails } from "./audit-details";
+import { AUDIT_CATEGORIES, type AuditChange, auditActionLabel, auditSummary, describeAuditDetails } from "./audit-details";
 
 export const AuditEntryFields = graphql(`
   fragment AuditEntryFields on AuditEntry {
@@ -144,6 +144,8 @@ const ACTOR_KIND_BADGE: Partial<Record<AuditActorKind, { label: string; title: s
 
 function AuditRow({ entry }: { entry: AuditEntryFieldsFragment }) {
   const changes = describeAuditDetails(entry.details ?? null);
+  // The server's sentence, with names, says it better than the fields it sums up.
+  const summary = auditSummary(entry.details ?? null);
   const badge = ACTOR_KIND_BADGE[entry.actorKind];
   return (
     <tr>
@@ -167,7 +169,13 @@ function AuditRow({ entry }: { entry: AuditEntryFieldsFragment }) {
         </span>
       </td>
       <td data-label="Details" className="cell--wrap">
-        {changes === null ? <code className="audit__raw">{entry.details}</code> : <AuditChanges changes={changes} />}
+        {summary ? (
+          <p className="audit__summary">{summary}</p>
+        ) : changes === null ? (
+          <code className="audit__raw">{entry.details}</code>
+        ) : (
+          <AuditChanges changes={changes} />
+        )}
       </td>
     </tr>
   );

@@ -8,6 +8,8 @@ const DAY_MS = 86_400_000;
 
 export interface Forecast extends Runway {
   resetAt: Date;
+  /** Hours of pool history the pace rests on (at most the 7-day window): a pool minutes old has too little to project. */
+  historyHours: number;
   caps: (Runway & { capId: string; scope: string; targetId: string })[];
 }
 
@@ -38,6 +40,12 @@ export class ForecastService {
         pool.periodEnd,
       ),
     }));
-    return { resetAt: pool.periodEnd, ...runway(week.totalCredits, pool.topUpBalance + pool.monthlyBalance, now, pool.periodEnd), caps };
+    const historyHours = Math.max(0, Math.min(BURN_WINDOW_DAYS * 24, Math.floor((now.getTime() - pool.anchorAt.getTime()) / 3_600_000)));
+    return {
+      resetAt: pool.periodEnd,
+      historyHours,
+      ...runway(week.totalCredits, pool.topUpBalance + pool.monthlyBalance, now, pool.periodEnd),
+      caps,
+    };
   }
 }

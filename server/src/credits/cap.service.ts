@@ -2,7 +2,8 @@ import type { CapScope } from "@team-billing/shared";
 import type { Clock } from "../clock";
 import { newId } from "../db/columns";
 import type { Database } from "../db/database";
-import { CapEntity, MembershipEntity, PeriodUsageEntity, SpaceEntity } from "../entities";
+import type { EntityManager } from "typeorm";
+import { CapEntity, MembershipEntity, PeriodUsageEntity, SpaceEntity, UserEntity } from "../entities";
 import { AppError, badInput, notFound } from "../errors";
 import type { Actor } from "../services/actor";
 import type { AuditService } from "../services/audit.service";
@@ -64,14 +65,23 @@ export class CapService {
           : await em.existsBy(SpaceEntity, { id: targetId, orgId }));
       if (!exists) throw badInput("targetId", scope === "MEMBER" ? "is not an active member of this org" : "is not a Space of this org");
       const existing = await em.findOneBy(CapEntity, { orgId, scope, targetId });
+      // Read before `row` (the same object as `existing`) takes the new limit.
+      const previous = existing ? existing.monthlyLimit : null;
       const row = existing ?? Object.assign(new CapEntity(), { id: newId(), orgId, scope, targetId, createdAt: this.clock.now() });
       row.monthlyLimit = monthlyLimit;
       await em.save(CapEntity, row);
+      const who = await capTargetName(em, scope, targetId);
+      const was = previous !== null ? ` (was ${previous.toLocaleString("en-US")})` : "";
       await this.audit.record(em, actor, {
         orgId,
         action: "cap.set",
-        before: existing ? { scope, targetId, monthlyLimit: existing.monthlyLimit } : null,
-        after: { scope, targetId, monthlyLimit },
+        before: previous !== null ? { scope, targetId, monthlyLimit: previous } : null,
+        after: {
+          summary: `${who}'s monthly cap set to ${monthlyLimit.toLocaleString("en-US")} credits${was}.`,
+          scope,
+          targetId,
+          monthlyLimit,
+        },
       });
       return row;
     });
@@ -83,12 +93,24 @@ export class CapService {
       const cap = isId(capId) ? await em.findOneBy(CapEntity, { id: capId, orgId }) : null;
       if (!cap) throw notFound("Cap");
       await em.delete(CapEntity, { id: cap.id });
+      const who = await capTargetName(em, cap.scope, cap.targetId);
       await this.audit.record(em, actor, {
         orgId,
         action: "cap.removed",
         before: { scope: cap.scope, targetId: cap.targetId, monthlyLimit: cap.monthlyLimit },
-        after: null,
+        after: { summary: `${who}'s monthly cap of ${cap.monthlyLimit.toLocaleString("en-US")} credits removed: no limit now.` },
       });
     });
   }
+}
+
+/** A cap's target in words for the audit log: the member's name (and email) or the Space's name. */
+async function capTargetName(em: EntityManager, scope: string, targetId: string): Promise<string> {
+  if (scope === "SPACE") {
+    const space = await em.findOneBy(SpaceEntity, { id: targetId });
+    return space ? `Space "${space.name}"` : "A removed Space";
+  }
+  const member = await em.findOneBy(MembershipEntity, { id: targetId });
+  const user = member ? await em.findOneBy(UserEntity, { id: member.userId }) : null;
+  return user ? `${user.name} (${user.email})` : "A former member";
 }

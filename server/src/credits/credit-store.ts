@@ -34,6 +34,8 @@ export class CreditStore {
     private readonly clock: Clock,
     private readonly catalog: Catalog,
     private readonly mail: MailService,
+    /** Where the console is, for the links in its mails. */
+    private readonly publicUrl: string,
   ) {}
 
   async lockPool(em: EntityManager, orgId: string): Promise<PoolEntity | null> {
@@ -223,6 +225,7 @@ export class CreditStore {
       monthlyAllotment: pool.monthlyAllotment,
       refillsAt: pool.periodEnd,
       runway: await this.poolRunway(em, pool),
+      billingUrl: `${this.publicUrl}/orgs/${encodeURIComponent(pool.orgId)}/billing`,
     });
     for (const owner of owners) {
       await this.mail.enqueue(em, {

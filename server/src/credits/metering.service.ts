@@ -11,6 +11,7 @@ import { Coalescer } from "./coalescer";
 import type { CreditStore } from "./credit-store";
 import type { PersonalService } from "./personal.service";
 import type { PoolService } from "./pool.service";
+import type { RefusedCallsService } from "./refused-calls.service";
 import {
   type CallOutcome,
   checkCall,
@@ -33,6 +34,8 @@ export const MAX_BATCH_CALLS = 500;
  * transaction (see Coalescer); the pool row lock keeps several processes exact.
  */
 export class MeteringService {
+  /** Counts refused calls for the owner, after the charge's transaction (wired in services/index.ts). */
+  refusals: RefusedCallsService | null = null;
   private readonly coalescer = new Coalescer<UsageCall, CallOutcome>((orgId, calls) => this.chargeBatch(orgId, calls), MAX_BATCH_CALLS);
 
   constructor(
@@ -51,7 +54,10 @@ export class MeteringService {
     const problem = checkCall(call) ?? (await this.actorProblem(actor, call));
     if (problem) throw problem;
     const outcome = this.coalesce ? await this.coalescer.submit(call.orgId, call) : (await this.chargeBatch(call.orgId, [call]))[0];
-    if (!outcome.ok) throw outcome.error;
+    if (!outcome.ok) {
+      await this.refusals?.countRefused([{ call, error: outcome.error }]);
+      throw outcome.error;
+    }
     return outcome.result;
   }
 
@@ -62,6 +68,11 @@ export class MeteringService {
     const checked = await Promise.all(full.map(async (c) => checkCall(c) ?? (await this.actorProblem(actor, c))));
     const admitted = full.filter((_, i) => checked[i] === null);
     const outcomes = await this.coalescer.submitMany(orgId, admitted);
+    const refused = admitted.flatMap((call, i) => {
+      const outcome = outcomes[i];
+      return outcome.ok ? [] : [{ call, error: outcome.error }];
+    });
+    if (refused.length > 0) await this.refusals?.countRefused(refused);
     let next = 0;
     return checked.map((problem) => (problem ? { ok: false as const, error: problem } : outcomes[next++]));
   }

@@ -9,6 +9,8 @@ export interface SoftAlertFacts {
   monthlyAllotment: number;
   refillsAt: Date;
   runway: Runway;
+  /** The org's Billing page in the console. */
+  billingUrl: string;
 }
 
 const n = (x: number) => x.toLocaleString("en-US");
@@ -29,7 +31,8 @@ export function softAlertMail(f: SoftAlertFacts): { subject: string; text: strin
       `Top-ups: ${n(f.topUp)}; monthly: ${n(f.monthly)}. The monthly credits refill on ${f.refillsAt.toISOString().slice(0, 10)}.`,
       runwaySentence(f.runway),
       "",
-      "Buy a top-up from Billing, or set per-member and per-Space caps in Team settings.",
+      `Buy a top-up on Billing: ${f.billingUrl}`,
+      "Or set per-member and per-Space caps in Team settings.",
     ].join("\n"),
   };
 }

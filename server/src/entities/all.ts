@@ -25,3 +25,4 @@ export { SeatSyncEntity } from "./seat-sync.entity";
 export { InvoiceEntity } from "./invoice.entity";
 export { EnterpriseRequestEntity } from "./enterprise-request.entity";
 export { UsageRollupEntity, UsageRollupHourEntity, UsageRollupTenMinutesEntity } from "./usage-rollup.entity";
+export { RefusedCallDayEntity } from "./refused-call.entity";

@@ -10,11 +10,14 @@ import { CreditHistoryService } from "../credits/credit-history.service";
 import { MeteringService } from "../credits/metering.service";
 import { PersonalService } from "../credits/personal.service";
 import { PoolService } from "../credits/pool.service";
+import { RefusedCallsService } from "../credits/refused-calls.service";
 import { ReservationService } from "../credits/reservation.service";
 import { MailService } from "../mail/mail.service";
 import { BillingService } from "../stripe/billing.service";
 import { CheckoutService } from "../stripe/checkout.service";
 import { DowngradeService } from "../stripe/downgrade.service";
+import { InvoicePreviewService } from "../stripe/invoice-preview.service";
+import { PaymentMethodService } from "../stripe/payment-method.service";
 import { PersonalCheckoutService } from "../stripe/personal-checkout.service";
 import { SubscriptionService } from "../stripe/subscription.service";
 import { SeatSyncService } from "../stripe/seat-sync.service";
@@ -53,7 +56,7 @@ export function createServices(
 ) {
   const audit = new AuditService(db, clock);
   const mail = new MailService(db, clock, transport, config.mailFrom, log);
-  const store = new CreditStore(db, clock, config.catalog, mail);
+  const store = new CreditStore(db, clock, config.catalog, mail, config.publicUrl);
   const seats = new SeatSyncService(db, clock, gateway, store, config.catalog, log);
   const apiKeys = new ApiKeyService(db, clock, audit, limits);
   const members = new MemberService(db, clock, audit, seats, apiKeys);
@@ -78,7 +81,11 @@ export function createServices(
   const caps = new CapService(db, clock, pools, audit);
   const billing = new BillingService(db, clock, config, gateway, orgs, checkouts, audit, runJobs);
   const downgrades = new DowngradeService(db, clock, gateway, subscriptions, personal, audit);
+  const refusedCalls = new RefusedCallsService(db, clock, usage, log);
+  const metering = new MeteringService(db, clock, store, pools, personal, members, options.coalesceUsage ?? true);
+  metering.refusals = refusedCalls;
   subscriptions.onDowngraded = (em, orgId, subscriptionId) => downgrades.complete(em, orgId, subscriptionId);
+  const paymentMethods = new PaymentMethodService(db, gateway, config.publicUrl, config.catalog.currency, orgs, checkouts, audit, log);
   return {
     config,
     clock,
@@ -95,6 +102,8 @@ export function createServices(
     subscriptions,
     billing,
     downgrades,
+    paymentMethods,
+    invoicePreviews: new InvoicePreviewService(db, gateway, log),
     personalCheckouts: new PersonalCheckoutService(db, clock, gateway, config.publicUrl, checkouts, subscriptions),
     enterprise: new EnterpriseService(db, clock, config, pools, mail, audit),
     usage,
@@ -102,12 +111,13 @@ export function createServices(
     support: new SupportService(db),
     ledgerCheck: new LedgerCheckService(db, clock),
     creditHistory: new CreditHistoryService(db),
-    webhooks: new WebhookService(db, clock, gateway, checkouts, subscriptions, billing, log),
+    webhooks: new WebhookService(db, clock, gateway, checkouts, subscriptions, billing, log, paymentMethods),
     members,
     access: new OrgAccess(members, orgs),
     pools,
     personal,
-    metering: new MeteringService(db, clock, store, pools, personal, members, options.coalesceUsage ?? true),
+    metering,
+    refusedCalls,
     caps,
     reservations: new ReservationService(db, clock, store, pools, members),
     seats,

@@ -131,8 +131,12 @@ export class BillingService {
       await this.audit.record(em, actor, {
         orgId,
         action: "billing_details.changed",
-        before: { billingEmail: org.billingEmail, taxIds: parseTaxIds(org.taxIds) },
-        after: { billingEmail: email, taxIds },
+        before: { billingEmail: org.billingEmail, taxIds: taxIdsInWords(parseTaxIds(org.taxIds)) },
+        after: {
+          summary: billingDetailsSummary({ email: org.billingEmail, taxIds: parseTaxIds(org.taxIds) }, { email, taxIds }),
+          billingEmail: email,
+          taxIds: taxIdsInWords(taxIds),
+        },
       });
       return Object.assign(org, { billingEmail: email, taxIds: stored });
     });
@@ -178,4 +182,22 @@ function devToolsAllowed(config: Config, actor: Actor): boolean {
 
 export function parseTaxIds(stored: string | null): TaxId[] {
   return stored ? (JSON.parse(stored) as TaxId[]) : [];
+}
+
+/** Tax IDs as text for the audit log: "eu_vat DE123456789", never JSON. */
+export function taxIdsInWords(taxIds: readonly { type: string; value: string }[]): string {
+  return taxIds.length === 0 ? "none" : taxIds.map((t) => `${t.type} ${t.value}`).join(", ");
+}
+
+/** What changed in the billing details, in one sentence. */
+export function billingDetailsSummary(
+  before: { email: string | null; taxIds: readonly { type: string; value: string }[] },
+  after: { email: string | null; taxIds: readonly { type: string; value: string }[] },
+): string {
+  const parts: string[] = [];
+  if ((before.email ?? null) !== (after.email ?? null)) parts.push(`billing email ${before.email ?? "none"} → ${after.email ?? "none"}`);
+  const was = taxIdsInWords(before.taxIds);
+  const now = taxIdsInWords(after.taxIds);
+  if (was !== now) parts.push(`tax IDs ${was} → ${now}`);
+  return parts.length === 0 ? "Billing details saved unchanged." : `Billing details changed: ${parts.join("; ")}.`;
 }

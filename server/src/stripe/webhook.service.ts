@@ -6,6 +6,7 @@ import { isUniqueViolation } from "../db/database";
 import { CheckoutRecordEntity, StripeCustomerEntity, StripeEventEntity, SubscriptionEntity } from "../entities";
 import type { BillingService } from "./billing.service";
 import type { CheckoutService } from "./checkout.service";
+import { PaymentMethodService } from "./payment-method.service";
 import type { SubscriptionService } from "./subscription.service";
 import type { StripeGateway } from "./stripe-gateway";
 import { idOf, LIVE_STATUSES, subscriptionRow } from "./stripe-mirror";
@@ -33,6 +34,7 @@ export class WebhookService {
     private readonly subscriptions: SubscriptionService,
     private readonly billing: BillingService,
     private readonly log: (message: string) => void,
+    private readonly paymentMethods?: PaymentMethodService,
   ) {}
 
   async handle(rawBody: Buffer, signature: string | undefined): Promise<WebhookReply> {
@@ -58,6 +60,13 @@ export class WebhookService {
     if (await this.db.manager.existsBy(StripeEventEntity, { id: event.id })) return;
     const mark = (em: EntityManager) => this.markProcessed(em, event);
     const object = event.data.object as { id: string; object: string };
+    if (event.type === "checkout.session.completed" && this.paymentMethods) {
+      // The OWNER's card update (Checkout in setup mode): the saved card becomes the default.
+      if (PaymentMethodService.isCardUpdate(event.data.object)) {
+        await this.paymentMethods.complete(object.id, { mark });
+        return;
+      }
+    }
     switch (event.type) {
       case "checkout.session.completed":
       // A bank debit completes the session unpaid (nothing credited), then settles:

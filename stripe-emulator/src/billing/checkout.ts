@@ -5,9 +5,11 @@ import { buildCustomer } from "../objects/customer";
 import { customerDetails } from "../objects/checkout-session";
 import { buildInvoiceItem } from "../objects/invoice";
 import { buildInvoicePayment, buildPaymentIntent } from "../objects/payment";
+import { type CardInput, DEFAULT_CARD } from "../objects/payment-method";
 import type { PaymentMethodKind } from "../store";
 import { draftInvoice, finalize, markPaid, pullPendingItems } from "./invoicing";
 import { chargeIntent, settleIntent } from "./payments";
+import { completeSetup, saveCard } from "./setup";
 import { createSubscription, type NewItem, settleStatus, subscriptionIdOf } from "./subscriptions";
 
 /**
@@ -19,12 +21,27 @@ import { createSubscription, type NewItem, settleStatus, subscriptionIdOf } from
  * "Bank debit" (`method` "bank_debit") is an asynchronous payment, as ACH or SEPA debits are in
  * Stripe: the session completes `unpaid` (the subscription `incomplete`, its first invoice open)
  * and the money arrives, or not, later: `settleCheckout`.
+ *
+ * A card payment or setup saves `card` (the page's form; Stripe's test Visa by default) as a
+ * PaymentMethod: in subscription mode it becomes the subscription's default; in setup mode
+ * (`completeSetup`) it is what the SetupIntent saved.
  */
-export function completeCheckout(core: Core, session: Stripe.Checkout.Session, email?: string, method: PaymentMethodKind = "card"): string {
+export function completeCheckout(
+  core: Core,
+  session: Stripe.Checkout.Session,
+  email?: string,
+  method: PaymentMethodKind = "card",
+  card: CardInput = DEFAULT_CARD,
+): string {
   assertPayable(core, session);
   const extras = core.store.sessionExtras.get(session.id);
   if (!extras) throw new Error(`no line items recorded for ${session.id}`);
   const existing = typeof session.customer === "string" ? core.store.customers.get(session.customer) : undefined;
+  if (session.mode === "setup") {
+    if (method !== "card") throw invalidRequest("Setup mode saves a card; bank debits are not offered here.");
+    completeSetup(core, session, extras, card, existing?.email ?? session.customer_email ?? email ?? null);
+    return finish(core, session, existing?.email ?? session.customer_email ?? email ?? null, existing ?? undefined);
+  }
   if (method === "card" && existing && core.store.decliningCustomers.has(existing.id)) throw cardDeclined();
   extras.paymentMethod = method;
   const contact = existing?.email ?? session.customer_email ?? email ?? null;
@@ -43,20 +60,26 @@ export function completeCheckout(core: Core, session: Stripe.Checkout.Session, e
       if (li.price.recurring) recurring.push({ price: li.price, quantity: li.quantity ?? 1 });
       else addOneOff(core, customer.id, li.price, li.quantity ?? 1, li.description ?? "");
     }
-    const sub = createSubscription(core, customer, recurring, extras.subscriptionMetadata, extras.subscriptionDescription, method);
+    const pm = method === "card" ? saveCard(core, card, customer, contact) : null;
+    const sub = createSubscription(core, customer, recurring, extras.subscriptionMetadata, extras.subscriptionDescription, method, pm?.id);
     session.subscription = sub.id;
     session.invoice = typeof sub.latest_invoice === "string" ? sub.latest_invoice : null;
   } else {
     session.payment_intent = takePayment(core, session, extras, customer ?? null, contact, method);
   }
+  const due = (session.amount_total ?? 0) !== 0;
+  if (!due) extras.paymentMethod = "card"; // nothing to debit: nothing to settle later
+  session.payment_status = !due ? "no_payment_required" : method === "bank_debit" ? "unpaid" : "paid";
+  return finish(core, session, contact, customer);
+}
+
+/** Completes the session (the hosted page comes down), sends `checkout.session.completed`, answers where to go. */
+function finish(core: Core, session: Stripe.Checkout.Session, contact: string | null, customer: Stripe.Customer | undefined): string {
   session.customer = customer?.id ?? null;
   session.customer_details = customerDetails(contact, customer?.name ?? null);
   session.status = "complete";
   // Stripe takes the hosted page down once the session is complete (or expired).
   session.url = null;
-  const due = (session.amount_total ?? 0) !== 0;
-  session.payment_status = !due ? "no_payment_required" : method === "bank_debit" ? "unpaid" : "paid";
-  if (!due) extras.paymentMethod = "card"; // nothing to debit: nothing to settle later
   core.emit("checkout.session.completed", session);
   return successRedirect(core, session);
 }

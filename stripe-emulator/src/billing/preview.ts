@@ -71,7 +71,20 @@ export function previewInvoice(core: Core, p: PreviewParams): Stripe.Invoice {
   const endsAtPeriodEnd = sub.cancel_at !== null && sub.cancel_at <= period.end;
   const renewal = endsAtPeriodEnd ? [] : renewalLines(core, simulated, period.end, id);
   if (renewal.length === 0 && pending.length + prorations.length === 0) throw noUpcoming(customer.id);
-  return assemble(core, customer, simulated, "upcoming", id, [...pending, ...prorations], renewal, period, details.proration_date);
+  const upcoming = assemble(
+    core,
+    customer,
+    simulated,
+    "upcoming",
+    id,
+    [...pending, ...prorations],
+    renewal,
+    period,
+    details.proration_date,
+  );
+  // Billed when the period ends (Stripe tries the payment about an hour after it is finalized).
+  upcoming.next_payment_attempt = period.end;
+  return upcoming;
 }
 
 function noUpcoming(customer: string): ApiError {

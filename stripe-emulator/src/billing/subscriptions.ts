@@ -58,6 +58,7 @@ export function createSubscription(
   metadata: Record<string, string>,
   description: string | null = null,
   method: PaymentMethodKind = "card",
+  defaultPaymentMethod: string | null = null,
 ): Stripe.Subscription {
   if (items.length === 0) throw invalidRequest("Missing required param: items.", "items", "parameter_missing");
   assertCompatible(
@@ -81,6 +82,7 @@ export function createSubscription(
       now,
     }),
   );
+  sub.default_payment_method = defaultPaymentMethod;
   const invoice = draftInvoice(core, {
     customer,
     currency: sub.currency,

@@ -2,9 +2,11 @@ import type Stripe from "stripe";
 import { newId, randomToken } from "../ids";
 
 export interface SessionInput {
-  mode: "payment" | "subscription";
-  currency: string;
-  amountSubtotal: number;
+  mode: "payment" | "subscription" | "setup";
+  /** Null in setup mode without a `currency`: nothing is charged. */
+  currency: string | null;
+  /** Null in setup mode. */
+  amountSubtotal: number | null;
   customer: string | null;
   customerEmail: string | null;
   clientReferenceId: string | null;
@@ -44,7 +46,7 @@ export function buildCheckoutSession(input: SessionInput): Stripe.Checkout.Sessi
     custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
     customer: input.customer,
     customer_account: null,
-    customer_creation: input.customer ? null : input.mode === "subscription" ? "always" : "if_required",
+    customer_creation: input.customer || input.mode === "setup" ? null : input.mode === "subscription" ? "always" : "if_required",
     customer_details: null,
     customer_email: input.customerEmail,
     discounts: [],
@@ -78,7 +80,7 @@ export function buildCheckoutSession(input: SessionInput): Stripe.Checkout.Sessi
     payment_method_configuration_details: null,
     payment_method_options: {},
     payment_method_types: ["card"],
-    payment_status: "unpaid",
+    payment_status: input.mode === "setup" ? "no_payment_required" : "unpaid",
     permissions: null,
     recovered_from: null,
     saved_payment_method_options: null,

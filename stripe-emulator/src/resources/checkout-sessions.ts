@@ -25,7 +25,8 @@ interface LineItemParams {
 }
 
 interface SessionParams {
-  mode: "payment" | "subscription";
+  mode: "payment" | "subscription" | "setup";
+  currency?: string;
   line_items?: LineItemParams[];
   customer?: string;
   customer_email?: string;
@@ -37,13 +38,15 @@ interface SessionParams {
   expires_at?: number;
   subscription_data?: { metadata?: Metadata; description?: string };
   payment_intent_data?: { metadata?: Metadata; description?: string };
+  setup_intent_data?: { metadata?: Metadata; description?: string };
   invoice_creation?: { enabled: boolean; invoice_data?: { metadata?: Metadata; description?: string } };
 }
 
 const dataFields = s.obj({ metadata: s.meta(), description: s.str() });
 
 const createFields = {
-  mode: s.req(s.enum(["payment", "subscription"])),
+  mode: s.req(s.enum(["payment", "subscription", "setup"])),
+  currency: s.str(),
   line_items: s.arr(
     s.obj({
       price: s.str(),
@@ -72,6 +75,7 @@ const createFields = {
   expires_at: s.ts(),
   subscription_data: dataFields,
   payment_intent_data: dataFields,
+  setup_intent_data: dataFields,
   invoice_creation: s.obj({ enabled: s.req(s.bool()), invoice_data: dataFields }),
   ui_mode: s.enum(["hosted_page"]),
   // Accepted and ignored: the emulator's page has no such choices.
@@ -123,6 +127,7 @@ function createSession(core: Core, p: SessionParams): Stripe.Checkout.Session {
   if (p.customer && p.customer_email)
     throw invalidRequest("You may only specify one of these parameters: customer, customer_email.", "customer_email");
   const customer = p.customer ? core.store.customers.find(p.customer, "customer") : undefined;
+  if (p.mode === "setup") return createSetupSession(core, p, customer);
   if (!p.line_items?.length)
     throw invalidRequest("line_items is required in `payment` and `subscription` mode.", "line_items", "parameter_missing");
   if (p.invoice_creation && p.mode !== "payment") {
@@ -166,6 +171,40 @@ function createSession(core: Core, p: SessionParams): Stripe.Checkout.Session {
     subscriptionDescription: p.subscription_data?.description ?? null,
     paymentIntentMetadata: mergeMetadata({}, p.payment_intent_data?.metadata),
     paymentIntentDescription: p.payment_intent_data?.description ?? null,
+  });
+  return session;
+}
+
+/** Setup mode: no line items and no amount; completing it saves a card (a SetupIntent). */
+function createSetupSession(core: Core, p: SessionParams, customer: Stripe.Customer | undefined): Stripe.Checkout.Session {
+  if (p.line_items?.length) throw invalidRequest("You cannot pass `line_items` in `setup` mode.", "line_items");
+  for (const param of ["subscription_data", "payment_intent_data", "invoice_creation"] as const) {
+    if (p[param]) throw invalidRequest(`\`${param}\` cannot be used in \`setup\` mode.`, param);
+  }
+  const session = buildCheckoutSession({
+    mode: "setup",
+    currency: p.currency?.toLowerCase() ?? null,
+    amountSubtotal: null,
+    customer: customer?.id ?? null,
+    customerEmail: p.customer_email ?? null,
+    clientReferenceId: p.client_reference_id ?? null,
+    metadata: mergeMetadata({}, p.metadata),
+    successUrl: p.success_url ?? null,
+    cancelUrl: p.cancel_url ?? null,
+    invoiceCreation: false,
+    publicUrl: core.publicUrl,
+    now: core.now(),
+  });
+  if (p.expires_at !== undefined) session.expires_at = p.expires_at;
+  core.store.sessions.insert(session);
+  core.store.sessionExtras.set(session.id, {
+    lineItems: [],
+    subscriptionMetadata: {},
+    subscriptionDescription: null,
+    paymentIntentMetadata: {},
+    paymentIntentDescription: null,
+    setupIntentMetadata: mergeMetadata({}, p.setup_intent_data?.metadata),
+    setupIntentDescription: p.setup_intent_data?.description ?? null,
   });
   return session;
 }

@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { customersPaymentMethod } from "../billing/setup";
 import { cancelNow } from "../billing/subscriptions";
 import { type Core, previousAttributes, snapshot } from "../core";
 import { invalidRequest, notFound } from "../errors";
@@ -16,6 +17,7 @@ interface CustomerParams {
   phone?: string | null;
   metadata?: Metadata;
   tax_id_data?: { type: string; value: string }[];
+  invoice_settings?: { default_payment_method?: string | null };
 }
 
 const taxIdFields = { type: s.req(s.str()), value: s.req(s.str()) };
@@ -79,11 +81,15 @@ export const customerRoutes: Route[] = [
       description: s.str({ emptyable: true }),
       phone: s.str({ emptyable: true }),
       metadata: s.meta(),
+      invoice_settings: s.obj({ default_payment_method: s.str({ emptyable: true }) }),
     },
     handler: (ctx) => {
       const customer = findCustomer(ctx.core, ctx.params.id);
       const p = input<CustomerParams>(ctx);
+      const pm = p.invoice_settings?.default_payment_method;
+      if (pm) customersPaymentMethod(ctx.core, customer.id, pm, "invoice_settings[default_payment_method]");
       const before = snapshot(customer);
+      if (pm !== undefined) customer.invoice_settings.default_payment_method = pm;
       if (p.email !== undefined) customer.email = p.email;
       if (p.name !== undefined) customer.name = p.name;
       if (p.description !== undefined) customer.description = p.description;

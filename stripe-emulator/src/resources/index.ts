@@ -4,6 +4,7 @@ import { checkoutRoutes } from "./checkout-sessions";
 import { customerRoutes } from "./customers";
 import { eventAndWebhookRoutes } from "./events-and-webhooks";
 import { invoiceRoutes } from "./invoices";
+import { paymentMethodRoutes } from "./payment-methods";
 import { refundAndChargeRoutes } from "./refunds-and-charges";
 import { subscriptionItemRoutes } from "./subscription-items";
 import { scheduleRoutes } from "./subscription-schedules";
@@ -20,4 +21,5 @@ export const allRoutes: Route[] = [
   ...invoiceRoutes,
   ...eventAndWebhookRoutes,
   ...refundAndChargeRoutes,
+  ...paymentMethodRoutes,
 ];

@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import { changeItems, type ItemChange, type ProrationBehavior } from "../billing/changes";
 import { syncCurrentPhase } from "../billing/schedules";
+import { customersPaymentMethod } from "../billing/setup";
 import { cancelNow, createSubscription, setCancelAtPeriodEnd } from "../billing/subscriptions";
 import { type Core, previousAttributes, snapshot } from "../core";
 import { cardDeclined, invalidRequest } from "../errors";
@@ -21,6 +22,7 @@ interface UpdateParams {
   metadata?: Metadata;
   description?: string | null;
   cancellation_details?: { comment?: string | null; feedback?: string | null };
+  default_payment_method?: string | null;
 }
 
 const itemFields = s.obj({
@@ -47,7 +49,9 @@ export function updateSubscription(core: Core, sub: Stripe.Subscription, p: Upda
       `The subscription is managed by the subscription schedule \`${sub.schedule}\`, and updating any cancelation behavior directly is not allowed. Please update the schedule instead.`,
     );
   }
+  if (p.default_payment_method) customersPaymentMethod(core, sub.customer as string, p.default_payment_method, "default_payment_method");
   const before = snapshot(sub);
+  if (p.default_payment_method !== undefined) sub.default_payment_method = p.default_payment_method;
   if (p.items) {
     changeItems(core, sub, p.items, p.proration_behavior ?? "create_prorations", p.proration_date);
     syncCurrentPhase(core, sub);
@@ -146,6 +150,7 @@ export const subscriptionRoutes: Route[] = [
       metadata: s.meta(),
       description: s.str({ emptyable: true }),
       cancellation_details: cancellationFields,
+      default_payment_method: s.str({ emptyable: true }),
       payment_behavior: s.ignored(),
     },
     handler: (ctx) => updateSubscription(ctx.core, findSubscription(ctx.core, ctx.params.id), input<UpdateParams>(ctx)),

@@ -1,18 +1,70 @@
 import type { BillingInterval, Plan } from "@team-billing/shared";
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { OrgEntity, SubscriptionEntity, UserEntity } from "../../entities";
 import { OrgFrom, type Rule } from "../auth-checker";
 import { type GqlContext, userActor } from "../context";
 import { toEnterpriseRequest, toInvoice } from "../mappers";
 import { UserType } from "../types/account.type";
-import { CheckoutSessionType, EnterpriseRequestType, InvoiceType, SubscriptionType, TaxIdInput } from "../types/billing.type";
+import {
+  CheckoutSessionType,
+  EnterpriseRequestType,
+  InvoicePreviewType,
+  InvoiceType,
+  PaymentMethodType,
+  SubscriptionType,
+  TaxIdInput,
+} from "../types/billing.type";
 import { BillingIntervalEnum, PlanEnum } from "../types/enums";
 import { DevMailType } from "../types/dev-mail.type";
 import { OrgType } from "../types/org.type";
 
-/** Billing: checkouts, downgrades, billing details, Enterprise, the dev clock; support search. */
-@Resolver()
+/** Billing: checkouts, downgrades, billing details, the card, Enterprise, the dev clock; support search. */
+@Resolver(() => OrgType)
 export class BillingResolver {
+  @Authorized<Rule>("ADMIN", "STAFF_READ")
+  @FieldResolver(() => PaymentMethodType, {
+    nullable: true,
+    description: "OWNER, ADMIN and staff: the card that pays the invoices; null without one (or when Stripe does not answer).",
+  })
+  paymentMethod(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<PaymentMethodType | null> {
+    return ctx.services.paymentMethods.current(org.id);
+  }
+
+  @Authorized<Rule>("ADMIN", "STAFF_READ", "SCOPE:BILLING_READ")
+  @FieldResolver(() => InvoicePreviewType, {
+    nullable: true,
+    description:
+      "The next invoice (Stripe's preview, never cached); null without a live subscription, when nothing more will be billed, or when Stripe does not answer.",
+  })
+  nextInvoice(@Root() org: OrgEntity, @Ctx() ctx: GqlContext): Promise<InvoicePreviewType | null> {
+    return ctx.services.invoicePreviews.next(org.id);
+  }
+
+  @Authorized<Rule>("OWNER")
+  @OrgFrom("orgId")
+  @Mutation(() => CheckoutSessionType, {
+    description:
+      "OWNER: Stripe's hosted page to save a new card (Checkout in setup mode); it returns to Billing. BILLING_PLAN_REQUIRED without a live subscription.",
+  })
+  startPaymentMethodUpdate(@Arg("orgId", () => ID) orgId: string, @Ctx() ctx: GqlContext): Promise<CheckoutSessionType> {
+    return ctx.services.paymentMethods.startUpdate(userActor(ctx), orgId);
+  }
+
+  @Authorized<Rule>("OWNER")
+  @OrgFrom("orgId")
+  @Mutation(() => OrgType, {
+    description:
+      "Called when Stripe's page returns: the saved card becomes the default (the webhook does the same; asking twice changes nothing). CONFLICT until the card is saved.",
+  })
+  async completePaymentMethodUpdate(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("sessionId", () => ID) sessionId: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<OrgEntity> {
+    await ctx.services.paymentMethods.complete(sessionId, { orgId, actor: userActor(ctx) });
+    return ctx.services.orgs.get(orgId);
+  }
+
   @Authorized<Rule>("OWNER")
   @OrgFrom("orgId")
   @Mutation(() => CheckoutSessionType)

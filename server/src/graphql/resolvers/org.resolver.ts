@@ -19,7 +19,7 @@ import {
 } from "../types/billing.type";
 import { BillingIntervalEnum, PlanEnum, RoleEnum } from "../types/enums";
 import { OrgType } from "../types/org.type";
-import { ForecastType, UsageEventConnectionType, UsageReportType } from "../types/usage.type";
+import { ForecastType, RefusedCallsReportType, UsageEventConnectionType, UsageReportType } from "../types/usage.type";
 
 /** Who may read an org at all: its members, staff, and its API keys (any scope). */
 const ORG_READERS: Rule[] = ["MEMBER", "STAFF_READ", "SCOPE:USAGE_READ", "SCOPE:USAGE_WRITE", "SCOPE:BILLING_READ"];
@@ -208,6 +208,21 @@ export class OrgResolver {
     @Arg("model", () => String, { nullable: true }) model: string | null,
   ): Promise<UsageReportType> {
     return ctx.services.usage.report(org.id, { from, to }, narrowToOwnUsage(scope, { memberId, spaceId, model }));
+  }
+
+  @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:USAGE_READ")
+  @FieldResolver(() => RefusedCallsReportType, {
+    description:
+      "Model calls refused (caps, an empty pool, a plan needed...) by member, Space and reason; defaults to the current pool period, at most 400 days. A MEMBER sees only their own.",
+  })
+  refusedCalls(
+    @Root() org: OrgEntity,
+    @Scope() scope: OrgScope,
+    @Ctx() ctx: GqlContext,
+    @Arg("from", () => Date, { nullable: true }) from: Date | null,
+    @Arg("to", () => Date, { nullable: true }) to: Date | null,
+  ): Promise<RefusedCallsReportType> {
+    return ctx.services.refusedCalls.report(org.id, { from, to }, narrowToOwnUsage(scope, { memberId: null }).memberId ?? null);
   }
 
   @Authorized<Rule>("MEMBER", "STAFF_READ", "SCOPE:USAGE_READ")

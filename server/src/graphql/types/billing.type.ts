@@ -90,6 +90,24 @@ export class InvoiceType {
   @Field(() => [InvoiceLineType]) lines: InvoiceLineType[];
 }
 
+@ObjectType("PaymentMethod", { description: "The card that pays the org's invoices (Stripe holds it; we see brand and last four only)." })
+export class PaymentMethodType {
+  @Field({ description: 'The card network as Stripe names it: "visa", "mastercard", "amex", ...' }) brand: string;
+  @Field() last4: string;
+  @Field(() => Int) expMonth: number;
+  @Field(() => Int) expYear: number;
+}
+
+@ObjectType("InvoicePreview", { description: "The next invoice of the live subscription, as Stripe previews it now." })
+export class InvoicePreviewType {
+  @Field(() => Int, { description: "Cents to be charged (after any customer credit balance)." }) amountDue: number;
+  @Field(() => Int, { description: "Cents, before any customer credit balance." }) total: number;
+  @Field() currency: string;
+  @Field({ description: "When Stripe will bill it (the end of the current period)." }) date: Date;
+  @Field(() => [InvoiceLineType], { description: "Pending prorations (seat changes) first, then the next period." })
+  lines: InvoiceLineType[];
+}
+
 @ObjectType("DowngradePreview", { description: "What a downgrade to Pro will take at the period end, as of now." })
 export class DowngradePreviewType {
   @Field() effectiveAt: Date;

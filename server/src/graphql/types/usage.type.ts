@@ -111,5 +111,45 @@ export class ForecastType {
   @Field(() => Date, { nullable: true }) emptyAt: Date | null;
   @Field() resetAt: Date;
   @Field({ description: "At this pace the pool is empty before the next refill." }) runsOutBeforeReset: boolean;
+  @Field(() => Int, {
+    description:
+      "Hours of the pool's history the pace rests on, at most 168 (the 7-day window); under 24 the console says there is not enough history yet.",
+  })
+  historyHours: number;
   @Field(() => [CapForecastType]) caps: CapForecastType[];
+}
+
+@ObjectType("RefusedCallsByMember")
+export class RefusedCallsByMemberType {
+  @Field(() => ID) memberId: string;
+  @Field() name: string;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType("RefusedCallsBySpace")
+export class RefusedCallsBySpaceType {
+  @Field(() => ID) spaceId: string;
+  @Field() name: string;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType("RefusedCallsByReason")
+export class RefusedCallsByReasonType {
+  @Field({
+    description:
+      "MEMBER_CAP_REACHED, SPACE_CAP_REACHED, POOL_EXHAUSTED, PERSONAL_CREDITS_EXHAUSTED, PERSONAL_CREDITS_NOT_ALLOWED, PLAN_REQUIRED, PAYMENT_OVERDUE",
+  })
+  reason: string;
+  @Field({ description: "The reason in words." }) description: string;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType("RefusedCallsReport", { description: "Model calls refused in a range, counted by whole UTC days." })
+export class RefusedCallsReportType {
+  @Field() from: Date;
+  @Field() to: Date;
+  @Field(() => Int) total: number;
+  @Field(() => [RefusedCallsByMemberType]) byMember: RefusedCallsByMemberType[];
+  @Field(() => [RefusedCallsBySpaceType]) bySpace: RefusedCallsBySpaceType[];
+  @Field(() => [RefusedCallsByReasonType]) byReason: RefusedCallsByReasonType[];
 }

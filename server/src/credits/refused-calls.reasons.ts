@@ -1,0 +1,37 @@
+import type { AppError } from "../errors";
+
+/** Why a call was refused, finer than its error code, with the words the console shows. */
+export const REFUSED_CALL_REASONS = {
+  MEMBER_CAP_REACHED: "The member had reached their monthly cap.",
+  SPACE_CAP_REACHED: "The Space had reached its monthly cap.",
+  POOL_EXHAUSTED: "The org's credit pool was empty.",
+  PERSONAL_CREDITS_EXHAUSTED: "The member's personal credits had run out.",
+  PERSONAL_CREDITS_NOT_ALLOWED: "The member has not allowed API keys to spend their personal credits.",
+  PLAN_REQUIRED: "The member needed a paid plan to spend credits here.",
+  PAYMENT_OVERDUE: "The Team subscription was past due.",
+} as const;
+
+export type RefusedCallReason = keyof typeof REFUSED_CALL_REASONS;
+
+/**
+ * The reason of a billing refusal; null for anything else (bad input, a key conflict),
+ * which is the caller's mistake, not a block. The code says which check refused; the
+ * message tells the personal path's cases apart (metering's own wording, pinned by
+ * test/refused-calls.test.ts).
+ */
+export function refusedCallReason(error: AppError): RefusedCallReason | null {
+  switch (error.code) {
+    case "BILLING_MEMBER_CAP_REACHED":
+      return "MEMBER_CAP_REACHED";
+    case "BILLING_SPACE_CAP_REACHED":
+      return "SPACE_CAP_REACHED";
+    case "BILLING_POOL_EXHAUSTED":
+      return /personal credits/i.test(error.message) ? "PERSONAL_CREDITS_EXHAUSTED" : "POOL_EXHAUSTED";
+    case "BILLING_PLAN_REQUIRED":
+      if (/not allowed/i.test(error.message)) return "PERSONAL_CREDITS_NOT_ALLOWED";
+      if (/past due/i.test(error.message)) return "PAYMENT_OVERDUE";
+      return "PLAN_REQUIRED";
+    default:
+      return null;
+  }
+}
