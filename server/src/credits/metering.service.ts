@@ -144,6 +144,7 @@ export class MeteringService {
       const error = new AppError(
         "BILLING_PLAN_REQUIRED",
         "The Team subscription is past due and its grace period has ended: the owner needs to pay the open invoice.",
+        { reason: "PAYMENT_OVERDUE" },
       );
       return calls.map(() => ({ ok: false as const, error }));
     }

@@ -107,6 +107,7 @@ export class PersonalService {
           error: new AppError(
             "BILLING_PLAN_REQUIRED",
             "This org is on personal plans: this member needs their own paid plan (Starter or Pro) to spend credits.",
+            { reason: "PLAN_REQUIRED" },
           ),
         });
         continue;
@@ -121,7 +122,7 @@ export class PersonalService {
       // The balance is the user's own, shared by all their orgs: an org's API key spends
       // it only if the member allowed it; their own session always may.
       if (call.viaApiKey && !targets.member(call.memberId)?.personalCreditsAllowed) {
-        outcomes.push({ ok: false, error: new AppError("BILLING_PLAN_REQUIRED", NO_CONSENT) });
+        outcomes.push({ ok: false, error: new AppError("BILLING_PLAN_REQUIRED", NO_CONSENT, { reason: "PERSONAL_CREDITS_NOT_ALLOWED" }) });
         continue;
       }
       if (!rolled.has(userId)) {
@@ -135,6 +136,7 @@ export class PersonalService {
             "BILLING_POOL_EXHAUSTED",
             balance.periodEnd,
             "This member's personal credits cannot cover this call until they refill.",
+            "PERSONAL_CREDITS_EXHAUSTED",
           ),
         });
         continue;

@@ -15,21 +15,20 @@ export type RefusedCallReason = keyof typeof REFUSED_CALL_REASONS;
 
 /**
  * The reason of a billing refusal; null for anything else (bad input, a key conflict),
- * which is the caller's mistake, not a block. The code says which check refused; the
- * message tells the personal path's cases apart (metering's own wording, pinned by
- * test/refused-calls.test.ts).
+ * which is the caller's mistake, not a block. Where one code covers several checks the
+ * error names its `extensions.reason` (also for partners); otherwise the code says it.
  */
 export function refusedCallReason(error: AppError): RefusedCallReason | null {
+  const named = error.extensions.reason;
+  if (typeof named === "string" && Object.hasOwn(REFUSED_CALL_REASONS, named)) return named as RefusedCallReason;
   switch (error.code) {
     case "BILLING_MEMBER_CAP_REACHED":
       return "MEMBER_CAP_REACHED";
     case "BILLING_SPACE_CAP_REACHED":
       return "SPACE_CAP_REACHED";
     case "BILLING_POOL_EXHAUSTED":
-      return /personal credits/i.test(error.message) ? "PERSONAL_CREDITS_EXHAUSTED" : "POOL_EXHAUSTED";
+      return "POOL_EXHAUSTED";
     case "BILLING_PLAN_REQUIRED":
-      if (/not allowed/i.test(error.message)) return "PERSONAL_CREDITS_NOT_ALLOWED";
-      if (/past due/i.test(error.message)) return "PAYMENT_OVERDUE";
       return "PLAN_REQUIRED";
     default:
       return null;

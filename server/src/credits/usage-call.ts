@@ -82,8 +82,14 @@ export const REFUSAL_MESSAGES = {
   BILLING_SPACE_CAP_REACHED: "This Space has reached its monthly cap.",
 } as const;
 
-export function refusal(code: keyof typeof REFUSAL_MESSAGES, resetsAt: Date | null, message: string = REFUSAL_MESSAGES[code]): AppError {
-  return new AppError(code, message, resetsAt ? { resetsAt: resetsAt.toISOString() } : {});
+/** A billing refusal: `resetsAt` when waiting helps; `reason` where the code alone does not say which check refused. */
+export function refusal(
+  code: keyof typeof REFUSAL_MESSAGES,
+  resetsAt: Date | null,
+  message: string = REFUSAL_MESSAGES[code],
+  reason?: string,
+): AppError {
+  return new AppError(code, message, { ...(resetsAt ? { resetsAt: resetsAt.toISOString() } : {}), ...(reason ? { reason } : {}) });
 }
 
 export const keyConflict = () => new AppError("CONFLICT", "This idempotency key was already used for a different call; use a new key.");
