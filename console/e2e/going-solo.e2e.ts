@@ -106,6 +106,7 @@ test("an owner on Team sets billing details, reads invoices, schedules the switc
 
   // Switch to Pro: the preview names the teammate and the Space, and what the pool loses.
   const switchSection = page.getByRole("region", { name: "Switch to Pro" });
+  await switchSection.getByText("What leaving Team takes").click();
   const people = switchSection.getByRole("list", { name: "Members losing access" });
   await people.getByText(teammate.name).waitFor();
   const preview = (await switchSection.textContent()) ?? "";

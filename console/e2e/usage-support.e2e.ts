@@ -141,15 +141,17 @@ test("an owner sees the usage a key recorded, split by Space and model; staff fi
   expect(await breakdown(staffPage, "Usage this period by member")).toEqual([`${owner.name} 280 4 100.0%`]);
   expect(await staffPage.getByRole("region", { name: "Credit pool" }).textContent()).toContain("8,720 credits left");
 
-  // A grant needs a reason; with one, it lands in the top-up and the audit log.
-  const grant = staffPage.getByRole("form", { name: "Grant or remove credits" });
-  await grant.getByLabel("Credits").fill("500");
-  await grant.getByRole("button", { name: "Apply" }).click();
-  await grant.getByText("Give a reason: it goes into the org's audit log.").waitFor();
-  await grant.getByLabel("Reason").fill("Ticket 1234: goodwill after an outage");
-  await grant.getByRole("button", { name: "Apply" }).click();
-  await staffPage.getByText("Added 500 credits.").waitFor();
-  await staffPage.getByText("The pool now has 9,220 credits left (500 top-up).").waitFor();
+  // An adjustment needs a reason; with one, it is previewed, confirmed, and lands in the top-up bucket.
+  const adjust = staffPage.getByRole("form", { name: "Adjust credits" });
+  await adjust.getByLabel("Credits").fill("500");
+  await adjust.getByRole("button", { name: "Review adjustment" }).click();
+  await adjust.getByText("Give a reason: it goes into the org's audit log.").waitFor();
+  await adjust.getByLabel("Reason").fill("Ticket 1234: goodwill after an outage");
+  await adjust.getByRole("button", { name: "Review adjustment" }).click();
+  const confirm = staffPage.getByRole("dialog", { name: "Add credits?" });
+  await confirm.getByText("Top-up 0 → 500; monthly unchanged", { exact: false }).waitFor();
+  await confirm.getByRole("button", { name: "Add credits" }).click();
+  await staffPage.getByText("Added 500 credits to the top-up bucket: 0 → 500.").waitFor();
   await staffPage.getByRole("region", { name: "Credit pool" }).getByText("9,220", { exact: true }).waitFor();
   await shot(staffPage, "staff-org");
   await staffPage.setViewportSize(PHONE);

@@ -133,13 +133,17 @@ export function SwitchToProSection({ org }: { org: BillingOrgFragment }) {
       </header>
       {preview ? (
         <>
-          <LossList org={org} preview={preview} />
-          {preview.membersLosingAccess.length > 0 && (
-            <p className="downgrade__hint">
-              Should someone else keep the Spaces?{" "}
-              <Link to={`${teamPath(org.id)}#members`}>Transfer ownership to them in Team settings</Link> first, and let them decide.
-            </p>
-          )}
+          {/* Folded: the page is for running the org; the whole list shows again in the confirmation. */}
+          <details className="downgrade__details">
+            <summary>What leaving Team takes</summary>
+            <LossList org={org} preview={preview} />
+            {preview.membersLosingAccess.length > 0 && (
+              <p className="downgrade__hint">
+                Should someone else keep the Spaces?{" "}
+                <Link to={`${teamPath(org.id)}#members`}>Transfer ownership to them in Team settings</Link> first, and let them decide.
+              </p>
+            )}
+          </details>
           <div className="downgrade__actions">
             <button type="button" className="button button--danger-quiet" onClick={() => setConfirming("pro")}>
               Switch to Pro…
