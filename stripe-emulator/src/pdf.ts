@@ -58,6 +58,8 @@ export function invoicePdf(invoice: Stripe.Invoice): Promise<Buffer> {
   doc.moveDown();
   const totals: [string, number][] = [
     ["Subtotal", invoice.subtotal],
+    // The same Tax line as the console's (the sum of total_taxes; $0.00 without tax).
+    ["Tax", (invoice.total_taxes ?? []).reduce((sum, t) => sum + t.amount, 0)],
     ["Total", invoice.total],
     ["Amount paid", invoice.amount_paid],
     ["Amount due", invoice.amount_remaining],

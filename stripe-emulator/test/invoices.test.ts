@@ -68,6 +68,7 @@ describe("invoices", () => {
     expect(pdf.text).toContain("Acme GmbH");
     expect(pdf.text).toContain("EU VAT DE123456789");
     expect(pdf.text).toContain("3 × Team seat (at $12.00 / month)");
+    expect(pdf.text).toMatch(/Tax\s+\$0\.00/);
     expect(pdf.text).toMatch(/Total\s+\$85\.00/);
     expect(pdf.text).toMatch(/Amount paid\s+\$85\.00/);
   });
