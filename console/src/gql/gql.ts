@@ -45,7 +45,7 @@ type Documents = {
     "\n  query TopUpOrg($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": typeof types.TopUpOrgDocument,
     "\n  mutation StartTeamCheckout($orgId: ID!, $interval: BillingInterval!) {\n    startTeamCheckout(orgId: $orgId, interval: $interval) {\n      id\n      url\n    }\n  }\n": typeof types.StartTeamCheckoutDocument,
     "\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n": typeof types.DevToolsEnabledDocument,
-    "\n  query OrgSwitcher {\n    myOrgs {\n      id\n      name\n    }\n  }\n": typeof types.OrgSwitcherDocument,
+    "\n  query OrgSwitcher {\n    myOrgs {\n      id\n      name\n      plan\n      myRole\n    }\n  }\n": typeof types.OrgSwitcherDocument,
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation CreateOrg($name: String!) {\n    createOrg(name: $name) {\n      ...OrgSummary\n    }\n  }\n": typeof types.CreateOrgDocument,
@@ -141,7 +141,7 @@ const documents: Documents = {
     "\n  query TopUpOrg($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      plan\n      subscription {\n        ...SubscriptionFields\n      }\n    }\n  }\n": types.TopUpOrgDocument,
     "\n  mutation StartTeamCheckout($orgId: ID!, $interval: BillingInterval!) {\n    startTeamCheckout(orgId: $orgId, interval: $interval) {\n      id\n      url\n    }\n  }\n": types.StartTeamCheckoutDocument,
     "\n  query DevToolsEnabled {\n    devToolsEnabled\n  }\n": types.DevToolsEnabledDocument,
-    "\n  query OrgSwitcher {\n    myOrgs {\n      id\n      name\n    }\n  }\n": types.OrgSwitcherDocument,
+    "\n  query OrgSwitcher {\n    myOrgs {\n      id\n      name\n      plan\n      myRole\n    }\n  }\n": types.OrgSwitcherDocument,
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation CreateOrg($name: String!) {\n    createOrg(name: $name) {\n      ...OrgSummary\n    }\n  }\n": types.CreateOrgDocument,
@@ -347,7 +347,7 @@ export function graphql(source: "\n  query DevToolsEnabled {\n    devToolsEnable
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrgSwitcher {\n    myOrgs {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query OrgSwitcher {\n    myOrgs {\n      id\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  query OrgSwitcher {\n    myOrgs {\n      id\n      name\n      plan\n      myRole\n    }\n  }\n"): (typeof documents)["\n  query OrgSwitcher {\n    myOrgs {\n      id\n      name\n      plan\n      myRole\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

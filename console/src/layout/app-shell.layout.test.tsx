@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { DevMailboxDocument, LogoutEverywhereDocument, ResendVerificationEmailDocument } from "../gql/graphql";
-import { ada, devToolsMock, meMock, myOrgsMock, orgSwitcherMock, signedInMocks } from "../test/fixtures";
+import { acme, ada, devToolsMock, meMock, myOrgsMock, orgSwitcherMock, signedInMocks } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { expectedOrigin } from "./app-shell.layout";
 import { resetPublicUrl, resetServerClock, serverNow, serverPublicUrl } from "./server-clock";
@@ -167,5 +167,15 @@ describe("App shell, the address the server's links lead to", () => {
     expect(expectedOrigin("http://localhost:5600/", { protocol: "http:", hostname: "127.0.0.1", port: "5600" })).toBe(
       "http://localhost:5600",
     );
+  });
+});
+
+describe("Org switcher", () => {
+  it("tells two orgs of the same name apart by plan and role", async () => {
+    const acmeFree = { ...acme, id: "org_acme_2", plan: "FREE" as const };
+    renderApp("/", [...signedInMocks([acme, acmeFree]), myOrgsMock([acme, acmeFree])]);
+    const links = await screen.findAllByRole("link", { name: /^Acme/ });
+    const inMenu = links.filter((l) => l.closest(".org-switcher")).map((l) => l.textContent);
+    expect(inMenu).toEqual(["Acme · Team, owner", "Acme · Free, owner"]);
   });
 });

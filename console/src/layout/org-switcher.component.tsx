@@ -1,13 +1,17 @@
 import { useQuery } from "@apollo/client/react";
 import { Link, useLocation, useMatch } from "react-router";
 import { graphql } from "../gql";
+import { PLAN_LABELS } from "../orgs/plan-badge.component";
 import { ORG_SCOPE_PATH, ROUTES, sameSectionPath } from "../routes";
+import { ROLE_LABELS } from "../team/roles";
 
 const OrgSwitcherQuery = graphql(`
   query OrgSwitcher {
     myOrgs {
       id
       name
+      plan
+      myRole
     }
   }
 `);
@@ -26,6 +30,11 @@ export function OrgSwitcher() {
   if (orgs.length === 0) return null;
 
   const currentId = match?.params.orgId;
+  // Two orgs of the same name are told apart by their plan and the caller's role in each.
+  const seen = new Map<string, number>();
+  for (const o of orgs) seen.set(o.name, (seen.get(o.name) ?? 0) + 1);
+  const aside = (o: (typeof orgs)[number]) =>
+    (seen.get(o.name) ?? 0) > 1 ? ` · ${PLAN_LABELS[o.plan]}${o.myRole ? `, ${ROLE_LABELS[o.myRole].toLowerCase()}` : ""}` : "";
   const current = orgs.find((o) => o.id === currentId);
   return (
     // Keyed on the path so the menu closes after each navigation.
@@ -44,6 +53,7 @@ export function OrgSwitcher() {
           <li key={org.id}>
             <Link to={sameSectionPath(pathname, org.id)} aria-current={org.id === currentId ? "page" : undefined}>
               {org.name}
+              {aside(org) && <span className="muted">{aside(org)}</span>}
             </Link>
           </li>
         ))}

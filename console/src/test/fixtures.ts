@@ -39,7 +39,7 @@ export const myOrgsMock = (orgs: OrgSummaryFragment[]): MockLink.MockedResponse 
 
 export const orgSwitcherMock = (orgs: OrgSummaryFragment[]): MockLink.MockedResponse => ({
   request: { query: OrgSwitcherDocument },
-  result: { data: { myOrgs: orgs.map(({ id, name }) => ({ __typename: "Org", id, name })) } },
+  result: { data: { myOrgs: orgs.map(({ id, name, plan }) => ({ __typename: "Org", id, name, plan, myRole: "OWNER" as const })) } },
 });
 
 /** The shell's question whether the server runs with dev tools (a banner when it does). */
