@@ -90,9 +90,12 @@ export default async function globalSetup(): Promise<void> {
     DATA_DIR: dataDir,
     PUBLIC_URL: baseUrl,
     // The second is the dev clock's (support/mailbox.ts), so staff@example.test stays free for the support flow;
-    // the third reads the dev mail page (identity.e2e.ts), which STAFF_EMAILS keeps to staff.
-    STAFF_EMAILS: "staff@example.test,clock@example.test,mailroom@example.test",
+    // the third reads the dev mail page (identity.e2e.ts), which STAFF_EMAILS keeps to staff; the last two are
+    // the owner's-dashboard flows' (support/flows.ts staffCookie), so no test file's sign-up meets another's account.
+    STAFF_EMAILS: "staff@example.test,clock@example.test,mailroom@example.test,adjuster@example.test,timekeeper@example.test",
     CONSOLE_DIR: CONSOLE_DIST,
+    // Every browser test signs people up from 127.0.0.1: more than the default 20 an hour (limits have their server tests).
+    SIGNUPS_PER_IP_PER_HOUR: "500",
     // Away from a developer's own server and emulator on the default ports.
     STRIPE_EMULATOR_PORT: String(await freePort()),
   });

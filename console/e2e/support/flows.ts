@@ -1,4 +1,7 @@
-import type { Page } from "playwright-core";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { baseUrl } from "./browser";
 import { verifyEmailByMail } from "./mailbox";
 
 /** The steps people take in the console, by what they read on screen. */
@@ -19,6 +22,9 @@ export async function submitSignUp(page: Page, who: Person): Promise<void> {
   await page.getByLabel("Email").fill(who.email);
   await page.getByLabel("Password").fill(who.password);
   await page.getByRole("button", { name: "Create account" }).click();
+  // The same "check your inbox" answer for every address; Continue goes on (signed in when the address was new).
+  await page.getByRole("heading", { name: "Check your inbox" }).waitFor();
+  await page.getByRole("button", { name: "Continue" }).click();
 }
 
 export async function signUp(page: Page, who: Person): Promise<void> {
@@ -31,7 +37,7 @@ export async function signUp(page: Page, who: Person): Promise<void> {
 export async function createOrg(page: Page, name: string): Promise<string> {
   await page.getByLabel("Org name").fill(name);
   await page.getByRole("button", { name: "Create org" }).click();
-  await page.getByRole("list", { name: "Your orgs" }).getByRole("link", { name }).click();
+  // Creating an org opens it.
   await page.getByRole("heading", { level: 1, name }).waitFor();
   const orgId = /\/orgs\/([^/]+)$/.exec(new URL(page.url()).pathname)?.[1];
   if (!orgId) throw new Error(`not on an org page: ${page.url()}`);
@@ -63,7 +69,16 @@ export async function createSpace(page: Page, name: string): Promise<void> {
   const form = page.getByRole("form", { name: "Create a Space" });
   await form.getByLabel("Space name").fill(name);
   await form.getByRole("button", { name: "Create Space" }).click();
-  await page.getByRole("list", { name: "Spaces" }).getByText(name, { exact: true }).waitFor();
+  await spaceChip(page, name).waitFor();
+}
+
+/** A Space in Team settings' list, by its exact name (its chip also holds a "Rename" button for OWNER and ADMIN). */
+export function spaceChip(page: Page, name: string): Locator {
+  const exactName = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return page
+    .getByRole("list", { name: "Spaces" })
+    .getByRole("listitem")
+    .filter({ hasText: new RegExp(`^\\s*${exactName}\\s*(Rename the Space |$)`) });
 }
 
 /** Signs up from an invitation link as someone new and accepts it; ends on the org's page. */
@@ -109,4 +124,115 @@ export async function openOrgUsage(page: Page): Promise<void> {
   await page.getByRole("navigation", { name: "Org sections" }).getByRole("link", { name: "Org usage" }).click();
   await page.getByRole("heading", { level: 1, name: "Org usage" }).waitFor();
   await page.getByRole("region", { name: "Period" }).waitFor();
+}
+
+/** Team settings of an org, by its address. */
+export async function openTeamSettingsOf(page: Page, orgId: string): Promise<void> {
+  await page.goto(`/orgs/${orgId}/team`);
+  await page.getByRole("heading", { level: 1, name: "Team settings" }).waitFor();
+  await page.getByRole("table", { name: "Members" }).waitFor();
+}
+
+/** Billing of an org, by its address. */
+export async function openBillingOf(page: Page, orgId: string): Promise<void> {
+  await page.goto(`/orgs/${orgId}/billing`);
+  await page.getByRole("heading", { level: 1, name: "Billing" }).waitFor();
+  await page.getByRole("region", { name: "Plan" }).waitFor();
+}
+
+/** From Billing on Team: buys `credits` of top-up through the emulator's checkout; ends on Billing. */
+export async function buyTopUp(page: Page, credits: number): Promise<void> {
+  const form = page.getByRole("form", { name: "Buy a top-up" });
+  await form.getByLabel("Credits").fill(String(credits));
+  await form.getByRole("button", { name: "Buy credits" }).click();
+  await page.waitForURL((url) => url.pathname.startsWith("/checkout/") && url.origin !== baseUrl());
+  await page.getByRole("button", { name: "Pay" }).click();
+  await page.getByRole("region", { name: "Credits added" }).waitFor();
+}
+
+/** Closes the notifications of earlier steps, out of the screenshots' way. */
+export async function dismissNotifications(page: Page): Promise<void> {
+  const toasts = page.getByRole("region", { name: "Notifications" }).getByRole("button", { name: "Dismiss notification" });
+  while ((await toasts.count()) > 0) await toasts.first().click();
+}
+
+/**
+ * The invitation links mailed to `to`, oldest first, as the SMTP receiver of global.setup.ts
+ * got them; waits until there are at least `atLeast` (the mail job sends every 2 s).
+ */
+export async function mailedInvitationLinks(to: string, atLeast = 1): Promise<string[]> {
+  const dir = join(process.env.E2E_DATA_DIR as string, "smtp-inbox");
+  for (let i = 0; i < 100; i++) {
+    const files = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith(".eml"))
+          .sort()
+      : [];
+    const links = files
+      .map((f) => readFileSync(join(dir, f), "utf8").replace(/=\r?\n/g, ""))
+      .filter((eml) => eml.toLowerCase().includes(`to: ${to.toLowerCase()}`))
+      .map((eml) => /https?:\/\/[^\s"<>]+\/invite\/[A-Za-z0-9_.-]+/.exec(eml)?.[0])
+      .filter((link): link is string => link !== undefined);
+    if (links.length >= atLeast) return links;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`fewer than ${atLeast} invitation mails reached ${to}`);
+}
+
+/** Staff addresses of the test server (global.setup.ts STAFF_EMAILS) kept for these flows. */
+export const SUPPORT_AGENT = "adjuster@example.test";
+const TIMEKEEPER = "timekeeper@example.test";
+
+async function postGraphql(body: { query: string; variables?: Record<string, unknown> }, cookie = ""): Promise<Response> {
+  return fetch(`${baseUrl()}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
+const sessionCookie = (response: Response) => (response.headers.get("set-cookie") ?? "").split(";")[0];
+
+async function whoIs(cookie: string): Promise<{ emailVerified: boolean } | null> {
+  if (!cookie) return null;
+  const response = await postGraphql({ query: "{ me { id emailVerified } }" }, cookie);
+  return ((await response.json()) as { data?: { me: { emailVerified: boolean } | null } }).data?.me ?? null;
+}
+
+/**
+ * A signed-in, verified session (its cookie) for a STAFF_EMAILS address: signs it up the
+ * first time, signs in when an earlier test of this run already made the account.
+ */
+export async function staffCookie(email: string, name = "Sam Support"): Promise<string> {
+  const { password } = person(name, email);
+  const signUpAnswer = await postGraphql({
+    query: "mutation ($e: String!, $p: String!, $n: String!) { signUp(email: $e, password: $p, name: $n) { id } }",
+    variables: { e: email, p: password, n: name },
+  });
+  let cookie = sessionCookie(signUpAnswer);
+  if (!(await whoIs(cookie))) {
+    const login = await postGraphql({
+      query: "mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }",
+      variables: { e: email, p: password },
+    });
+    cookie = sessionCookie(login);
+  }
+  const me = await whoIs(cookie);
+  if (!me) throw new Error(`could not sign in as ${email}`);
+  if (!me.emailVerified) await verifyEmailByMail(email);
+  return cookie;
+}
+
+/** Signs a browser in as support staff (the session cookie of staffCookie). */
+export async function signInAsStaff(context: BrowserContext, email = SUPPORT_AGENT): Promise<void> {
+  const [name, ...value] = (await staffCookie(email)).split("=");
+  await context.addCookies([{ name, value: value.join("="), url: baseUrl() }]);
+}
+
+/** Moves the test server's clock (and the Stripe emulator's) `days` on, as staff, running what falls due. */
+export async function advanceServerClock(days: number): Promise<void> {
+  const cookie = await staffCookie(TIMEKEEPER, "Tim Keeper");
+  const response = await postGraphql({ query: "mutation ($d: Int!) { devAdvanceClock(days: $d) }", variables: { d: days } }, cookie);
+  const body = (await response.json()) as { errors?: unknown[] };
+  if (body.errors) throw new Error(`devAdvanceClock failed: ${JSON.stringify(body.errors)}`);
 }
