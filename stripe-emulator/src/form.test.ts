@@ -1,5 +1,7 @@
-import { decodeForm, encodeForm, parseKey } from "./form";
+import qs from "qs";
 import { ParamError } from "./errors";
+import { decodeForm } from "./form";
+import { s, validate } from "./params";
 
 describe("decodeForm", () => {
   it("decodes indexed brackets into arrays of objects", () => {
@@ -8,9 +10,9 @@ describe("decodeForm", () => {
   });
 
   it("decodes nested hashes such as metadata and subscription_data[metadata]", () => {
-    const body = "metadata[org_id]=org%201&subscription_data[metadata][plan]=TEAM";
+    const body = "metadata[org_id]=org%201&subscription_data[metadata][plan]=TEAM&metadata[org.name]=Acme";
     expect(decodeForm(body)).toEqual({
-      metadata: { org_id: "org 1" },
+      metadata: { org_id: "org 1", "org.name": "Acme" },
       subscription_data: { metadata: { plan: "TEAM" } },
     });
   });
@@ -30,36 +32,35 @@ describe("decodeForm", () => {
     expect(decodeForm("metadata=&description=")).toEqual({ metadata: "", description: "" });
   });
 
-  it("round-trips what encodeForm (the SDK's format) writes", () => {
+  it("round-trips the SDK's format (qs indices)", () => {
     const data = {
       line_items: [{ price_data: { currency: "usd", unit_amount: 1000, product_data: { name: "Top-up" } }, quantity: 1 }],
       mode: "payment",
     };
-    expect(decodeForm(encodeForm(data))).toEqual({
+    expect(decodeForm(qs.stringify(data, { arrayFormat: "indices" }))).toEqual({
       line_items: [{ price_data: { currency: "usd", unit_amount: "1000", product_data: { name: "Top-up" } }, quantity: "1" }],
       mode: "payment",
     });
   });
 
-  it("rejects a key given both as a value and as a hash", () => {
-    expect(() => decodeForm("metadata=x&metadata[a]=b")).toThrow(ParamError);
+  it("refuses a key given both as a value and as a hash", () => {
+    const fields = { metadata: s.meta() };
+    expect(() => validate(fields, decodeForm("metadata=x&metadata[a]=b"))).toThrow(ParamError);
+    expect(() => validate(fields, decodeForm("metadata[a]=b&metadata=x"))).toThrow(ParamError);
   });
 
-  it("ignores prototype-polluting keys", () => {
+  it("keeps metadata keys named like Object.prototype members, and pollutes nothing", () => {
+    expect(decodeForm("metadata[constructor]=c&metadata[toString]=t")).toEqual({
+      metadata: { constructor: "c", toString: "t" },
+    });
     const out = decodeForm("__proto__[polluted]=yes&a=1");
     expect(out).toEqual({ a: "1" });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
-});
 
-describe("parseKey", () => {
-  it("splits bracket segments", () => {
-    expect(parseKey("items[0][price]")).toEqual(["items", "0", "price"]);
-    expect(parseKey("expand[]")).toEqual(["expand", ""]);
-    expect(parseKey("plain")).toEqual(["plain"]);
-  });
-
-  it("rejects malformed keys", () => {
-    expect(() => parseKey("items[0]x")).toThrow(ParamError);
+  it("answers a ParamError past the array, depth and parameter limits", () => {
+    expect(() => decodeForm("items[1001]=x")).toThrow(ParamError);
+    expect(() => decodeForm("a[b][c][d][e][f][g][h][i][j][k][l]=1")).toThrow(ParamError);
+    expect(() => decodeForm(Array.from({ length: 5001 }, (_, i) => `k${i}=v`).join("&"))).toThrow(ParamError);
   });
 });

@@ -1,14 +1,12 @@
-/** `formatMoney(1200, "usd")` → `$12.00`. Money is integer cents throughout. */
-export function formatMoney(cents: number, currency: string): string {
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(cents);
-  const units = Math.floor(abs / 100).toLocaleString("en-US");
-  const fraction = String(abs % 100).padStart(2, "0");
-  const symbol = CURRENCY_SYMBOLS[currency.toLowerCase()];
-  return symbol ? `${sign}${symbol}${units}.${fraction}` : `${sign}${units}.${fraction} ${currency.toUpperCase()}`;
+/**
+ * `formatMoney(1200, "usd")` → `$12.00`, `formatMoney(1200, "jpy")` → `¥1,200`. Amounts are integers
+ * in the currency's minor unit, as in Stripe; the currency's own minor digits place the point.
+ */
+export function formatMoney(minor: number, currency: string): string {
+  const format = new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(minor / 10 ** digits);
 }
-
-const CURRENCY_SYMBOLS: Record<string, string> = { usd: "$", eur: "€", gbp: "£" };
 
 /** `16 Jan 2025`, the date style of Stripe's proration line descriptions. */
 export function formatDay(unixSeconds: number): string {
