@@ -54,9 +54,15 @@ describe("the audit log, a page at a time", () => {
     );
     const key = await t.app.db.manager.findOneByOrFail(ApiKeyEntity, { id: createApiKey.apiKey.id });
     await t.app.db.transaction((em) =>
-      t.app.services.audit.record(em, { kind: "apiKey", apiKey: key }, { orgId, action: "space.imported", after: { name: "Imported" } }),
+      t.app.services.audit.record(
+        em,
+        { kind: "apiKey", apiKey: key },
+        { orgId, action: "space.imported", summary: 'Imported the Space "Imported".', after: { name: "Imported" } },
+      ),
     );
-    await t.app.db.transaction((em) => t.app.services.audit.record(em, { kind: "anonymous" }, { orgId, action: "space.archived" }));
+    await t.app.db.transaction((em) =>
+      t.app.services.audit.record(em, { kind: "anonymous" }, { orgId, action: "space.archived", summary: "A Space was archived." }),
+    );
     await owner.client.ok("mutation($o: ID!, $k: ID!) { revokeApiKey(orgId: $o, apiKeyId: $k) }", { o: orgId, k: key.id });
 
     const spaces = (await owner.client.ok(PAGE, { id: orgId, prefix: "space." })).org.auditEntries.edges.map(
@@ -68,7 +74,9 @@ describe("the audit log, a page at a time", () => {
       ["space.created", "USER", owner.email],
     ]);
     // "_" in a prefix is the character itself, not SQL's any-one-character.
-    await t.app.db.transaction((em) => t.app.services.audit.record(em, { kind: "anonymous" }, { orgId, action: "softXalert.lookalike" }));
+    await t.app.db.transaction((em) =>
+      t.app.services.audit.record(em, { kind: "anonymous" }, { orgId, action: "softXalert.lookalike", summary: "A look-alike action." }),
+    );
     const alerts = (await owner.client.ok(PAGE, { id: orgId, prefix: "soft_alert." })).org.auditEntries.edges;
     expect(alerts.map((e: { node: Entry }) => e.node.action)).toEqual(["soft_alert.threshold_changed"]);
   });

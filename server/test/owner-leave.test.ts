@@ -225,14 +225,25 @@ describe("renaming", () => {
     );
     expect(org.name).toBe("Acme Labs");
     expect(org.spaces.map((s: { name: string }) => s.name)).toEqual(["RESEARCH", "Models"]);
-    const renamed = org.auditLog.filter((e: { action: string }) => e.action.endsWith(".renamed"));
+    const renamed = org.auditLog
+      .filter((e: { action: string }) => e.action.endsWith(".renamed"))
+      .map((e: { details: string }) => ({ ...e, details: JSON.parse(e.details) }));
     expect(renamed).toContainEqual({
       action: "org.renamed",
       actorEmail: team.admin.email,
-      details: JSON.stringify({ before: { name: "Acme" }, after: { name: "Acme Labs" } }),
+      details: {
+        before: { name: "Acme" },
+        after: { summary: expect.stringMatching(/ renamed the org "Acme" → "Acme Labs"\.$/), name: "Acme Labs" },
+      },
     });
     expect(renamed).toContainEqual(
-      expect.objectContaining({ action: "space.renamed", details: JSON.stringify({ before: { name: "Lab" }, after: { name: "Models" } }) }),
+      expect.objectContaining({
+        action: "space.renamed",
+        details: {
+          before: { name: "Lab" },
+          after: { summary: expect.stringMatching(/ renamed the Space "Lab" → "Models"\.$/), name: "Models" },
+        },
+      }),
     );
   });
 });

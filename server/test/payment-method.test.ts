@@ -63,7 +63,11 @@ describe("the org's card", () => {
     expect(replaced[0].actorEmail).toBe(team.owner.email);
     expect(JSON.parse(replaced[0].details)).toEqual({
       before: { card: "Visa ending 4242", expires: "12/2034" },
-      after: { card: "Mastercard ending 4444", expires: "8/2031" },
+      after: {
+        summary: expect.stringMatching(/ replaced the card: Visa ending 4242 → Mastercard ending 4444\.$/),
+        card: "Mastercard ending 4444",
+        expires: "8/2031",
+      },
     });
 
     // Stripe bills the renewal to the new card: it is the customer's and the subscription's default.

@@ -180,7 +180,15 @@ describe("asynchronous payments (bank debit)", () => {
     expect((await team.owner.client.ok(ORG, { id: team.orgId })).org.pool.topUpRemaining).toBe(0);
     expect(await t.app.db.manager.countBy(LedgerEntryEntity, { accountId: team.orgId, kind: "TOP_UP" })).toBe(0);
     expect(await audits(team.orgId, "checkout.payment_failed")).toEqual([
-      { before: null, after: { session: startTopUpCheckout.id, kind: "TOP_UP", credits: 4_000 } },
+      {
+        before: null,
+        after: {
+          summary: "The bank debit for 4,000 top-up credits failed; nothing was added or charged.",
+          session: startTopUpCheckout.id,
+          kind: "TOP_UP",
+          credits: 4_000,
+        },
+      },
     ]);
     await t.app.jobs.runNow(["mail"]);
     const mail = t.mail.sent.filter((m) => m.to === team.owner.email && m.subject === "Your bank debit did not go through");

@@ -161,7 +161,11 @@ describe("members and roles", () => {
     expect(transfer.actorEmail).toBe(owner.email);
     expect(JSON.parse(transfer.details)).toEqual({
       before: { owner: owner.email },
-      after: { owner: member.email, previousOwnerRole: "ADMIN" },
+      after: {
+        summary: expect.stringMatching(new RegExp(`transferred ownership to .*\\(${member.email}\\) and is now an admin\\.$`)),
+        owner: member.email,
+        previousOwnerRole: "ADMIN",
+      },
     });
     expect(org.auditLog.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(["org.created", "invitation.created", "member.joined", "org.ownership_transferred"]),

@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation CancelPersonalPlan {\n    cancelPersonalPlan {\n      status\n      interval\n      currentPeriodEnd\n      cancelAtPeriodEnd\n    }\n  }\n": typeof types.CancelPersonalPlanDocument,
+    "\n  mutation CompletePersonalCheckout($sessionId: ID!) {\n    completePersonalCheckout(sessionId: $sessionId) {\n      ...SessionUser\n      ...PersonalAccount\n    }\n  }\n": typeof types.CompletePersonalCheckoutDocument,
+    "\n  mutation StartPersonalCheckout($plan: Plan!) {\n    startPersonalCheckout(plan: $plan) {\n      id\n      url\n    }\n  }\n": typeof types.StartPersonalCheckoutDocument,
+    "\n  query AccountOrgs {\n    myOrgs {\n      id\n      name\n      plan\n      myRole\n      members {\n        id\n        personalCreditsAllowed\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.AccountOrgsDocument,
+    "\n  fragment PersonalAccount on User {\n    id\n    plan\n    creditBalance\n    personalSubscription {\n      status\n      interval\n      currentPeriodEnd\n      cancelAtPeriodEnd\n    }\n  }\n": typeof types.PersonalAccountFragmentDoc,
     "\n  fragment BillingDetails on Org {\n    id\n    billingEmail\n    taxIds {\n      type\n      value\n    }\n  }\n": typeof types.BillingDetailsFragmentDoc,
     "\n  query OrgBillingDetails($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingDetails\n    }\n  }\n": typeof types.OrgBillingDetailsDocument,
     "\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n": typeof types.UpdateBillingDetailsDocument,
@@ -54,6 +59,7 @@ type Documents = {
     "\n  mutation SetPersonalCreditsAllowed($orgId: ID!, $allowed: Boolean!) {\n    setPersonalCreditsAllowed(orgId: $orgId, allowed: $allowed) {\n      id\n      personalCreditsAllowed\n    }\n  }\n": typeof types.SetPersonalCreditsAllowedDocument,
     "\n  query JoinedOrg {\n    myOrgs {\n      id\n      name\n      members {\n        id\n      }\n    }\n  }\n": typeof types.JoinedOrgDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      orgName\n      inviterName\n      email\n      role\n      status\n      expiresAt\n    }\n  }\n": typeof types.InvitationPreviewDocument,
+    "\n  query Account {\n    me {\n      ...SessionUser\n      ...PersonalAccount\n    }\n  }\n": typeof types.AccountDocument,
     "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    spacesOwnerOnly\n    ssoEnabled\n    dpaSigned\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n": typeof types.BillingOrgFragmentDoc,
     "\n  query OrgBilling($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingOrg\n    }\n  }\n": typeof types.OrgBillingDocument,
     "\n  mutation CompleteCheckout($sessionId: ID!) {\n    completeCheckout(sessionId: $sessionId) {\n      ...BillingOrg\n    }\n  }\n": typeof types.CompleteCheckoutDocument,
@@ -84,7 +90,7 @@ type Documents = {
     "\n  query OrgApiKeys($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      apiKeys {\n        ...ApiKeyItem\n      }\n    }\n  }\n": typeof types.OrgApiKeysDocument,
     "\n  query IntegrationIds($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        user {\n          id\n          name\n        }\n      }\n      spaces {\n        id\n        name\n      }\n    }\n  }\n": typeof types.IntegrationIdsDocument,
     "\n  mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {\n    revokeApiKey(orgId: $orgId, apiKeyId: $apiKeyId)\n  }\n": typeof types.RevokeApiKeyDocument,
-    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorKind\n    actorName\n    at\n    details\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
+    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorKind\n    actorName\n    at\n    summary\n    details\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
     "\n  query OrgAuditEntries($orgId: ID!, $first: Int!, $after: String, $actionPrefix: String) {\n    org(id: $orgId) {\n      id\n      auditEntries(first: $first, after: $after, actionPrefix: $actionPrefix) {\n        edges {\n          cursor\n          node {\n            ...AuditEntryFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.OrgAuditEntriesDocument,
     "\n  mutation SetCap($orgId: ID!, $scope: CapScope!, $targetId: ID!, $monthlyLimit: Int!) {\n    setCap(orgId: $orgId, scope: $scope, targetId: $targetId, monthlyLimit: $monthlyLimit) {\n      ...CapItem\n    }\n  }\n": typeof types.SetCapDocument,
     "\n  mutation RemoveCap($orgId: ID!, $capId: ID!) {\n    removeCap(orgId: $orgId, capId: $capId)\n  }\n": typeof types.RemoveCapDocument,
@@ -110,6 +116,11 @@ type Documents = {
     "\n  query OrgRefusedCalls($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      refusedCalls(from: $from, to: $to) {\n        total\n        byMember {\n          memberId\n          name\n          count\n        }\n        bySpace {\n          spaceId\n          name\n          count\n        }\n        byReason {\n          reason\n          description\n          count\n        }\n      }\n    }\n  }\n": typeof types.OrgRefusedCallsDocument,
 };
 const documents: Documents = {
+    "\n  mutation CancelPersonalPlan {\n    cancelPersonalPlan {\n      status\n      interval\n      currentPeriodEnd\n      cancelAtPeriodEnd\n    }\n  }\n": types.CancelPersonalPlanDocument,
+    "\n  mutation CompletePersonalCheckout($sessionId: ID!) {\n    completePersonalCheckout(sessionId: $sessionId) {\n      ...SessionUser\n      ...PersonalAccount\n    }\n  }\n": types.CompletePersonalCheckoutDocument,
+    "\n  mutation StartPersonalCheckout($plan: Plan!) {\n    startPersonalCheckout(plan: $plan) {\n      id\n      url\n    }\n  }\n": types.StartPersonalCheckoutDocument,
+    "\n  query AccountOrgs {\n    myOrgs {\n      id\n      name\n      plan\n      myRole\n      members {\n        id\n        personalCreditsAllowed\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.AccountOrgsDocument,
+    "\n  fragment PersonalAccount on User {\n    id\n    plan\n    creditBalance\n    personalSubscription {\n      status\n      interval\n      currentPeriodEnd\n      cancelAtPeriodEnd\n    }\n  }\n": types.PersonalAccountFragmentDoc,
     "\n  fragment BillingDetails on Org {\n    id\n    billingEmail\n    taxIds {\n      type\n      value\n    }\n  }\n": types.BillingDetailsFragmentDoc,
     "\n  query OrgBillingDetails($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingDetails\n    }\n  }\n": types.OrgBillingDetailsDocument,
     "\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n": types.UpdateBillingDetailsDocument,
@@ -150,6 +161,7 @@ const documents: Documents = {
     "\n  mutation SetPersonalCreditsAllowed($orgId: ID!, $allowed: Boolean!) {\n    setPersonalCreditsAllowed(orgId: $orgId, allowed: $allowed) {\n      id\n      personalCreditsAllowed\n    }\n  }\n": types.SetPersonalCreditsAllowedDocument,
     "\n  query JoinedOrg {\n    myOrgs {\n      id\n      name\n      members {\n        id\n      }\n    }\n  }\n": types.JoinedOrgDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      orgName\n      inviterName\n      email\n      role\n      status\n      expiresAt\n    }\n  }\n": types.InvitationPreviewDocument,
+    "\n  query Account {\n    me {\n      ...SessionUser\n      ...PersonalAccount\n    }\n  }\n": types.AccountDocument,
     "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    spacesOwnerOnly\n    ssoEnabled\n    dpaSigned\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n": types.BillingOrgFragmentDoc,
     "\n  query OrgBilling($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingOrg\n    }\n  }\n": types.OrgBillingDocument,
     "\n  mutation CompleteCheckout($sessionId: ID!) {\n    completeCheckout(sessionId: $sessionId) {\n      ...BillingOrg\n    }\n  }\n": types.CompleteCheckoutDocument,
@@ -180,7 +192,7 @@ const documents: Documents = {
     "\n  query OrgApiKeys($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      apiKeys {\n        ...ApiKeyItem\n      }\n    }\n  }\n": types.OrgApiKeysDocument,
     "\n  query IntegrationIds($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        user {\n          id\n          name\n        }\n      }\n      spaces {\n        id\n        name\n      }\n    }\n  }\n": types.IntegrationIdsDocument,
     "\n  mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {\n    revokeApiKey(orgId: $orgId, apiKeyId: $apiKeyId)\n  }\n": types.RevokeApiKeyDocument,
-    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorKind\n    actorName\n    at\n    details\n  }\n": types.AuditEntryFieldsFragmentDoc,
+    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorKind\n    actorName\n    at\n    summary\n    details\n  }\n": types.AuditEntryFieldsFragmentDoc,
     "\n  query OrgAuditEntries($orgId: ID!, $first: Int!, $after: String, $actionPrefix: String) {\n    org(id: $orgId) {\n      id\n      auditEntries(first: $first, after: $after, actionPrefix: $actionPrefix) {\n        edges {\n          cursor\n          node {\n            ...AuditEntryFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.OrgAuditEntriesDocument,
     "\n  mutation SetCap($orgId: ID!, $scope: CapScope!, $targetId: ID!, $monthlyLimit: Int!) {\n    setCap(orgId: $orgId, scope: $scope, targetId: $targetId, monthlyLimit: $monthlyLimit) {\n      ...CapItem\n    }\n  }\n": types.SetCapDocument,
     "\n  mutation RemoveCap($orgId: ID!, $capId: ID!) {\n    removeCap(orgId: $orgId, capId: $capId)\n  }\n": types.RemoveCapDocument,
@@ -220,6 +232,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelPersonalPlan {\n    cancelPersonalPlan {\n      status\n      interval\n      currentPeriodEnd\n      cancelAtPeriodEnd\n    }\n  }\n"): (typeof documents)["\n  mutation CancelPersonalPlan {\n    cancelPersonalPlan {\n      status\n      interval\n      currentPeriodEnd\n      cancelAtPeriodEnd\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompletePersonalCheckout($sessionId: ID!) {\n    completePersonalCheckout(sessionId: $sessionId) {\n      ...SessionUser\n      ...PersonalAccount\n    }\n  }\n"): (typeof documents)["\n  mutation CompletePersonalCheckout($sessionId: ID!) {\n    completePersonalCheckout(sessionId: $sessionId) {\n      ...SessionUser\n      ...PersonalAccount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPersonalCheckout($plan: Plan!) {\n    startPersonalCheckout(plan: $plan) {\n      id\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation StartPersonalCheckout($plan: Plan!) {\n    startPersonalCheckout(plan: $plan) {\n      id\n      url\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountOrgs {\n    myOrgs {\n      id\n      name\n      plan\n      myRole\n      members {\n        id\n        personalCreditsAllowed\n        user {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccountOrgs {\n    myOrgs {\n      id\n      name\n      plan\n      myRole\n      members {\n        id\n        personalCreditsAllowed\n        user {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PersonalAccount on User {\n    id\n    plan\n    creditBalance\n    personalSubscription {\n      status\n      interval\n      currentPeriodEnd\n      cancelAtPeriodEnd\n    }\n  }\n"): (typeof documents)["\n  fragment PersonalAccount on User {\n    id\n    plan\n    creditBalance\n    personalSubscription {\n      status\n      interval\n      currentPeriodEnd\n      cancelAtPeriodEnd\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -383,6 +415,10 @@ export function graphql(source: "\n  query InvitationPreview($token: String!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Account {\n    me {\n      ...SessionUser\n      ...PersonalAccount\n    }\n  }\n"): (typeof documents)["\n  query Account {\n    me {\n      ...SessionUser\n      ...PersonalAccount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    spacesOwnerOnly\n    ssoEnabled\n    dpaSigned\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n"): (typeof documents)["\n  fragment BillingOrg on Org {\n    id\n    name\n    plan\n    seats\n    myRole\n    softAlertThresholdPercent\n    spacesOwnerOnly\n    ssoEnabled\n    dpaSigned\n    subscription {\n      ...SubscriptionFields\n    }\n    pool {\n      ...PoolFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -503,7 +539,7 @@ export function graphql(source: "\n  mutation RevokeApiKey($orgId: ID!, $apiKeyI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorKind\n    actorName\n    at\n    details\n  }\n"): (typeof documents)["\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorKind\n    actorName\n    at\n    details\n  }\n"];
+export function graphql(source: "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorKind\n    actorName\n    at\n    summary\n    details\n  }\n"): (typeof documents)["\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorKind\n    actorName\n    at\n    summary\n    details\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

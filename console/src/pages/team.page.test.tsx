@@ -294,10 +294,10 @@ describe("Team settings page", () => {
     expect(rows.map((r) => within(r).getAllByRole("cell")[1].textContent)).toEqual(["Role changed", "Org created"]);
     const [, , actor, details] = within(rows[0]).getAllByRole("cell");
     expect(actor.textContent).toBe("ada@example.com");
-    // Unchanged fields give context; the change reads "from MEMBER to ADMIN".
+    // Unchanged fields give context; the change reads "from member to admin" (roles in words).
     expect(within(details).getByText("grace@example.com")).toBeTruthy();
-    expect(within(details).getByRole("deletion").textContent).toBe("from MEMBER");
-    expect(within(details).getByRole("insertion").textContent).toBe(" to ADMIN");
+    expect(within(details).getByRole("deletion").textContent).toBe("from member");
+    expect(within(details).getByRole("insertion").textContent).toBe(" to admin");
   });
 
   it("says the org was not found for a non-member", async () => {

@@ -20,6 +20,7 @@ const entry = (id: number, action: string, actor: Pick<AuditEntryFieldsFragment,
   action,
   ...actor,
   at: new Date(Date.UTC(2026, 1, 1, 12, id)).toISOString(),
+  summary: null,
   details: null,
 });
 const byAda = { actorKind: "USER", actorName: "ada@example.com" } as const;
@@ -63,6 +64,48 @@ describe("Audit log section", () => {
     expect(within(rows(table)[0]).queryByTitle(/Done/)).toBeNull();
     // Everything fits on one page: nothing older to ask for.
     expect(screen.queryByRole("button", { name: "Show older entries" })).toBeNull();
+  });
+
+  // Issue 17 item 3 / finding 13: the sentence first, with names; the fields behind "Details", in words.
+  it("shows the server's sentence first and keeps the fields behind a closed Details disclosure", async () => {
+    const downgrade: AuditEntryFieldsFragment = {
+      ...entry(60, "downgrade.scheduled", byAda),
+      summary:
+        "Ada Lovelace scheduled the switch from Team to Pro: Team ends on Jan 2, 2027, then the org is on the owner's personal Pro plan.",
+      details: JSON.stringify({
+        before: null,
+        after: {
+          summary:
+            "Ada Lovelace scheduled the switch from Team to Pro: Team ends on Jan 2, 2027, then the org is on the owner's personal Pro plan.",
+          plan: "PRO",
+          effectiveAt: "2027-01-02T17:26:37.000Z",
+        },
+      }),
+    };
+    const card = {
+      ...entry(55, "payment_method.replaced", byAda),
+      summary: "Ada Lovelace replaced the card: Visa ending 4242 → Mastercard ending 4444.",
+    };
+    const { table } = await openLog([auditEntriesMock({ entries: [downgrade, card, roleChangedEntry] })]);
+
+    expect(column(table, 1)).toEqual(["Downgrade scheduled", "Card replaced", "Role changed"]);
+    const [first, second, third] = rows(table);
+    const what = within(first).getAllByRole("cell")[3];
+    expect(what.querySelector(".audit__summary")?.textContent).toBe(downgrade.summary);
+    const disclosure = what.querySelector("details") as HTMLDetailsElement;
+    expect(disclosure.open).toBe(false);
+    expect(within(disclosure).getByText("Details").tagName).toBe("SUMMARY");
+    // Inside, dates and plans in words: never "2027-01-02T17:26:37.000Z" or "PRO", and the sentence is not repeated.
+    expect(disclosure.textContent).toContain("Jan 2, 2027");
+    expect(disclosure.textContent).toContain("Pro");
+    expect(disclosure.textContent).not.toMatch(/2027-01-02T|PRO|summary/);
+    // A sentence with no fields behind it has no empty disclosure.
+    expect(within(second).getAllByRole("cell")[3].textContent).toBe(card.summary);
+    expect(second.querySelector("details")).toBeNull();
+    // An older entry without a sentence shows its fields as before, open, in words.
+    expect(third.querySelector("details")).toBeNull();
+    expect(within(third).getAllByRole("cell")[3].textContent).toContain("member");
+    expect(within(third).getAllByRole("cell")[3].textContent).not.toContain("MEMBER");
   });
 
   it("asks the server for older entries after the last one shown, appends them, and stops at the end", async () => {

@@ -17,6 +17,7 @@ export const AuditEntryFields = graphql(`
     actorKind
     actorName
     at
+    summary
     details
   }
 `);
@@ -89,7 +90,7 @@ export function AuditLogSection({ orgId }: { orgId: string }) {
               <th scope="col">When</th>
               <th scope="col">Action</th>
               <th scope="col">By</th>
-              <th scope="col">Details</th>
+              <th scope="col">What happened</th>
             </tr>
           </thead>
           <tbody>
@@ -116,7 +117,9 @@ export function AuditLogSection({ orgId }: { orgId: string }) {
           <h2 id="audit-title" className="card__title">
             Audit log
           </h2>
-          <p className="card__lead">Every change to the team, newest first, with who made it and what it was before and after.</p>
+          <p className="card__lead">
+            Every change to the team, newest first, with who made it; open Details for what it was before and after.
+          </p>
         </div>
         <div className="audit__filter">
           <SelectField
@@ -144,8 +147,9 @@ const ACTOR_KIND_BADGE: Partial<Record<AuditActorKind, { label: string; title: s
 
 function AuditRow({ entry }: { entry: AuditEntryFieldsFragment }) {
   const changes = describeAuditDetails(entry.details ?? null);
-  // The server's sentence, with names, says it better than the fields it sums up.
-  const summary = auditSummary(entry.details ?? null);
+  // The server's sentence, with names, says it better than the fields it sums up: it comes
+  // first, and the fields wait behind a Details disclosure.
+  const summary = auditSummary(entry);
   const badge = ACTOR_KIND_BADGE[entry.actorKind];
   return (
     <tr>
@@ -168,17 +172,29 @@ function AuditRow({ entry }: { entry: AuditEntryFieldsFragment }) {
           )}
         </span>
       </td>
-      <td data-label="Details" className="cell--wrap">
-        {summary ? (
-          <p className="audit__summary">{summary}</p>
-        ) : changes === null ? (
-          <code className="audit__raw">{entry.details}</code>
-        ) : (
-          <AuditChanges changes={changes} />
-        )}
+      <td data-label="What happened" className="cell--wrap">
+        {/* One element: a stacked cell lays out its children in columns. */}
+        <div className="audit__what">
+          {summary && <p className="audit__summary">{summary}</p>}
+          {summary ? (
+            changes?.length !== 0 && (
+              <details className="audit__details">
+                <summary>Details</summary>
+                <AuditFields details={entry.details ?? null} changes={changes} />
+              </details>
+            )
+          ) : (
+            <AuditFields details={entry.details ?? null} changes={changes} />
+          )}
+        </div>
       </td>
     </tr>
   );
+}
+
+function AuditFields({ details, changes }: { details: string | null; changes: AuditChange[] | null }) {
+  // Details that are not the documented JSON are shown as they came rather than hidden.
+  return changes === null ? <code className="audit__raw">{details}</code> : <AuditChanges changes={changes} />;
 }
 
 function AuditChanges({ changes }: { changes: AuditChange[] }) {

@@ -77,6 +77,7 @@ export const roleChangedEntry: AuditEntryFieldsFragment = {
   actorKind: "USER",
   actorName: ada.email,
   at: "2026-02-10T10:00:00.000Z",
+  summary: null,
   details: JSON.stringify({ before: { member: grace.email, role: "MEMBER" }, after: { member: grace.email, role: "ADMIN" } }),
 };
 
@@ -86,6 +87,7 @@ export const orgCreatedEntry: AuditEntryFieldsFragment = {
   actorKind: "USER",
   actorName: ada.email,
   at: "2026-01-05T09:00:00.000Z",
+  summary: null,
   details: JSON.stringify({ before: null, after: { name: "Acme", owner: ada.email } }),
 };
 
@@ -95,7 +97,7 @@ export const typed = {
   invitation: (i: PendingInvitationFragment) => ({ __typename: "Invitation" as const, ...i }),
   space: (s: SpaceItemFragment) => ({ __typename: "Space" as const, ...s }),
   apiKey: (k: ApiKeyItemFragment) => ({ __typename: "ApiKey" as const, ...k }),
-  auditEntry: (e: AuditEntryFieldsFragment) => ({ __typename: "AuditEntry" as const, ...e }),
+  auditEntry: (e: AuditEntryFixture) => ({ __typename: "AuditEntry" as const, summary: null, ...e }),
   cap: (c: CapItemFragment) => ({ __typename: "Cap" as const, ...c }),
   pool: (p: PoolFieldsFragment) => ({ __typename: "Pool" as const, ...p }),
 };
@@ -161,8 +163,11 @@ export const apiKeysMock = (keys: ApiKeyItemFragment[] = [ciKey]): MockLink.Mock
   result: { data: { org: { __typename: "Org", id: acme.id, apiKeys: keys.map(typed.apiKey) } } },
 });
 
+/** An entry as tests write it: `summary` (the server's sentence) may be left out, for none. */
+type AuditEntryFixture = Omit<AuditEntryFieldsFragment, "summary"> & { summary?: string | null };
+
 interface AuditPage {
-  entries?: AuditEntryFieldsFragment[];
+  entries?: AuditEntryFixture[];
   /** The filter's action prefix; null for All. */
   actionPrefix?: string | null;
   /** The cursor this page continues from; none for the first page. */
@@ -172,7 +177,7 @@ interface AuditPage {
 }
 
 /** An entry's cursor in these fixtures (the server's are opaque). */
-export const auditCursor = (entry: AuditEntryFieldsFragment) => `cursor:${entry.id}`;
+export const auditCursor = (entry: { id: string }) => `cursor:${entry.id}`;
 
 /**
  * One page of `Org.auditEntries` as the section asks for it. Answers every

@@ -75,13 +75,9 @@ export class CapService {
       await this.audit.record(em, actor, {
         orgId,
         action: "cap.set",
+        summary: `${who}'s monthly cap set to ${monthlyLimit.toLocaleString("en-US")} credits${was}.`,
         before: previous !== null ? { scope, targetId, monthlyLimit: previous } : null,
-        after: {
-          summary: `${who}'s monthly cap set to ${monthlyLimit.toLocaleString("en-US")} credits${was}.`,
-          scope,
-          targetId,
-          monthlyLimit,
-        },
+        after: { scope, targetId, monthlyLimit },
       });
       return row;
     });
@@ -97,8 +93,8 @@ export class CapService {
       await this.audit.record(em, actor, {
         orgId,
         action: "cap.removed",
+        summary: `${who}'s monthly cap of ${cap.monthlyLimit.toLocaleString("en-US")} credits removed: no limit now.`,
         before: { scope: cap.scope, targetId: cap.targetId, monthlyLimit: cap.monthlyLimit },
-        after: { summary: `${who}'s monthly cap of ${cap.monthlyLimit.toLocaleString("en-US")} credits removed: no limit now.` },
       });
     });
   }

@@ -7,6 +7,7 @@ import type { LedgerKind } from "../entities/ledger-entry.entity";
 import { AppError } from "../errors";
 import type { Actor } from "../services/actor";
 import type { AuditService } from "../services/audit.service";
+import { credits as inWords, person, planWords } from "../services/audit-words";
 import { periodAt } from "./periods";
 import { type CallOutcome, inputHash, keyConflict, refusal, resultOf, type Targets, type UsageCall } from "./usage-call";
 import type { ChargeBatch } from "./usage-writer";
@@ -68,6 +69,7 @@ export class PersonalService {
       await this.audit.record(em, actor, {
         orgId: null,
         action: "personal_plan.changed",
+        summary: `${person(user)}'s personal plan changed: ${planWords(user.personalPlan)} → ${planWords(plan)}${credits > 0 ? `, with ${inWords(credits)} credits a month` : ""}.`,
         before: { user: user.email, plan: user.personalPlan },
         after: { plan },
       });

@@ -6,6 +6,7 @@ import { AuditEntryEntity, LedgerEntryEntity, MembershipEntity, OrgEntity, PoolE
 import { AppError, badInput, conflict, notFound } from "../errors";
 import type { Actor, UserActor } from "../services/actor";
 import type { AuditService } from "../services/audit.service";
+import { actorWords, credits as inWords, intervalWords, planWords } from "../services/audit-words";
 import { MAX_BALANCE } from "./admission";
 import type { CreditStore, LedgerLine } from "./credit-store";
 import { periodAt } from "./periods";
@@ -166,6 +167,7 @@ export class PoolService {
       await this.audit.record(em, actor, {
         orgId,
         action: "plan.changed",
+        summary: `The org moved from ${planWords(org.orgPlan ?? "personal")} to ${planWords(terms.plan)}${terms.interval ? `, billed ${intervalWords(terms.interval)}` : ""}: ${inWords(allotment)} credits a month.`,
         before: { plan: org.orgPlan ?? "personal" },
         after: { plan: terms.plan, interval: terms.interval ?? null, monthlyAllotment: allotment },
       });
@@ -229,9 +231,9 @@ export class PoolService {
       const line = await this.writeAdjustment(em, actor, pool, bucket, credits, why, "support");
       const summary = `${credits > 0 ? "Added" : "Removed"} ${fmt(Math.abs(credits))} credits ${credits > 0 ? "to" : "from"} the ${BUCKET_WORDS[bucket]} bucket (${fmt(line.before)} → ${fmt(line.after)}); the ${BUCKET_WORDS[other(bucket)]} bucket is unchanged. Reason: ${why}`;
       const auditEntry = await this.auditAdjustment(em, actor, orgId, "credits.adjusted", {
+        summary,
         before: { topUp: line.opening.topUp, monthly: line.opening.monthly },
         after: {
-          summary,
           bucket,
           topUp: pool.topUpBalance,
           monthly: pool.monthlyBalance,
@@ -277,9 +279,9 @@ export class PoolService {
       const line = await this.writeAdjustment(em, actor, pool, bucket, credits, note, `${REVERSAL}${id}`);
       const summary = `Reversed adjustment #${id}: ${credits > 0 ? "put" : "took"} ${fmt(Math.abs(credits))} credits ${credits > 0 ? "back into" : "back from"} the ${BUCKET_WORDS[bucket]} bucket (${fmt(line.before)} → ${fmt(line.after)}); the ${BUCKET_WORDS[other(bucket)]} bucket is unchanged.${why ? ` Reason: ${why}` : ""}`;
       const auditEntry = await this.auditAdjustment(em, actor, orgId, "credits.adjustment_reversed", {
+        summary,
         before: { topUp: line.opening.topUp, monthly: line.opening.monthly },
         after: {
-          summary,
           bucket,
           topUp: pool.topUpBalance,
           monthly: pool.monthlyBalance,
@@ -337,7 +339,7 @@ export class PoolService {
     actor: UserActor,
     orgId: string,
     action: string,
-    change: { before: unknown; after: unknown },
+    change: { summary: string; before: unknown; after: unknown },
   ): Promise<AuditEntryEntity> {
     await this.audit.record(em, actor, { orgId, action, ...change });
     // Adjustments of an org are written under its pool lock, so the newest such entry is ours.
@@ -353,6 +355,7 @@ export class PoolService {
         await this.audit.record(em, actor, {
           orgId,
           action: "soft_alert.threshold_changed",
+          summary: `${actorWords(actor)} changed the low-credit alert: it now comes when the pool falls below ${percent}% of its monthly credits (was ${org.softAlertThresholdPercent}%).`,
           before: { percent: org.softAlertThresholdPercent },
           after: { percent },
         });

@@ -1,7 +1,7 @@
 import type { CallOutcome } from "../credits/usage-call";
 import type { InvoiceEntity, PoolEntity } from "../entities";
 import type { InvoiceLine } from "../stripe/stripe-mirror";
-import type { AuditView } from "../services/audit.service";
+import { type AuditView, auditSummaryOf } from "../services/audit.service";
 import type { EnterpriseRequestView } from "../services/enterprise.service";
 import type { MemberView } from "../services/member.service";
 import type { AuditEntryType, MemberType } from "./types/account.type";
@@ -30,6 +30,7 @@ export const toAuditEntry = ({ entry, actorKind, actorName }: AuditView): AuditE
     before: entry.before === null ? null : JSON.parse(entry.before),
     after: entry.after === null ? null : JSON.parse(entry.after),
   }),
+  summary: auditSummaryOf(entry),
 });
 
 export const toPool = (pool: PoolEntity): PoolType => ({

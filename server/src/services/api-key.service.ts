@@ -10,6 +10,7 @@ import { badInput, conflict, notFound } from "../errors";
 import type { LimiterStore } from "../limits/limiter-store";
 import type { Actor, UserActor } from "./actor";
 import type { AuditService } from "./audit.service";
+import { actorWords, person, scopeWords } from "./audit-words";
 import { byId } from "./paging";
 import { sha256 } from "./auth.service";
 import { cleanName, isId } from "./validate";
@@ -79,6 +80,7 @@ export class ApiKeyService {
       await this.audit.record(em, actor, {
         orgId,
         action: "api_key.created",
+        summary: `${actorWords(actor)} created the API key "${keyName}" (${apiKey.prefix}…) for ${scopeWords(apiKey.scopes)}.`,
         after: { id: apiKey.id, name: keyName, scopes: apiKey.scopes, prefix: apiKey.prefix },
       });
       return { apiKey: Object.assign(apiKey, { createdByName: actor.user.name }), secret };
@@ -119,9 +121,14 @@ export class ApiKeyService {
 
   private async revokeIn(em: EntityManager, actor: Actor, apiKey: ApiKeyEntity, action: string): Promise<void> {
     await em.update(ApiKeyEntity, { id: apiKey.id }, { revokedAt: this.clock.now() });
+    // A key revoked with its creator's membership says whose it was.
+    const creator = action === "api_key.revoked" ? null : await em.findOneBy(UserEntity, { id: apiKey.createdByUserId });
     await this.audit.record(em, actor, {
       orgId: apiKey.orgId,
       action,
+      summary: creator
+        ? `The API key "${apiKey.name}" (${apiKey.prefix}…) was revoked: its creator, ${person(creator)}, is no longer a member.`
+        : `${actorWords(actor)} revoked the API key "${apiKey.name}" (${apiKey.prefix}…).`,
       before: { id: apiKey.id, name: apiKey.name, scopes: apiKey.scopes, prefix: apiKey.prefix },
       after: null,
     });

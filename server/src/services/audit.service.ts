@@ -9,6 +9,8 @@ import { byId, decodeCursor, encodeCursor, pageSize } from "./paging";
 export interface AuditRecord {
   orgId: string | null;
   action: string;
+  /** What happened in one sentence, with names, not ids (the log shows it first). */
+  summary: string;
   before?: unknown;
   after?: unknown;
 }
@@ -27,7 +29,7 @@ export class AuditService {
       ...auditActor(actor),
       at: this.clock.now(),
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      after: JSON.stringify(withSummary(entry.after, entry.summary)),
     });
   }
 
@@ -87,6 +89,28 @@ export interface AuditView {
   entry: AuditEntryEntity;
   actorKind: AuditActorKind;
   actorName: string;
+}
+
+/**
+ * The sentence lives in `after.summary` (no column of its own): an entry without an `after`
+ * gets `{ summary }`, a value that is not an object `{ summary, value }`.
+ */
+function withSummary(after: unknown, summary: string): Record<string, unknown> {
+  if (after === undefined || after === null) return { summary };
+  if (typeof after === "object" && !Array.isArray(after)) return { summary, ...after };
+  return { summary, value: after };
+}
+
+/** An entry's sentence, or null for one written before every entry had one. */
+export function auditSummaryOf(entry: AuditEntryEntity): string | null {
+  if (!entry.after) return null;
+  try {
+    const after: unknown = JSON.parse(entry.after);
+    const summary = typeof after === "object" && after !== null ? (after as { summary?: unknown }).summary : undefined;
+    return typeof summary === "string" && summary.trim() ? summary : null;
+  } catch {
+    return null;
+  }
 }
 
 export const encodeAuditCursor = (entry: AuditEntryEntity): string => encodeCursor([entry.id]);

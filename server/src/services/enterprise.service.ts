@@ -8,6 +8,7 @@ import { badInput } from "../errors";
 import type { MailService } from "../mail/mail.service";
 import type { UserActor } from "./actor";
 import type { AuditService } from "./audit.service";
+import { actorWords, credits, person, planWords } from "./audit-words";
 import { byId, pageSize } from "./paging";
 
 export const ENTERPRISE_MAX_CREDITS = 1_000_000_000;
@@ -51,7 +52,12 @@ export class EnterpriseService {
           text: [`${actor.user.name} <${actor.user.email}> asks about Enterprise for ${org.name} (org ${org.id}):`, "", text].join("\n"),
         });
       }
-      await this.audit.record(em, actor, { orgId, action: "enterprise.contact_requested", after: { message: text } });
+      await this.audit.record(em, actor, {
+        orgId,
+        action: "enterprise.contact_requested",
+        summary: `${person(actor.user)} asked sales about Enterprise: "${text.length > 200 ? `${text.slice(0, 200)}…` : text}"`,
+        after: { message: text },
+      });
       return request;
     });
   }
@@ -100,6 +106,7 @@ export class EnterpriseService {
       await this.audit.record(em, actor, {
         orgId,
         action: "enterprise.terms_set",
+        summary: `${actorWords(actor)} put the org on Enterprise (was ${planWords(before.orgPlan ?? "personal")}): ${credits(monthlyCredits)} credits a month, SSO ${sso ? "on" : "off"}, DPA ${dpa ? "signed" : "not signed"}.`,
         before: { plan: before.orgPlan ?? "personal", sso: before.ssoEnabled, dpa: before.dpaSigned },
         after: { plan: "ENTERPRISE", monthlyCredits, sso, dpa },
       });

@@ -10,6 +10,7 @@ import type { MailService } from "../mail/mail.service";
 import type { UserActor } from "./actor";
 import type { SeatSyncService } from "../stripe/seat-sync.service";
 import type { AuditService } from "./audit.service";
+import { actorWords, onDay, person, roleWords } from "./audit-words";
 import { cleanEmail, isId } from "./validate";
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
@@ -95,7 +96,12 @@ export class InvitationService {
       if (pending) throw conflict(`${address} already has a pending invitation; use Resend to mail it again.`);
       await this.withinDailyQuota(em, orgId, now, "email");
       const invitation = await this.issue(em, actor, org, address, role, now, false);
-      await this.audit.record(em, actor, { orgId, action: "invitation.created", after: { email: address, role } });
+      await this.audit.record(em, actor, {
+        orgId,
+        action: "invitation.created",
+        summary: `${actorWords(actor)} invited ${address} to join as ${roleWords(role)}.`,
+        after: { email: address, role },
+      });
       return invitation;
     });
   }
@@ -110,6 +116,7 @@ export class InvitationService {
       await this.audit.record(em, actor, {
         orgId,
         action: "invitation.revoked",
+        summary: `${actorWords(actor)} revoked the invitation for ${invitation.email} (${roleWords(invitation.role)}).`,
         before: { email: invitation.email, role: invitation.role },
         after: null,
       });
@@ -141,6 +148,7 @@ export class InvitationService {
       await this.audit.record(em, actor, {
         orgId,
         action: "invitation.resent",
+        summary: `${actorWords(actor)} sent the invitation for ${old.email} again; the new link works until ${onDay(invitation.expiresAt)}, the old one no longer works.`,
         before: { email: old.email, expiresAt: old.expiresAt.toISOString() },
         after: { email: old.email, role: old.role, expiresAt: invitation.expiresAt.toISOString() },
       });
@@ -240,6 +248,7 @@ export class InvitationService {
       await this.audit.record(em, actor, {
         orgId: invitation.orgId,
         action: "member.joined",
+        summary: `${person(actor.user)} accepted the invitation and joined as ${roleWords(invitation.role)}.`,
         after: { member: actor.user.email, role: invitation.role },
       });
       return membership;

@@ -8,6 +8,7 @@ import type { UserActor } from "./actor";
 import type { SeatSyncService } from "../stripe/seat-sync.service";
 import type { ApiKeyService } from "./api-key.service";
 import type { AuditService } from "./audit.service";
+import { actorWords, person, roleWords } from "./audit-words";
 import { isId } from "./validate";
 
 export interface MemberView {
@@ -72,6 +73,10 @@ export class MemberService {
     await this.audit.record(em, actor, {
       orgId: target.orgId,
       action,
+      summary:
+        action === "member.left"
+          ? `${person(user)} left the org (was ${roleWords(target.role)}).`
+          : `${actorWords(actor)} removed ${person(user)} (was ${roleWords(target.role)}).`,
       before: { member: user.email, role: target.role },
       after: null,
     });
@@ -88,6 +93,9 @@ export class MemberService {
         await this.audit.record(em, actor, {
           orgId,
           action: "member.personal_credits_allowed",
+          summary: allowed
+            ? `${person(actor.user)} let this org's API keys spend their personal credits.`
+            : `${person(actor.user)} stopped this org's API keys from spending their personal credits.`,
           before: { member: actor.user.email, allowed: own.personalCreditsAllowed },
           after: { member: actor.user.email, allowed },
         });
@@ -108,6 +116,7 @@ export class MemberService {
         await this.audit.record(em, actor, {
           orgId,
           action: "member.role_changed",
+          summary: `${actorWords(actor)} changed ${person(user)} from ${roleWords(target.role)} to ${roleWords(role)}.`,
           before: { member: user.email, role: target.role },
           after: { member: user.email, role },
         });
@@ -137,6 +146,7 @@ export class MemberService {
       await this.audit.record(em, actor, {
         orgId,
         action: "org.ownership_transferred",
+        summary: `${person(actor.user)} transferred ownership to ${person(newOwner)} and is now an admin.`,
         before: { owner: actor.user.email },
         after: { owner: newOwner.email, previousOwnerRole: "ADMIN" },
       });

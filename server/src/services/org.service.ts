@@ -8,6 +8,7 @@ import { badInput, conflict, notFound } from "../errors";
 import { LIVE_STATUSES } from "../stripe/stripe-mirror";
 import type { Actor, UserActor } from "./actor";
 import type { AuditService } from "./audit.service";
+import { actorWords, person } from "./audit-words";
 import { cleanName, isId } from "./validate";
 
 /** The audit action that marks an org deleted (its row and history stay, for support and audit). */
@@ -60,7 +61,12 @@ export class OrgService {
         removedAt: null,
         personalCreditsAllowed: true,
       });
-      await this.audit.record(em, actor, { orgId: org.id, action: "org.created", after: { name: orgName, owner: actor.user.email } });
+      await this.audit.record(em, actor, {
+        orgId: org.id,
+        action: "org.created",
+        summary: `${person(actor.user)} created the org "${orgName}" and owns it.`,
+        after: { name: orgName, owner: actor.user.email },
+      });
       return org;
     });
   }
@@ -85,7 +91,13 @@ export class OrgService {
       if (!org || (await orgDeletedAt(em, orgId))) throw notFound("Org");
       if (org.name === orgName) return org;
       await em.update(OrgEntity, { id: orgId }, { name: orgName });
-      await this.audit.record(em, actor, { orgId, action: "org.renamed", before: { name: org.name }, after: { name: orgName } });
+      await this.audit.record(em, actor, {
+        orgId,
+        action: "org.renamed",
+        summary: `${actorWords(actor)} renamed the org "${org.name}" → "${orgName}".`,
+        before: { name: org.name },
+        after: { name: orgName },
+      });
       return em.findOneByOrFail(OrgEntity, { id: orgId });
     });
   }
@@ -124,10 +136,8 @@ export class OrgService {
       await this.audit.record(em, actor, {
         orgId,
         action: ORG_DELETED,
+        summary: `${actor.user.email} deleted the org "${org.name}": ${members.length} member(s) lost access, ${keys} API key(s) and ${invitations} pending invitation(s) were revoked.`,
         before: { name: org.name },
-        after: {
-          summary: `${actor.user.email} deleted the org "${org.name}": ${members.length} member(s) lost access, ${keys} API key(s) and ${invitations} pending invitation(s) were revoked.`,
-        },
       });
       return revoked;
     });

@@ -6,6 +6,7 @@ import { spaceNameKey } from "../entities/space.entity";
 import { conflict, notFound } from "../errors";
 import type { UserActor } from "./actor";
 import type { AuditService } from "./audit.service";
+import { actorWords } from "./audit-words";
 import { cleanName, isId } from "./validate";
 
 /** Org-scoped Spaces: open to every active member of their org. */
@@ -29,7 +30,12 @@ export class SpaceService {
           createdAt: this.clock.now(),
         });
         await em.insert(SpaceEntity, space);
-        await this.audit.record(em, actor, { orgId, action: "space.created", after: { name: spaceName } });
+        await this.audit.record(em, actor, {
+          orgId,
+          action: "space.created",
+          summary: `${actorWords(actor)} created the Space "${spaceName}".`,
+          after: { name: spaceName },
+        });
         return space;
       });
     } catch (error) {
@@ -47,7 +53,13 @@ export class SpaceService {
         if (!space) throw notFound("Space");
         if (space.name === spaceName) return space;
         await em.update(SpaceEntity, { id: space.id }, { name: spaceName, nameKey: spaceNameKey(spaceName) });
-        await this.audit.record(em, actor, { orgId, action: "space.renamed", before: { name: space.name }, after: { name: spaceName } });
+        await this.audit.record(em, actor, {
+          orgId,
+          action: "space.renamed",
+          summary: `${actorWords(actor)} renamed the Space "${space.name}" → "${spaceName}".`,
+          before: { name: space.name },
+          after: { name: spaceName },
+        });
         return em.findOneByOrFail(SpaceEntity, { id: space.id });
       });
     } catch (error) {

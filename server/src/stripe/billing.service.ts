@@ -131,12 +131,9 @@ export class BillingService {
       await this.audit.record(em, actor, {
         orgId,
         action: "billing_details.changed",
+        summary: billingDetailsSummary({ email: org.billingEmail, taxIds: parseTaxIds(org.taxIds) }, { email, taxIds }),
         before: { billingEmail: org.billingEmail, taxIds: taxIdsInWords(parseTaxIds(org.taxIds)) },
-        after: {
-          summary: billingDetailsSummary({ email: org.billingEmail, taxIds: parseTaxIds(org.taxIds) }, { email, taxIds }),
-          billingEmail: email,
-          taxIds: taxIdsInWords(taxIds),
-        },
+        after: { billingEmail: email, taxIds: taxIdsInWords(taxIds) },
       });
       return Object.assign(org, { billingEmail: email, taxIds: stored });
     });

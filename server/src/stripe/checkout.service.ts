@@ -11,6 +11,7 @@ import { AppError, badInput, conflict, notFound } from "../errors";
 import type { UserActor } from "../services/actor";
 import type { RequestAccess } from "../services/org-access";
 import type { AuditService } from "../services/audit.service";
+import { checkoutWords, credits as inWords, money, person } from "../services/audit-words";
 import type { OrgService } from "../services/org.service";
 import type { StripeGateway } from "./stripe-gateway";
 import { idOf, LIVE_STATUSES, subscriptionRow } from "./stripe-mirror";
@@ -188,10 +189,12 @@ export class CheckoutService {
             await this.subscriptions.upsert(em, "USER", record.accountId, sub);
             await this.personal.setPlan(SYSTEM, record.accountId, sub.plan, this.clock.now());
           } else if (record.kind === "TOP_UP") {
-            await this.pools.creditTopUp(em, record.accountId, record.credits, sessionId);
+            const pool = await this.pools.creditTopUp(em, record.accountId, record.credits, sessionId);
+            const buyer = record.startedByUserId ? await em.findOneBy(UserEntity, { id: record.startedByUserId }) : null;
             await this.audit.record(em, SYSTEM, {
               orgId: record.accountId,
               action: "top_up.credited",
+              summary: `The top-up of ${inWords(record.credits)} credits${buyer ? ` bought by ${person(buyer)}` : ""} was paid and added: the pool holds ${inWords(pool.topUpBalance)} top-up credits now.`,
               after: { credits: record.credits, checkout: sessionId },
             });
           }
@@ -224,6 +227,7 @@ export class CheckoutService {
       await this.audit.record(em, SYSTEM, {
         orgId,
         action: "checkout.payment_failed",
+        summary: `The bank debit for ${checkoutWords(record.kind, record.credits, record.plan)} failed; nothing was added or charged.`,
         after: { session: sessionId, kind: record.kind, credits: record.credits || undefined, plan: record.plan ?? undefined },
       });
       const to = await this.buyerOf(em, record);
@@ -263,6 +267,7 @@ export class CheckoutService {
     await this.audit.record(em, SYSTEM, {
       orgId: built.accountType === "ORG" ? built.accountId : null,
       action: "checkout.record_rebuilt",
+      summary: `A checkout for ${checkoutWords(built.kind, built.credits, built.plan)} was recovered from Stripe's records (our record of it had not been saved).`,
       after: { session: session.id, kind: built.kind, credits: built.credits || undefined },
     });
     return find();
@@ -306,6 +311,7 @@ export class CheckoutService {
     await this.audit.record(em, SYSTEM, {
       orgId,
       action: "subscription.duplicate_refunded",
+      summary: `A second Team subscription was paid for while the org already had one: it was cancelled at once and its ${money(amountCents, this.catalog.currency)} refunded; the first subscription is unchanged.`,
       before: { subscription: live.id },
       after: { duplicate: duplicate.id, checkout: record.sessionId, status: "canceled", refunded: true, amountCents },
     });
@@ -380,6 +386,7 @@ export class CheckoutService {
       await this.audit.record(em, actor, {
         orgId: account.type === "ORG" ? account.id : null,
         action: `checkout.${kind.toLowerCase()}_started`,
+        summary: `${person(actor.user)} opened Stripe's checkout for ${checkoutWords(kind, credits, plan)}; nothing changes unless it is paid.`,
         after: { session: session.id, credits: credits || undefined, plan: plan ?? undefined },
       });
     });

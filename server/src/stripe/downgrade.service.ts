@@ -8,6 +8,7 @@ import { MembershipEntity, OrgEntity, PoolEntity, SpaceEntity, SubscriptionEntit
 import { conflict } from "../errors";
 import type { UserActor } from "../services/actor";
 import type { AuditService } from "../services/audit.service";
+import { actorWords, onDay, person, planWords } from "../services/audit-words";
 import type { StripeGateway } from "./stripe-gateway";
 import { idOf, LIVE_STATUSES } from "./stripe-mirror";
 import type { SubscriptionService } from "./subscription.service";
@@ -71,6 +72,7 @@ export class DowngradeService {
         await this.audit.record(em, actor, {
           orgId,
           action: "downgrade.scheduled",
+          summary: `${actorWords(actor)} scheduled the switch from Team to Pro: Team ends on ${onDay(sub.currentPeriodEnd)}, then the org is on the owner's personal Pro plan.`,
           after: { plan: "PRO", effectiveAt: sub.currentPeriodEnd.toISOString() },
         });
         return em.findOneByOrFail(OrgEntity, { id: orgId });
@@ -104,11 +106,8 @@ export class DowngradeService {
         await this.audit.record(em, actor, {
           orgId,
           action: "cancellation.scheduled",
-          after: {
-            plan: owner.personalPlan,
-            effectiveAt: sub.currentPeriodEnd.toISOString(),
-            summary: `Team ends on ${day(sub.currentPeriodEnd)}; the org then moves to ${owner.email}'s personal plan (${owner.personalPlan}).`,
-          },
+          summary: `${actorWords(actor)} cancelled Team: it ends on ${onDay(sub.currentPeriodEnd)}, then the org is on ${person(owner)}'s personal ${planWords(owner.personalPlan)} plan.`,
+          after: { plan: owner.personalPlan, effectiveAt: sub.currentPeriodEnd.toISOString() },
         });
         return em.findOneByOrFail(OrgEntity, { id: orgId });
       },
@@ -138,12 +137,19 @@ export class DowngradeService {
           await this.audit.record(em, actor, {
             orgId,
             action: "cancellation.withdrawn",
+            summary: `${actorWords(actor)} took back the cancellation: the org stays on Team, which renews as usual.`,
             before: { plan: before.pendingPlan },
-            after: { plan: "TEAM", summary: "The cancellation was taken back; Team renews as usual." },
+            after: { plan: "TEAM" },
           });
         } else {
           await em.update(SubscriptionEntity, { id: sub.id }, { pendingPlan: null, scheduleId: null, updatedAt: this.clock.now() });
-          await this.audit.record(em, actor, { orgId, action: "downgrade.cancelled", before: { plan: "PRO" }, after: { plan: "TEAM" } });
+          await this.audit.record(em, actor, {
+            orgId,
+            action: "downgrade.cancelled",
+            summary: `${actorWords(actor)} cancelled the downgrade to Pro: the org stays on Team.`,
+            before: { scheduledPlan: "PRO" },
+            after: { scheduledPlan: null, plan: "TEAM" },
+          });
         }
         return em.findOneByOrFail(OrgEntity, { id: orgId });
       },
@@ -234,11 +240,15 @@ export class DowngradeService {
     const owner = await em.findOneByOrFail(MembershipEntity, { orgId, role: "OWNER" });
     await this.personal.setPlan(SYSTEM, owner.userId, "PRO", this.clock.now());
     await em.update(SubscriptionEntity, { id: subscriptionId }, { pendingPlan: null, updatedAt: this.clock.now() });
-    await this.audit.record(em, SYSTEM, { orgId, action: "downgrade.completed", after: { plan: "PRO", owner: owner.userId } });
+    const ownerUser = await em.findOneByOrFail(UserEntity, { id: owner.userId });
+    await this.audit.record(em, SYSTEM, {
+      orgId,
+      action: "downgrade.completed",
+      summary: `The switch to Pro took effect: Team ended, the org is on ${person(ownerUser)}'s personal Pro plan, and its Spaces are open to the owner only.`,
+      after: { plan: "PRO", owner: ownerUser.email },
+    });
   }
 }
-
-const day = (d: Date): string => d.toISOString().slice(0, 10);
 
 const priceId = (price: string | Stripe.Price | Stripe.DeletedPrice): string => (typeof price === "string" ? price : price.id);
 

@@ -5,6 +5,7 @@ import { StripeCustomerEntity, SubscriptionEntity, UserEntity } from "../entitie
 import { AppError, conflict, notFound } from "../errors";
 import type { Actor, UserActor } from "../services/actor";
 import type { AuditService } from "../services/audit.service";
+import { actorWords } from "../services/audit-words";
 import type { OrgService } from "../services/org.service";
 import type { CheckoutService } from "./checkout.service";
 import type { StripeGateway } from "./stripe-gateway";
@@ -133,9 +134,14 @@ export class PaymentMethodService {
         if (opts.mark && !(await opts.mark(em))) return viewOf(pm);
         // `before` undefined: it was the default already (the other door came first).
         if (before !== undefined) {
-          await this.audit.record(em, opts.actor ?? (await this.starter(em, session)), {
+          const actor = opts.actor ?? (await this.starter(em, session));
+          const card = cardLabel(pm.card as { brand: string; last4: string });
+          await this.audit.record(em, actor, {
             orgId,
             action: "payment_method.replaced",
+            summary: before
+              ? `${actorWords(actor)} replaced the card: ${cardLabel(before)} → ${card}.`
+              : `${actorWords(actor)} saved a card for the org's payments: ${card}.`,
             before: before ? { card: cardLabel(before), expires: `${before.expMonth}/${before.expYear}` } : null,
             after: { card: cardLabel(pm.card as { brand: string; last4: string }), expires: `${pm.card?.exp_month}/${pm.card?.exp_year}` },
           });

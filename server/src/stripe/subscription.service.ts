@@ -5,6 +5,7 @@ import type { PersonalService } from "../credits/personal.service";
 import type { Database } from "../db/database";
 import { MembershipEntity, OrgEntity, PoolEntity, ReservationEntity, SubscriptionEntity, UserEntity } from "../entities";
 import type { AuditService } from "../services/audit.service";
+import { onDay, person, planWords } from "../services/audit-words";
 import { LIVE_STATUSES, type SubscriptionRow } from "./stripe-mirror";
 
 /** How long a past-due org may still spend after its renewal failed. */
@@ -73,6 +74,7 @@ export class SubscriptionService {
         await this.audit.record(em, SYSTEM, {
           orgId,
           action: "subscription.past_due",
+          summary: `The renewal payment failed (${row.status === "unpaid" ? "unpaid" : "past due"}): the pool can be spent until ${onDay(until)}, then spending stops until the open invoice is paid.`,
           before: { status: before },
           after: { status: row.status, spendingUntil: until.toISOString() },
         });
@@ -109,13 +111,11 @@ export class SubscriptionService {
     await this.audit.record(em, SYSTEM, {
       orgId,
       action: "cancellation.completed",
+      summary:
+        `Team ended. Forfeited ${credits(topUp)} top-up and ${credits(monthly)} monthly credits; ` +
+        `the org is now on ${person(owner)}'s personal ${planWords(owner.personalPlan)} plan, and its Spaces are open to the owner only.`,
       before: { plan: "TEAM", topUp, monthly },
-      after: {
-        plan: owner.personalPlan,
-        summary:
-          `Team ended. Forfeited ${credits(topUp)} top-up and ${credits(monthly)} monthly credits; ` +
-          `the org is now on ${owner.email}'s personal plan (${owner.personalPlan}), and its Spaces are open to the owner only.`,
-      },
+      after: { plan: owner.personalPlan },
     });
   }
 
@@ -139,16 +139,12 @@ export class SubscriptionService {
       await em.update(ReservationEntity, { orgId, status: "HELD" }, { status: "RELEASED" });
       if (lines.length > 0) {
         // The forfeit in the audit log, in words (plan.changed below says why the plan changed).
-        const n = (c: number) => c.toLocaleString("en-US");
         await this.audit.record(em, SYSTEM, {
           orgId,
           action: "credits.forfeited",
+          summary: `The pool was forfeited as the org left Team: ${credits(pool.topUpBalance)} top-up and ${credits(pool.monthlyBalance)} monthly credits.`,
           before: { topUp: pool.topUpBalance, monthly: pool.monthlyBalance },
-          after: {
-            summary: `The pool was forfeited as the org left Team: ${n(pool.topUpBalance)} top-up and ${n(pool.monthlyBalance)} monthly credits.`,
-            topUp: 0,
-            monthly: 0,
-          },
+          after: { topUp: 0, monthly: 0 },
         });
       }
     }
@@ -156,6 +152,7 @@ export class SubscriptionService {
     await this.audit.record(em, SYSTEM, {
       orgId,
       action: "plan.changed",
+      summary: `The org left Team (${/subscription .* ended/i.test(reason) ? "its Team subscription ended" : reason}) and is on the owner's personal plan again.`,
       before: { plan: "TEAM", topUp: pool?.topUpBalance ?? 0, monthly: pool?.monthlyBalance ?? 0 },
       after: { plan: "personal", reason },
     });

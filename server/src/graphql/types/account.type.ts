@@ -77,6 +77,11 @@ export class AuditEntryType {
   actorName: string;
   @Field() at: Date;
   @Field(() => String, { nullable: true, description: 'JSON: {"before": ..., "after": ...}' }) details: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "What happened in one sentence, with names rather than ids (null only for entries older than the sentences).",
+  })
+  summary: string | null;
 }
 
 @ObjectType("InvitationPreview", { description: "What an invitation link offers, shown before accepting it." })
