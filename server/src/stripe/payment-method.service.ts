@@ -110,7 +110,14 @@ export class PaymentMethodService {
     sessionId: string,
     opts: { orgId?: string; actor?: UserActor; mark?: (em: EntityManager) => Promise<boolean> } = {},
   ): Promise<PaymentMethodView | null> {
-    const session = await this.gateway.stripe.checkout.sessions.retrieve(sessionId, { expand: ["setup_intent.payment_method"] });
+    let session: Stripe.Checkout.Session;
+    try {
+      session = await this.gateway.stripe.checkout.sessions.retrieve(sessionId, { expand: ["setup_intent.payment_method"] });
+    } catch (error) {
+      // A session Stripe does not know is the return page's NOT_FOUND, like one of another org.
+      if ((error as { code?: string }).code === "resource_missing" && opts.orgId !== undefined) throw notFound("Checkout session");
+      throw error;
+    }
     const orgId = session.metadata?.org_id;
     const customerId = idOf(session.customer as string | { id: string } | null);
     const owned =
