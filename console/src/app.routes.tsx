@@ -10,6 +10,7 @@ import { UnauthenticatedRedirect } from "./session/unauthenticated.redirect";
 const SignInPage = lazy(() => import("./pages/sign-in.page"));
 const SignUpPage = lazy(() => import("./pages/sign-up.page"));
 const HomePage = lazy(() => import("./pages/home.page"));
+const AccountPage = lazy(() => import("./pages/account.page"));
 const OrgHomePage = lazy(() => import("./pages/org-home.page"));
 const TeamPage = lazy(() => import("./pages/team.page"));
 const BillingPage = lazy(() => import("./pages/billing.page"));
@@ -67,6 +68,15 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RouteGuard access={ROUTES.home.access}>
             <HomePage />
+          </RouteGuard>
+        ),
+      },
+      {
+        // Stripe's way back after a personal checkout too (`?checkout=success&session_id=…`).
+        path: ROUTES.account.path,
+        element: (
+          <RouteGuard access={ROUTES.account.access}>
+            <AccountPage />
           </RouteGuard>
         ),
       },

@@ -28,6 +28,8 @@ export const ROUTES = {
   forgotPassword: { path: "/forgot-password", access: "public", title: "Reset your password" },
   resetPassword: { path: "/reset-password/:token", access: "public", title: "Choose a new password" },
   home: { path: "/", access: "signed-in", title: "Your orgs" },
+  // The personal plan (Starter, Pro) and its credits, and the account itself; also where personal checkout returns.
+  account: { path: "/account", access: "signed-in", title: "Your account" },
   org: { path: "/orgs/:orgId", access: "MEMBER", title: "Org" },
   // MEMBERs see the team read-only; the page shows management controls by `org.myRole`.
   team: { path: "/orgs/:orgId/team", access: "MEMBER", title: "Team settings" },
@@ -80,6 +82,11 @@ export function sameSectionPath(pathname: string, orgId: string): string {
     if (matchPath(route.path, pathname)) return generatePath(route.path, { orgId });
   }
   return orgPath(orgId);
+}
+
+/** Team settings' "Your membership" section of an org (where its personal-credits consent is set). */
+export function membershipPath(orgId: string): string {
+  return `${teamPath(orgId)}#membership`;
 }
 
 /** What the billing page says it has just done, set by the checkout return page. */

@@ -99,6 +99,14 @@ export function AppShell() {
                 </summary>
                 <div className="user-menu__body">
                   <p className="muted">{user.email}</p>
+                  {/* The menu is a <details>: close it, the page changes under it. */}
+                  <Link
+                    to={ROUTES.account.path}
+                    className="button button--quiet"
+                    onClick={(event) => event.currentTarget.closest("details")?.removeAttribute("open")}
+                  >
+                    Your account and plan
+                  </Link>
                   <SignOutEverywhereButton />
                 </div>
               </details>
