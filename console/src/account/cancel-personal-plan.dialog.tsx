@@ -1,14 +1,14 @@
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { WithCatalog } from "../billing/catalog.hook";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import { useNotifier } from "../notifications/notification-center.component";
 import { PLAN_LABELS } from "../orgs/plan-badge.component";
-import type { PaidPersonalPlan } from "./personal-plan.section";
+import type { PaidPersonalPlan } from "./paid-personal-plan";
 
 // Answers the subscription alone (it has no id): the update below puts it on the user.
 const CancelPersonalPlanMutation = graphql(`
@@ -38,7 +38,7 @@ export function CancelPersonalPlanDialog({ userId, plan, balance, endsAt, onDone
   const notifier = useNotifier();
   const [error, setError] = useState<string | null>(null);
   const [cancel, { loading }] = useMutation(CancelPersonalPlanMutation, {
-    context: INLINE_ERRORS,
+    context: { handles: FORM_CODES },
     update(cache, { data }) {
       const sub = data?.cancelPersonalPlan;
       if (!sub) return;

@@ -2,7 +2,7 @@ import { useMutation } from "@apollo/client/react";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { type DescribedError, describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { PageLoading } from "../components/page-state.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
@@ -59,7 +59,7 @@ export function CheckoutReturnBanner({ onSettled }: { onSettled: () => void }) {
 }
 
 function CompleteCheckout({ sessionId, onDismiss, onSettled }: { sessionId: string; onDismiss: () => void; onSettled: () => void }) {
-  const [complete] = useMutation(CompletePersonalCheckoutMutation, { context: INLINE_ERRORS });
+  const [complete] = useMutation(CompletePersonalCheckoutMutation, { context: { handles: FORM_CODES } });
   const [attempt, setAttempt] = useState(0);
   const [user, setUser] = useState<PersonalAccountFragment | null>(null);
   const [problem, setProblem] = useState<DescribedError | null>(null);

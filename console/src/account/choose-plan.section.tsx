@@ -2,7 +2,7 @@ import { useMutation } from "@apollo/client/react";
 import type { Catalog } from "@team-billing/shared";
 import { useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { WithCatalog } from "../billing/catalog.hook";
 import { leaveForCheckout, useLeavingForCheckout } from "../billing/leave-for-checkout";
 import { FormError } from "../components/form-field.component";
@@ -47,7 +47,7 @@ function PlanOffers({ catalog }: { catalog: Catalog }) {
   const [error, setError] = useState<string | null>(null);
   const [buying, setBuying] = useState<PaidPersonalPlan | null>(null);
   const [leaving, setLeaving] = useLeavingForCheckout();
-  const [start, { loading }] = useMutation(StartPersonalCheckoutMutation, { context: INLINE_ERRORS });
+  const [start, { loading }] = useMutation(StartPersonalCheckoutMutation, { context: { handles: FORM_CODES } });
   const busy = loading || leaving;
 
   const onBuy = async (plan: PaidPersonalPlan) => {

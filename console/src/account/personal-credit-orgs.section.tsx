@@ -1,7 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { Link } from "react-router";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
 import { InlineLoadError } from "../components/page-state.component";
 import { graphql } from "../gql";
 import { PlanBadge } from "../orgs/plan-badge.component";
@@ -35,7 +35,7 @@ const pooled = (plan: string) => plan === "TEAM" || plan === "ENTERPRISE";
  * Team settings → Your membership.
  */
 export function PersonalCreditOrgsSection({ userId }: { userId: string }) {
-  const { data, error, refetch } = useQuery(AccountOrgsQuery, { context: INLINE_ERRORS, fetchPolicy: "cache-and-network" });
+  const { data, error, refetch } = useQuery(AccountOrgsQuery, { context: { handles: PAGE_CODES }, fetchPolicy: "cache-and-network" });
   const orgs = data?.myOrgs;
   const personal = orgs?.filter((org) => !pooled(org.plan)) ?? [];
   const pooledCount = (orgs?.length ?? 0) - personal.length;

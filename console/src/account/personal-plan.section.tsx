@@ -1,7 +1,7 @@
 import type { Catalog } from "@team-billing/shared";
 import { useState } from "react";
 import { WithCatalog } from "../billing/catalog.hook";
-import { formatMoney } from "../billing/pricing";
+import { formatMoney } from "../format/money";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { PersonalAccountFragment } from "../gql/graphql";
@@ -31,7 +31,9 @@ const TROUBLE: Record<string, string> = {
   incomplete: "Awaiting payment: Stripe has not confirmed the first payment yet.",
 };
 
-export type PaidPersonalPlan = "STARTER" | "PRO";
+import type { PaidPersonalPlan } from "./paid-personal-plan";
+
+export type { PaidPersonalPlan } from "./paid-personal-plan";
 
 export const isPaidPersonal = (plan: string): plan is PaidPersonalPlan => plan === "STARTER" || plan === "PRO";
 

@@ -1,5 +1,6 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
-import { cursorPagination } from "./cursor-pagination";
+import { relayStylePagination } from "@apollo/client/utilities";
+import { createAuditLogLink } from "./audit-log.link";
 import { createErrorLink, type ErrorLinkOptions } from "./error.link";
 
 /**
@@ -15,21 +16,23 @@ export function createCache(): InMemoryCache {
       Subscription: { merge: true },
       Org: {
         fields: {
-          auditEntries: cursorPagination(["actionPrefix"]),
+          auditEntries: relayStylePagination(["actionPrefix"]),
         },
       },
     },
   });
 }
 
+/** The console's links in front of the one that talks to the API (HttpLink here, a MockLink in tests). */
+export function createConsoleLink(options: ErrorLinkOptions, terminating: ApolloLink): ApolloLink {
+  return ApolloLink.from([createErrorLink(options), createAuditLogLink(), terminating]);
+}
+
 /** The console's Apollo client: same-origin `/graphql`, authenticated by the session cookie. */
 export function createApolloClient(options: ErrorLinkOptions): ApolloClient {
   return new ApolloClient({
-    link: ApolloLink.from([
-      createErrorLink(options),
-      // The session is an httpOnly cookie set by signUp/login; never a token in JS.
-      new HttpLink({ uri: "/graphql", credentials: "same-origin" }),
-    ]),
+    // The session is an httpOnly cookie set by signUp/login; never a token in JS.
+    link: createConsoleLink(options, new HttpLink({ uri: "/graphql", credentials: "same-origin" })),
     cache: createCache(),
   });
 }

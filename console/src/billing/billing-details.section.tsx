@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { badInputField, describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
 import { FormError, FormField, focusFirstInvalid, SelectField } from "../components/form-field.component";
 import { graphql } from "../gql";
 import type { BillingDetailsFragment } from "../gql/graphql";
@@ -48,7 +48,7 @@ const UpdateBillingDetailsMutation = graphql(`
 
 /** The billing email and tax ID invoices are made out to: OWNER and ADMIN read them, the OWNER edits. */
 export function BillingDetailsSection({ orgId, canEdit }: { orgId: string; canEdit: boolean }) {
-  const { data, error } = useQuery(OrgBillingDetailsQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  const { data, error } = useQuery(OrgBillingDetailsQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
   const details = data?.org;
   return (
     <section className="card section" aria-labelledby="billing-details-title" id="billing-details">
@@ -106,7 +106,7 @@ function BillingDetailsForm({ details }: { details: BillingDetailsFragment }) {
   const [type, setType] = useState<string>(saved?.type ?? DEFAULT_TAX_ID_TYPE);
   const [value, setValue] = useState(saved?.value ?? "");
   const [errors, setErrors] = useState<DetailsErrors>({});
-  const [update, { loading }] = useMutation(UpdateBillingDetailsMutation, { context: INLINE_ERRORS });
+  const [update, { loading }] = useMutation(UpdateBillingDetailsMutation, { context: { handles: FORM_CODES } });
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
 import { useMutation } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { graphql } from "../gql";
 import { cardLabel } from "./card-label";
 
@@ -34,7 +34,7 @@ export function cardReturn(search: URLSearchParams): CardReturn | null {
  * same; asking twice changes nothing) and says which card it is now.
  */
 export function CardReturnBanner({ orgId, back, onDismiss }: { orgId: string; back: CardReturn; onDismiss: () => void }) {
-  const [complete, { data, error, loading }] = useMutation(CompletePaymentMethodUpdateMutation, { context: INLINE_ERRORS });
+  const [complete, { data, error, loading }] = useMutation(CompletePaymentMethodUpdateMutation, { context: { handles: FORM_CODES } });
   const [attempt, setAttempt] = useState(0);
   // StrictMode runs effects twice in development; each attempt asks once.
   const asked = useRef(-1);

@@ -2,7 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import type { Catalog } from "@team-billing/shared";
 import { type ReactNode, useMemo } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
 import { graphql } from "../gql";
 import { catalogFromApi } from "./pricing";
 import { InlineLoadError } from "../components/page-state.component";
@@ -58,7 +58,7 @@ export interface CatalogState {
  * the cache (prices change with a deploy, not while a page is open).
  */
 export function useCatalog(): CatalogState {
-  const { data, loading, error, refetch } = useQuery(CatalogQuery, { fetchPolicy: "cache-first", context: INLINE_ERRORS });
+  const { data, loading, error, refetch } = useQuery(CatalogQuery, { fetchPolicy: "cache-first", context: { handles: PAGE_CODES } });
   const catalog = useMemo(() => (data ? catalogFromApi(data.catalog) : null), [data]);
   return {
     catalog,

@@ -1,7 +1,7 @@
 import { useApolloClient } from "@apollo/client/react";
 import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
 import { FormError, SelectField } from "../components/form-field.component";
 import { PageError, PageLoading } from "../components/page-state.component";
 import { Time } from "../components/time.component";
@@ -96,7 +96,7 @@ export function CreditHistorySection({ orgId }: { orgId: string }) {
         const { data } = await client.query({
           query: CreditHistoryQuery,
           variables: { orgId, first: HISTORY_PAGE_SIZE, after },
-          context: INLINE_ERRORS,
+          context: { handles: PAGE_CODES },
           fetchPolicy: "no-cache",
         });
         const page = data?.org?.creditHistory;

@@ -2,7 +2,7 @@ import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
 import { FormError } from "../components/form-field.component";
 import { Time } from "../components/time.component";
 import { DevToolsEnabledQuery } from "../dev/dev-tools.query";
@@ -35,7 +35,7 @@ type Availability = "unknown" | "checking" | "on" | "off";
  */
 export function DevToolsPanel() {
   const { orgId = "" } = useParams();
-  const role = useQuery(DevToolsRoleQuery, { variables: { orgId }, skip: !orgId, context: INLINE_ERRORS });
+  const role = useQuery(DevToolsRoleQuery, { variables: { orgId }, skip: !orgId, context: { handles: PAGE_CODES } });
   // A MEMBER has no business moving the clock of every org on the server; until the role is known, nothing.
   const myRole = role.data?.org?.myRole;
   if (!myRole || myRole === "MEMBER") return null;
@@ -47,7 +47,7 @@ function DevToolsBody() {
   const [now, setNow] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [advance, { loading }] = useMutation(DevAdvanceClockMutation, {
-    context: INLINE_ERRORS,
+    context: { handles: FORM_CODES },
     // Anything on the page may have changed: plan, pool, invoices.
     refetchQueries: "active",
     awaitRefetchQueries: true,
@@ -62,7 +62,7 @@ function DevToolsBody() {
     if (availability !== "unknown") return;
     setAvailability("checking");
     try {
-      const { data } = await client.query({ query: DevToolsEnabledQuery, fetchPolicy: "network-only", context: INLINE_ERRORS });
+      const { data } = await client.query({ query: DevToolsEnabledQuery, fetchPolicy: "network-only", context: { handles: PAGE_CODES } });
       setAvailability(data?.devToolsEnabled ? "on" : "off");
     } catch {
       setAvailability("off");

@@ -2,18 +2,19 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { Link } from "react-router";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { FormError } from "../components/form-field.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { BillingOrgFragment, DowngradePreviewFieldsFragment } from "../gql/graphql";
 import { useNotifier } from "../notifications/notification-center.component";
-import { teamPath } from "../routes";
+import { ROUTES, teamPath } from "../routes";
 import { PLAN_LABELS } from "../orgs/plan-badge.component";
 import { RoleBadge } from "../team/role-badge.component";
 import { WithCatalog } from "./catalog.hook";
-import { formatCredits, formatMoney } from "./pricing";
+import { formatMoney } from "../format/money";
+import { formatCredits } from "./pricing";
 
 export const DowngradePreviewFields = graphql(`
   fragment DowngradePreviewFields on DowngradePreview {
@@ -92,15 +93,15 @@ export function SwitchToProSection({ org }: { org: BillingOrgFragment }) {
   const notifier = useNotifier();
   const { data, error } = useQuery(DowngradePreviewQuery, {
     variables: { orgId: org.id },
-    context: INLINE_ERRORS,
+    context: { handles: PAGE_CODES },
     // What is lost changes with every call and top-up: ask again each time the page opens.
     fetchPolicy: "cache-and-network",
   });
   // Which confirmation is open: the Switch to Pro or the cancellation (both take the same).
   const [confirming, setConfirming] = useState<"pro" | "cancel" | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
-  const [schedule, { loading }] = useMutation(ScheduleDowngradeMutation, { context: INLINE_ERRORS });
-  const [scheduleCancellation, { loading: cancelling }] = useMutation(ScheduleCancellationMutation, { context: INLINE_ERRORS });
+  const [schedule, { loading }] = useMutation(ScheduleDowngradeMutation, { context: { handles: FORM_CODES } });
+  const [scheduleCancellation, { loading: cancelling }] = useMutation(ScheduleCancellationMutation, { context: { handles: FORM_CODES } });
   const preview = data?.org?.downgradePreview;
 
   const onConfirm = async () => {
@@ -126,9 +127,9 @@ export function SwitchToProSection({ org }: { org: BillingOrgFragment }) {
           Switch to Pro
         </h2>
         <p className="card__lead">
-          Going solo again? {org.name} moves to your personal Pro plan at the end of this period. Or cancel Team: billing stops at the end
-          of this period and {org.name} is on your own personal plan (Free when you have none). Until then nothing changes, and you can keep
-          Team.
+          Going solo again? {org.name} moves to <Link to={ROUTES.account.path}>your personal Pro plan</Link> at the end of this period. Or
+          cancel Team: billing stops at the end of this period and {org.name} is on your own personal plan (Free when you have none). Until
+          then nothing changes, and you can keep Team.
         </p>
       </header>
       {preview ? (
@@ -250,7 +251,7 @@ function LossList({
 export function DowngradeBanner({ org, date }: { org: BillingOrgFragment; date: string }) {
   const notifier = useNotifier();
   const [error, setError] = useState<string | null>(null);
-  const [cancel, { loading }] = useMutation(CancelDowngradeMutation, { context: INLINE_ERRORS });
+  const [cancel, { loading }] = useMutation(CancelDowngradeMutation, { context: { handles: FORM_CODES } });
   const isOwner = org.myRole === "OWNER";
   // A cancellation is told from a Switch to Pro by cancelAtPeriodEnd; pendingPlan is the owner's personal plan then.
   const cancelled = Boolean(org.subscription?.cancelAtPeriodEnd);

@@ -1,6 +1,6 @@
 import { useQuery } from "@apollo/client/react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { EnterpriseRequestItemFragment } from "../gql/graphql";
@@ -36,7 +36,10 @@ const SHOWN = 3;
 
 /** The org's earlier "Get in touch" requests, newest first (OWNER and ADMIN; the server refuses a MEMBER). */
 export function EnterpriseRequestsList({ orgId }: { orgId: string }) {
-  const { data, loading, error, refetch } = useQuery(OrgEnterpriseRequestsQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  const { data, loading, error, refetch } = useQuery(OrgEnterpriseRequestsQuery, {
+    variables: { orgId },
+    context: { handles: PAGE_CODES },
+  });
   const { user } = useCurrentUser();
   const requests = data?.org?.enterpriseRequests;
 

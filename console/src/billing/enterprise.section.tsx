@@ -1,7 +1,7 @@
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { FormError } from "../components/form-field.component";
 import { graphql } from "../gql";
 import type { BillingOrgFragment } from "../gql/graphql";
@@ -44,7 +44,7 @@ function ContactForm({ orgId }: { orgId: string }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
   const [send, { loading }] = useMutation(RequestEnterpriseContactMutation, {
-    context: INLINE_ERRORS,
+    context: { handles: FORM_CODES },
     // The answer is only `true`: the earlier requests are asked again to show the new one.
     refetchQueries: [{ query: OrgEnterpriseRequestsQuery, variables: { orgId } }],
   });

@@ -1,7 +1,7 @@
 import { Time } from "../components/time.component";
 import type { InvoiceItemFragment } from "../gql/graphql";
 import { taxIdLabel } from "./billing-details";
-import { formatInvoiceMoney } from "./pricing";
+import { formatMoney } from "../format/money";
 
 /**
  * What an invoice is for, in a few words, for the list (review finding 25: a $50 top-up
@@ -40,7 +40,7 @@ export function InvoiceTotals({ invoice }: { invoice: InvoiceItemFragment }) {
       {rows.map((row) => (
         <div key={row.label} className={row.label === "Total" ? "invoice-totals__row invoice-totals__row--total" : "invoice-totals__row"}>
           <dt>{row.label}</dt>
-          <dd>{formatInvoiceMoney(row.cents, invoice.currency)}</dd>
+          <dd>{formatMoney(row.cents, invoice.currency, { exact: true })}</dd>
         </div>
       ))}
     </dl>

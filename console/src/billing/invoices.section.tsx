@@ -2,13 +2,13 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { Fragment, useState } from "react";
 import { orgCacheId } from "../apollo/cache-lists";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
 import { FormError } from "../components/form-field.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { InvoiceItemFragment } from "../gql/graphql";
 import { BilledTo, InvoiceTotals, invoiceSummary, Period } from "./invoice-parts";
-import { formatInvoiceMoney } from "./pricing";
+import { formatMoney } from "../format/money";
 import { InlineLoadError } from "../components/page-state.component";
 
 export const InvoiceItemFields = graphql(`
@@ -78,12 +78,12 @@ const statusOf = (status: string) => STATUS[status] ?? { label: status.replace(/
  * read them too, without `canRefresh`: backfilling is an admin's action).
  */
 export function InvoicesSection({ orgId, canRefresh = true }: { orgId: string; canRefresh?: boolean }) {
-  const { data, loading, error, refetch } = useQuery(OrgInvoicesQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  const { data, loading, error, refetch } = useQuery(OrgInvoicesQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
   const [refreshError, setRefreshError] = useState<string | null>(null);
   // Said after each refresh (review finding 23): how many invoices Stripe has, as of when.
   const [refreshed, setRefreshed] = useState<{ count: number; at: string } | null>(null);
   const [refresh, { loading: refreshing }] = useMutation(RefreshInvoicesMutation, {
-    context: INLINE_ERRORS,
+    context: { handles: FORM_CODES },
     // The answer is the whole list, newest first: it replaces the cached one.
     update(cache, { data: answer }) {
       if (!answer) return;
@@ -208,7 +208,7 @@ function InvoicesTable({ invoices }: { invoices: readonly InvoiceItemFragment[] 
                 <td data-label="Amount" className="cell--money">
                   {/* One element: a stacked cell lays out its children in columns. */}
                   <span>
-                    {formatInvoiceMoney(invoice.amountDue, invoice.currency)}{" "}
+                    {formatMoney(invoice.amountDue, invoice.currency, { exact: true })}{" "}
                     <span className="muted">{invoice.currency.toUpperCase()}</span>
                   </span>
                 </td>
@@ -276,7 +276,7 @@ function InvoiceLines({ invoice, name }: { invoice: InvoiceItemFragment; name: s
               )}
             </span>
             <span className={credit ? "invoice-line__amount invoice-line__amount--credit" : "invoice-line__amount"}>
-              {formatInvoiceMoney(line.amount, invoice.currency)}
+              {formatMoney(line.amount, invoice.currency, { exact: true })}
               {credit && <span className="invoice-line__credit"> credit</span>}
             </span>
           </li>

@@ -1,10 +1,10 @@
 import { useQuery } from "@apollo/client/react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
 import { InlineLoadError } from "../components/page-state.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
-import { formatInvoiceMoney } from "./pricing";
+import { formatMoney } from "../format/money";
 
 const OrgNextInvoiceQuery = graphql(`
   query OrgNextInvoice($orgId: ID!) {
@@ -32,7 +32,7 @@ const OrgNextInvoiceQuery = graphql(`
 export function NextInvoiceSection({ orgId, ending }: { orgId: string; ending: boolean }) {
   const { data, loading, error, refetch } = useQuery(OrgNextInvoiceQuery, {
     variables: { orgId },
-    context: INLINE_ERRORS,
+    context: { handles: PAGE_CODES },
     fetchPolicy: "cache-and-network",
   });
   const next = data?.org?.nextInvoice;
@@ -46,7 +46,7 @@ export function NextInvoiceSection({ orgId, ending }: { orgId: string; ending: b
       {next ? (
         <>
           <p className="next-invoice__headline">
-            <strong>{formatInvoiceMoney(next.amountDue, next.currency)}</strong> on <Time value={next.date} />
+            <strong>{formatMoney(next.amountDue, next.currency, { exact: true })}</strong> on <Time value={next.date} />
           </p>
           <ul className="invoice-lines__list" aria-label="Lines of the next invoice">
             {next.lines.map((line, i) => (
@@ -58,14 +58,14 @@ export function NextInvoiceSection({ orgId, ending }: { orgId: string; ending: b
                   {line.proration && <span className="tag">proration</span>}
                 </span>
                 <span className={line.amount < 0 ? "invoice-line__amount invoice-line__amount--credit" : "invoice-line__amount"}>
-                  {formatInvoiceMoney(line.amount, next.currency)}
+                  {formatMoney(line.amount, next.currency, { exact: true })}
                 </span>
               </li>
             ))}
           </ul>
           {next.total !== next.amountDue && (
             <p className="field__hint">
-              {formatInvoiceMoney(next.total - next.amountDue, next.currency)} of it is paid from the account's credit at Stripe.
+              {formatMoney(next.total - next.amountDue, next.currency, { exact: true })} of it is paid from the account's credit at Stripe.
             </p>
           )}
         </>

@@ -1,5 +1,5 @@
 import { useQuery } from "@apollo/client/react";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
 import { graphql } from "../gql";
 
 const OrgOwnerQuery = graphql(`
@@ -24,7 +24,7 @@ const OrgOwnerQuery = graphql(`
  * (review finding 26), for members who cannot do it themselves.
  */
 export function OwnerContact({ orgId, doing }: { orgId: string; doing: string }) {
-  const { data } = useQuery(OrgOwnerQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  const { data } = useQuery(OrgOwnerQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
   const owner = data?.org?.members.find((m) => m.role === "OWNER")?.user;
   if (!owner) return <p className="muted">Only the owner can {doing}.</p>;
   return (

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
 import { FormError } from "../components/form-field.component";
 import { InlineLoadError } from "../components/page-state.component";
 import { graphql } from "../gql";
@@ -37,8 +37,8 @@ const StartPaymentMethodUpdateMutation = graphql(`
  * Stripe's page, which comes back to Billing; everyone else is told who can.
  */
 export function PaymentMethodSection({ orgId, canReplace }: { orgId: string; canReplace: boolean }) {
-  const { data, loading, error, refetch } = useQuery(OrgPaymentMethodQuery, { variables: { orgId }, context: INLINE_ERRORS });
-  const [start, { loading: starting }] = useMutation(StartPaymentMethodUpdateMutation, { context: INLINE_ERRORS });
+  const { data, loading, error, refetch } = useQuery(OrgPaymentMethodQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
+  const [start, { loading: starting }] = useMutation(StartPaymentMethodUpdateMutation, { context: { handles: FORM_CODES } });
   const [leaving, setLeaving] = useLeavingForCheckout();
   const [problem, setProblem] = useState<string | null>(null);
   const card = data?.org?.paymentMethod;

@@ -1,9 +1,12 @@
+import { Link } from "react-router";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { BillingOrgFragment, SubscriptionFieldsFragment } from "../gql/graphql";
 import { PLAN_LABELS, PlanBadge } from "../orgs/plan-badge.component";
+import { ROUTES } from "../routes";
 import { WithCatalog } from "./catalog.hook";
-import { formatMoney, seatsLabel, teamQuote } from "./pricing";
+import { formatMoney } from "../format/money";
+import { seatsLabel, teamQuote } from "./pricing";
 
 export const SubscriptionFields = graphql(`
   fragment SubscriptionFields on Subscription {
@@ -63,7 +66,7 @@ function PlanBody({ org }: { org: BillingOrgFragment }) {
     return (
       <p>
         <PlanBadge plan={org.plan} /> {org.name} uses its owner's personal plan. Each member spends the credits of their own plan; members
-        without a paid plan can't spend here.
+        without a paid plan can't spend here. <Link to={ROUTES.account.path}>Your personal plan</Link>
       </p>
     );
   }

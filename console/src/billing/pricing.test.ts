@@ -1,17 +1,6 @@
 import { DEFAULT_CATALOG } from "@team-billing/shared";
 import { apiCatalog, operatorCatalog } from "../test/billing.fixtures";
-import {
-  catalogFromApi,
-  formatInvoiceMoney,
-  formatMoney,
-  teamAllotment,
-  teamQuote,
-  topUpPresets,
-  topUpQuote,
-  topUpRateText,
-  topUpRuleText,
-  yearlySaving,
-} from "./pricing";
+import { catalogFromApi, teamAllotment, teamQuote, topUpPresets, topUpQuote, topUpRateText, topUpRuleText, yearlySaving } from "./pricing";
 
 describe("the catalog from the server", () => {
   it("reads the API's lists back into the shared shape", () => {
@@ -74,18 +63,5 @@ describe("top-ups", () => {
     expect(topUpPresets({ ...DEFAULT_CATALOG, topUp: { minCredits: 300, maxCredits: 900, stepCredits: 300, centsPerStep: 100 } })).toEqual([
       300,
     ]);
-  });
-});
-
-describe("money", () => {
-  it("shows whole amounts without cents, in the catalog's currency", () => {
-    expect(formatMoney(4_900, "usd")).toBe("$49");
-    expect(formatMoney(1_250, "usd")).toBe("$12.50");
-    expect(formatMoney(4_900, "eur")).toBe("€49");
-  });
-
-  it("shows invoice amounts with cents and a true minus", () => {
-    expect(formatInvoiceMoney(6_100, "usd")).toBe("$61.00");
-    expect(formatInvoiceMoney(-435, "usd")).toBe("−$4.35");
   });
 });

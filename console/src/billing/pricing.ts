@@ -1,3 +1,4 @@
+import { formatMoney } from "../format/money";
 import {
   type BillingInterval,
   type Catalog,
@@ -51,32 +52,6 @@ export function catalogFromApi(api: CatalogFieldsFragment): Catalog | null {
     },
     enterprise: { defaultMonthlyCredits: api.enterpriseDefaultMonthlyCredits },
   };
-}
-
-const money = new Map<string, Intl.NumberFormat>();
-
-/** "$49", or "$12.50" when there are cents, in the catalog's currency. */
-export function formatMoney(cents: number, currency: string): string {
-  const whole = cents % 100 === 0;
-  const code = currency.toUpperCase();
-  const key = `${code}:${whole}`;
-  let format = money.get(key);
-  if (!format) {
-    const digits = whole ? 0 : 2;
-    try {
-      format = new Intl.NumberFormat(undefined, {
-        style: "currency",
-        currency: code,
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      });
-    } catch {
-      // An unknown code: the number alone.
-      format = new Intl.NumberFormat(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    }
-    money.set(key, format);
-  }
-  return format.format(cents / 100);
 }
 
 export function formatCredits(credits: number): string {
@@ -148,22 +123,4 @@ const PRESET_CANDIDATES = [5_000, 10_000, 25_000, 50_000];
 export function topUpPresets(catalog: Catalog): number[] {
   const valid = PRESET_CANDIDATES.filter((credits) => topUpProblem(credits, catalog) === null);
   return valid.length > 0 ? valid : [catalog.topUp.minCredits];
-}
-
-const invoiceMoney = new Map<string, Intl.NumberFormat>();
-
-/** An invoice amount in its own currency, always with cents: "$61.00", "−$4.35". */
-export function formatInvoiceMoney(cents: number, currency: string): string {
-  const code = currency.toUpperCase();
-  let format = invoiceMoney.get(code);
-  if (!format) {
-    try {
-      format = new Intl.NumberFormat(undefined, { style: "currency", currency: code, minimumFractionDigits: 2 });
-    } catch {
-      // An unknown code: the number, then the code.
-      format = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    }
-    invoiceMoney.set(code, format);
-  }
-  return format.format(cents / 100).replace("-", "−");
 }

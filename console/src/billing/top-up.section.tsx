@@ -2,7 +2,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import type { Catalog } from "@team-billing/shared";
 import { type FormEvent, useRef, useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { FormError, FormField } from "../components/form-field.component";
 import { Time } from "../components/time.component";
@@ -10,7 +10,8 @@ import { graphql } from "../gql";
 import type { Plan } from "../gql/graphql";
 import { useCatalog, WithCatalog } from "./catalog.hook";
 import { leaveForCheckout, useLeavingForCheckout } from "./leave-for-checkout";
-import { formatMoney, topUpPresets, topUpQuote, topUpRateText } from "./pricing";
+import { formatMoney } from "../format/money";
+import { topUpPresets, topUpQuote, topUpRateText } from "./pricing";
 
 const StartTopUpCheckoutMutation = graphql(`
   mutation StartTopUpCheckout($orgId: ID!, $credits: Int!) {
@@ -69,9 +70,9 @@ function TopUpForm({ orgId, catalog }: { orgId: string; catalog: Catalog }) {
   const [amountError, setAmountError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [redirecting, setRedirecting] = useLeavingForCheckout();
-  const [start, { loading }] = useMutation(StartTopUpCheckoutMutation, { context: INLINE_ERRORS });
+  const [start, { loading }] = useMutation(StartTopUpCheckoutMutation, { context: { handles: FORM_CODES } });
   const quote = topUpQuote(typed, catalog);
-  const { data: orgData } = useQuery(TopUpOrgQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  const { data: orgData } = useQuery(TopUpOrgQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
   const subscription = orgData?.org?.subscription;
   // A switch to Pro or a cancellation takes the whole pool, top-ups included, at the period's end.
   const leaving = subscription?.pendingPlan ? { plan: subscription.pendingPlan, at: subscription.currentPeriodEnd } : null;

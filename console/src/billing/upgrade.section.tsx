@@ -2,12 +2,13 @@ import { useMutation } from "@apollo/client/react";
 import type { BillingInterval, Catalog } from "@team-billing/shared";
 import { useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { FormError } from "../components/form-field.component";
 import { graphql } from "../gql";
 import { WithCatalog } from "./catalog.hook";
 import { leaveForCheckout, useLeavingForCheckout } from "./leave-for-checkout";
-import { formatMoney, seatsLabel, teamAllotment, teamQuote, yearlySaving } from "./pricing";
+import { formatMoney } from "../format/money";
+import { seatsLabel, teamAllotment, teamQuote, yearlySaving } from "./pricing";
 
 const StartTeamCheckoutMutation = graphql(`
   mutation StartTeamCheckout($orgId: ID!, $interval: BillingInterval!) {
@@ -52,7 +53,7 @@ function UpgradeOffer({ orgId, seats, canUpgrade, catalog }: UpgradeProps & { ca
   const [interval, chooseInterval] = useState<BillingInterval>("MONTHLY");
   const [error, setError] = useState<string | null>(null);
   const [leaving, setLeaving] = useLeavingForCheckout();
-  const [start, { loading }] = useMutation(StartTeamCheckoutMutation, { context: INLINE_ERRORS });
+  const [start, { loading }] = useMutation(StartTeamCheckoutMutation, { context: { handles: FORM_CODES } });
   const quote = teamQuote(interval, seats, catalog);
   const saving = yearlySaving(seats, catalog);
   const pool = teamAllotment(seats, catalog);

@@ -1,7 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { Suspense, useEffect } from "react";
 import { Link, Outlet, useLocation } from "react-router";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
 import { PageLoading } from "../components/page-state.component";
 import { DevToolsEnabledQuery } from "../dev/dev-tools.query";
 import { ROUTES } from "../routes";
@@ -15,7 +15,7 @@ import { syncServerClock, useServerPublicUrl } from "./server-clock";
 /** Says when the server runs with DEV_TOOLS, and leads to the mail it kept instead of sending. */
 function DevToolsBanner() {
   // Inline: a failed probe just means no banner.
-  const { data } = useQuery(DevToolsEnabledQuery, { context: INLINE_ERRORS });
+  const { data } = useQuery(DevToolsEnabledQuery, { context: { handles: PAGE_CODES } });
   if (!data?.devToolsEnabled) return null;
   return (
     <section className="callout callout--neutral shell__banner" aria-label="Dev tools">

@@ -1,9 +1,7 @@
-import { useMutation } from "@apollo/client/react";
 import { LIMITS } from "@team-billing/shared";
 import { type FormEvent, useRef, useState } from "react";
 import { useNavigate } from "react-router";
-import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { FormError, FormField } from "../components/form-field.component";
 import { graphql } from "../gql";
 import { useNotifier } from "../notifications/notification-center.component";
@@ -25,9 +23,12 @@ export function CreateOrgForm() {
   const navigate = useNavigate();
   const input = useRef<HTMLInputElement>(null);
   const [nameError, setNameError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [createOrg, { loading }] = useMutation(CreateOrgMutation, {
-    context: INLINE_ERRORS,
+  const {
+    run: createOrg,
+    formError,
+    reset,
+    loading,
+  } = useFormMutation(CreateOrgMutation, {
     // Append to every cached `myOrgs` list (home page and org switcher alike).
     update(cache, { data }) {
       addToCachedList(cache, { field: "myOrgs", item: data?.createOrg });
@@ -40,19 +41,16 @@ export function CreateOrgForm() {
     const name = String(new FormData(form).get("name") ?? "").trim();
     const invalid = nameProblem(name, "the org");
     setNameError(invalid);
-    setFormError(null);
+    reset();
     if (invalid) {
       input.current?.focus();
       return;
     }
-    try {
-      const { data } = await createOrg({ variables: { name } });
-      form.reset();
-      notifier.notify({ tone: "success", message: `Created ${data?.createOrg.name ?? name}.` });
-      if (data) navigate(orgPath(data.createOrg.id));
-    } catch (error) {
-      setFormError(describeError(error).message);
-    }
+    const data = await createOrg({ name });
+    if (!data) return;
+    form.reset();
+    notifier.notify({ tone: "success", message: `Created ${data.createOrg.name}.` });
+    navigate(orgPath(data.createOrg.id));
   };
 
   return (

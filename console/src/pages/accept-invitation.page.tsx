@@ -4,7 +4,7 @@ import { normalizeEmail } from "@team-billing/shared";
 import { type ReactNode, useEffect, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
 import { AuthCard } from "../components/auth-card.component";
 import { InlineLoadError, PageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { Time } from "../components/time.component";
@@ -162,8 +162,8 @@ const sameEmail = (a: string, b: string) => normalizeEmail(a) === normalizeEmail
 export default function AcceptInvitationPage() {
   const { token = "" } = useParams();
   const here = useLocation().pathname;
-  const me = useQuery(MeQuery, { context: INLINE_ERRORS });
-  const previewQuery = useQuery(InvitationPreviewQuery, { variables: { token }, context: INLINE_ERRORS });
+  const me = useQuery(MeQuery, { context: { handles: PAGE_CODES } });
+  const previewQuery = useQuery(InvitationPreviewQuery, { variables: { token }, context: { handles: PAGE_CODES } });
   const user = me.data?.me;
   // undefined: not known (loading or failed); null: the server knows no such invitation.
   const preview = previewQuery.data ? previewQuery.data.invitationPreview : undefined;
@@ -287,8 +287,8 @@ function AcceptForm({ token, name, email, here }: { token: string; name: string;
   const client = useApolloClient();
   const notifier = useNotifier();
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [accept, { loading }] = useMutation(AcceptInvitationMutation, { context: INLINE_ERRORS });
-  const [allowPersonal] = useMutation(SetPersonalCreditsAllowedMutation, { context: INLINE_ERRORS });
+  const [accept, { loading }] = useMutation(AcceptInvitationMutation, { context: { handles: FORM_CODES } });
+  const [allowPersonal] = useMutation(SetPersonalCreditsAllowedMutation, { context: { handles: FORM_CODES } });
   const [finding, setFinding] = useState(false);
   // Off unless the person ticks it: their own money, their own choice.
   const [consent, setConsent] = useState(false);
@@ -313,7 +313,7 @@ function AcceptForm({ token, name, email, here }: { token: string; name: string;
     }
     setFinding(true);
     try {
-      const { data } = await client.query({ query: JoinedOrgQuery, fetchPolicy: "network-only", context: INLINE_ERRORS });
+      const { data } = await client.query({ query: JoinedOrgQuery, fetchPolicy: "network-only", context: { handles: PAGE_CODES } });
       const org = data?.myOrgs.find((o) => o.members.some((m) => m.id === memberId));
       if (org) notifier.notify({ tone: "success", message: `You joined ${org.name}.` });
       if (org && consent) {

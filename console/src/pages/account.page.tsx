@@ -2,7 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { useCallback, useState } from "react";
 import { useSearchParams } from "react-router";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
 import { AccountDetailsSection } from "../account/account-details.section";
 import { arrivalOf, CheckoutReturnBanner } from "../account/checkout-return.banner";
 import { ChoosePlanSection } from "../account/choose-plan.section";
@@ -33,7 +33,7 @@ export default function AccountPage() {
   const settled = useCallback(() => setCompleting(false), []);
   // The balance moves with every call: ask again each visit.
   const { data, error, refetch } = useQuery(AccountQuery, {
-    context: INLINE_ERRORS,
+    context: { handles: PAGE_CODES },
     fetchPolicy: "cache-and-network",
     skip: completing,
   });

@@ -1,6 +1,6 @@
 import { useQuery } from "@apollo/client/react";
 import { Link, useParams } from "react-router";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
 import { BillingDetailsSection } from "../billing/billing-details.section";
 import { useArrival } from "../billing/arrival.hook";
 import { CardReturnBanner } from "../billing/card-return.component";
@@ -59,7 +59,7 @@ const ARTICLE = { OWNER: "the", ADMIN: "an", MEMBER: "a" } as const;
 export default function BillingPage() {
   const { orgId = "" } = useParams();
   const arrival = useArrival();
-  const { data, loading, error, refetch } = useQuery(OrgBillingQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  const { data, loading, error, refetch } = useQuery(OrgBillingQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
   if (loading && !data) return <PageLoading label="Loading billing…" />;
   if (error && !data) return <OrgPageError error={error} what="billing" onRetry={() => void refetch()} />;
   const org = data?.org;

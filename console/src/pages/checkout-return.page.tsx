@@ -2,7 +2,7 @@ import { useMutation } from "@apollo/client/react";
 import { useEffect, useRef, useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { type DescribedError, describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { forgetCheckout, recallCheckout } from "../billing/checkout-memory";
 import { PageLoading, PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
@@ -45,7 +45,7 @@ export default function CheckoutReturnPage() {
 
 function CompleteCheckout({ sessionId }: { sessionId: string }) {
   const navigate = useNavigate();
-  const [complete] = useMutation(CompleteCheckoutMutation, { context: INLINE_ERRORS });
+  const [complete] = useMutation(CompleteCheckoutMutation, { context: { handles: FORM_CODES } });
   const [attempt, setAttempt] = useState(0);
   const [problem, setProblem] = useState<DescribedError | null>(null);
   // StrictMode runs effects twice in development; each attempt asks once.

@@ -2,7 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { Fragment, type ReactNode } from "react";
 import { Link, matchPath } from "react-router";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
 import { PageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
@@ -68,7 +68,7 @@ function MailText({ text }: { text: string }) {
 export default function DevMailPage() {
   const { data, loading, error, refetch } = useQuery(DevMailboxQuery, {
     variables: { first: DEV_MAIL_PAGE_SIZE },
-    context: INLINE_ERRORS,
+    context: { handles: PAGE_CODES },
     fetchPolicy: "cache-and-network",
   });
 

@@ -3,7 +3,7 @@ import { isValidEmail, normalizeEmail } from "@team-billing/shared";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { AuthCard } from "../components/auth-card.component";
 import { FormError, FormField } from "../components/form-field.component";
 import { PageTitle } from "../components/page-state.component";
@@ -20,7 +20,7 @@ export default function ForgotPasswordPage() {
   const [emailError, setEmailError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [request, { loading }] = useMutation(RequestPasswordResetMutation, { context: INLINE_ERRORS });
+  const [request, { loading }] = useMutation(RequestPasswordResetMutation, { context: { handles: FORM_CODES } });
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,6 +1,6 @@
 import { useQuery } from "@apollo/client/react";
 import { Link, useParams } from "react-router";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
 import { OrgPageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
 import type { OrgHomeQuery as OrgHomeResult } from "../gql/graphql";
@@ -51,7 +51,7 @@ export default function OrgHomePage() {
   // Credits move all the time: show the cached page at once, then the server's numbers.
   const { data, loading, error, refetch } = useQuery(OrgHomeQuery, {
     variables: { orgId },
-    context: INLINE_ERRORS,
+    context: { handles: PAGE_CODES },
     fetchPolicy: "cache-and-network",
   });
   if (loading && !data) return <PageLoading label="Loading org…" />;

@@ -3,7 +3,7 @@ import { LIMITS } from "@team-billing/shared";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { badInputField, describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES, handles } from "../apollo/error.link";
 import { AuthCard } from "../components/auth-card.component";
 import { FormError, FormField, focusFirstInvalid } from "../components/form-field.component";
 import { PageTitle } from "../components/page-state.component";
@@ -33,7 +33,7 @@ export default function ResetPasswordPage() {
   const client = useApolloClient();
   const [errors, setErrors] = useState<Errors>({});
   const [invalidLink, setInvalidLink] = useState(false);
-  const [reset, { loading }] = useMutation(ResetPasswordMutation, { context: INLINE_ERRORS });
+  const [reset, { loading }] = useMutation(ResetPasswordMutation, { context: handles(...FORM_CODES, "NOT_FOUND") });
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -4,14 +4,14 @@ import { isValidEmail, normalizeEmail } from "@team-billing/shared";
 import { type FormEvent, useState } from "react";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES, handles } from "../apollo/error.link";
 import { AuthCard } from "../components/auth-card.component";
 import { FormError, FormField, focusFirstInvalid } from "../components/form-field.component";
 import { PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
 import { ROUTES, safeNextPath, signUpPath } from "../routes";
 import { MeQuery } from "../session/route.guard";
-import type { SignUpState } from "./sign-up.page";
+import type { SignInState, SignUpState } from "./auth-state";
 
 const LoginMutation = graphql(`
   mutation Login($email: String!, $password: String!) {
@@ -24,11 +24,7 @@ const LoginMutation = graphql(`
 type Errors = { email?: string; password?: string; form?: string };
 
 /** What another page may tell the person on arrival (e.g. after a password reset), and the email to start from. */
-export interface SignInState {
-  notice?: string;
-  /** Prefills the form: an invitation's address, or what was typed on Create account. */
-  email?: string;
-}
+export type { SignInState } from "./auth-state";
 
 function validate(email: string, password: string): Errors {
   const errors: Errors = {};
@@ -58,7 +54,8 @@ export default function SignInPage() {
   const [typedEmail, setTypedEmail] = useState(arrival?.email ?? "");
   const [errors, setErrors] = useState<Errors>({});
   const [login, { loading }] = useMutation(LoginMutation, {
-    context: INLINE_ERRORS,
+    // A wrong password answers UNAUTHENTICATED, a lockout RATE_LIMITED: both are said next to the form.
+    context: handles(...FORM_CODES, "UNAUTHENTICATED", "RATE_LIMITED"),
     // Seed the session so the next page does not ask the server who we are.
     update(cache, { data }) {
       if (data) cache.writeQuery({ query: MeQuery, data: { me: data.login } });

@@ -3,7 +3,7 @@ import { isValidEmail, LIMITS, normalizeEmail } from "@team-billing/shared";
 import { type FormEvent, useState } from "react";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
 import { AuthCard } from "../components/auth-card.component";
 import { FormError, FormField, focusFirstInvalid } from "../components/form-field.component";
 import { PageTitle } from "../components/page-state.component";
@@ -11,7 +11,7 @@ import { graphql } from "../gql";
 import { ROUTES, safeNextPath, signInPath } from "../routes";
 import { rememberAfterVerify } from "../session/email-verification";
 import { MeQuery } from "../session/route.guard";
-import type { SignInState } from "./sign-in.page";
+import type { SignInState, SignUpState } from "./auth-state";
 
 const SignUpMutation = graphql(`
   mutation SignUp($email: String!, $password: String!, $name: String!) {
@@ -24,9 +24,7 @@ const SignUpMutation = graphql(`
 type Errors = { name?: string; email?: string; password?: string; form?: string };
 
 /** The email to start from: typed on Sign in, or the address an invitation is for. */
-export interface SignUpState {
-  email?: string;
-}
+export type { SignUpState } from "./auth-state";
 
 // The same limits the server enforces, checked here so mistakes show at once.
 function validate(name: string, email: string, password: string): Errors {
@@ -58,7 +56,7 @@ export default function SignUpPage() {
   const [errors, setErrors] = useState<Errors>({});
   const [sent, setSent] = useState<Sent | null>(null);
   // The answer is not trusted to be a session (a taken address answers alike without one): `me` says.
-  const [signUp, { loading }] = useMutation(SignUpMutation, { context: INLINE_ERRORS });
+  const [signUp, { loading }] = useMutation(SignUpMutation, { context: { handles: FORM_CODES } });
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -75,7 +73,7 @@ export default function SignUpPage() {
     }
     try {
       await signUp({ variables: { name, email, password } });
-      const { data } = await client.query({ query: MeQuery, fetchPolicy: "network-only", context: INLINE_ERRORS });
+      const { data } = await client.query({ query: MeQuery, fetchPolicy: "network-only", context: { handles: PAGE_CODES } });
       // The verification link may open in another tab: it continues where this one goes.
       rememberAfterVerify(safeNextPath(next));
       setSent({ email, signedIn: Boolean(data?.me) });

@@ -1,7 +1,7 @@
 import { useLazyQuery, useQuery } from "@apollo/client/react";
 import { Link, useParams } from "react-router";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
 import { InvoicesSection } from "../billing/invoices.section";
 import { PoolSection } from "../billing/pool.section";
 import { PageError, PageLoading, PageTitle } from "../components/page-state.component";
@@ -67,7 +67,7 @@ export function LedgerCheckSection({ orgId }: { orgId: string }) {
   const result = data?.supportLedgerCheck;
   const onCheck = () => {
     // The outcome (or the error) shows below from the hook's state.
-    runCheck({ variables: { orgId }, context: INLINE_ERRORS }).catch(() => {});
+    runCheck({ variables: { orgId }, context: { handles: PAGE_CODES } }).catch(() => {});
   };
   return (
     <section className="card section" aria-labelledby="ledger-check-title" id="ledger-check">
@@ -118,7 +118,7 @@ export function LedgerCheckSection({ orgId }: { orgId: string }) {
  */
 export default function SupportOrgPage() {
   const { orgId = "" } = useParams();
-  const { data, loading, error, refetch } = useQuery(SupportOrgQueryDoc, { variables: { orgId }, context: INLINE_ERRORS });
+  const { data, loading, error, refetch } = useQuery(SupportOrgQueryDoc, { variables: { orgId }, context: { handles: PAGE_CODES } });
   if (loading && !data) return <PageLoading label="Loading the org…" />;
   if (error && !data) {
     const { code, message } = describeError(error);

@@ -2,7 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { type FormEvent, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { handles, PAGE_CODES } from "../apollo/error.link";
 import { FormField } from "../components/form-field.component";
 import { InlineLoadError, PageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { Time } from "../components/time.component";
@@ -112,7 +112,10 @@ export default function SupportPage() {
 }
 
 function SearchResults({ query }: { query: string }) {
-  const { data, loading, error, refetch } = useQuery(SupportSearchQuery, { variables: { query }, context: INLINE_ERRORS });
+  const { data, loading, error, refetch } = useQuery(SupportSearchQuery, {
+    variables: { query },
+    context: handles(...PAGE_CODES, "BAD_USER_INPUT"),
+  });
   if (loading && !data) return <PageLoading label="Searching…" />;
   if (error && !data) {
     const { message, retry } = searchFailure(describeError(error).code);
@@ -168,7 +171,7 @@ function SearchResults({ query }: { query: string }) {
 function EnterpriseQueue() {
   // New requests arrive while staff work: the cached list shows at once and is asked again.
   const { data, loading, error, refetch } = useQuery(SupportEnterpriseRequestsQuery, {
-    context: INLINE_ERRORS,
+    context: { handles: PAGE_CODES },
     fetchPolicy: "cache-and-network",
   });
   const requests = data?.supportEnterpriseRequests;

@@ -19,6 +19,8 @@ import {
   graceMember,
   invitationsMock,
   managerTeamMocks,
+  orgCreatedEntry,
+  roleChangedEntry,
   teamSettingsMock,
   typed,
 } from "../test/team.fixtures";
@@ -285,6 +287,28 @@ describe("Team settings page", () => {
     expect(await within(notifications()).findByText("Bob Builder is now an admin.")).toBeTruthy();
     expect(select.value).toBe("ADMIN");
     expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("asks for the audit log again after a change, without the change's component knowing of it", async () => {
+    renderApp("/orgs/org_acme/team", [
+      ...signedInMocks([acme]),
+      teamSettingsMock({ myRole: "OWNER" }),
+      invitationsMock(),
+      apiKeysMock(),
+      // Before the removal the log has one entry; the server has recorded the removal after it.
+      { ...auditEntriesMock({ entries: [orgCreatedEntry] }), maxUsageCount: 1 },
+      auditEntriesMock({ entries: [roleChangedEntry, orgCreatedEntry] }),
+      {
+        request: { query: RemoveMemberDocument, variables: { orgId: acme.id, memberId: bobMember.id } },
+        result: { data: { removeMember: true } },
+      },
+    ]);
+    const log = await screen.findByRole("table", { name: "Audit log" });
+    expect(within(log).getAllByRole("row")).toHaveLength(2);
+    fireEvent.click(screen.getByRole("button", { name: "Remove Bob Builder" }));
+    const dialog = screen.getByRole("dialog", { name: "Remove Bob Builder?" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Remove member" }));
+    await waitFor(() => expect(within(screen.getByRole("table", { name: "Audit log" })).getAllByRole("row")).toHaveLength(3));
   });
 
   it("shows the audit log newest first with before and after", async () => {

@@ -1,6 +1,6 @@
 import { useQuery } from "@apollo/client/react";
 import { Link, useParams } from "react-router";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
 import { OrgPageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
 import { orgPath, ROUTES } from "../routes";
@@ -73,7 +73,7 @@ function sectionsFor(canManage: boolean): TeamSection[] {
 export default function TeamPage() {
   const { orgId = "" } = useParams();
   const { user } = useCurrentUser();
-  const { data, loading, error, refetch } = useQuery(TeamSettingsQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  const { data, loading, error, refetch } = useQuery(TeamSettingsQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
   if (loading && !data) return <PageLoading label="Loading the team…" />;
   if (error && !data) return <OrgPageError error={error} what="the team" onRetry={() => void refetch()} />;
   const org = data?.org;

@@ -2,7 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { badInputField, describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
 import { PoolGauge } from "../billing/pool-gauge.component";
 import { RunwayLine } from "../usage/runway-line.component";
 import { FormError } from "../components/form-field.component";
@@ -113,7 +113,7 @@ export default function UsagePage() {
   const badLink = checked && "problem" in checked ? checked.problem : null;
   const range = rangeFor(choice, fromDay, toDay) ?? {};
   const variables = { orgId, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
-  const { data, previousData, loading, error, refetch } = useQuery(OrgUsageQueryDoc, { variables, context: INLINE_ERRORS });
+  const { data, previousData, loading, error, refetch } = useQuery(OrgUsageQueryDoc, { variables, context: { handles: PAGE_CODES } });
   const shown = data ?? previousData;
 
   if (loading && !shown) return <PageLoading label="Loading usage…" />;

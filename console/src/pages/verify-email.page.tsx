@@ -2,7 +2,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES, handles, PAGE_CODES } from "../apollo/error.link";
 import { AuthCard } from "../components/auth-card.component";
 import { PageLoading, PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
@@ -26,8 +26,8 @@ type Outcome = { kind: "verified"; next: string } | { kind: "invalid" } | { kind
 export default function VerifyEmailPage() {
   const { token = "" } = useParams();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [verify] = useMutation(VerifyEmailMutation, { context: INLINE_ERRORS });
-  const me = useQuery(MeQuery, { context: INLINE_ERRORS });
+  const [verify] = useMutation(VerifyEmailMutation, { context: handles(...FORM_CODES, "NOT_FOUND") });
+  const me = useQuery(MeQuery, { context: { handles: PAGE_CODES } });
   // Once per token: StrictMode runs effects twice, and a token works once.
   const asked = useRef<string | null>(null);
 

@@ -2,7 +2,7 @@ import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { graphql } from "../gql";
 import { safeNextPath } from "../routes";
 import { MeQuery } from "./route.guard";
@@ -50,7 +50,7 @@ type ResendOutcome = { tone: "success" | "danger"; message: string } | null;
 /** "Resend the link" for a signed-in user whose email is not verified yet, with what happened. */
 export function ResendVerificationButton({ className = "button button--small" }: { className?: string }) {
   const [outcome, setOutcome] = useState<ResendOutcome>(null);
-  const [resend, { loading }] = useMutation(ResendVerificationEmailMutation, { context: INLINE_ERRORS });
+  const [resend, { loading }] = useMutation(ResendVerificationEmailMutation, { context: { handles: FORM_CODES } });
   const client = useApolloClient();
 
   const onResend = async () => {

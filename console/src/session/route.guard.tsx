@@ -3,7 +3,7 @@ import { ERROR_MESSAGES, ROLE_RANK, type Role } from "@team-billing/shared";
 import type { ReactNode } from "react";
 import { Navigate, useLocation, useParams } from "react-router";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
 import { PageError, PageLoading } from "../components/page-state.component";
 import { graphql } from "../gql";
 import type { SessionUserFragment } from "../gql/graphql";
@@ -59,7 +59,7 @@ export function RouteGuard({ access, children }: { access: RouteAccess; children
 
 function SignedInGuard({ access, children }: { access: Exclude<RouteAccess, "public">; children: ReactNode }) {
   const location = useLocation();
-  const { data, loading, error, refetch } = useQuery(MeQuery, { context: INLINE_ERRORS });
+  const { data, loading, error, refetch } = useQuery(MeQuery, { context: { handles: PAGE_CODES } });
   if (loading && !data) return <PageLoading label="Checking your session…" />;
   if (error && !data) {
     return <PageError title="We couldn't check your session" message={describeError(error).message} onRetry={() => void refetch()} />;
@@ -80,7 +80,7 @@ function SignedInGuard({ access, children }: { access: Exclude<RouteAccess, "pub
 
 function OrgRoleGate({ min, userId, children }: { min: Role; userId: string; children: ReactNode }) {
   const { orgId = "" } = useParams();
-  const { data, loading, error, refetch } = useQuery(OrgMembershipQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  const { data, loading, error, refetch } = useQuery(OrgMembershipQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
   if (loading && !data) return <PageLoading />;
   if (error && !data)
     return <PageError title="We couldn't load this org" message={describeError(error).message} onRetry={() => void refetch()} />;

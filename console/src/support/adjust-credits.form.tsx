@@ -1,12 +1,11 @@
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { FormError, FormField, focusFirstInvalid, SelectField } from "../components/form-field.component";
 import { graphql } from "../gql";
 import type { CreditBucket, PoolFieldsFragment } from "../gql/graphql";
-import { REFETCH_AUDIT_LOG } from "../team/audit-log.section";
 import {
   type AdjustmentDraft,
   type AdjustmentProblems,
@@ -66,9 +65,9 @@ export function AdjustCreditsForm({
   const [sendError, setSendError] = useState<string | null>(null);
   const [moved, setMoved] = useState<string | null>(null);
   const [adjust, { loading }] = useMutation(AdjustCreditsMutation, {
-    context: INLINE_ERRORS,
+    context: { handles: FORM_CODES },
     // The adjustment is the audit log's and the recent list's newest entry.
-    refetchQueries: [...REFETCH_AUDIT_LOG.refetchQueries, CreditAdjustmentsQuery],
+    refetchQueries: [CreditAdjustmentsQuery],
   });
 
   const update = (patch: Partial<AdjustmentDraft>) => {

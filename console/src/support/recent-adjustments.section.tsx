@@ -1,13 +1,12 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { InlineLoadError } from "../components/page-state.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { CreditAdjustmentFieldsFragment } from "../gql/graphql";
-import { REFETCH_AUDIT_LOG } from "../team/audit-log.section";
 import { BUCKET_NAMES, movedLine } from "./adjustment";
 
 export const CreditAdjustmentFields = graphql(`
@@ -53,13 +52,13 @@ const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : fmt(n));
  * with what it moved; one not yet reversed can be reversed once, after a confirm step.
  */
 export function RecentAdjustmentsSection({ orgId, onChanged }: { orgId: string; onChanged?: () => void }) {
-  const { data, error, loading, refetch } = useQuery(CreditAdjustmentsQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  const { data, error, loading, refetch } = useQuery(CreditAdjustmentsQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
   const [reversing, setReversing] = useState<CreditAdjustmentFieldsFragment | null>(null);
   const [reverseError, setReverseError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [reverse, { loading: busy }] = useMutation(ReverseAdjustmentMutation, {
-    context: INLINE_ERRORS,
-    refetchQueries: [...REFETCH_AUDIT_LOG.refetchQueries, CreditAdjustmentsQuery],
+    context: { handles: FORM_CODES },
+    refetchQueries: [CreditAdjustmentsQuery],
   });
   const list = data?.org?.creditAdjustments ?? [];
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { CopyButton } from "../components/copy-button.component";
 import { PageError, PageLoading } from "../components/page-state.component";
@@ -11,7 +11,6 @@ import type { ApiKeyItemFragment } from "../gql/graphql";
 import { useServerPublicUrl } from "../layout/server-clock";
 import { useNotifier } from "../notifications/notification-center.component";
 import { ApiKeySecretCallout } from "./api-key-secret.callout";
-import { REFETCH_AUDIT_LOG } from "./audit-log.section";
 import { CreateApiKeyForm } from "./create-api-key.form";
 
 export const ApiKeyItemFields = graphql(`
@@ -76,7 +75,7 @@ export function recordUsageExample(serverUrl: string, orgId: string, memberId: s
 
 /** Member and Space ids with copy buttons, and a call that works once the key is pasted in. */
 function IntegrationIds({ orgId }: { orgId: string }) {
-  const { data } = useQuery(IntegrationIdsQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  const { data } = useQuery(IntegrationIdsQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
   // The address the server says it is at; this page's origin until it has said.
   const serverUrl = useServerPublicUrl() ?? window.location.origin;
   const org = data?.org;
@@ -158,7 +157,7 @@ const RevokeApiKeyMutation = graphql(`
 `);
 
 export function ApiKeysSection({ orgId }: { orgId: string }) {
-  const { data, loading, error, refetch } = useQuery(OrgApiKeysQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  const { data, loading, error, refetch } = useQuery(OrgApiKeysQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const keys = data?.org?.apiKeys ?? [];
 
@@ -210,8 +209,7 @@ function ApiKeyRow({ orgId, apiKey }: { orgId: string; apiKey: ApiKeyItemFragmen
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [revoke, { loading }] = useMutation(RevokeApiKeyMutation, {
-    context: INLINE_ERRORS,
-    ...REFETCH_AUDIT_LOG,
+    context: { handles: FORM_CODES },
     update(cache) {
       cache.evict({ id: cache.identify(apiKey) });
       cache.gc();

@@ -2,7 +2,7 @@ import { NetworkStatus } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { type ReactNode, useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
 import { FormError, SelectField } from "../components/form-field.component";
 import { PageError, PageLoading } from "../components/page-state.component";
 import { Time } from "../components/time.component";
@@ -23,7 +23,8 @@ export const AuditEntryFields = graphql(`
 `);
 
 // Paged by the server, newest first; the cache keeps one list per `actionPrefix`
-// and appends older pages (see createCache).
+// and appends older pages (see createCache). After any change the cached log is
+// dropped (apollo/audit-log.link.ts), so it is asked for afresh.
 export const OrgAuditEntriesQuery = graphql(`
   query OrgAuditEntries($orgId: ID!, $first: Int!, $after: String, $actionPrefix: String) {
     org(id: $orgId) {
@@ -44,13 +45,6 @@ export const OrgAuditEntriesQuery = graphql(`
   }
 `);
 
-/**
- * Team changes are audited by the server; mutations spread this to refetch the
- * log when it is on screen. A refetch asks for the first page again (of the
- * filter shown), which replaces the older pages loaded so far.
- */
-export const REFETCH_AUDIT_LOG = { refetchQueries: [OrgAuditEntriesQuery] };
-
 const AUDIT_PAGE_SIZE = 25;
 
 /** The org's audit log, newest first (OWNER, ADMIN and support staff; the server refuses others). */
@@ -59,7 +53,7 @@ export function AuditLogSection({ orgId }: { orgId: string }) {
   const category = AUDIT_CATEGORIES.find((c) => (c.prefix ?? "") === prefix) ?? AUDIT_CATEGORIES[0];
   const { data, loading, error, refetch, fetchMore, networkStatus } = useQuery(OrgAuditEntriesQuery, {
     variables: { orgId, first: AUDIT_PAGE_SIZE, actionPrefix: category.prefix },
-    context: INLINE_ERRORS,
+    context: { handles: PAGE_CODES },
   });
   const [moreError, setMoreError] = useState<string | null>(null);
   const connection = data?.org?.auditEntries;
@@ -69,7 +63,7 @@ export function AuditLogSection({ orgId }: { orgId: string }) {
     if (!connection?.pageInfo.endCursor) return;
     setMoreError(null);
     try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor }, context: INLINE_ERRORS });
+      await fetchMore({ variables: { after: connection.pageInfo.endCursor }, context: { handles: PAGE_CODES } });
     } catch (e) {
       setMoreError(describeError(e).message);
     }

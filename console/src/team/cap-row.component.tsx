@@ -1,12 +1,11 @@
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useRef, useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { graphql } from "../gql";
 import type { CapItemFragment } from "../gql/graphql";
 import { useNotifier } from "../notifications/notification-center.component";
-import { REFETCH_AUDIT_LOG } from "./audit-log.section";
 import { parseCapLimit } from "./cap-limit";
 
 export const SetCapMutation = graphql(`
@@ -59,10 +58,9 @@ export function CapRow({ orgId, cap, target, canManage }: { orgId: string; cap: 
   const [editError, setEditError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [dialogError, setDialogError] = useState<string | null>(null);
-  const [setCap, { loading: saving }] = useMutation(SetCapMutation, { context: INLINE_ERRORS, ...REFETCH_AUDIT_LOG });
+  const [setCap, { loading: saving }] = useMutation(SetCapMutation, { context: { handles: FORM_CODES } });
   const [removeCap, { loading: removing }] = useMutation(RemoveCapMutation, {
-    context: INLINE_ERRORS,
-    ...REFETCH_AUDIT_LOG,
+    context: { handles: FORM_CODES },
     update(cache) {
       cache.evict({ id: cache.identify(cap) });
       cache.gc();

@@ -2,10 +2,10 @@ import { Link } from "react-router";
 import { alertLevel } from "../billing/pool-gauge.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
-import type { CapItemFragment, Plan, PoolFieldsFragment, SpaceItemFragment, TeamMemberFragment } from "../gql/graphql";
 import { PLAN_LABELS } from "../orgs/plan-badge.component";
 import { billingPath } from "../routes";
-import { CapRow, type CapTarget } from "./cap-row.component";
+import { type CapsOrg, capTarget } from "./cap-target";
+import { CapRow } from "./cap-row.component";
 import { SetCapForm } from "./set-cap.form";
 import { SoftAlertSetting } from "./soft-alert.setting";
 
@@ -19,26 +19,7 @@ export const CapItemFields = graphql(`
   }
 `);
 
-export interface CapsOrg {
-  id: string;
-  name: string;
-  plan: Plan;
-  softAlertThresholdPercent: number;
-  pool?: PoolFieldsFragment | null;
-  caps: readonly CapItemFragment[];
-  members: readonly TeamMemberFragment[];
-  spaces: readonly SpaceItemFragment[];
-}
-
-/** What a cap applies to, in words; a member who left or a Space that went keeps a cap row until it is removed. */
-export function capTarget(cap: Pick<CapItemFragment, "scope" | "targetId">, org: CapsOrg, myUserId: string | undefined): CapTarget {
-  if (cap.scope === "MEMBER") {
-    const member = org.members.find((m) => m.id === cap.targetId);
-    const name = member ? member.user.name : "A former member";
-    return { kind: "Member", name, isMe: member?.user.id === myUserId };
-  }
-  return { kind: "Space", name: org.spaces.find((s) => s.id === cap.targetId)?.name ?? "A removed Space", isMe: false };
-}
+export { type CapsOrg, capTarget } from "./cap-target";
 
 /**
  * Per-member and per-Space monthly caps and the low-pool alert. Caps limit a

@@ -2,11 +2,10 @@ import { useMutation } from "@apollo/client/react";
 import { LIMITS } from "@team-billing/shared";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { FormError, FormField } from "../components/form-field.component";
 import { graphql } from "../gql";
 import type { ApiKeyScope } from "../gql/graphql";
-import { REFETCH_AUDIT_LOG } from "./audit-log.section";
 import { addToCachedList, orgCacheId } from "../apollo/cache-lists";
 
 // The secret is read from the mutation result and kept in React state only: Apollo
@@ -38,8 +37,7 @@ export function CreateApiKeyForm({ orgId, onCreated }: { orgId: string; onCreate
   const firstScope = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [createApiKey, { loading }] = useMutation(CreateApiKeyMutation, {
-    context: INLINE_ERRORS,
-    ...REFETCH_AUDIT_LOG,
+    context: { handles: FORM_CODES },
     update(cache, { data }) {
       addToCachedList(cache, { owner: orgCacheId(cache, orgId), field: "apiKeys", item: data?.createApiKey.apiKey });
     },

@@ -2,11 +2,10 @@ import { useMutation } from "@apollo/client/react";
 import { LIMITS } from "@team-billing/shared";
 import { type FormEvent, useRef, useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { FormError, FormField } from "../components/form-field.component";
 import { graphql } from "../gql";
 import { useNotifier } from "../notifications/notification-center.component";
-import { REFETCH_AUDIT_LOG } from "./audit-log.section";
 import { addToCachedList, orgCacheId } from "../apollo/cache-lists";
 import { nameProblem } from "../components/name-problem";
 
@@ -24,8 +23,7 @@ export function CreateSpaceForm({ orgId }: { orgId: string }) {
   const [nameError, setNameError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [createSpace, { loading }] = useMutation(CreateSpaceMutation, {
-    context: INLINE_ERRORS,
-    ...REFETCH_AUDIT_LOG,
+    context: { handles: FORM_CODES },
     // The server lists Spaces oldest first; the new one goes last.
     update(cache, { data }) {
       addToCachedList(cache, { owner: orgCacheId(cache, orgId), field: "spaces", item: data?.createSpace });

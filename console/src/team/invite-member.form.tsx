@@ -2,11 +2,10 @@ import { useMutation } from "@apollo/client/react";
 import { isValidEmail, normalizeEmail } from "@team-billing/shared";
 import { type FormEvent, useRef, useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { FormError, FormField, SelectField } from "../components/form-field.component";
 import { graphql } from "../gql";
 import { useNotifier } from "../notifications/notification-center.component";
-import { REFETCH_AUDIT_LOG } from "./audit-log.section";
 import { ASSIGNABLE_ROLES, isAssignableRole } from "./roles";
 import { addToCachedList, orgCacheId } from "../apollo/cache-lists";
 
@@ -24,8 +23,7 @@ export function InviteMemberForm({ orgId }: { orgId: string }) {
   const [emailError, setEmailError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [invite, { loading }] = useMutation(InviteMemberMutation, {
-    context: INLINE_ERRORS,
-    ...REFETCH_AUDIT_LOG,
+    context: { handles: FORM_CODES },
     // The server lists pending invitations newest first; put the new one on top.
     update(cache, { data }) {
       addToCachedList(cache, { owner: orgCacheId(cache, orgId), field: "invitations", item: data?.inviteMember, at: "start" });

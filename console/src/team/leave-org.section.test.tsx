@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { LeaveOrgDocument, SetMyPersonalCreditsDocument } from "../gql/graphql";
+import { LeaveOrgDocument, type Plan, SetMyPersonalCreditsDocument } from "../gql/graphql";
 import { acme, apiError, initech, meMock, myOrgsMock, orgSwitcherMock, signedInMocks, devToolsMock } from "../test/fixtures";
 import { orgHomeMock as orgHome } from "../test/org-home.fixtures";
 import { renderApp } from "../test/render-app";
@@ -11,14 +11,14 @@ const leaveMock = (result: object) => ({ request: { query: LeaveOrgDocument, var
 const orgHomeMock = orgHome(acme, { billingInterval: "MONTHLY", myRole: "MEMBER" });
 
 /** Bob (MEMBER of Acme, also in Initech) opens his orgs, then Acme's Team settings, as a person would. */
-async function openAsBob(extra: Parameters<typeof renderApp>[1]) {
+async function openAsBob(extra: Parameters<typeof renderApp>[1], plan: Plan = "TEAM") {
   const view = renderApp("/", [
     meMock(bob),
     orgSwitcherMock([acme, initech]),
     devToolsMock(),
     myOrgsMock([acme, initech]),
     orgHomeMock,
-    teamSettingsMock({ myRole: "MEMBER" }),
+    teamSettingsMock({ myRole: "MEMBER", plan }),
     ...extra,
   ]);
   fireEvent.click(await within(await screen.findByRole("list", { name: "Your orgs" })).findByRole("link", { name: "Acme" }));
@@ -77,6 +77,17 @@ describe("Leaving an org", () => {
     fireEvent.click(consent);
     await waitFor(() => expect(consent.checked).toBe(true));
     expect(within(membership()).queryByRole("alert")).toBeNull();
+  });
+
+  it("tells a MEMBER the consent counts on every personal plan, Starter too", async () => {
+    for (const plan of ["FREE", "STARTER", "PRO"] as const) {
+      const view = await openAsBob([], plan);
+      expect(within(membership()).getByText(/paid from your personal credits only if this is on/)).toBeTruthy();
+      view.unmount();
+    }
+    const view = await openAsBob([], "TEAM");
+    expect(within(membership()).getByText(/it has a shared pool now/)).toBeTruthy();
+    view.unmount();
   });
 
   it("keeps the consent as it was and says why when saving fails", async () => {

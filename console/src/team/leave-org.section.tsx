@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { removeFromCachedList } from "../apollo/cache-lists";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { graphql } from "../gql";
 import type { Plan, Role } from "../gql/graphql";
@@ -44,7 +44,7 @@ function PersonalCreditsConsent({
 }) {
   const [error, setError] = useState<string | null>(null);
   // The answer is the Member: the cache updates the box from it.
-  const [save, { loading }] = useMutation(SetMyPersonalCreditsMutation, { context: INLINE_ERRORS });
+  const [save, { loading }] = useMutation(SetMyPersonalCreditsMutation, { context: { handles: FORM_CODES } });
   const onChange = async (allowed: boolean) => {
     setError(null);
     try {
@@ -53,7 +53,8 @@ function PersonalCreditsConsent({
       setError(describeError(e).message);
     }
   };
-  const personalPlan = plan === "FREE" || plan === "PRO";
+  // Every plan but the pooled ones (Team, Enterprise) is its owner's personal plan.
+  const personalPlan = plan === "FREE" || plan === "STARTER" || plan === "PRO";
   return (
     <div className="field">
       <label className="field--check">
@@ -69,7 +70,7 @@ function PersonalCreditsConsent({
       <p id="personal-credits-consent-hint" className="field__hint">
         {personalPlan
           ? "On a personal plan, calls made with this org's API keys for you are paid from your personal credits only if this is on."
-          : "Used only while the org is on a personal plan (Free or Pro); it has a shared pool now."}
+          : "Used only while the org is on a personal plan (Free, Starter or Pro); it has a shared pool now."}
       </p>
       {error && (
         <p className="field__error" role="alert">
@@ -91,7 +92,7 @@ export function LeaveOrgSection({ org, me }: LeaveOrgProps) {
   const [confirming, setConfirming] = useState(false);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [leaveOrg, { loading }] = useMutation(LeaveOrgMutation, {
-    context: INLINE_ERRORS,
+    context: { handles: FORM_CODES },
     // Out of the org list and the header's switcher (both read `myOrgs`).
     update(cache, { data }) {
       if (data?.leaveOrg) removeFromCachedList(cache, { field: "myOrgs", item: { __typename: "Org", id: org.id } });

@@ -1,15 +1,15 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { TeamMemberFragment } from "../gql/graphql";
 import { useNotifier } from "../notifications/notification-center.component";
 import { OrgApiKeysQuery } from "./api-keys.section";
-import { OrgAuditEntriesQuery, REFETCH_AUDIT_LOG } from "./audit-log.section";
-import type { TeamOrg } from "./members-table.component";
+import { OrgAuditEntriesQuery } from "./audit-log.section";
+import type { TeamOrg } from "./team-org";
 import { RoleBadge } from "./role-badge.component";
 import { ASSIGNABLE_ROLES, isAssignableRole } from "./roles";
 
@@ -62,9 +62,9 @@ export function MemberRow({ org, member, canManage, canTransfer, isMe }: MemberR
   const [roleError, setRoleError] = useState<string | null>(null);
   const variables = { orgId: org.id, memberId: member.id };
 
-  const [changeRole, { loading: changingRole }] = useMutation(ChangeMemberRoleMutation, { context: INLINE_ERRORS, ...REFETCH_AUDIT_LOG });
+  const [changeRole, { loading: changingRole }] = useMutation(ChangeMemberRoleMutation, { context: { handles: FORM_CODES } });
   const [removeMember, { loading: removing }] = useMutation(RemoveMemberMutation, {
-    context: INLINE_ERRORS,
+    context: { handles: FORM_CODES },
     // The server revokes the keys the member created: the list must lose them too.
     refetchQueries: [OrgAuditEntriesQuery, OrgApiKeysQuery],
     update(cache) {
@@ -80,8 +80,7 @@ export function MemberRow({ org, member, canManage, canTransfer, isMe }: MemberR
     },
   });
   const [transferOwnership, { loading: transferring }] = useMutation(TransferOwnershipMutation, {
-    context: INLINE_ERRORS,
-    ...REFETCH_AUDIT_LOG,
+    context: { handles: FORM_CODES },
   });
 
   const applyRole = async (role: "ADMIN" | "MEMBER") => {
@@ -241,7 +240,7 @@ export function MemberRow({ org, member, canManage, canTransfer, isMe }: MemberR
 /** Removing a member revokes the API keys they created (the server does it): say which, before. */
 function RevokedKeysNote({ orgId, userId }: { orgId: string; userId: string }) {
   // Usually cached by the API keys section already; asked for when not.
-  const { data } = useQuery(OrgApiKeysQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  const { data } = useQuery(OrgApiKeysQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
   if (!data?.org) return <p>API keys they created will be revoked.</p>;
   const keys = data.org.apiKeys.filter((k) => k.createdByUserId === userId);
   if (keys.length === 0) return <p>They created no API keys here; no key is revoked.</p>;

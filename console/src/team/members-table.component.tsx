@@ -17,11 +17,9 @@ export const TeamMemberFields = graphql(`
   }
 `);
 
-export interface TeamOrg {
-  id: string;
-  name: string;
-  seats: number;
-}
+import type { TeamOrg } from "./team-org";
+
+export type { TeamOrg } from "./team-org";
 
 /** Active members, oldest first; management controls only for OWNER and ADMIN. */
 export function MembersTable({

@@ -3,13 +3,12 @@ import { LIMITS } from "@team-billing/shared";
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { FormError, FormField } from "../components/form-field.component";
 import { nameProblem } from "../components/name-problem";
 import { graphql } from "../gql";
 import { useNotifier } from "../notifications/notification-center.component";
-import { REFETCH_AUDIT_LOG } from "./audit-log.section";
 
 const RenameOrgMutation = graphql(`
   mutation RenameOrg($orgId: ID!, $name: String!) {
@@ -45,7 +44,7 @@ function RenameOrgForm({ org }: { org: { id: string; name: string } }) {
   const notifier = useNotifier();
   const [nameError, setNameError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [rename, { loading }] = useMutation(RenameOrgMutation, { context: INLINE_ERRORS, ...REFETCH_AUDIT_LOG });
+  const [rename, { loading }] = useMutation(RenameOrgMutation, { context: { handles: FORM_CODES } });
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -89,7 +88,7 @@ function DeleteOrg({ org }: { org: { id: string; name: string } }) {
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [remove, { loading }] = useMutation(DeleteOrgMutation, {
-    context: INLINE_ERRORS,
+    context: { handles: FORM_CODES },
     update(cache) {
       cache.evict({ id: cache.identify({ __typename: "Org", id: org.id }) });
       cache.gc();

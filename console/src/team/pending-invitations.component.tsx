@@ -1,14 +1,13 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
 import { CopyButton } from "../components/copy-button.component";
 import { PageError, PageLoading } from "../components/page-state.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { PendingInvitationFragment } from "../gql/graphql";
 import { useNotifier } from "../notifications/notification-center.component";
-import { REFETCH_AUDIT_LOG } from "./audit-log.section";
 import { RoleBadge } from "./role-badge.component";
 
 export const PendingInvitationFields = graphql(`
@@ -55,7 +54,7 @@ const ResendInvitationMutation = graphql(`
  * list to members.
  */
 export function PendingInvitations({ orgId }: { orgId: string }) {
-  const { data, loading, error, refetch } = useQuery(OrgInvitationsQuery, { variables: { orgId }, context: INLINE_ERRORS });
+  const { data, loading, error, refetch } = useQuery(OrgInvitationsQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
   if (loading && !data) return <PageLoading label="Loading invitations…" />;
   if (error && !data) {
     return <PageError title="We couldn't load the invitations" message={describeError(error).message} onRetry={() => void refetch()} />;
@@ -75,8 +74,7 @@ function InvitationItem({ orgId, invitation }: { orgId: string; invitation: Pend
   const notifier = useNotifier();
   const [error, setError] = useState<string | null>(null);
   const [revoke, { loading }] = useMutation(RevokeInvitationMutation, {
-    context: INLINE_ERRORS,
-    ...REFETCH_AUDIT_LOG,
+    context: { handles: FORM_CODES },
     update(cache) {
       cache.evict({ id: cache.identify(invitation) });
       cache.gc();
@@ -85,8 +83,8 @@ function InvitationItem({ orgId, invitation }: { orgId: string; invitation: Pend
 
   // Resending mails a fresh link and retires the old one (a new invitation replaces it): list them again.
   const [resend, { loading: resending }] = useMutation(ResendInvitationMutation, {
-    context: INLINE_ERRORS,
-    refetchQueries: [OrgInvitationsQuery, ...(REFETCH_AUDIT_LOG.refetchQueries ?? [])],
+    context: { handles: FORM_CODES },
+    refetchQueries: [OrgInvitationsQuery],
   });
 
   const onResend = async () => {

@@ -3,13 +3,12 @@ import type { CapScope } from "@team-billing/shared";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { addToCachedList, orgCacheId } from "../apollo/cache-lists";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { FormError, FormField } from "../components/form-field.component";
 import { useNotifier } from "../notifications/notification-center.component";
-import { REFETCH_AUDIT_LOG } from "./audit-log.section";
 import { parseCapLimit } from "./cap-limit";
 import { SetCapMutation, targetWords } from "./cap-row.component";
-import { type CapsOrg, capTarget } from "./caps.section";
+import { type CapsOrg, capTarget } from "./cap-target";
 
 type Errors = { target?: string; limit?: string; form?: string };
 
@@ -28,8 +27,7 @@ export function SetCapForm({ org, myUserId }: { org: CapsOrg; myUserId: string |
   const limitInput = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [setCap, { loading }] = useMutation(SetCapMutation, {
-    context: INLINE_ERRORS,
-    ...REFETCH_AUDIT_LOG,
+    context: { handles: FORM_CODES },
     // The server lists caps oldest first; a new one goes last.
     update(cache, { data }) {
       addToCachedList(cache, { owner: orgCacheId(cache, org.id), field: "caps", item: data?.setCap });

@@ -1,11 +1,8 @@
-import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useRef, useState } from "react";
-import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { FormError, FormField } from "../components/form-field.component";
 import { graphql } from "../gql";
 import { useNotifier } from "../notifications/notification-center.component";
-import { REFETCH_AUDIT_LOG } from "./audit-log.section";
 import { parseThreshold } from "./cap-limit";
 
 const SetSoftAlertThresholdMutation = graphql(`
@@ -57,13 +54,12 @@ function ThresholdForm({ orgId, percent, allotment, level }: { orgId: string; pe
   const notifier = useNotifier();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [save, { loading }] = useMutation(SetSoftAlertThresholdMutation, { context: INLINE_ERRORS, ...REFETCH_AUDIT_LOG });
+  const { run: save, formError, reset, loading } = useFormMutation(SetSoftAlertThresholdMutation);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const parsed = parseThreshold(String(new FormData(event.currentTarget).get("percent") ?? ""));
-    setFormError(null);
+    reset();
     if ("problem" in parsed) {
       setError(parsed.problem);
       input.current?.focus();
@@ -71,12 +67,8 @@ function ThresholdForm({ orgId, percent, allotment, level }: { orgId: string; pe
     }
     setError(null);
     if (parsed.percent === percent) return;
-    try {
-      await save({ variables: { orgId, percent: parsed.percent } });
-      notifier.notify({ tone: "success", message: `The owner will be emailed when the pool falls below ${parsed.percent}%.` });
-    } catch (e) {
-      setFormError(describeError(e).message);
-    }
+    if (!(await save({ orgId, percent: parsed.percent }))) return;
+    notifier.notify({ tone: "success", message: `The owner will be emailed when the pool falls below ${parsed.percent}%.` });
   };
 
   return (

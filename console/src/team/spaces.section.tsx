@@ -2,13 +2,12 @@ import { useMutation } from "@apollo/client/react";
 import { LIMITS } from "@team-billing/shared";
 import { type FormEvent, useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
 import { FormError, FormField } from "../components/form-field.component";
 import { nameProblem } from "../components/name-problem";
 import { graphql } from "../gql";
 import type { SpaceItemFragment } from "../gql/graphql";
 import { useNotifier } from "../notifications/notification-center.component";
-import { REFETCH_AUDIT_LOG } from "./audit-log.section";
 import { CreateSpaceForm } from "./create-space.form";
 
 export const SpaceItemFields = graphql(`
@@ -55,7 +54,7 @@ function SpaceChip({ orgId, space, canManage }: { orgId: string; space: SpaceIte
   const notifier = useNotifier();
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [rename, { loading }] = useMutation(RenameSpaceMutation, { context: INLINE_ERRORS, ...REFETCH_AUDIT_LOG });
+  const [rename, { loading }] = useMutation(RenameSpaceMutation, { context: { handles: FORM_CODES } });
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

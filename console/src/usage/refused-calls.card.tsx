@@ -1,6 +1,6 @@
 import { useQuery } from "@apollo/client/react";
 import { describeError } from "../apollo/error-message";
-import { INLINE_ERRORS } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
 import { InlineLoadError } from "../components/page-state.component";
 import { graphql } from "../gql";
 import type { OrgRefusedCallsQuery } from "../gql/graphql";
@@ -53,7 +53,7 @@ type Range = { from?: string; to?: string };
 
 function useRefusedCalls(orgId: string, range: Range) {
   const variables = { orgId, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
-  return useQuery(OrgRefusedCallsQueryDoc, { variables, context: INLINE_ERRORS });
+  return useQuery(OrgRefusedCallsQueryDoc, { variables, context: { handles: PAGE_CODES } });
 }
 
 function CountTable({ label, column, rows }: { label: string; column: string; rows: { key: string; name: string; count: number }[] }) {

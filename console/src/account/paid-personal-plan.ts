@@ -1,0 +1,2 @@
+/** The personal plans a person pays for. */
+export type PaidPersonalPlan = "STARTER" | "PRO";
