@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "@playwright/test";
 import { graphqlWithKey, teamPrices } from "./support/api";
-import { baseUrl, DESKTOP, launchBrowser, newPerson, PHONE, screenshots } from "./support/browser";
+import { baseUrl, DESKTOP, PHONE, screenshots } from "./support/browser";
 import {
   acceptAsNewAccount,
   copyInvitationLink,
@@ -12,14 +12,7 @@ import {
   person,
   signUp,
 } from "./support/flows";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { expect, test } from "./support/fixtures";
 
 const pool = (page: Page) => page.getByRole("region", { name: "Credit pool" });
 const planBadge = (page: Page) => page.locator(".page__title-row .plan-badge");
@@ -41,10 +34,13 @@ async function openTeam(page: Page, orgId: string): Promise<void> {
   await page.getByRole("region", { name: "Caps" }).waitFor();
 }
 
-test("an owner upgrades through Stripe's checkout, caps themself, spends from the pool; an admin sees Billing read-only", async () => {
+test("an owner upgrades through Stripe's checkout, caps themself, spends from the pool; an admin sees Billing read-only", async ({
+  newPerson,
+}) => {
+  test.setTimeout(180_000);
   const shot = screenshots("billing");
   const owner = person("Paula Payer", "paula@example.test");
-  const { page } = await newPerson(browser);
+  const { page } = await newPerson();
   await signUp(page, owner);
   const orgId = await createOrg(page, "Pooled Co");
 
@@ -158,7 +154,8 @@ test("an owner upgrades through Stripe's checkout, caps themself, spends from th
   expect(await page.getByTestId("total").textContent()).toBe("$50.00");
   await page.getByRole("button", { name: "Pay" }).click();
   await page.getByRole("region", { name: "Credits added" }).waitFor();
-  expect(page.url()).toBe(`${baseUrl()}/orgs/${orgId}/billing?topped-up=1`);
+  // Announced once, like the upgrade: the address drops `?topped-up=1`.
+  await expect(page).toHaveURL(`${baseUrl()}/orgs/${orgId}/billing`);
   expect(await pool(page).textContent()).toContain("13,880 credits left of 9,000 this month + 5,000 top-up");
   await shot(page, "topped-up");
   await page.setViewportSize(PHONE);
@@ -187,7 +184,7 @@ test("an owner upgrades through Stripe's checkout, caps themself, spends from th
   const admin = person("Adam Admin", "adam@example.test");
   await invite(page, admin.email, "Admin");
   const link = await copyInvitationLink(page, admin.email);
-  const { context: adminContext, page: adminPage } = await newPerson(browser);
+  const { context: adminContext, page: adminPage } = await newPerson();
   await acceptAsNewAccount(adminPage, link, admin, "Pooled Co");
   await openBilling(adminPage);
   await adminPage.getByText("Only the owner can change the plan.").waitFor();
@@ -196,9 +193,10 @@ test("an owner upgrades through Stripe's checkout, caps themself, spends from th
   expect(await adminPage.getByText("Only the owner can buy top-ups.").count()).toBe(1);
   expect(await adminPage.getByRole("form", { name: "Buy a top-up" }).count()).toBe(0);
   expect(await adminPage.getByRole("button", { name: /Upgrade|Buy/ }).count()).toBe(0);
-  // Nothing that changes billing: only reading aids (invoice lines, fetching invoices from Stripe, the dev tools' disclosure).
+  // Nothing that changes billing: only reading aids (invoice lines, fetching invoices from Stripe, the credit
+  // history's CSV, the dev tools' disclosure).
   const buttons = await adminPage.getByRole("main").getByRole("button").allTextContents();
-  expect(buttons.filter((b) => !/^(Refresh from Stripe|.+: show lines|Developer tools)$/.test(b))).toEqual([]);
+  expect(buttons.filter((b) => !/^(Refresh from Stripe|.+: show lines|Download CSV \(.+\)|Developer tools)$/.test(b))).toEqual([]);
   expect(await adminPage.getByText("Only the owner can change the billing details.").count()).toBe(1);
   expect(await adminPage.getByRole("region", { name: "Switch to Pro" }).count()).toBe(0);
   // The owner's Enterprise request, by name; the form is the owner's.
@@ -209,4 +207,4 @@ test("an owner upgrades through Stripe's checkout, caps themself, spends from th
   await adminPage.setViewportSize(PHONE);
   await shot(adminPage, "admin-phone");
   await adminContext.close();
-}, 180_000);
+});

@@ -56,7 +56,7 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, logFile: str
   throw new Error(`e2e: the server did not answer ${baseUrl}/healthz within ${START_TIMEOUT_MS / 1000} s. Its log:\n${logTail(logFile)}`);
 }
 
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(): Promise<() => Promise<void>> {
   requireBuilt();
   // Fresh artifacts each run, so no screenshot is left over from an older one.
   rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
@@ -102,17 +102,37 @@ export default async function globalSetup(): Promise<void> {
 
   const server = spawn(process.execPath, [SERVER_MAIN], { cwd: REPO_ROOT, env, stdio: ["ignore", log, log] });
   closeSync(log);
-  // Should Jest die without running the teardown, the server goes with it.
+  // Should the runner die without its teardown, the server goes with it.
   process.once("exit", () => server.kill("SIGKILL"));
-  globalThis.__teamBillingE2e = { server, dataDir, closeSmtp: smtp.close };
   try {
     await waitForHealth(baseUrl, server, logFile);
   } catch (error) {
     server.kill("SIGKILL");
+    await smtp.close();
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  // Test files run in workers that inherit this environment.
+  // Test workers start after this and inherit this environment.
   process.env.E2E_BASE_URL = baseUrl;
   process.env.E2E_DATA_DIR = dataDir;
+
+  // Playwright runs what global setup returns as the global teardown.
+  return async () => {
+    await stop(server);
+    await smtp.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+function stop(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.kill("SIGKILL"), 10_000);
+    server.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    // The server shuts down cleanly on SIGTERM (closes HTTP, jobs and the database).
+    server.kill("SIGTERM");
+  });
 }

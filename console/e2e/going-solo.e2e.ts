@@ -1,6 +1,6 @@
 import { advanceClockAsStaff } from "./support/mailbox";
-import type { Browser, Locator, Page } from "playwright-core";
-import { baseUrl, DESKTOP, launchBrowser, newPerson, PHONE, screenshots } from "./support/browser";
+import type { Locator, Page } from "@playwright/test";
+import { baseUrl, DESKTOP, PHONE, screenshots } from "./support/browser";
 import {
   acceptAsNewAccount,
   copyInvitationLink,
@@ -12,14 +12,7 @@ import {
   person,
   signUp,
 } from "./support/flows";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { expect, test } from "./support/fixtures";
 
 const planBadge = (page: Page) => page.locator(".page__title-row .plan-badge");
 
@@ -36,20 +29,23 @@ async function upgradeToTeam(page: Page): Promise<void> {
   await page.getByRole("region", { name: "You're on Team" }).waitFor();
 }
 
-test("an owner on Team sets billing details, reads invoices, schedules the switch to Pro, keeps Team, and goes solo", async () => {
+test("an owner on Team sets billing details, reads invoices, schedules the switch to Pro, keeps Team, and goes solo", async ({
+  newPerson,
+}) => {
+  test.setTimeout(180_000);
   const shot = screenshots("going-solo");
   const owner = person("Sol Owner", "sol@example.test");
   const teammate = person("Tia Teammate", "tia@example.test");
 
   // The owner's org, with a Space and a teammate who accepted in a browser of their own.
-  const { page } = await newPerson(browser);
+  const { page } = await newPerson();
   await signUp(page, owner);
   const orgId = await createOrg(page, "Solo Again Co");
   await openTeamSettings(page);
   await createSpace(page, "Research");
   await invite(page, teammate.email, "Member");
   const link = await copyInvitationLink(page, teammate.email);
-  const { context: teammateContext, page: teammatePage } = await newPerson(browser);
+  const { context: teammateContext, page: teammatePage } = await newPerson();
   await acceptAsNewAccount(teammatePage, link, teammate, "Solo Again Co");
   await teammateContext.close();
 
@@ -174,4 +170,4 @@ test("an owner on Team sets billing details, reads invoices, schedules the switc
   await page.setViewportSize(PHONE);
   await scrollToTop(invoices);
   await shot(page, "solo-invoices-phone", "viewport");
-}, 180_000);
+});

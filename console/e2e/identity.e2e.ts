@@ -1,20 +1,12 @@
-import type { Browser } from "playwright-core";
-import { launchBrowser, newPerson, screenshots } from "./support/browser";
+import { screenshots } from "./support/browser";
 import { copyInvitationLink, createOrg, invite, openTeamSettings, person, signUp, submitSignUp } from "./support/flows";
 import { mailedLink, verifyEmailByMail } from "./support/mailbox";
+import { expect, test } from "./support/fixtures";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-test("a new account verifies its email with the mailed link", async () => {
+test("a new account verifies its email with the mailed link", async ({ newPerson }) => {
   const shot = screenshots("verify-email");
   const who = person("Vera Verify", "vera@example.test");
-  const { page } = await newPerson(browser);
+  const { page } = await newPerson();
   await signUp(page, who);
   const notice = page.getByRole("region", { name: "Verify your email" });
   expect(await notice.textContent()).toContain(`we sent a link to ${who.email}`);
@@ -33,13 +25,13 @@ test("a new account verifies its email with the mailed link", async () => {
   await page.getByRole("heading", { name: /Email verified|This verification link isn't valid/ }).waitFor();
 });
 
-test("a forgotten password is reset by the mailed link, and the old session ends", async () => {
+test("a forgotten password is reset by the mailed link, and the old session ends", async ({ newPerson }) => {
   const shot = screenshots("reset-password");
   const who = person("Rita Reset", "rita@example.test");
-  const { page: oldPage } = await newPerson(browser);
+  const { page: oldPage } = await newPerson();
   await signUp(oldPage, who);
 
-  const { page } = await newPerson(browser);
+  const { page } = await newPerson();
   await page.goto("/signin");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
   await page.getByRole("heading", { name: "Reset your password" }).waitFor();
@@ -73,11 +65,11 @@ test("a forgotten password is reset by the mailed link, and the old session ends
   await oldPage.getByRole("heading", { name: "Sign in" }).waitFor();
 });
 
-test("an unverified invitee verifies, comes back to the invitation and accepts with consent", async () => {
+test("an unverified invitee verifies, comes back to the invitation and accepts with consent", async ({ newPerson }) => {
   const shot = screenshots("invite-verify");
   const owner = person("Omar Owner", "omar@example.test");
   const invitee = person("Ivy Invitee", "ivy@example.test");
-  const { page: ownerPage } = await newPerson(browser);
+  const { page: ownerPage } = await newPerson();
   await signUp(ownerPage, owner);
   await verifyEmailByMail(owner.email);
   await createOrg(ownerPage, "Verified Co");
@@ -85,7 +77,7 @@ test("an unverified invitee verifies, comes back to the invitation and accepts w
   await invite(ownerPage, invitee.email, "Member");
   const link = await copyInvitationLink(ownerPage, invitee.email);
 
-  const { page } = await newPerson(browser);
+  const { page } = await newPerson();
   await page.goto(link);
   await page.getByRole("link", { name: "Create an account" }).click();
   await submitSignUp(page, invitee);
@@ -107,10 +99,10 @@ test("an unverified invitee verifies, comes back to the invitation and accepts w
   await shot(page, "membership");
 });
 
-test("with dev tools on, staff read the outgoing mail in the console and follow its links", async () => {
+test("with dev tools on, staff read the outgoing mail in the console and follow its links", async ({ newPerson }) => {
   const shot = screenshots("dev-mail");
   const staff = person("Mona Mailroom", "mailroom@example.test");
-  const { page } = await newPerson(browser);
+  const { page } = await newPerson();
   await signUp(page, staff);
   // Staff powers need a verified address: the mailed link first.
   await page.goto(await mailedLink(staff.email, "verify-email"));

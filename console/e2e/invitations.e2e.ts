@@ -1,23 +1,15 @@
 import { verifyEmailByMail } from "./support/mailbox";
-import type { Browser } from "playwright-core";
-import { baseUrl, launchBrowser, newPerson, PHONE, screenshots } from "./support/browser";
+import { baseUrl, PHONE, screenshots } from "./support/browser";
 import { copyInvitationLink, createOrg, invite, openTeamSettings, person, signUp, submitSignUp } from "./support/flows";
+import { expect, test } from "./support/fixtures";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-test("an owner invites a teammate, who signs up in another browser and accepts", async () => {
+test("an owner invites a teammate, who signs up in another browser and accepts", async ({ newPerson }) => {
   const shot = screenshots("invite-accept");
   const owner = person("Olivia Owner", "olivia@example.test");
   const teammate = person("Theo Teammate", "theo@example.test");
 
   // The owner: account, org, Team settings, invitation.
-  const { page: ownerPage } = await newPerson(browser);
+  const { page: ownerPage } = await newPerson();
   await ownerPage.goto("/signup");
   await shot(ownerPage, "sign-up");
   await signUp(ownerPage, owner);
@@ -32,7 +24,7 @@ test("an owner invites a teammate, who signs up in another browser and accepts",
   expect(link).toMatch(new RegExp(`^${baseUrl()}/invite/[^/]+$`));
 
   // The teammate, in a browser of their own: the link, an account, acceptance.
-  const { context: teammateContext, page: teammatePage } = await newPerson(browser);
+  const { context: teammateContext, page: teammatePage } = await newPerson();
   await teammatePage.goto(link);
   await teammatePage.getByText("Sign in or create an account with the invited email to accept.").waitFor();
   await shot(teammatePage, "invite-signed-out");

@@ -1,6 +1,6 @@
-import type { Browser, Locator } from "playwright-core";
+import type { Locator } from "@playwright/test";
 import { graphqlWithKey } from "./support/api";
-import { launchBrowser, newPerson, screenshots } from "./support/browser";
+import { screenshots } from "./support/browser";
 import {
   acceptAsNewAccount,
   copyInvitationLink,
@@ -20,28 +20,23 @@ import {
   upgradeToTeam,
 } from "./support/flows";
 import { verifyEmailByMail } from "./support/mailbox";
+import { expect, test } from "./support/fixtures";
 
 // The owner's dashboard (issue 17): invitations that explain themselves, and names that can change.
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Scrolls a section to the top of the screen, below the sticky header, for a viewport screenshot. */
 async function scrollToTop(locator: Locator): Promise<void> {
   await locator.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 130));
 }
 
-test("an invitation says what it offers before sign-up; a resent one retires the old link; the invitee accepts the new one", async () => {
+test("an invitation says what it offers before sign-up; a resent one retires the old link; the invitee accepts the new one", async ({
+  newPerson,
+}) => {
   const shot = screenshots("invitation-preview");
   const owner = person("Ingrid Inviter", "ingrid@example.test");
   const invitee = person("Ivan Invitee", "ivan@example.test");
 
-  const { page: ownerPage } = await newPerson(browser);
+  const { page: ownerPage } = await newPerson();
   await signUp(ownerPage, owner);
   await createOrg(ownerPage, "Preview Labs");
   await openTeamSettings(ownerPage);
@@ -49,7 +44,7 @@ test("an invitation says what it offers before sign-up; a resent one retires the
   const [firstLink] = await mailedInvitationLinks(invitee.email);
 
   // Signed out, the link names the org, who invited, the role, and until when it works.
-  const { page } = await newPerson(browser);
+  const { page } = await newPerson();
   await page.goto(firstLink);
   await page.getByRole("heading", { level: 1, name: "You're invited" }).waitFor();
   const offer = page.getByRole("region", { name: "Invitation" });
@@ -107,9 +102,9 @@ test("an invitation says what it offers before sign-up; a resent one retires the
   expect(await ownerPage.getByText("No pending invitations.").count()).toBe(1);
 });
 
-test("an owner renames the org and a Space, is refused a duplicate Space name, and deletes a Free org", async () => {
+test("an owner renames the org and a Space, is refused a duplicate Space name, and deletes a Free org", async ({ newPerson }) => {
   const shot = screenshots("names-and-leaving");
-  const { page } = await newPerson(browser);
+  const { page } = await newPerson();
   await signUp(page, person("Rena Renamer", "rena@example.test"));
   const orgId = await createOrg(page, "Draft Name Co");
   await openTeamSettings(page);
@@ -180,12 +175,14 @@ test("an owner renames the org and a Space, is refused a duplicate Space name, a
   await shot(page, "deleted-url");
 });
 
-test("a MEMBER sees their own cap on Org usage; the owner's API keys section gives the ids and a recordUsage call that works", async () => {
+test("a MEMBER sees their own cap on Org usage; the owner's API keys section gives the ids and a recordUsage call that works", async ({
+  newPerson,
+}) => {
   const shot = screenshots("member-cap");
   const owner = person("Oona Operator", "oona@example.test");
   const member = person("Milo Member", "milo@example.test");
 
-  const { page } = await newPerson(browser);
+  const { page } = await newPerson();
   await signUp(page, owner);
   const orgId = await createOrg(page, "Capped Co");
   await upgradeToTeam(page);
@@ -193,7 +190,7 @@ test("a MEMBER sees their own cap on Org usage; the owner's API keys section giv
   await createSpace(page, "Research");
   await invite(page, member.email, "Member");
   const link = await copyInvitationLink(page, member.email);
-  const { page: memberPage } = await newPerson(browser);
+  const { page: memberPage } = await newPerson();
   await acceptAsNewAccount(memberPage, link, member, "Capped Co");
 
   // Before a cap: the member is told there is none.

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, newPerson, screenshots } from "./support/browser";
+import type { Locator, Page } from "@playwright/test";
+import { screenshots } from "./support/browser";
 import {
   acceptAsNewAccount,
   advanceServerClock,
@@ -16,17 +16,10 @@ import {
   signUp,
   upgradeToTeam,
 } from "./support/flows";
+import { expect, test } from "./support/fixtures";
 
 // Leaving Team (issue 17): the cancellation's preview, taking it back, a top-up that would be
 // forfeited, the end of the period, and the credit history that tells what happened.
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const planBadge = (page: Page) => page.locator(".page__title-row .plan-badge");
 
@@ -50,20 +43,22 @@ async function historyRows(history: Locator): Promise<string[]> {
     );
 }
 
-test("an owner cancels Team with a paid top-up: the loss preview, Keep Team, a warned top-up, then Free and the credit history", async () => {
+test("an owner cancels Team with a paid top-up: the loss preview, Keep Team, a warned top-up, then Free and the credit history", async ({
+  newPerson,
+}) => {
   const shot = screenshots("cancel-team");
   const owner = person("Carla Canceller", "carla@example.test");
   const teammate = person("Tom Teammate", "tom.cancel@example.test");
 
   // A Team org with a Space, a teammate and a paid top-up of 2,000 credits.
-  const { page } = await newPerson(browser);
+  const { page } = await newPerson();
   await signUp(page, owner);
   const orgId = await createOrg(page, "Cancel Co");
   await openTeamSettings(page);
   await createSpace(page, "Research");
   await invite(page, teammate.email, "Member");
   const link = await copyInvitationLink(page, teammate.email);
-  const { context: teammateContext, page: teammatePage } = await newPerson(browser);
+  const { context: teammateContext, page: teammatePage } = await newPerson();
   await acceptAsNewAccount(teammatePage, link, teammate, "Cancel Co");
   await teammateContext.close();
   await page.goto(`/orgs/${orgId}`);

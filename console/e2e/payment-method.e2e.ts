@@ -1,26 +1,21 @@
-import type { Browser, Locator } from "playwright-core";
-import { baseUrl, launchBrowser, newPerson, screenshots } from "./support/browser";
+import type { Locator } from "@playwright/test";
+import { baseUrl, screenshots } from "./support/browser";
 import { createOrg, dismissNotifications, person, signUp, upgradeToTeam } from "./support/flows";
+import { expect, test } from "./support/fixtures";
 
 // The card that pays (issue 17): Billing shows it, the owner replaces it on Stripe's page,
 // and the next invoice says what Stripe will charge.
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Scrolls a section to the top of the screen, below the sticky header, for a viewport screenshot. */
 async function scrollToTop(locator: Locator): Promise<void> {
   await locator.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 130));
 }
 
-test("after upgrading, Billing shows the card and the next invoice; the owner replaces the card on Stripe's page", async () => {
+test("after upgrading, Billing shows the card and the next invoice; the owner replaces the card on Stripe's page", async ({
+  newPerson,
+}) => {
   const shot = screenshots("payment-method");
-  const { page } = await newPerson(browser);
+  const { page } = await newPerson();
   await signUp(page, person("Petra Payer", "petra@example.test"));
   const orgId = await createOrg(page, "Card Co");
   // The emulator's checkout pays with its test Visa, 4242 4242 4242 4242.

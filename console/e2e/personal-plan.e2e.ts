@@ -1,15 +1,8 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "@playwright/test";
 import { buyPersonalPlan, cancelPersonalPlan, openAccount } from "./support/account-flows";
-import { launchBrowser, newPerson, screenshots } from "./support/browser";
+import { screenshots } from "./support/browser";
 import { createOrg, person, signUp } from "./support/flows";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { expect, test } from "./support/fixtures";
 
 /** A fact of the personal plan section (its <dt> and <dd>), as read on screen. */
 const fact = (page: Page, term: string) =>
@@ -18,10 +11,10 @@ const fact = (page: Page, term: string) =>
     .locator(".fact", { has: page.locator("dt", { hasText: term }) })
     .locator("dd");
 
-test("a new user buys Pro from their account, sees its credits, and cancels it at the period's end", async () => {
+test("a new user buys Pro from their account, sees its credits, and cancels it at the period's end", async ({ newPerson }) => {
   const shot = screenshots("personal-plan");
   const pia = person("Pia Personal", "pia@example.test");
-  const { context, page } = await newPerson(browser);
+  const { context, page } = await newPerson();
   await signUp(page, pia);
   await createOrg(page, "Pia's Lab");
 

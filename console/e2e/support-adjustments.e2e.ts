@@ -1,17 +1,10 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, newPerson, screenshots } from "./support/browser";
+import type { Locator, Page } from "@playwright/test";
+import { screenshots } from "./support/browser";
 import { createOrg, openBillingOf, person, signInAsStaff, signUp, upgradeToTeam } from "./support/flows";
+import { expect, test } from "./support/fixtures";
 
 // Support adjustments (issue 17, review finding 1): one named bucket, a removal never larger than
 // the bucket, a preview and a confirm step, an answer that says what moved, and a reversal.
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Scrolls a section to the top of the screen, below the sticky header, for a viewport screenshot. */
 async function scrollToTop(locator: Locator): Promise<void> {
@@ -41,15 +34,17 @@ async function historyRows(page: Page): Promise<string[]> {
   );
 }
 
-test("staff adjust one bucket with a preview and a confirm step, the owner sees it in the credit history, and staff reverse it", async () => {
+test("staff adjust one bucket with a preview and a confirm step, the owner sees it in the credit history, and staff reverse it", async ({
+  newPerson,
+}) => {
   const shot = screenshots("support-adjustment");
-  const { page: ownerPage } = await newPerson(browser);
+  const { page: ownerPage } = await newPerson();
   await signUp(ownerPage, person("Ada Adjusted", "ada.adjusted@example.test"));
   const orgId = await createOrg(ownerPage, "Adjusted Co");
   await upgradeToTeam(ownerPage);
 
   // Support staff open the org.
-  const { context, page } = await newPerson(browser);
+  const { context, page } = await newPerson();
   await signInAsStaff(context);
   await page.goto(`/support/orgs/${orgId}`);
   await page.getByRole("heading", { level: 1, name: "Adjusted Co" }).waitFor();

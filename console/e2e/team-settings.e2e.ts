@@ -1,21 +1,14 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "@playwright/test";
 import { graphqlWithKey } from "./support/api";
-import { DESKTOP, launchBrowser, newPerson, PHONE, screenshots } from "./support/browser";
+import { DESKTOP, PHONE, screenshots } from "./support/browser";
 import { acceptAsNewAccount, copyInvitationLink, createOrg, createSpace, invite, openTeamSettings, person, signUp } from "./support/flows";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { expect, test } from "./support/fixtures";
 
 const ORG_NAME = "query ($id: ID!) { org(id: $id) { name } }";
 
-test("an owner creates a Space and an API key, and sees the key's secret once", async () => {
+test("an owner creates a Space and an API key, and sees the key's secret once", async ({ newPerson }) => {
   const shot = screenshots("space-api-key");
-  const { page } = await newPerson(browser);
+  const { page } = await newPerson();
   await signUp(page, person("Ada Admin", "ada.keys@example.test"));
   const orgId = await createOrg(page, "Keyholders");
   await openTeamSettings(page);
@@ -82,9 +75,9 @@ test("an owner creates a Space and an API key, and sees the key's secret once", 
   expect(revoked.status).toBe(401);
 });
 
-test("a MEMBER sees Team settings read-only", async () => {
+test("a MEMBER sees Team settings read-only", async ({ newPerson }) => {
   const shot = screenshots("member-read-only");
-  const { page: ownerPage } = await newPerson(browser);
+  const { page: ownerPage } = await newPerson();
   await signUp(ownerPage, person("Owen Owner", "owen@example.test"));
   const orgId = await createOrg(ownerPage, "Readers Inc");
   await openTeamSettings(ownerPage);
@@ -94,7 +87,7 @@ test("a MEMBER sees Team settings read-only", async () => {
   await invite(ownerPage, "pending.person@example.test", "Admin");
   const link = await copyInvitationLink(ownerPage, member.email);
 
-  const { page } = await newPerson(browser);
+  const { page } = await newPerson();
   await acceptAsNewAccount(page, link, member, "Readers Inc");
   await openTeamSettings(page);
   await page.getByText("Only the owner and admins can invite people or change the team.").waitFor();
@@ -139,9 +132,9 @@ async function changeAlertThreshold(page: Page, orgId: string, count: number): P
   }
 }
 
-test("a member leaves from Team settings; the org leaves their switcher and the owner's audit log says who left", async () => {
+test("a member leaves from Team settings; the org leaves their switcher and the owner's audit log says who left", async ({ newPerson }) => {
   const shot = screenshots("member-leaves");
-  const { page: ownerPage } = await newPerson(browser);
+  const { page: ownerPage } = await newPerson();
   await signUp(ownerPage, person("Lena Lead", "lena@example.test"));
   const orgId = await createOrg(ownerPage, "Leavers Ltd");
   // 24 audited changes after "Org created": with the three below, more than one page (25) of log.
@@ -155,7 +148,7 @@ test("a member leaves from Team settings; the org leaves their switcher and the 
   const link = await copyInvitationLink(ownerPage, member.email);
 
   // The member joins, and has an org of their own besides.
-  const { context, page } = await newPerson(browser);
+  const { context, page } = await newPerson();
   await acceptAsNewAccount(page, link, member, "Leavers Ltd");
   await page.goto("/");
   await createOrg(page, "Lou's Lab");
@@ -207,13 +200,13 @@ test("a member leaves from Team settings; the org leaves their switcher and the 
   await older.scrollIntoViewIfNeeded();
   await shot(ownerPage, "owner-audit-first-page", "viewport");
   await older.click();
-  await ownerPage.waitForFunction(() => document.querySelectorAll("#audit-log tbody tr").length === 28);
+  await expect(ownerPage.locator("#audit-log tbody tr")).toHaveCount(28);
   expect(await logRows.last().locator('td[data-label="Action"]').textContent()).toBe("Org created");
   expect(await older.count()).toBe(0);
 
   // One category: the member's arrival and departure.
   await ownerPage.getByRole("combobox", { name: "Show" }).selectOption({ label: "Members" });
-  await ownerPage.waitForFunction(() => document.querySelectorAll("#audit-log tbody tr").length === 2);
+  await expect(ownerPage.locator("#audit-log tbody tr")).toHaveCount(2);
   expect(await log.locator('td[data-label="Action"]').allTextContents()).toEqual(["Member left", "Member joined"]);
   expect(await log.locator('td[data-label="By"]').allTextContents()).toEqual([member.email, member.email]);
   await ownerPage.locator("#audit-log").scrollIntoViewIfNeeded();

@@ -1,16 +1,9 @@
 import { verifyEmailByMail } from "./support/mailbox";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "@playwright/test";
 import { graphqlWithKey } from "./support/api";
-import { DESKTOP, launchBrowser, newPerson, PHONE, screenshots } from "./support/browser";
+import { DESKTOP, PHONE, screenshots } from "./support/browser";
 import { createApiKey, createOrg, createSpace, openOrgUsage, openTeamSettings, person, signUp, upgradeToTeam } from "./support/flows";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { expect, test } from "./support/fixtures";
 
 /** The rows of a breakdown table, as "<name> <credits> <calls> <share>". */
 async function breakdown(page: Page, title: string): Promise<string[]> {
@@ -20,10 +13,13 @@ async function breakdown(page: Page, title: string): Promise<string[]> {
   );
 }
 
-test("an owner sees the usage a key recorded, split by Space and model; staff find the org and open it read-only", async () => {
+test("an owner sees the usage a key recorded, split by Space and model; staff find the org and open it read-only", async ({
+  newPerson,
+}) => {
+  test.setTimeout(180_000);
   const shot = screenshots("usage");
   const owner = person("Uma Usage", "uma@example.test");
-  const { page } = await newPerson(browser);
+  const { page } = await newPerson();
   await signUp(page, owner);
   const orgId = await createOrg(page, "Metered Co");
   await upgradeToTeam(page);
@@ -99,12 +95,8 @@ test("an owner sees the usage a key recorded, split by Space and model; staff fi
   // The last 30 days hold the same four calls.
   await page.getByRole("radio", { name: "Last 30 days" }).check();
   await page.waitForURL((url) => url.searchParams.get("period") === "last30");
-  // The browser's last 30 days hold the four calls, unless another test file moved the shared
-  // server's clock (the dev tools): then the calls lie in the browser's future and the range is empty.
-  const serverTime = new Date(((await (await page.request.get("/healthz")).json()) as { time: string }).time);
-  const clockMoved = serverTime.getTime() - Date.now() > 86_400_000;
-  const expected = clockMoved ? [] : ["Research 200 2 71.4%", "Support Desk 80 2 28.6%"];
-  expect(await eventually(() => breakdown(page, "By Space"), expected)).toEqual(expected);
+  // The server's last 30 days (the console reads the server's clock, which the dev tools may have moved).
+  await expect.poll(() => breakdown(page, "By Space")).toEqual(["Research 200 2 71.4%", "Support Desk 80 2 28.6%"]);
   await page.getByRole("radio", { name: "Custom" }).check();
   await page.getByRole("form", { name: "Custom range" }).waitFor();
   await shot(page, "custom-range", "viewport");
@@ -114,7 +106,7 @@ test("an owner sees the usage a key recorded, split by Space and model; staff fi
 
   // Support staff, in a browser of their own, find the org by its name and open it.
   const staff = person("Sam Support", "staff@example.test");
-  const { context: staffContext, page: staffPage } = await newPerson(browser);
+  const { context: staffContext, page: staffPage } = await newPerson();
   await signUp(staffPage, staff);
   // Staff powers come with a verified address: the verification mail's link, then the console again.
   await verifyEmailByMail(staff.email);
@@ -160,14 +152,4 @@ test("an owner sees the usage a key recorded, split by Space and model; staff fi
 
   // The owner has no Support link.
   expect(await page.getByRole("link", { name: "Support" }).count()).toBe(0);
-}, 180_000);
-
-/** Polls `read` until it equals `expected` (deep), or 10 s pass; answers the last value read. */
-async function eventually<T>(read: () => Promise<T>, expected: T): Promise<T> {
-  let last = await read();
-  for (let i = 0; i < 100 && JSON.stringify(last) !== JSON.stringify(expected); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
-  }
-  return last;
-}
+});

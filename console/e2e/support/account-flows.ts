@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Page } from "@playwright/test";
 import { baseUrl } from "./browser";
 
 /** Steps on "Your account" (/account), by what people read on screen. */

@@ -1,24 +1,16 @@
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { ARTIFACTS_DIR } from "./paths";
 
 /** Where global.setup.ts started the server. */
 export function baseUrl(): string {
   const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error("E2E_BASE_URL is not set: run the browser tests with `jest -c jest.e2e.config.cjs`.");
+  if (!url) throw new Error("E2E_BASE_URL is not set: run the browser tests with `playwright test` (its global setup starts the server).");
   return url;
 }
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
-
-/** The system's Chromium (Debian's package in CI); no browser download. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
-}
 
 /**
  * One person's browser: its own cookies (so two people can be signed in at
