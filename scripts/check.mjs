@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// One check for the whole workspace: types (sources and tests), lint and format,
+// One check for the whole workspace: types (sources and tests), lint and format, import cycles,
 // schema drift (schema.graphql must be what the server emits), and the public contract.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
@@ -32,6 +32,14 @@ if (existsSync(join(root, "stripe-emulator/tsconfig.test.json"))) {
 step("types: console", tsc, ["-p", "console/tsconfig.json", "--noEmit"]);
 step("types: console browser tests", tsc, ["-p", "console/e2e/tsconfig.json", "--noEmit"]);
 step("lint and format (biome)", bin("biome"), ["check", "."]);
+// No import cycles: type-only imports count too (a cycle of types still ties the files together).
+for (const [dir, tsconfig, extensions] of [
+  ["server/src", "server/tsconfig.json", "ts"],
+  ["console/src", "console/tsconfig.json", "ts,tsx"],
+  ["stripe-emulator/src", "stripe-emulator/tsconfig.json", "ts"],
+]) {
+  step(`no import cycles: ${dir}`, bin("madge"), ["--circular", "--no-spinner", "--extensions", extensions, "--ts-config", tsconfig, dir]);
+}
 
 process.stdout.write("check: schema.graphql is what the server emits ... ");
 const emitted = join(mkdtempSync(join(tmpdir(), "tb-schema-")), "schema.graphql");

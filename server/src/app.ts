@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { type Clock, OffsetClock } from "./clock";
+import { type Clock, OffsetClock } from "./common/clock";
 import type { Config } from "./config";
 import { buildDataSource, databaseKind } from "./db/data-source";
 import { Database } from "./db/database";
@@ -17,8 +17,8 @@ import { JobRunner } from "./jobs/job-runner";
 import { LimiterStore } from "./limits/limiter-store";
 import { operationLimitsPlugin } from "./limits/operation-limits";
 import { FileTransport, type MailTransport, SmtpTransport } from "./mail/mail.transport";
-import { createServices, type ServiceOptions, type Services } from "./services";
-import { StripeGateway } from "./stripe/stripe-gateway";
+import { createServices, type ServiceOptions, type Services } from "./container";
+import { StripeGateway } from "./billing/stripe-gateway";
 
 export interface AppOptions {
   config: Config;
@@ -63,17 +63,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const gateway = await StripeGateway.connect(config, clock, (m) => log(m));
   const jobs = new JobRunner(db, clock, (m) => log(m));
   const limits = LimiterStore.create(config.redisUrl, config.redisKeyPrefix);
-  const services = createServices(
-    db,
-    clock,
-    config,
-    transport,
-    (m) => log(m),
-    gateway,
-    () => jobs.runNow(),
-    limits,
-    options.services,
-  );
+  const services = createServices({ db, clock, config, transport, log: (m) => log(m), gateway, jobs, limits, options: options.services });
 
   jobs.register({ name: "sessions", everyMs: 3_600_000, run: () => services.auth.sweep() });
   jobs.register({

@@ -1,6 +1,6 @@
-import { ManualClock } from "../src/clock";
+import { ManualClock } from "../src/common/clock";
 import { SubscriptionEntity } from "../src/entities";
-import { billingDetailsSummary } from "../src/stripe/billing.service";
+import { billingDetailsSummary } from "../src/billing/billing.service";
 import { teamOrg } from "./support/credits-fixture";
 import { advanceDevClock, createOrg, orgWithTeam, signUp, staffOf } from "./support/fixtures";
 import type { GqlClient } from "./support/gql-client";

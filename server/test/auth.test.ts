@@ -1,4 +1,4 @@
-import { LOGIN_LIMITS } from "../src/services/auth.service";
+import { LOGIN_LIMITS } from "../src/accounts/auth.service";
 import { createOrg, mailedToken, signUp, uniqueEmail } from "./support/fixtures";
 import { startTestApp, type TestApp } from "./support/test-app";
 

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { createConnection } from "mysql2/promise";
-import type { OffsetClock } from "../src/clock";
+import type { OffsetClock } from "../src/common/clock";
 import { MembershipEntity, PeriodUsageEntity, PoolEntity, ReservationEntity, UsageRollupEntity } from "../src/entities";
 import { expectLedgerMatches, personalLedgerSum, POOL, RECORD, setBuckets, teamOrg } from "./support/credits-fixture";
 import { addMember, createOrg, orgWithTeam, signUp } from "./support/fixtures";

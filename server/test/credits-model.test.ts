@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { ManualClock } from "../src/clock";
+import { ManualClock } from "../src/common/clock";
 import type { ApiKeyEntity, UserEntity } from "../src/entities";
-import { AppError } from "../src/errors";
-import type { Actor, UserActor } from "../src/services/actor";
+import { AppError } from "../src/common/errors";
+import type { Actor, UserActor } from "../src/common/actor";
 import { expectBooksBalanced } from "./support/books";
 import { expectLedgerMatches } from "./support/credits-fixture";
 import { signUp } from "./support/fixtures";

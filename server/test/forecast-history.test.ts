@@ -1,4 +1,4 @@
-import { ManualClock } from "../src/clock";
+import { ManualClock } from "../src/common/clock";
 import { teamOrg } from "./support/credits-fixture";
 import { startTestApp, type TestApp } from "./support/test-app";
 

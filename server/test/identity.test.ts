@@ -1,5 +1,5 @@
 import { loadConfig } from "../src/config";
-import { LOGIN_LIMITS } from "../src/services/auth.service";
+import { LOGIN_LIMITS } from "../src/accounts/auth.service";
 import { addMember, createOrg, mailedToken, orgWithTeam, signUp, staffOf, uniqueEmail } from "./support/fixtures";
 import { GqlClient } from "./support/gql-client";
 import { startTestApp, type TestApp } from "./support/test-app";

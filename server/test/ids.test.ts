@@ -1,5 +1,5 @@
 import { newId } from "../src/db/columns";
-import { isId } from "../src/services/validate";
+import { isId } from "../src/common/validate";
 
 describe("row ids", () => {
   it("are UUID version 7: the time first, in order even within one millisecond, unique, and accepted as ids", () => {

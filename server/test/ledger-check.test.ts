@@ -1,4 +1,4 @@
-import { ManualClock } from "../src/clock";
+import { ManualClock } from "../src/common/clock";
 import { checkBooks, expectBooksBalanced, LEDGER_CHECK, staffClient } from "./support/books";
 import { teamOrg } from "./support/credits-fixture";
 import { createOrg, signUp } from "./support/fixtures";

@@ -1,4 +1,4 @@
-import { ManualClock } from "../src/clock";
+import { ManualClock } from "../src/common/clock";
 import { addMonthsClamped, periodAt, periodIndexAt } from "../src/credits/periods";
 import { LedgerEntryEntity, ReservationEntity } from "../src/entities";
 import { expectLedgerMatches, POOL, setBuckets, teamOrg } from "./support/credits-fixture";

@@ -1,4 +1,4 @@
-import { ManualClock } from "../src/clock";
+import { ManualClock } from "../src/common/clock";
 import { PoolEntity } from "../src/entities";
 import { RECORD, setBuckets, teamOrg } from "./support/credits-fixture";
 import { addMember, createOrg, signUp } from "./support/fixtures";

@@ -2,7 +2,7 @@ import { DEFAULT_CATALOG, loadCatalog } from "@team-billing/shared";
 import { startStripeEmulator } from "@team-billing/stripe-emulator";
 import Stripe from "stripe";
 import { LedgerEntryEntity, StripeEventEntity } from "../src/entities";
-import { bootstrapStripe } from "../src/stripe/bootstrap";
+import { bootstrapStripe } from "../src/billing/bootstrap";
 import { expectLedgerMatches } from "./support/credits-fixture";
 import { orgWithTeam } from "./support/fixtures";
 import { GqlClient } from "./support/gql-client";

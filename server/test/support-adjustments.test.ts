@@ -1,4 +1,4 @@
-import { ManualClock } from "../src/clock";
+import { ManualClock } from "../src/common/clock";
 import { AuditEntryEntity, LedgerEntryEntity } from "../src/entities";
 import { expectLedgerMatches, POOL, teamOrg } from "./support/credits-fixture";
 import { addMember, signUp, staffOf } from "./support/fixtures";

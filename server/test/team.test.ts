@@ -1,5 +1,5 @@
-import { ManualClock } from "../src/clock";
-import { INVITATION_TTL_MS } from "../src/services/invitation.service";
+import { ManualClock } from "../src/common/clock";
+import { INVITATION_TTL_MS } from "../src/teams/invitation.service";
 import { addMember, createOrg, orgWithTeam, signUp, staffOf, uniqueEmail } from "./support/fixtures";
 import { startTestApp, type TestApp } from "./support/test-app";
 

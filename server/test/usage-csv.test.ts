@@ -2,7 +2,7 @@ import { request as httpRequest } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { usageCsvStringifier } from "../src/analytics/usage-csv";
 import { MAX_REPORT_DAYS } from "../src/analytics/usage.service";
-import { ManualClock } from "../src/clock";
+import { ManualClock } from "../src/common/clock";
 import { UsageEventEntity } from "../src/entities";
 import { type TeamOrg, teamOrg } from "./support/credits-fixture";
 import { startTestApp, type TestApp } from "./support/test-app";

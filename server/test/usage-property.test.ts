@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { splitRange } from "../src/analytics/usage.service";
-import { ManualClock } from "../src/clock";
+import { ManualClock } from "../src/common/clock";
 import { addMonthsClamped } from "../src/credits/periods";
 import { utcDay, utcHour, utcTenMinutes } from "../src/credits/rollups";
 import { UsageEventEntity, UsageRollupEntity, UsageRollupHourEntity, UsageRollupTenMinutesEntity } from "../src/entities";

@@ -4,7 +4,7 @@ import { API_VERSION, type Core } from "./core";
 import { ApiError } from "./errors";
 import { decodeForm } from "./form";
 import { handleControl } from "./control";
-import type { StripeEmulator } from "./index";
+import type { StripeEmulator } from "./emulator.types";
 import { parseCard } from "./objects/payment-method";
 import { checkoutPage, FAVICON_SVG, messagePage, pageContext } from "./pages/checkout-page";
 import { invoicePage } from "./pages/invoice-page";

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError } from "./errors";
 import type { PaymentMethodKind } from "./store";
-import type { StripeEmulator } from "./index";
+import type { StripeEmulator } from "./emulator.types";
 import { authenticate, readBody, sendJson } from "./server";
 import type { DeliveryMode } from "./webhooks";
 

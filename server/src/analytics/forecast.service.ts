@@ -1,4 +1,4 @@
-import type { Clock } from "../clock";
+import type { Clock } from "../common/clock";
 import type { CapService } from "../credits/cap.service";
 import type { PoolService } from "../credits/pool.service";
 import { BURN_WINDOW_DAYS, type Runway, runway } from "../credits/runway";

@@ -5,7 +5,7 @@ import type { Request, Response } from "express";
 import type { SelectQueryBuilder } from "typeorm";
 import type { Database } from "../db/database";
 import { MembershipEntity, SpaceEntity, UsageEventEntity, UserEntity } from "../entities";
-import { badInput } from "../errors";
+import { badInput } from "../common/errors";
 import { MAX_REPORT_DAYS, type UsageFilters, type UsageService } from "./usage.service";
 
 const PAGE = 1_000;

@@ -1,11 +1,11 @@
 import { type SelectQueryBuilder, type ObjectLiteral } from "typeorm";
-import type { Clock } from "../clock";
+import type { Clock } from "../common/clock";
 import type { PoolService } from "../credits/pool.service";
 import { ROLLUP_LEVELS, type RollupLevel, utcDay } from "../credits/rollups";
 import type { Database } from "../db/database";
 import { MembershipEntity, SpaceEntity, UsageEventEntity, UserEntity } from "../entities";
-import { badInput } from "../errors";
-import { decodeCursor, encodeCursor, pageSize } from "../services/paging";
+import { badInput } from "../common/errors";
+import { decodeCursor, encodeCursor, pageSize } from "../common/paging";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

@@ -9,7 +9,7 @@ import { streamUsageCsv } from "../analytics/usage-csv";
 import { newId } from "../db/columns";
 import { type App, createApp } from "../app";
 import { loadConfig } from "../config";
-import type { UserActor } from "../services/actor";
+import type { UserActor } from "../common/actor";
 import { recreateDatabase } from "./load";
 
 /**

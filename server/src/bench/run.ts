@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { type App, createApp } from "../app";
 import { loadConfig } from "../config";
 import { LedgerEntryEntity, PoolEntity, UsageEventEntity } from "../entities";
-import type { Actor, UserActor } from "../services/actor";
+import type { Actor, UserActor } from "../common/actor";
 import { jsonPoster, type LoadResult, load, recreateDatabase, table } from "./load";
 
 /**

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { type App, createApp } from "../app";
 import { loadConfig } from "../config";
 import { SubscriptionEntity } from "../entities";
-import type { Actor, UserActor } from "../services/actor";
+import type { Actor, UserActor } from "../common/actor";
 import { type LoadResult, load, recreateDatabase, table } from "./load";
 
 /**

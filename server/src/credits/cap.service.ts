@@ -1,13 +1,13 @@
 import type { CapScope } from "@team-billing/shared";
-import type { Clock } from "../clock";
+import type { Clock } from "../common/clock";
 import { newId } from "../db/columns";
 import type { Database } from "../db/database";
 import type { EntityManager } from "typeorm";
 import { CapEntity, MembershipEntity, PeriodUsageEntity, SpaceEntity, UserEntity } from "../entities";
-import { AppError, badInput, notFound } from "../errors";
-import type { Actor } from "../services/actor";
-import type { AuditService } from "../services/audit.service";
-import { isId } from "../services/validate";
+import { AppError, badInput, notFound } from "../common/errors";
+import type { Actor } from "../common/actor";
+import type { AuditService } from "../common/audit.service";
+import { isId } from "../common/validate";
 import type { PoolService } from "./pool.service";
 
 export const MAX_CAP = 1_000_000_000;

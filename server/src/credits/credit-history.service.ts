@@ -1,6 +1,6 @@
 import type { Database } from "../db/database";
 import { CheckoutRecordEntity, LedgerEntryEntity, UserEntity } from "../entities";
-import { byId, decodeCursor, encodeCursor, pageSize } from "../services/paging";
+import { byId, decodeCursor, encodeCursor, pageSize } from "../common/paging";
 import { In } from "typeorm";
 import { REVERSAL } from "./pool.service";
 

@@ -1,6 +1,6 @@
 import { POOLED_PLANS, teamMonthlyAllotment, type Catalog } from "@team-billing/shared";
 import { type EntityManager, In } from "typeorm";
-import type { Clock } from "../clock";
+import type { Clock } from "../common/clock";
 import { bulkInsert } from "../db/bulk-insert";
 import type { Database } from "../db/database";
 import {

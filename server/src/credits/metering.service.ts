@@ -1,11 +1,11 @@
 import { type EntityManager, In } from "typeorm";
-import type { Clock } from "../clock";
+import type { Clock } from "../common/clock";
 import { POOLED_PLANS } from "@team-billing/shared";
 import { type Database, isUniqueViolation } from "../db/database";
 import { MembershipEntity, OrgEntity, type PoolEntity, SpaceEntity, UsageEventEntity } from "../entities";
-import { AppError, badInput, forbidden, notFound } from "../errors";
-import type { Actor } from "../services/actor";
-import type { MemberService } from "../services/member.service";
+import { AppError, badInput, forbidden, notFound } from "../common/errors";
+import type { Actor } from "../common/actor";
+import type { MemberService } from "../teams/member.service";
 import { admitCharge } from "./admission";
 import { Coalescer } from "./coalescer";
 import type { CreditStore } from "./credit-store";
@@ -34,8 +34,6 @@ export const MAX_BATCH_CALLS = 500;
  * transaction (see Coalescer); the pool row lock keeps several processes exact.
  */
 export class MeteringService {
-  /** Counts refused calls for the owner, after the charge's transaction (wired in services/index.ts). */
-  refusals: RefusedCallsService | null = null;
   private readonly coalescer = new Coalescer<UsageCall, CallOutcome>((orgId, calls) => this.chargeBatch(orgId, calls), MAX_BATCH_CALLS);
 
   constructor(
@@ -45,6 +43,8 @@ export class MeteringService {
     private readonly pools: PoolService,
     private readonly personal: PersonalService,
     private readonly members: MemberService,
+    /** Counts refused calls for the owner, after the charge's transaction. */
+    private readonly refusals: RefusedCallsService,
     /** Off: one transaction per call, each waiting on the pool row lock (the benchmark's baseline). */
     private readonly coalesce = true,
   ) {}
@@ -55,7 +55,7 @@ export class MeteringService {
     if (problem) throw problem;
     const outcome = this.coalesce ? await this.coalescer.submit(call.orgId, call) : (await this.chargeBatch(call.orgId, [call]))[0];
     if (!outcome.ok) {
-      await this.refusals?.countRefused([{ call, error: outcome.error }]);
+      await this.refusals.countRefused([{ call, error: outcome.error }]);
       throw outcome.error;
     }
     return outcome.result;
@@ -72,7 +72,7 @@ export class MeteringService {
       const outcome = outcomes[i];
       return outcome.ok ? [] : [{ call, error: outcome.error }];
     });
-    if (refused.length > 0) await this.refusals?.countRefused(refused);
+    if (refused.length > 0) await this.refusals.countRefused(refused);
     let next = 0;
     return checked.map((problem) => (problem ? { ok: false as const, error: problem } : outcomes[next++]));
   }

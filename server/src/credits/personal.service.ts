@@ -1,13 +1,13 @@
 import { type Catalog, monthlyCreditsOfPersonalPlan, PERSONAL_PAID_PLANS, type Plan } from "@team-billing/shared";
 import { type EntityManager, LessThanOrEqual } from "typeorm";
-import type { Clock } from "../clock";
+import type { Clock } from "../common/clock";
 import type { Database } from "../db/database";
 import { LedgerEntryEntity, PersonalBalanceEntity, UsageEventEntity, UserEntity } from "../entities";
 import type { LedgerKind } from "../entities/ledger-entry.entity";
-import { AppError } from "../errors";
-import type { Actor } from "../services/actor";
-import type { AuditService } from "../services/audit.service";
-import { credits as inWords, person, planWords } from "../services/audit-words";
+import { AppError } from "../common/errors";
+import type { Actor } from "../common/actor";
+import type { AuditService } from "../common/audit.service";
+import { credits as inWords, person, planWords } from "../common/audit-words";
 import { periodAt } from "./periods";
 import { type CallOutcome, inputHash, keyConflict, refusal, resultOf, type Targets, type UsageCall } from "./usage-call";
 import type { ChargeBatch } from "./usage-writer";

@@ -1,12 +1,12 @@
 import { type Catalog, teamMonthlyAllotment } from "@team-billing/shared";
 import { type EntityManager, In } from "typeorm";
-import type { Clock } from "../clock";
+import type { Clock } from "../common/clock";
 import type { Database } from "../db/database";
 import { AuditEntryEntity, LedgerEntryEntity, MembershipEntity, OrgEntity, PoolEntity } from "../entities";
-import { AppError, badInput, conflict, notFound } from "../errors";
-import type { Actor, UserActor } from "../services/actor";
-import type { AuditService } from "../services/audit.service";
-import { actorWords, credits as inWords, intervalWords, planWords } from "../services/audit-words";
+import { AppError, badInput, conflict, notFound } from "../common/errors";
+import type { Actor, UserActor } from "../common/actor";
+import type { AuditService } from "../common/audit.service";
+import { actorWords, credits as inWords, intervalWords, planWords } from "../common/audit-words";
 import { MAX_BALANCE } from "./admission";
 import type { CreditStore, LedgerLine } from "./credit-store";
 import { periodAt } from "./periods";

@@ -1,4 +1,4 @@
-import type { AppError } from "../errors";
+import type { AppError } from "../common/errors";
 
 /** Why a call was refused, finer than its error code, with the words the console shows. */
 export const REFUSED_CALL_REASONS = {

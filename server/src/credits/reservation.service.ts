@@ -1,12 +1,12 @@
 import { type EntityManager, LessThanOrEqual } from "typeorm";
-import type { Clock } from "../clock";
+import type { Clock } from "../common/clock";
 import { newId } from "../db/columns";
 import type { Database } from "../db/database";
 import { MembershipEntity, OrgEntity, type PoolEntity, ReservationEntity, SpaceEntity, UsageEventEntity } from "../entities";
-import { AppError, badInput, conflict, forbidden, notFound } from "../errors";
-import type { Actor } from "../services/actor";
-import type { MemberService } from "../services/member.service";
-import { isId } from "../services/validate";
+import { AppError, badInput, conflict, forbidden, notFound } from "../common/errors";
+import type { Actor } from "../common/actor";
+import type { MemberService } from "../teams/member.service";
+import { isId } from "../common/validate";
 import { admitCharge, admitHold, cloneCounters, releaseHold } from "./admission";
 import type { CreditStore } from "./credit-store";
 import type { PoolService } from "./pool.service";

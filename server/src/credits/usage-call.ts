@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { hasUnsafeCharacters, LIMITS } from "@team-billing/shared";
 import type { MembershipEntity, UsageEventEntity } from "../entities";
-import { AppError, badInput } from "../errors";
+import { AppError, badInput } from "../common/errors";
 
 /** One model call to charge, as recordUsage (and its batch form) receive it. */
 export interface UsageCall {

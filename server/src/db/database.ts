@@ -15,6 +15,8 @@ const MAX_ATTEMPTS = 6;
  */
 const LEASE_MS = 180_000;
 const LEASE_LOST = Symbol("lease lost");
+/** Thrown in `exclusive`'s write transaction to roll it back when a slower reader lost its lease. */
+class LeaseLost extends Error {}
 
 /**
  * The one door to the database for writes: `transaction(fn)` commits or rolls
@@ -39,6 +41,8 @@ export class Database {
   private readonly locks = new KeyedLock();
   /** The transaction the current async call chain runs in, if any. */
   private readonly ambient = new AsyncLocalStorage<Ambient>();
+  /** Work the first transaction committed inside `withFirst(work, fn)` does first. */
+  private readonly firstWork = new AsyncLocalStorage<FirstWork>();
 
   constructor(
     readonly dataSource: DataSource,
@@ -70,21 +74,46 @@ export class Database {
   }
 
   async transaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.begin(fn, this.firstWork.getStore());
+  }
+
+  /**
+   * Runs `fn`; the first transaction it commits runs `work` first, in the same transaction
+   * (a webhook's event row: stored with the event's effect, or not at all). A transaction
+   * that rolls back (a retry) runs it again. Answers whether a transaction ran it.
+   */
+  async withFirst<T>(work: (em: EntityManager) => Promise<void>, fn: () => Promise<T>): Promise<{ value: T; ran: boolean }> {
+    const first: FirstWork = { work, done: false };
+    const value = await this.firstWork.run(first, fn);
+    return { value, ran: first.done };
+  }
+
+  private async begin<T>(fn: (em: EntityManager) => Promise<T>, first: FirstWork | undefined): Promise<T> {
     const open = this.current();
     if (open) return fn(open.em);
+    let ranFirst = false;
     const run = async (em: EntityManager) => {
       const scope: Ambient = { em, open: true };
       try {
-        return await this.ambient.run(scope, () => fn(em));
+        return await this.ambient.run(scope, async () => {
+          ranFirst = false;
+          if (first && !first.done) {
+            await first.work(em);
+            ranFirst = true;
+          }
+          return fn(em);
+        });
       } finally {
         scope.open = false;
       }
     };
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.serialized(() =>
+        const value = await this.serialized(() =>
           this.kind === "mysql" ? this.dataSource.transaction("READ COMMITTED", run) : this.dataSource.transaction(run),
         );
+        if (first && ranFirst) first.done = true;
+        return value;
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
         // Jittered exponential backoff: 5, 10, 20 ... ms.
@@ -138,9 +167,13 @@ export class Database {
         const token = await this.takeLease(lease);
         try {
           const value = await read();
+          // A lost lease rolls back (a `withFirst` work done in it is undone too), then reads again.
           const written = await this.transaction(async (em) => {
-            if (!(await this.holdsLease(em, lease, token))) return LEASE_LOST;
+            if (!(await this.holdsLease(em, lease, token))) throw new LeaseLost();
             return { value: await write(em, value) };
+          }).catch((error: unknown): typeof LEASE_LOST => {
+            if (error instanceof LeaseLost) return LEASE_LOST;
+            throw error;
           });
           if (written !== LEASE_LOST) return written.value;
           if (attempt >= MAX_ATTEMPTS)
@@ -157,7 +190,8 @@ export class Database {
     const token = randomBytes(16).toString("hex");
     for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
       const now = new Date();
-      const taken = await this.transaction(async (em) => {
+      // Bare: a lease is no one's effect, so never the transaction a `withFirst` work joins.
+      const taken = await this.begin(async (em) => {
         await em
           .createQueryBuilder()
           .insert()
@@ -172,7 +206,7 @@ export class Database {
           .where("name = :name AND (holder IS NULL OR leaseUntil IS NULL OR leaseUntil < :now)", { name, now })
           .execute();
         return result.affected === 1;
-      });
+      }, undefined);
       if (taken) return token;
       await sleep(wait * (0.5 + Math.random()));
     }
@@ -185,14 +219,22 @@ export class Database {
 
   /** Deletes the lease row if it is still ours (so leases do not pile up, one per row ever synced). */
   private async dropLease(name: string, token: string): Promise<void> {
-    await this.transaction((em) =>
-      em.createQueryBuilder().delete().from(JobLeaseEntity).where("name = :name AND holder = :holder", { name, holder: token }).execute(),
+    await this.begin(
+      (em) =>
+        em.createQueryBuilder().delete().from(JobLeaseEntity).where("name = :name AND holder = :holder", { name, holder: token }).execute(),
+      undefined,
     );
   }
 
   private serialized<T>(fn: () => Promise<T>): Promise<T> {
     return this.kind === "sqlite" ? this.locks.run(SQLITE_WRITER, fn) : fn();
   }
+}
+
+interface FirstWork {
+  work: (em: EntityManager) => Promise<void>;
+  /** True once a transaction that ran it committed. */
+  done: boolean;
 }
 
 interface Ambient {

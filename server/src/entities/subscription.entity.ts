@@ -3,6 +3,9 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateTimeColumn, IntColumn, RefColumn, StringColumn } from "../db/columns";
 import type { LedgerAccount } from "./ledger-entry.entity";
 
+/** Subscriptions in these states hold the plan (and block a second checkout). */
+export const LIVE_STATUSES = ["active", "trialing", "past_due", "incomplete", "unpaid"];
+
 /** Our mirror of a Stripe subscription, keyed by its Stripe id; Stripe is the source of truth. */
 @Entity("subscription")
 @Index("ix_subscription_account", ["accountType", "accountId"])

@@ -1,10 +1,10 @@
 import { type GraphQLResolveInfo } from "graphql";
 import { type AuthCheckerFn, createParameterDecorator, Extensions } from "type-graphql";
-import { forbidden, unauthenticated } from "../errors";
-import type { OrgScope, Rule } from "../services/org-access";
+import { forbidden, unauthenticated } from "../common/errors";
+import type { OrgScope, Rule } from "../common/org-access";
 import type { GqlContext } from "./context";
 
-export type { Rule } from "../services/org-access";
+export type { Rule } from "../common/org-access";
 
 /**
  * Where a field finds the org it acts on, declared on the field (never guessed):

@@ -1,7 +1,7 @@
-import type { Actor, UserActor } from "../services/actor";
-import type { RequestAccess } from "../services/org-access";
-import type { Services } from "../services";
-import { unauthenticated } from "../errors";
+import type { Actor, UserActor } from "../common/actor";
+import type { RequestAccess } from "../common/org-access";
+import type { Services } from "../container";
+import { unauthenticated } from "../common/errors";
 
 /** What every resolver receives. */
 export interface GqlContext {

@@ -1,6 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
-import { AppError } from "../errors";
+import { AppError } from "../common/errors";
 
 /**
  * Errors leave the server with a code from our vocabulary. AppErrors and

@@ -1,9 +1,9 @@
 import type { CallOutcome } from "../credits/usage-call";
 import type { InvoiceEntity, PoolEntity } from "../entities";
-import type { InvoiceLine } from "../stripe/stripe-mirror";
-import { type AuditView, auditSummaryOf } from "../services/audit.service";
-import type { EnterpriseRequestView } from "../services/enterprise.service";
-import type { MemberView } from "../services/member.service";
+import type { InvoiceLine } from "../billing/stripe-mirror";
+import { type AuditView, auditSummaryOf } from "../common/audit.service";
+import type { EnterpriseRequestView } from "../billing/enterprise.service";
+import type { MemberView } from "../teams/member.service";
 import type { AuditEntryType, MemberType } from "./types/account.type";
 import type { EnterpriseRequestType, InvoiceType, PoolType } from "./types/billing.type";
 import type { UsageBatchItemType } from "./types/credits.type";

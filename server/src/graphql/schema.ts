@@ -1,16 +1,20 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { AuthResolver } from "../accounts/auth.resolver";
+import { UsageResolver } from "../analytics/usage.resolver";
+import { BillingResolver } from "../billing/billing.resolver";
+import { CatalogResolver } from "../billing/catalog.resolver";
+import { PersonalPlanResolver } from "../billing/personal-plan.resolver";
+import { CreditHistoryResolver } from "../credits/credit-history.resolver";
+import { CreditsResolver } from "../credits/credits.resolver";
+import { DevToolsResolver } from "../dev-tools/dev-tools.resolver";
+import { LedgerResolver } from "../support/ledger.resolver";
+import { SupportResolver } from "../support/support.resolver";
+import { MemberResolver } from "../teams/member.resolver";
+import { OrgResolver } from "../teams/org.resolver";
+import { OrgResourceResolver } from "../teams/space.resolver";
 import { authChecker } from "./auth-checker";
-import { AuthResolver } from "./resolvers/auth.resolver";
-import { CatalogResolver } from "./resolvers/catalog.resolver";
-import { LedgerResolver } from "./resolvers/ledger.resolver";
-import { BillingResolver } from "./resolvers/billing.resolver";
-import { CreditsResolver } from "./resolvers/credits.resolver";
-import { CreditHistoryResolver } from "./resolvers/credit-history.resolver";
-import { MemberResolver } from "./resolvers/member.resolver";
-import { OrgResolver } from "./resolvers/org.resolver";
-import { OrgResourceResolver } from "./resolvers/space.resolver";
 import { DateTimeScalar } from "./scalars";
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -18,16 +22,21 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The executable schema; built once per process (type-graphql's metadata is global). */
 export function graphqlSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
+    // By domain: accounts, teams, credits, billing, analytics, support, dev tools.
     resolvers: [
       AuthResolver,
       OrgResolver,
       MemberResolver,
       OrgResourceResolver,
       CreditsResolver,
-      BillingResolver,
-      CatalogResolver,
-      LedgerResolver,
       CreditHistoryResolver,
+      BillingResolver,
+      PersonalPlanResolver,
+      CatalogResolver,
+      UsageResolver,
+      LedgerResolver,
+      SupportResolver,
+      DevToolsResolver,
     ],
     authChecker,
     authMode: "error",

@@ -1,8 +1,8 @@
 import type { Request, Response } from "express";
-import { AppError } from "../errors";
+import { AppError } from "../common/errors";
 import type { GqlContext } from "../graphql/context";
-import type { Services } from "../services";
-import type { Actor } from "../services/actor";
+import type { Services } from "../container";
+import type { Actor } from "../common/actor";
 import type { SessionCookie } from "./session-cookie";
 
 /** Builds each request's GraphQL context: who is calling, their access, and how to set the cookie. */

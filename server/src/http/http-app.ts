@@ -4,7 +4,7 @@ import type { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler, type Express, type Response } from "express";
 import type { GqlContext } from "../graphql/context";
-import type { Services } from "../services";
+import type { Services } from "../container";
 import { contextBuilder } from "./context";
 import { usageCsvRoute } from "./usage-csv.route";
 import { SessionCookie } from "./session-cookie";

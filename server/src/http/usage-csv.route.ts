@@ -1,9 +1,9 @@
 import type { Request, Response } from "express";
 import { GraphQLError } from "graphql";
 import { exportUsageCsv } from "../analytics/usage-csv";
-import type { Services } from "../services";
-import { rateLimited } from "../errors";
-import { narrowToOwnUsage } from "../services/org-access";
+import type { Services } from "../container";
+import { rateLimited } from "../common/errors";
+import { narrowToOwnUsage } from "../common/org-access";
 import { clientAddress, identify } from "./context";
 import type { SessionCookie } from "./session-cookie";
 

@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import type { Clock } from "../clock";
+import type { Clock } from "../common/clock";
 import type { Database } from "../db/database";
 import { JobLeaseEntity } from "../entities";
 

@@ -1,9 +1,8 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { type FieldNode, Kind, type OperationDefinitionNode, type ValueNode } from "graphql";
 import type { Config } from "../config";
-import { rateLimited } from "../errors";
-import type { GqlContext } from "../graphql/context";
-import type { Actor } from "../services/actor";
+import { rateLimited } from "../common/errors";
+import type { Actor } from "../common/actor";
 import { type LimiterStore, take } from "./limiter-store";
 
 /** Buckets hold ten seconds' worth of operations: a burst may use them at once. */
@@ -46,8 +45,8 @@ export class OperationLimits {
   }
 }
 
-/** Apollo plugin: charges each operation's root fields before anything runs. */
-export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin<GqlContext> {
+/** Apollo plugin: charges each operation's root fields before anything runs. It needs only who calls and from where. */
+export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin<{ actor: Actor; ip: string }> {
   return {
     async requestDidStart() {
       return {

@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { IsNull, LessThanOrEqual } from "typeorm";
-import type { Clock } from "../clock";
+import type { Clock } from "../common/clock";
 import { newId } from "../db/columns";
 import type { Database } from "../db/database";
 import { MailOutboxEntity } from "../entities";

@@ -1,7 +1,7 @@
 import Stripe from "stripe";
 import { loadConfig } from "../config";
-import { bootstrapStripe } from "../stripe/bootstrap";
-import { stripeHost } from "../stripe/stripe-host";
+import { bootstrapStripe } from "../billing/bootstrap";
+import { stripeHost } from "../billing/stripe-host";
 
 /**
  * `pnpm stripe:bootstrap`: creates our products and prices (by lookup key) in the

@@ -1,10 +1,10 @@
 import type { EntityManager } from "typeorm";
-import type { Clock } from "../clock";
+import type { Clock } from "../common/clock";
 import { toSafeInteger } from "../db/columns";
 import type { Database } from "../db/database";
 import { MembershipEntity, OrgEntity, PoolEntity, SpaceEntity, UserEntity } from "../entities";
-import { notFound } from "../errors";
-import { isId } from "../services/validate";
+import { notFound } from "../common/errors";
+import { isId } from "../common/validate";
 
 export interface LedgerCheck {
   orgId: string;

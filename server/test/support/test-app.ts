@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createConnection } from "mysql2/promise";
 import { type App, createApp } from "../../src/app";
-import { type Clock, OffsetClock } from "../../src/clock";
+import { type Clock, OffsetClock } from "../../src/common/clock";
 import { type Config, loadConfig } from "../../src/config";
 import type { MailMessage, MailTransport } from "../../src/mail/mail.transport";
 import { GqlClient } from "./gql-client";

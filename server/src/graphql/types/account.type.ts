@@ -1,6 +1,6 @@
 import type { ApiKeyScope, Role } from "@team-billing/shared";
 import { Field, ID, ObjectType } from "type-graphql";
-import type { AuditActorKind } from "../../services/audit.service";
+import type { AuditActorKind } from "../../common/audit.service";
 import { ApiKeyScopeEnum, AuditActorKindEnum, RoleEnum } from "./enums";
 import { PageInfoType } from "./usage.type";
 
