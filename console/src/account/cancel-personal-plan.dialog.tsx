@@ -1,7 +1,4 @@
-import { useMutation } from "@apollo/client/react";
-import { useState } from "react";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { WithCatalog } from "../billing/catalog.hook";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { Time } from "../components/time.component";
@@ -36,9 +33,11 @@ interface CancelProps {
  */
 export function CancelPersonalPlanDialog({ userId, plan, balance, endsAt, onDone }: CancelProps) {
   const notifier = useNotifier();
-  const [error, setError] = useState<string | null>(null);
-  const [cancel, { loading }] = useMutation(CancelPersonalPlanMutation, {
-    context: { handles: FORM_CODES },
+  const {
+    run: cancel,
+    formError: error,
+    loading,
+  } = useFormMutation(CancelPersonalPlanMutation, {
     update(cache, { data }) {
       const sub = data?.cancelPersonalPlan;
       if (!sub) return;
@@ -51,14 +50,9 @@ export function CancelPersonalPlanDialog({ userId, plan, balance, endsAt, onDone
   const label = PLAN_LABELS[plan];
 
   const onConfirm = async () => {
-    setError(null);
-    try {
-      await cancel();
-      notifier.notify({ tone: "success", message: `Your ${label} plan is cancelled: it ends at the end of this period.` });
-      onDone();
-    } catch (e) {
-      setError(describeError(e).message);
-    }
+    if (!(await cancel({}))) return;
+    notifier.notify({ tone: "success", message: `Your ${label} plan is cancelled: it ends at the end of this period.` });
+    onDone();
   };
 
   return (

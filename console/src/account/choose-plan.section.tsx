@@ -1,8 +1,6 @@
-import { useMutation } from "@apollo/client/react";
 import type { Catalog } from "@team-billing/shared";
 import { useState } from "react";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { WithCatalog } from "../billing/catalog.hook";
 import { leaveForCheckout, useLeavingForCheckout } from "../billing/leave-for-checkout";
 import { FormError } from "../components/form-field.component";
@@ -44,25 +42,19 @@ export function ChoosePlanSection() {
 }
 
 function PlanOffers({ catalog }: { catalog: Catalog }) {
-  const [error, setError] = useState<string | null>(null);
   const [buying, setBuying] = useState<PaidPersonalPlan | null>(null);
   const [leaving, setLeaving] = useLeavingForCheckout();
-  const [start, { loading }] = useMutation(StartPersonalCheckoutMutation, { context: { handles: FORM_CODES } });
+  const { run: start, formError: error, fail, loading } = useFormMutation(StartPersonalCheckoutMutation);
   const busy = loading || leaving;
 
   const onBuy = async (plan: PaidPersonalPlan) => {
-    setError(null);
     setBuying(plan);
-    try {
-      const { data } = await start({ variables: { plan } });
-      if (!data) return;
-      // Nothing to remember: Stripe comes back to /account with the session's id.
-      const problem = leaveForCheckout(data.startPersonalCheckout, null);
-      if (problem) setError(problem);
-      else setLeaving(true);
-    } catch (e) {
-      setError(describeError(e).message);
-    }
+    const data = await start({ plan });
+    if (!data) return;
+    // Nothing to remember: Stripe comes back to /account with the session's id.
+    const problem = leaveForCheckout(data.startPersonalCheckout, null);
+    if (problem) fail(problem);
+    else setLeaving(true);
   };
 
   return (

@@ -107,4 +107,32 @@ describe("useFormMutation", () => {
     expect(result.current.formError).toBeNull();
     expect(notified).toEqual(["Something went wrong on our side."]);
   });
+
+  it("answers the failure from runDetailed, saying whether the form or the link told the person", async () => {
+    const { result, notified } = renderForm([createOrg(apiError("INTERNAL_SERVER_ERROR")), createOrg(apiError("CONFLICT"))]);
+    let outcome: Awaited<ReturnType<typeof result.current.runDetailed>> | undefined;
+    await act(async () => {
+      outcome = await result.current.runDetailed({ name: "Acme" });
+    });
+    expect(outcome?.data).toBeNull();
+    expect(outcome?.error).toMatchObject({ code: "INTERNAL_SERVER_ERROR", handled: false });
+    expect(result.current.formError).toBeNull();
+
+    await act(async () => {
+      outcome = await result.current.runDetailed({ name: "Acme" });
+    });
+    expect(outcome?.error).toMatchObject({ code: "CONFLICT", handled: true });
+    expect(result.current.formError).toBe(outcome?.error?.message);
+    expect(notified).toEqual(["Something went wrong on our side."]);
+  });
+
+  it("shows a problem the form found itself in the same place, until the next run", async () => {
+    const { result } = renderForm([createOrg({ data: { createOrg: org } })]);
+    act(() => result.current.fail("Type the org's name to confirm."));
+    expect(result.current.formError).toBe("Type the org's name to confirm.");
+    await act(async () => {
+      await result.current.run({ name: "Acme" });
+    });
+    expect(result.current.formError).toBeNull();
+  });
 });

@@ -1,7 +1,8 @@
-import { useMutation, useQuery } from "@apollo/client/react";
+import { useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
-import { badInputField, describeError } from "../apollo/error-message";
-import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
+import { describeError } from "../apollo/error-message";
+import { PAGE_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { FormError, FormField, focusFirstInvalid, SelectField } from "../components/form-field.component";
 import { graphql } from "../gql";
 import type { BillingDetailsFragment } from "../gql/graphql";
@@ -106,7 +107,7 @@ function BillingDetailsForm({ details }: { details: BillingDetailsFragment }) {
   const [type, setType] = useState<string>(saved?.type ?? DEFAULT_TAX_ID_TYPE);
   const [value, setValue] = useState(saved?.value ?? "");
   const [errors, setErrors] = useState<DetailsErrors>({});
-  const [update, { loading }] = useMutation(UpdateBillingDetailsMutation, { context: { handles: FORM_CODES } });
+  const { runDetailed: update, formError, reset, loading } = useFormMutation(UpdateBillingDetailsMutation);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -118,27 +119,26 @@ function BillingDetailsForm({ details }: { details: BillingDetailsFragment }) {
       return;
     }
     setErrors({});
-    try {
-      const { data } = await update({ variables: { orgId: details.id, ...checked.input } });
-      const now = data?.updateBillingDetails;
-      setEmail(now?.billingEmail ?? "");
-      setValue(now?.taxIds[0]?.value ?? "");
+    const { data, error } = await update({ orgId: details.id, ...checked.input });
+    if (data) {
+      const now = data.updateBillingDetails;
+      setEmail(now.billingEmail ?? "");
+      setValue(now.taxIds[0]?.value ?? "");
       notifier.notify({ tone: "success", message: "Billing details saved. They appear on every future invoice." });
-    } catch (e) {
-      // The server checks the same rules; its verdict goes next to the field it names.
-      const field = SERVER_FIELDS[badInputField(e) ?? ""];
-      const message = describeError(e).message;
-      const next: DetailsErrors =
-        field === "billingEmail"
-          ? { billingEmail: EMAIL_PROBLEM }
-          : field === "taxIdType"
-            ? { taxIdType: TAX_TYPE_PROBLEM }
-            : field === "taxIdValue"
-              ? { taxIdValue: taxValueProblem(type) }
-              : { form: message };
-      setErrors(next);
-      focusFirstInvalid(form, next);
+      return;
     }
+    // The server checks the same rules; its verdict goes next to the field it names (and only there).
+    const field = error?.handled ? SERVER_FIELDS[error.field ?? ""] : undefined;
+    if (!field) return;
+    reset();
+    const next: DetailsErrors =
+      field === "billingEmail"
+        ? { billingEmail: EMAIL_PROBLEM }
+        : field === "taxIdType"
+          ? { taxIdType: TAX_TYPE_PROBLEM }
+          : { taxIdValue: taxValueProblem(type) };
+    setErrors(next);
+    focusFirstInvalid(form, next);
   };
 
   return (
@@ -179,7 +179,7 @@ function BillingDetailsForm({ details }: { details: BillingDetailsFragment }) {
           error={errors.taxIdValue}
         />
       </div>
-      <FormError message={errors.form ?? null} />
+      <FormError message={errors.form ?? formError} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={loading}>
           {loading ? "Saving…" : "Save billing details"}

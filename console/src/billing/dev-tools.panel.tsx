@@ -1,8 +1,8 @@
-import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
+import { useApolloClient, useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { useParams } from "react-router";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { FormError } from "../components/form-field.component";
 import { Time } from "../components/time.component";
 import { DevToolsEnabledQuery } from "../dev/dev-tools.query";
@@ -45,9 +45,12 @@ export function DevToolsPanel() {
 function DevToolsBody() {
   const [availability, setAvailability] = useState<Availability>("unknown");
   const [now, setNow] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [advance, { loading }] = useMutation(DevAdvanceClockMutation, {
-    context: { handles: FORM_CODES },
+  const {
+    runDetailed: advance,
+    formError: error,
+    reset,
+    loading,
+  } = useFormMutation(DevAdvanceClockMutation, {
     // Anything on the page may have changed: plan, pool, invoices.
     refetchQueries: "active",
     awaitRefetchQueries: true,
@@ -70,14 +73,12 @@ function DevToolsBody() {
   };
 
   const onAdvance = async (days: number) => {
-    setError(null);
-    try {
-      const { data } = await advance({ variables: { days } });
-      if (data) setNow(data.devAdvanceClock);
-    } catch (e) {
-      const { code, message } = describeError(e);
-      if (code === "FORBIDDEN") setAvailability("off");
-      else setError(message);
+    const { data, error: failure } = await advance({ days });
+    if (data) setNow(data.devAdvanceClock);
+    // The tools were turned off since the panel opened: say so instead of an error.
+    if (failure?.code === "FORBIDDEN") {
+      reset();
+      setAvailability("off");
     }
   };
 

@@ -1,8 +1,9 @@
-import { useMutation, useQuery } from "@apollo/client/react";
+import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { Link } from "react-router";
 import { describeError } from "../apollo/error-message";
-import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { FormError } from "../components/form-field.component";
 import { Time } from "../components/time.component";
@@ -99,25 +100,22 @@ export function SwitchToProSection({ org }: { org: BillingOrgFragment }) {
   });
   // Which confirmation is open: the Switch to Pro or the cancellation (both take the same).
   const [confirming, setConfirming] = useState<"pro" | "cancel" | null>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
-  const [schedule, { loading }] = useMutation(ScheduleDowngradeMutation, { context: { handles: FORM_CODES } });
-  const [scheduleCancellation, { loading: cancelling }] = useMutation(ScheduleCancellationMutation, { context: { handles: FORM_CODES } });
+  const toPro = useFormMutation(ScheduleDowngradeMutation);
+  const toCancel = useFormMutation(ScheduleCancellationMutation);
   const preview = data?.org?.downgradePreview;
+  // The open confirmation's mutation: its refusal is the dialog's error.
+  const scheduling = confirming === "cancel" ? toCancel : toPro;
 
   const onConfirm = async () => {
-    setDialogError(null);
-    try {
-      if (confirming === "cancel") {
-        await scheduleCancellation({ variables: { orgId: org.id } });
-        notifier.notify({ tone: "success", message: `${org.name}'s Team plan ends at the end of this period.` });
-      } else {
-        await schedule({ variables: { orgId: org.id } });
-        notifier.notify({ tone: "success", message: `${org.name} moves to Pro at the end of this period.` });
-      }
-      setConfirming(null);
-    } catch (e) {
-      setDialogError(describeError(e).message);
-    }
+    if (!(await scheduling.run({ orgId: org.id }))) return;
+    notifier.notify({
+      tone: "success",
+      message:
+        confirming === "cancel"
+          ? `${org.name}'s Team plan ends at the end of this period.`
+          : `${org.name} moves to Pro at the end of this period.`,
+    });
+    setConfirming(null);
   };
 
   return (
@@ -168,12 +166,13 @@ export function SwitchToProSection({ org }: { org: BillingOrgFragment }) {
           title={confirming === "cancel" ? `Cancel Team for ${org.name}?` : `Switch ${org.name} to Pro?`}
           confirmLabel={confirming === "cancel" ? "Cancel Team" : "Switch to Pro"}
           busyLabel="Scheduling…"
-          busy={loading || cancelling}
-          error={dialogError}
+          busy={toPro.loading || toCancel.loading}
+          error={scheduling.formError}
           onConfirm={() => void onConfirm()}
           onCancel={() => {
             setConfirming(null);
-            setDialogError(null);
+            toPro.reset();
+            toCancel.reset();
           }}
         >
           <LossList org={org} preview={preview} ending={confirming === "cancel" ? "cancel" : "pro"} />
@@ -250,21 +249,14 @@ function LossList({
 /** A scheduled downgrade, for everyone; the OWNER can keep Team. */
 export function DowngradeBanner({ org, date }: { org: BillingOrgFragment; date: string }) {
   const notifier = useNotifier();
-  const [error, setError] = useState<string | null>(null);
-  const [cancel, { loading }] = useMutation(CancelDowngradeMutation, { context: { handles: FORM_CODES } });
+  const { run: cancel, formError: error, loading } = useFormMutation(CancelDowngradeMutation);
   const isOwner = org.myRole === "OWNER";
   // A cancellation is told from a Switch to Pro by cancelAtPeriodEnd; pendingPlan is the owner's personal plan then.
   const cancelled = Boolean(org.subscription?.cancelAtPeriodEnd);
   const pending = org.subscription?.pendingPlan ?? "FREE";
 
   const onKeep = async () => {
-    setError(null);
-    try {
-      await cancel({ variables: { orgId: org.id } });
-      notifier.notify({ tone: "success", message: `${org.name} stays on Team.` });
-    } catch (e) {
-      setError(describeError(e).message);
-    }
+    if (await cancel({ orgId: org.id })) notifier.notify({ tone: "success", message: `${org.name} stays on Team.` });
   };
 
   return (

@@ -1,7 +1,5 @@
-import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useId, useRef, useState } from "react";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { FormError } from "../components/form-field.component";
 import { graphql } from "../gql";
 import type { BillingOrgFragment } from "../gql/graphql";
@@ -41,10 +39,13 @@ function ContactForm({ orgId }: { orgId: string }) {
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [message, setMessage] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
-  const [send, { loading }] = useMutation(RequestEnterpriseContactMutation, {
-    context: { handles: FORM_CODES },
+  const {
+    run: send,
+    formError,
+    reset,
+    loading,
+  } = useFormMutation(RequestEnterpriseContactMutation, {
     // The answer is only `true`: the earlier requests are asked again to show the new one.
     refetchQueries: [{ query: OrgEnterpriseRequestsQuery, variables: { orgId } }],
   });
@@ -68,14 +69,9 @@ function ContactForm({ orgId }: { orgId: string }) {
         ? `Keep it under ${MESSAGE_MAX.toLocaleString()} characters.`
         : null;
     setProblem(invalid);
-    setFormError(null);
+    reset();
     if (invalid) return textarea.current?.focus();
-    try {
-      await send({ variables: { orgId, message: text } });
-      setSent(true);
-    } catch (e) {
-      setFormError(describeError(e).message);
-    }
+    if (await send({ orgId, message: text })) setSent(true);
   };
 
   const hintId = `${id}-hint`;

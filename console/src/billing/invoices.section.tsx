@@ -1,8 +1,9 @@
-import { useMutation, useQuery } from "@apollo/client/react";
+import { useQuery } from "@apollo/client/react";
 import { Fragment, useState } from "react";
 import { orgCacheId } from "../apollo/cache-lists";
 import { describeError } from "../apollo/error-message";
-import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { FormError } from "../components/form-field.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
@@ -79,11 +80,13 @@ const statusOf = (status: string) => STATUS[status] ?? { label: status.replace(/
  */
 export function InvoicesSection({ orgId, canRefresh = true }: { orgId: string; canRefresh?: boolean }) {
   const { data, loading, error, refetch } = useQuery(OrgInvoicesQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
-  const [refreshError, setRefreshError] = useState<string | null>(null);
   // Said after each refresh (review finding 23): how many invoices Stripe has, as of when.
   const [refreshed, setRefreshed] = useState<{ count: number; at: string } | null>(null);
-  const [refresh, { loading: refreshing }] = useMutation(RefreshInvoicesMutation, {
-    context: { handles: FORM_CODES },
+  const {
+    run: refresh,
+    formError: refreshError,
+    loading: refreshing,
+  } = useFormMutation(RefreshInvoicesMutation, {
     // The answer is the whole list, newest first: it replaces the cached one.
     update(cache, { data: answer }) {
       if (!answer) return;
@@ -98,14 +101,9 @@ export function InvoicesSection({ orgId, canRefresh = true }: { orgId: string; c
   const invoices = data?.org?.invoices;
 
   const onRefresh = async () => {
-    setRefreshError(null);
     setRefreshed(null);
-    try {
-      const { data: answer } = await refresh({ variables: { orgId } });
-      if (answer) setRefreshed({ count: answer.refreshInvoices.length, at: new Date().toISOString() });
-    } catch (e) {
-      setRefreshError(describeError(e).message);
-    }
+    const answer = await refresh({ orgId });
+    if (answer) setRefreshed({ count: answer.refreshInvoices.length, at: new Date().toISOString() });
   };
 
   return (

@@ -45,6 +45,8 @@ describe("Payment method", () => {
     expect(
       await within(card).findByText("There's no subscription to pay for yet: the card is saved when you upgrade to Team."),
     ).toBeTruthy();
+    // Said once, next to the button: not a notification as well.
+    expect(within(screen.getByRole("region", { name: "Notifications" })).queryByRole("alert")).toBeNull();
     expect(assign).not.toHaveBeenCalled();
   });
 

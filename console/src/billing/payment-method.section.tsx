@@ -1,7 +1,7 @@
-import { useMutation, useQuery } from "@apollo/client/react";
-import { useState } from "react";
+import { useQuery } from "@apollo/client/react";
 import { describeError } from "../apollo/error-message";
 import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { FormError } from "../components/form-field.component";
 import { InlineLoadError } from "../components/page-state.component";
 import { graphql } from "../gql";
@@ -38,25 +38,24 @@ const StartPaymentMethodUpdateMutation = graphql(`
  */
 export function PaymentMethodSection({ orgId, canReplace }: { orgId: string; canReplace: boolean }) {
   const { data, loading, error, refetch } = useQuery(OrgPaymentMethodQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
-  const [start, { loading: starting }] = useMutation(StartPaymentMethodUpdateMutation, { context: { handles: FORM_CODES } });
+  // No subscription yet is said here, in this section's words, instead of as a notification.
+  const {
+    runDetailed: start,
+    formError: problem,
+    fail,
+    loading: starting,
+  } = useFormMutation(StartPaymentMethodUpdateMutation, { handles: [...FORM_CODES, "BILLING_PLAN_REQUIRED"] });
   const [leaving, setLeaving] = useLeavingForCheckout();
-  const [problem, setProblem] = useState<string | null>(null);
   const card = data?.org?.paymentMethod;
 
   const onReplace = async () => {
-    setProblem(null);
-    try {
-      const { data: answer } = await start({ variables: { orgId } });
-      if (!answer) return;
-      const refused = leaveForCheckout(answer.startPaymentMethodUpdate, null);
-      if (refused) setProblem(refused);
-      else setLeaving(true);
-    } catch (e) {
-      const { code, message } = describeError(e);
-      setProblem(
-        code === "BILLING_PLAN_REQUIRED" ? "There's no subscription to pay for yet: the card is saved when you upgrade to Team." : message,
-      );
-    }
+    const { data: answer, error: failure } = await start({ orgId });
+    if (failure?.code === "BILLING_PLAN_REQUIRED")
+      fail("There's no subscription to pay for yet: the card is saved when you upgrade to Team.");
+    if (!answer) return;
+    const refused = leaveForCheckout(answer.startPaymentMethodUpdate, null);
+    if (refused) fail(refused);
+    else setLeaving(true);
   };
 
   return (

@@ -1,8 +1,8 @@
-import { useMutation, useQuery } from "@apollo/client/react";
+import { useQuery } from "@apollo/client/react";
 import type { Catalog } from "@team-billing/shared";
 import { type FormEvent, useRef, useState } from "react";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { FormError, FormField } from "../components/form-field.component";
 import { Time } from "../components/time.component";
@@ -68,9 +68,8 @@ function TopUpForm({ orgId, catalog }: { orgId: string; catalog: Catalog }) {
   const input = useRef<HTMLInputElement>(null);
   const [typed, setTyped] = useState(() => String(presets[1] ?? presets[0]));
   const [amountError, setAmountError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const [redirecting, setRedirecting] = useLeavingForCheckout();
-  const [start, { loading }] = useMutation(StartTopUpCheckoutMutation, { context: { handles: FORM_CODES } });
+  const { run: start, formError, reset, fail, loading } = useFormMutation(StartTopUpCheckoutMutation);
   const quote = topUpQuote(typed, catalog);
   const { data: orgData } = useQuery(TopUpOrgQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
   const subscription = orgData?.org?.subscription;
@@ -85,20 +84,16 @@ function TopUpForm({ orgId, catalog }: { orgId: string; catalog: Catalog }) {
   };
 
   const buy = async (credits: number) => {
-    try {
-      const { data } = await start({ variables: { orgId, credits } });
-      if (!data) return;
-      const problem = leaveForCheckout(data.startTopUpCheckout, { kind: "TOP_UP", orgId, credits });
-      if (problem) setFormError(problem);
-      else setRedirecting(true);
-    } catch (e) {
-      setFormError(describeError(e).message);
-    }
+    const data = await start({ orgId, credits });
+    if (!data) return;
+    const problem = leaveForCheckout(data.startTopUpCheckout, { kind: "TOP_UP", orgId, credits });
+    if (problem) fail(problem);
+    else setRedirecting(true);
   };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setFormError(null);
+    reset();
     if ("problem" in quote) {
       setAmountError(quote.problem);
       input.current?.focus();

@@ -1,8 +1,6 @@
-import { useMutation } from "@apollo/client/react";
 import type { BillingInterval, Catalog } from "@team-billing/shared";
 import { useState } from "react";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { FormError } from "../components/form-field.component";
 import { graphql } from "../gql";
 import { WithCatalog } from "./catalog.hook";
@@ -51,26 +49,20 @@ export function UpgradeSection(props: UpgradeProps) {
 
 function UpgradeOffer({ orgId, seats, canUpgrade, catalog }: UpgradeProps & { catalog: Catalog }) {
   const [interval, chooseInterval] = useState<BillingInterval>("MONTHLY");
-  const [error, setError] = useState<string | null>(null);
   const [leaving, setLeaving] = useLeavingForCheckout();
-  const [start, { loading }] = useMutation(StartTeamCheckoutMutation, { context: { handles: FORM_CODES } });
+  const { run: start, formError: error, fail, loading } = useFormMutation(StartTeamCheckoutMutation);
   const quote = teamQuote(interval, seats, catalog);
   const saving = yearlySaving(seats, catalog);
   const pool = teamAllotment(seats, catalog);
   const money = (cents: number) => formatMoney(cents, catalog.currency);
 
   const onUpgrade = async () => {
-    setError(null);
-    try {
-      const { data } = await start({ variables: { orgId, interval } });
-      if (!data) return;
-      const problem = leaveForCheckout(data.startTeamCheckout, { kind: "TEAM", orgId });
-      if (problem) setError(problem);
-      // Stays busy while the browser leaves for Stripe.
-      else setLeaving(true);
-    } catch (e) {
-      setError(describeError(e).message);
-    }
+    const data = await start({ orgId, interval });
+    if (!data) return;
+    const problem = leaveForCheckout(data.startTeamCheckout, { kind: "TEAM", orgId });
+    if (problem) fail(problem);
+    // Stays busy while the browser leaves for Stripe.
+    else setLeaving(true);
   };
 
   return (

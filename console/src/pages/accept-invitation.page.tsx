@@ -1,10 +1,11 @@
-import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
+import { useApolloClient, useQuery } from "@apollo/client/react";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { normalizeEmail } from "@team-billing/shared";
 import { type ReactNode, useEffect, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { describeError } from "../apollo/error-message";
-import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
+import { FORM_CODES, type HandledCode, PAGE_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { AuthCard } from "../components/auth-card.component";
 import { InlineLoadError, PageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { Time } from "../components/time.component";
@@ -49,6 +50,9 @@ const JoinedOrgQuery = graphql(`
     }
   }
 `);
+
+/** The refusals the page words itself (`problemFrom`); a lost session, the server or the network are the error link's. */
+const ACCEPT_CODES: readonly HandledCode[] = ["BAD_USER_INPUT", "CONFLICT", "FORBIDDEN", "NOT_FOUND"];
 
 /** `remedy`: what the person can do about it here. */
 type Problem = { title: string; message: string; remedy: "retry" | "switch-account" | "verify" | "none" };
@@ -287,44 +291,38 @@ function AcceptForm({ token, name, email, here }: { token: string; name: string;
   const client = useApolloClient();
   const notifier = useNotifier();
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [accept, { loading }] = useMutation(AcceptInvitationMutation, { context: { handles: FORM_CODES } });
-  const [allowPersonal] = useMutation(SetPersonalCreditsAllowedMutation, { context: { handles: FORM_CODES } });
+  const { runDetailed: accept, loading } = useFormMutation(AcceptInvitationMutation, { handles: ACCEPT_CODES });
+  const { runDetailed: allowPersonal } = useFormMutation(SetPersonalCreditsAllowedMutation, { handles: FORM_CODES });
   const [finding, setFinding] = useState(false);
   // Off unless the person ticks it: their own money, their own choice.
   const [consent, setConsent] = useState(false);
 
   const onAccept = async () => {
     setProblem(null);
-    let memberId: string;
-    try {
-      const { data } = await accept({ variables: { token } });
-      if (!data) return;
-      memberId = data.acceptInvitation.id;
-    } catch (error) {
+    const accepted = await accept({ token });
+    if (!accepted.data) {
+      const failure = accepted.error;
       // The session ended meanwhile: asking again shows the signed-out choices.
-      if (describeError(error).code === "UNAUTHENTICATED") void client.refetchQueries({ include: [MeQuery] });
-      else {
-        const found = problemFrom(error);
+      if (failure?.code === "UNAUTHENTICATED") void client.refetchQueries({ include: [MeQuery] });
+      else if (failure?.handled) {
+        const found = problemFrom(failure.cause);
         setProblem(found);
         // Our session said verified, the server says not (or the reverse): ask again.
         if (found.remedy === "verify") void client.refetchQueries({ include: [MeQuery] });
       }
       return;
     }
+    const memberId = accepted.data.acceptInvitation.id;
     setFinding(true);
     try {
       const { data } = await client.query({ query: JoinedOrgQuery, fetchPolicy: "network-only", context: { handles: PAGE_CODES } });
       const org = data?.myOrgs.find((o) => o.members.some((m) => m.id === memberId));
       if (org) notifier.notify({ tone: "success", message: `You joined ${org.name}.` });
       if (org && consent) {
-        try {
-          await allowPersonal({ variables: { orgId: org.id, allowed: true } });
-        } catch (error) {
-          // Joined all the same; Team settings → Your membership can try again.
-          notifier.notify({
-            tone: "error",
-            message: `We couldn't save your consent for personal credits: ${describeError(error).message}`,
-          });
+        const { error } = await allowPersonal({ orgId: org.id, allowed: true });
+        // Joined all the same; Team settings → Your membership can try again. (Other failures the error link has told.)
+        if (error?.handled) {
+          notifier.notify({ tone: "error", message: `We couldn't save your consent for personal credits: ${error.message}` });
         }
       }
       navigate(org ? orgPath(org.id) : ROUTES.home.path, { replace: true });

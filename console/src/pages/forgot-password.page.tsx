@@ -1,9 +1,7 @@
-import { useMutation } from "@apollo/client/react";
 import { isValidEmail, normalizeEmail } from "@team-billing/shared";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { AuthCard } from "../components/auth-card.component";
 import { FormError, FormField } from "../components/form-field.component";
 import { PageTitle } from "../components/page-state.component";
@@ -18,23 +16,17 @@ const RequestPasswordResetMutation = graphql(`
 
 export default function ForgotPasswordPage() {
   const [emailError, setEmailError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [request, { loading }] = useMutation(RequestPasswordResetMutation, { context: { handles: FORM_CODES } });
+  const { run: request, formError, reset, loading } = useFormMutation(RequestPasswordResetMutation);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const email = normalizeEmail(String(new FormData(event.currentTarget).get("email") ?? ""));
     const invalid = isValidEmail(email) ? null : "Enter an email address like name@example.com.";
     setEmailError(invalid);
-    setFormError(null);
+    reset();
     if (invalid) return;
-    try {
-      await request({ variables: { email } });
-      setSentTo(email);
-    } catch (error) {
-      setFormError(describeError(error).message);
-    }
+    if (await request({ email })) setSentTo(email);
   };
 
   return (

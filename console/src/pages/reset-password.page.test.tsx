@@ -42,10 +42,22 @@ describe("Reset password page", () => {
     expect(screen.getByRole("link", { name: "Send a new link" }).getAttribute("href")).toBe("/forgot-password");
   });
 
-  it("shows other refusals in the form", async () => {
-    renderApp("/reset-password/tok_reset", [resetMock(apiError("INTERNAL_SERVER_ERROR"))]);
+  it("shows a refusal the form handles in the form, and only there", async () => {
+    renderApp("/reset-password/tok_reset", [
+      resetMock({ errors: [{ message: "Choose a different password.", extensions: { code: "CONFLICT" } }] }),
+    ]);
     await submit("a-new-long-password", "a-new-long-password");
     const form = screen.getByRole("form", { name: "Choose a new password" });
-    expect(await within(form).findByText("Something went wrong on our side.")).toBeTruthy();
+    expect(await within(form).findByText("Choose a different password.")).toBeTruthy();
+    expect(within(screen.getByRole("region", { name: "Notifications" })).queryByText("Choose a different password.")).toBeNull();
+  });
+
+  it("leaves a server failure to the notifications, not the form", async () => {
+    renderApp("/reset-password/tok_reset", [resetMock(apiError("INTERNAL_SERVER_ERROR"))]);
+    await submit("a-new-long-password", "a-new-long-password");
+    const notifications = screen.getByRole("region", { name: "Notifications" });
+    expect(await within(notifications).findByText("Something went wrong on our side.")).toBeTruthy();
+    const form = screen.getByRole("form", { name: "Choose a new password" });
+    expect(within(form).queryByText("Something went wrong on our side.")).toBeNull();
   });
 });

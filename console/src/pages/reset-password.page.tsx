@@ -1,9 +1,9 @@
-import { useApolloClient, useMutation } from "@apollo/client/react";
+import { useApolloClient } from "@apollo/client/react";
 import { LIMITS } from "@team-billing/shared";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { badInputField, describeError } from "../apollo/error-message";
-import { FORM_CODES, handles } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { AuthCard } from "../components/auth-card.component";
 import { FormError, FormField, focusFirstInvalid } from "../components/form-field.component";
 import { PageTitle } from "../components/page-state.component";
@@ -17,7 +17,7 @@ const ResetPasswordMutation = graphql(`
   }
 `);
 
-type Errors = { password?: string; confirm?: string; form?: string };
+type Errors = { password?: string; confirm?: string };
 
 function validate(password: string, confirm: string): Errors {
   const errors: Errors = {};
@@ -33,7 +33,12 @@ export default function ResetPasswordPage() {
   const client = useApolloClient();
   const [errors, setErrors] = useState<Errors>({});
   const [invalidLink, setInvalidLink] = useState(false);
-  const [reset, { loading }] = useMutation(ResetPasswordMutation, { context: handles(...FORM_CODES, "NOT_FOUND") });
+  const {
+    runDetailed: resetPassword,
+    formError,
+    reset,
+    loading,
+  } = useFormMutation(ResetPasswordMutation, { handles: [...FORM_CODES, "NOT_FOUND"] });
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -43,18 +48,19 @@ export default function ResetPasswordPage() {
     const confirm = String(form.get("confirm") ?? "");
     const invalid = validate(password, confirm);
     setErrors(invalid);
+    reset();
     if (Object.keys(invalid).length > 0) {
       focusFirstInvalid(formEl, invalid);
       return;
     }
-    try {
-      await reset({ variables: { token, password } });
-    } catch (error) {
-      const { code, message } = describeError(error);
+    const { data, error } = await resetPassword({ token, password });
+    if (!data) {
       // An unknown, used or expired token is BAD_USER_INPUT on `token`.
-      if (badInputField(error) === "token" || code === "NOT_FOUND") setInvalidLink(true);
-      else if (badInputField(error) === "password") setErrors({ password: message });
-      else setErrors({ form: message });
+      if (error?.field === "token" || error?.code === "NOT_FOUND") setInvalidLink(true);
+      else if (error?.field === "password") {
+        reset();
+        setErrors({ password: error.message });
+      }
       return;
     }
     // Every session ended, this tab's too: nothing cached may outlive it.
@@ -96,7 +102,7 @@ export default function ResetPasswordPage() {
             required
             error={errors.confirm}
           />
-          <FormError message={errors.form ?? null} />
+          <FormError message={formError} />
           <button type="submit" className="button button--primary button--block" disabled={loading}>
             {loading ? "Saving…" : "Set new password"}
           </button>

@@ -1,10 +1,9 @@
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
-import { useMutation } from "@apollo/client/react";
 import { isValidEmail, normalizeEmail } from "@team-billing/shared";
 import { type FormEvent, useState } from "react";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES, handles } from "../apollo/error.link";
+import { FORM_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { AuthCard } from "../components/auth-card.component";
 import { FormError, FormField, focusFirstInvalid } from "../components/form-field.component";
 import { PageTitle } from "../components/page-state.component";
@@ -21,7 +20,7 @@ const LoginMutation = graphql(`
   }
 `);
 
-type Errors = { email?: string; password?: string; form?: string };
+type Errors = { email?: string; password?: string };
 
 /** What another page may tell the person on arrival (e.g. after a password reset), and the email to start from. */
 export type { SignInState } from "./auth-state";
@@ -53,9 +52,15 @@ export default function SignInPage() {
   // Kept as typed, so "Create an account" carries it over.
   const [typedEmail, setTypedEmail] = useState(arrival?.email ?? "");
   const [errors, setErrors] = useState<Errors>({});
-  const [login, { loading }] = useMutation(LoginMutation, {
+  const {
+    runDetailed: login,
+    formError,
+    reset,
+    fail,
+    loading,
+  } = useFormMutation(LoginMutation, {
     // A wrong password answers UNAUTHENTICATED, a lockout RATE_LIMITED: both are said next to the form.
-    context: handles(...FORM_CODES, "UNAUTHENTICATED", "RATE_LIMITED"),
+    handles: [...FORM_CODES, "UNAUTHENTICATED", "RATE_LIMITED"],
     // Seed the session so the next page does not ask the server who we are.
     update(cache, { data }) {
       if (data) cache.writeQuery({ query: MeQuery, data: { me: data.login } });
@@ -70,20 +75,16 @@ export default function SignInPage() {
     const password = String(form.get("password") ?? "");
     const invalid = validate(email, password);
     setErrors(invalid);
+    reset();
     if (invalid.email || invalid.password) {
       focusFirstInvalid(formEl, invalid);
       return;
     }
-    try {
-      await login({ variables: { email, password } });
-      navigate(safeNextPath(params.get("next")), { replace: true });
-    } catch (error) {
-      const { code, message } = describeError(error);
-      // "Please sign in." would be no help on the sign-in page itself.
-      if (code === "UNAUTHENTICATED") setErrors({ form: "That email and password don't match an account." });
-      else if (code === "RATE_LIMITED") setErrors({ form: lockoutMessage(error) });
-      else setErrors({ form: message });
-    }
+    const { data, error } = await login({ email, password });
+    if (data) navigate(safeNextPath(params.get("next")), { replace: true });
+    // "Please sign in." would be no help on the sign-in page itself.
+    else if (error?.code === "UNAUTHENTICATED") fail("That email and password don't match an account.");
+    else if (error?.code === "RATE_LIMITED") fail(lockoutMessage(error.cause));
   };
 
   return (
@@ -116,7 +117,7 @@ export default function SignInPage() {
           error={errors.email}
         />
         <FormField label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
-        <FormError message={errors.form ?? null} />
+        <FormError message={formError} />
         <button type="submit" className="button button--primary button--block" disabled={loading}>
           {loading ? "Signing in…" : "Sign in"}
         </button>

@@ -1,9 +1,9 @@
-import { useApolloClient, useMutation } from "@apollo/client/react";
+import { useApolloClient } from "@apollo/client/react";
 import { isValidEmail, LIMITS, normalizeEmail } from "@team-billing/shared";
 import { type FormEvent, useState } from "react";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { AuthCard } from "../components/auth-card.component";
 import { FormError, FormField, focusFirstInvalid } from "../components/form-field.component";
 import { PageTitle } from "../components/page-state.component";
@@ -21,7 +21,7 @@ const SignUpMutation = graphql(`
   }
 `);
 
-type Errors = { name?: string; email?: string; password?: string; form?: string };
+type Errors = { name?: string; email?: string; password?: string };
 
 /** The email to start from: typed on Sign in, or the address an invitation is for. */
 export type { SignUpState } from "./auth-state";
@@ -56,7 +56,7 @@ export default function SignUpPage() {
   const [errors, setErrors] = useState<Errors>({});
   const [sent, setSent] = useState<Sent | null>(null);
   // The answer is not trusted to be a session (a taken address answers alike without one): `me` says.
-  const [signUp, { loading }] = useMutation(SignUpMutation, { context: { handles: FORM_CODES } });
+  const { run: signUp, formError, reset, loading } = useFormMutation(SignUpMutation);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -67,19 +67,20 @@ export default function SignUpPage() {
     const password = String(form.get("password") ?? "");
     const invalid = validate(name, email, password);
     setErrors(invalid);
+    reset();
     if (Object.keys(invalid).length > 0) {
       focusFirstInvalid(formEl, invalid);
       return;
     }
-    try {
-      await signUp({ variables: { name, email, password } });
-      const { data } = await client.query({ query: MeQuery, fetchPolicy: "network-only", context: { handles: PAGE_CODES } });
-      // The verification link may open in another tab: it continues where this one goes.
-      rememberAfterVerify(safeNextPath(next));
-      setSent({ email, signedIn: Boolean(data?.me) });
-    } catch (error) {
-      setErrors({ form: describeError(error).message });
-    }
+    if (!(await signUp({ name, email, password }))) return;
+    // The mail is sent either way; when `me` can't be asked, Continue goes by Sign in, which is right in both cases.
+    const me = await client
+      .query({ query: MeQuery, fetchPolicy: "network-only", context: { handles: PAGE_CODES } })
+      .then(({ data }) => Boolean(data?.me))
+      .catch(() => false);
+    // The verification link may open in another tab: it continues where this one goes.
+    rememberAfterVerify(safeNextPath(next));
+    setSent({ email, signedIn: me });
   };
 
   if (sent) {
@@ -142,7 +143,7 @@ export default function SignUpPage() {
           hint={errors.password ? undefined : `At least ${LIMITS.passwordMin} characters.`}
           error={errors.password}
         />
-        <FormError message={errors.form ?? null} />
+        <FormError message={formError} />
         <button type="submit" className="button button--primary button--block" disabled={loading}>
           {loading ? "Creating account…" : "Create account"}
         </button>

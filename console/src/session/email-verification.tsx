@@ -1,8 +1,8 @@
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
-import { useApolloClient, useMutation } from "@apollo/client/react";
+import { useApolloClient } from "@apollo/client/react";
 import { useState } from "react";
-import { describeError } from "../apollo/error-message";
 import { FORM_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { graphql } from "../gql";
 import { safeNextPath } from "../routes";
 import { MeQuery } from "./route.guard";
@@ -45,31 +45,32 @@ function retryAfterSeconds(error: unknown): number | null {
   return typeof value === "number" && value > 0 ? Math.ceil(value) : null;
 }
 
-type ResendOutcome = { tone: "success" | "danger"; message: string } | null;
-
 /** "Resend the link" for a signed-in user whose email is not verified yet, with what happened. */
 export function ResendVerificationButton({ className = "button button--small" }: { className?: string }) {
-  const [outcome, setOutcome] = useState<ResendOutcome>(null);
-  const [resend, { loading }] = useMutation(ResendVerificationEmailMutation, { context: { handles: FORM_CODES } });
+  const [done, setDone] = useState<string | null>(null);
+  // A wait is said next to the button, so RATE_LIMITED is this button's to say.
+  const {
+    runDetailed: resend,
+    formError,
+    reset,
+    fail,
+    loading,
+  } = useFormMutation(ResendVerificationEmailMutation, { handles: [...FORM_CODES, "RATE_LIMITED"] });
   const client = useApolloClient();
+  const outcome = formError ? { tone: "danger", message: formError } : done ? { tone: "success", message: done } : null;
 
   const onResend = async () => {
-    setOutcome(null);
-    try {
-      await resend();
-      setOutcome({ tone: "success", message: "Sent. The new link replaces the old one." });
-    } catch (error) {
-      const { code, message } = describeError(error);
-      if (code === "RATE_LIMITED") {
-        const wait = retryAfterSeconds(error);
-        setOutcome({ tone: "danger", message: wait ? `We just sent one. Try again in ${wait} s.` : message });
-      } else if (code === "CONFLICT") {
-        // Verified meanwhile (another tab): asking again hides the notice.
-        setOutcome({ tone: "success", message: "Your email is already verified." });
-        await client.refetchQueries({ include: [MeQuery] });
-      } else {
-        setOutcome({ tone: "danger", message });
-      }
+    setDone(null);
+    const { data, error } = await resend({});
+    if (data) setDone("Sent. The new link replaces the old one.");
+    else if (error?.code === "RATE_LIMITED") {
+      const wait = retryAfterSeconds(error.cause);
+      if (wait) fail(`We just sent one. Try again in ${wait} s.`);
+    } else if (error?.code === "CONFLICT") {
+      // Verified meanwhile (another tab): asking again hides the notice.
+      reset();
+      setDone("Your email is already verified.");
+      await client.refetchQueries({ include: [MeQuery] });
     }
   };
 

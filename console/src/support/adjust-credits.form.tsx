@@ -1,7 +1,5 @@
-import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { FormError, FormField, focusFirstInvalid, SelectField } from "../components/form-field.component";
 import { graphql } from "../gql";
@@ -62,10 +60,13 @@ export function AdjustCreditsForm({
   const [draft, setDraft] = useState<AdjustmentDraft>(EMPTY);
   const [problems, setProblems] = useState<AdjustmentProblems>({});
   const [confirming, setConfirming] = useState(false);
-  const [sendError, setSendError] = useState<string | null>(null);
   const [moved, setMoved] = useState<string | null>(null);
-  const [adjust, { loading }] = useMutation(AdjustCreditsMutation, {
-    context: { handles: FORM_CODES },
+  const {
+    run: adjust,
+    formError: sendError,
+    reset,
+    loading,
+  } = useFormMutation(AdjustCreditsMutation, {
     // The adjustment is the audit log's and the recent list's newest entry.
     refetchQueries: [CreditAdjustmentsQuery],
   });
@@ -85,7 +86,7 @@ export function AdjustCreditsForm({
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setProblems(live);
-    setSendError(null);
+    reset();
     if (live.amount || live.reason) {
       focusFirstInvalid(event.currentTarget, { amount: live.amount, reason: live.reason });
       return;
@@ -96,17 +97,14 @@ export function AdjustCreditsForm({
   const onConfirm = async () => {
     const credits = signedCredits(draft);
     if (credits === null) return;
-    try {
-      const { data } = await adjust({ variables: { orgId, bucket: draft.bucket, credits, reason: draft.reason.trim() } });
-      setConfirming(false);
-      if (data) setMoved(movedLine(data.adjustCredits));
-      setDraft(EMPTY);
-      setProblems({});
-      onAdjusted?.();
-    } catch (error) {
-      // The server's BAD_USER_INPUT says how much there is: shown in the dialog, nothing changed.
-      setSendError(describeError(error).message);
-    }
+    // The server's BAD_USER_INPUT says how much there is: shown in the dialog, nothing changed.
+    const data = await adjust({ orgId, bucket: draft.bucket, credits, reason: draft.reason.trim() });
+    if (!data) return;
+    setConfirming(false);
+    setMoved(movedLine(data.adjustCredits));
+    setDraft(EMPTY);
+    setProblems({});
+    onAdjusted?.();
   };
 
   return (
@@ -180,7 +178,7 @@ export function AdjustCreditsForm({
           onConfirm={() => void onConfirm()}
           onCancel={() => {
             setConfirming(false);
-            setSendError(null);
+            reset();
           }}
         >
           <p>{confirmQuestion(draft, orgName)}</p>

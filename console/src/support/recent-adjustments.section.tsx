@@ -1,7 +1,8 @@
-import { useMutation, useQuery } from "@apollo/client/react";
+import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { InlineLoadError } from "../components/page-state.component";
 import { Time } from "../components/time.component";
@@ -54,24 +55,24 @@ const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : fmt(n));
 export function RecentAdjustmentsSection({ orgId, onChanged }: { orgId: string; onChanged?: () => void }) {
   const { data, error, loading, refetch } = useQuery(CreditAdjustmentsQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
   const [reversing, setReversing] = useState<CreditAdjustmentFieldsFragment | null>(null);
-  const [reverseError, setReverseError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [reverse, { loading: busy }] = useMutation(ReverseAdjustmentMutation, {
-    context: { handles: FORM_CODES },
+  const {
+    run: reverse,
+    formError: reverseError,
+    reset,
+    loading: busy,
+  } = useFormMutation(ReverseAdjustmentMutation, {
     refetchQueries: [CreditAdjustmentsQuery],
   });
   const list = data?.org?.creditAdjustments ?? [];
 
   const onConfirm = async () => {
     if (!reversing) return;
-    try {
-      const { data: answer } = await reverse({ variables: { orgId, adjustmentId: reversing.id } });
-      setReversing(null);
-      if (answer) setDone(`Reversed. ${movedLine(answer.reverseCreditAdjustment)}`);
-      onChanged?.();
-    } catch (e) {
-      setReverseError(describeError(e).message);
-    }
+    const answer = await reverse({ orgId, adjustmentId: reversing.id });
+    if (!answer) return;
+    setReversing(null);
+    setDone(`Reversed. ${movedLine(answer.reverseCreditAdjustment)}`);
+    onChanged?.();
   };
 
   return (
@@ -132,7 +133,7 @@ export function RecentAdjustmentsSection({ orgId, onChanged }: { orgId: string; 
                       aria-label={`Reverse ${signed(a.credits)} ${BUCKET_NAMES[a.bucket].toLowerCase()} credits`}
                       onClick={() => {
                         setDone(null);
-                        setReverseError(null);
+                        reset();
                         setReversing(a);
                       }}
                     >

@@ -1,7 +1,8 @@
-import { useMutation, useQuery } from "@apollo/client/react";
+import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { describeError } from "../apollo/error-message";
-import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { CopyButton } from "../components/copy-button.component";
 import { PageError, PageLoading } from "../components/page-state.component";
@@ -207,9 +208,12 @@ export function ApiKeysSection({ orgId }: { orgId: string }) {
 function ApiKeyRow({ orgId, apiKey }: { orgId: string; apiKey: ApiKeyItemFragment }) {
   const notifier = useNotifier();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [revoke, { loading }] = useMutation(RevokeApiKeyMutation, {
-    context: { handles: FORM_CODES },
+  const {
+    run: revoke,
+    formError: error,
+    reset,
+    loading,
+  } = useFormMutation(RevokeApiKeyMutation, {
     update(cache) {
       cache.evict({ id: cache.identify(apiKey) });
       cache.gc();
@@ -217,13 +221,7 @@ function ApiKeyRow({ orgId, apiKey }: { orgId: string; apiKey: ApiKeyItemFragmen
   });
 
   const onConfirm = async () => {
-    setError(null);
-    try {
-      await revoke({ variables: { orgId, apiKeyId: apiKey.id } });
-      notifier.notify({ tone: "success", message: `Revoked the API key ${apiKey.name}.` });
-    } catch (e) {
-      setError(describeError(e).message);
-    }
+    if (await revoke({ orgId, apiKeyId: apiKey.id })) notifier.notify({ tone: "success", message: `Revoked the API key ${apiKey.name}.` });
   };
 
   return (
@@ -267,7 +265,7 @@ function ApiKeyRow({ orgId, apiKey }: { orgId: string; apiKey: ApiKeyItemFragmen
             onConfirm={() => void onConfirm()}
             onCancel={() => {
               setConfirming(false);
-              setError(null);
+              reset();
             }}
           >
             <p>

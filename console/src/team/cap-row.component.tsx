@@ -1,7 +1,5 @@
-import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useRef, useState } from "react";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { graphql } from "../gql";
 import type { CapItemFragment } from "../gql/graphql";
@@ -55,12 +53,17 @@ export function CapRow({ orgId, cap, target, canManage }: { orgId: string; cap: 
   const input = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState(false);
   const [typed, setTyped] = useState(String(cap.monthlyLimit));
-  const [editError, setEditError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [dialogError, setDialogError] = useState<string | null>(null);
-  const [setCap, { loading: saving }] = useMutation(SetCapMutation, { context: { handles: FORM_CODES } });
-  const [removeCap, { loading: removing }] = useMutation(RemoveCapMutation, {
-    context: { handles: FORM_CODES },
+  // The inline edit's error is the parse problem or the server's refusal, in one place.
+  const save = useFormMutation(SetCapMutation);
+  const editError = save.formError;
+  const saving = save.loading;
+  const {
+    run: removeCap,
+    formError: dialogError,
+    reset: resetDialog,
+    loading: removing,
+  } = useFormMutation(RemoveCapMutation, {
     update(cache) {
       cache.evict({ id: cache.identify(cap) });
       cache.gc();
@@ -70,7 +73,7 @@ export function CapRow({ orgId, cap, target, canManage }: { orgId: string; cap: 
 
   const startEditing = () => {
     setTyped(String(cap.monthlyLimit));
-    setEditError(null);
+    save.reset();
     setEditing(true);
   };
 
@@ -78,31 +81,21 @@ export function CapRow({ orgId, cap, target, canManage }: { orgId: string; cap: 
     event.preventDefault();
     const parsed = parseCapLimit(typed);
     if ("problem" in parsed) {
-      setEditError(parsed.problem);
+      save.fail(parsed.problem);
       input.current?.focus();
       return;
     }
-    setEditError(null);
-    try {
-      await setCap({ variables: { orgId, scope: cap.scope, targetId: cap.targetId, monthlyLimit: parsed.limit } });
-      setEditing(false);
-      notifier.notify({
-        tone: "success",
-        message: `Changed the cap on ${targetWords(target)} to ${parsed.limit.toLocaleString()} credits a month.`,
-      });
-    } catch (e) {
-      setEditError(describeError(e).message);
-    }
+    if (!(await save.run({ orgId, scope: cap.scope, targetId: cap.targetId, monthlyLimit: parsed.limit }))) return;
+    setEditing(false);
+    notifier.notify({
+      tone: "success",
+      message: `Changed the cap on ${targetWords(target)} to ${parsed.limit.toLocaleString()} credits a month.`,
+    });
   };
 
   const onRemove = async () => {
-    setDialogError(null);
-    try {
-      await removeCap({ variables: { orgId, capId: cap.id } });
+    if (await removeCap({ orgId, capId: cap.id }))
       notifier.notify({ tone: "success", message: `Removed the cap on ${targetWords(target)}.` });
-    } catch (e) {
-      setDialogError(describeError(e).message);
-    }
   };
 
   return (
@@ -169,7 +162,7 @@ export function CapRow({ orgId, cap, target, canManage }: { orgId: string; cap: 
               onConfirm={() => void onRemove()}
               onCancel={() => {
                 setConfirming(false);
-                setDialogError(null);
+                resetDialog();
               }}
             >
               <p>

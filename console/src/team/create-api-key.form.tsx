@@ -1,8 +1,6 @@
-import { useMutation } from "@apollo/client/react";
 import { LIMITS } from "@team-billing/shared";
 import { type FormEvent, useId, useRef, useState } from "react";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { FormError, FormField } from "../components/form-field.component";
 import { graphql } from "../gql";
 import type { ApiKeyScope } from "../gql/graphql";
@@ -28,7 +26,7 @@ export const SCOPES: readonly { value: ApiKeyScope; description: string }[] = [
   { value: "BILLING_READ", description: "Read the plan, pool, subscription and invoices" },
 ];
 
-type Errors = { name?: string; scopes?: string; form?: string };
+type Errors = { name?: string; scopes?: string };
 
 export function CreateApiKeyForm({ orgId, onCreated }: { orgId: string; onCreated: (key: { name: string; secret: string }) => void }) {
   const scopesHintId = useId();
@@ -36,8 +34,12 @@ export function CreateApiKeyForm({ orgId, onCreated }: { orgId: string; onCreate
   const nameInput = useRef<HTMLInputElement>(null);
   const firstScope = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<Errors>({});
-  const [createApiKey, { loading }] = useMutation(CreateApiKeyMutation, {
-    context: { handles: FORM_CODES },
+  const {
+    run: createApiKey,
+    formError,
+    reset,
+    loading,
+  } = useFormMutation(CreateApiKeyMutation, {
     update(cache, { data }) {
       addToCachedList(cache, { owner: orgCacheId(cache, orgId), field: "apiKeys", item: data?.createApiKey.apiKey });
     },
@@ -54,16 +56,13 @@ export function CreateApiKeyForm({ orgId, onCreated }: { orgId: string; onCreate
     else if (name.length > LIMITS.nameMax) invalid.name = `Keep the name under ${LIMITS.nameMax} characters.`;
     if (scopes.length === 0) invalid.scopes = "Pick at least one scope.";
     setErrors(invalid);
+    reset();
     if (invalid.name) return nameInput.current?.focus();
     if (invalid.scopes) return firstScope.current?.focus();
-    try {
-      const result = await createApiKey({ variables: { orgId, name, scopes } });
-      const created = result.data?.createApiKey;
-      form.reset();
-      if (created) onCreated({ name: created.apiKey.name, secret: created.secret });
-    } catch (error) {
-      setErrors({ form: describeError(error).message });
-    }
+    const result = await createApiKey({ orgId, name, scopes });
+    if (!result) return;
+    form.reset();
+    onCreated({ name: result.createApiKey.apiKey.name, secret: result.createApiKey.secret });
   };
 
   const scopesDescribedBy = [scopesHintId, errors.scopes ? scopesErrorId : null].filter(Boolean).join(" ");
@@ -92,7 +91,7 @@ export function CreateApiKeyForm({ orgId, onCreated }: { orgId: string; onCreate
           </p>
         )}
       </fieldset>
-      <FormError message={errors.form ?? null} />
+      <FormError message={formError} />
       <div>
         <button type="submit" className="button button--primary" disabled={loading}>
           {loading ? "Creating…" : "Create API key"}

@@ -1,8 +1,6 @@
-import { useMutation } from "@apollo/client/react";
 import { LIMITS } from "@team-billing/shared";
 import { type FormEvent, useRef, useState } from "react";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { FormError, FormField } from "../components/form-field.component";
 import { graphql } from "../gql";
 import { useNotifier } from "../notifications/notification-center.component";
@@ -21,9 +19,12 @@ export function CreateSpaceForm({ orgId }: { orgId: string }) {
   const notifier = useNotifier();
   const input = useRef<HTMLInputElement>(null);
   const [nameError, setNameError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [createSpace, { loading }] = useMutation(CreateSpaceMutation, {
-    context: { handles: FORM_CODES },
+  const {
+    run: createSpace,
+    formError,
+    reset,
+    loading,
+  } = useFormMutation(CreateSpaceMutation, {
     // The server lists Spaces oldest first; the new one goes last.
     update(cache, { data }) {
       addToCachedList(cache, { owner: orgCacheId(cache, orgId), field: "spaces", item: data?.createSpace });
@@ -36,18 +37,15 @@ export function CreateSpaceForm({ orgId }: { orgId: string }) {
     const name = String(new FormData(form).get("name") ?? "").trim();
     const invalid = nameProblem(name, "the Space");
     setNameError(invalid);
-    setFormError(null);
+    reset();
     if (invalid) {
       input.current?.focus();
       return;
     }
-    try {
-      const { data } = await createSpace({ variables: { orgId, name } });
-      form.reset();
-      notifier.notify({ tone: "success", message: `Created the Space ${data?.createSpace.name ?? name}.` });
-    } catch (error) {
-      setFormError(describeError(error).message);
-    }
+    const data = await createSpace({ orgId, name });
+    if (!data) return;
+    form.reset();
+    notifier.notify({ tone: "success", message: `Created the Space ${data.createSpace.name}.` });
   };
 
   return (

@@ -1,8 +1,6 @@
-import { useMutation } from "@apollo/client/react";
 import { isValidEmail, normalizeEmail } from "@team-billing/shared";
 import { type FormEvent, useRef, useState } from "react";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { FormError, FormField, SelectField } from "../components/form-field.component";
 import { graphql } from "../gql";
 import { useNotifier } from "../notifications/notification-center.component";
@@ -21,9 +19,12 @@ export function InviteMemberForm({ orgId }: { orgId: string }) {
   const notifier = useNotifier();
   const emailInput = useRef<HTMLInputElement>(null);
   const [emailError, setEmailError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [invite, { loading }] = useMutation(InviteMemberMutation, {
-    context: { handles: FORM_CODES },
+  const {
+    run: invite,
+    formError,
+    reset,
+    loading,
+  } = useFormMutation(InviteMemberMutation, {
     // The server lists pending invitations newest first; put the new one on top.
     update(cache, { data }) {
       addToCachedList(cache, { owner: orgCacheId(cache, orgId), field: "invitations", item: data?.inviteMember, at: "start" });
@@ -38,19 +39,15 @@ export function InviteMemberForm({ orgId }: { orgId: string }) {
     const role = String(data.get("role") ?? "");
     const invalid = isValidEmail(email) ? null : "Enter an email address like name@example.com.";
     setEmailError(invalid);
-    setFormError(null);
+    reset();
     if (invalid) {
       emailInput.current?.focus();
       return;
     }
     if (!isAssignableRole(role)) return;
-    try {
-      await invite({ variables: { orgId, email, role } });
-      form.reset();
-      notifier.notify({ tone: "success", message: `Invitation sent to ${email}.` });
-    } catch (error) {
-      setFormError(describeError(error).message);
-    }
+    if (!(await invite({ orgId, email, role }))) return;
+    form.reset();
+    notifier.notify({ tone: "success", message: `Invitation sent to ${email}.` });
   };
 
   return (

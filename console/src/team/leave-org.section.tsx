@@ -1,9 +1,7 @@
-import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { removeFromCachedList } from "../apollo/cache-lists";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { graphql } from "../gql";
 import type { Plan, Role } from "../gql/graphql";
@@ -42,16 +40,10 @@ function PersonalCreditsConsent({
   plan?: Plan | null;
   me: { id: string; personalCreditsAllowed: boolean };
 }) {
-  const [error, setError] = useState<string | null>(null);
   // The answer is the Member: the cache updates the box from it.
-  const [save, { loading }] = useMutation(SetMyPersonalCreditsMutation, { context: { handles: FORM_CODES } });
+  const { run: save, formError: error, loading } = useFormMutation(SetMyPersonalCreditsMutation);
   const onChange = async (allowed: boolean) => {
-    setError(null);
-    try {
-      await save({ variables: { orgId, allowed } });
-    } catch (e) {
-      setError(describeError(e).message);
-    }
+    await save({ orgId, allowed });
   };
   // Every plan but the pooled ones (Team, Enterprise) is its owner's personal plan.
   const personalPlan = plan === "FREE" || plan === "STARTER" || plan === "PRO";
@@ -90,9 +82,12 @@ export function LeaveOrgSection({ org, me }: LeaveOrgProps) {
   const notifier = useNotifier();
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
-  const [dialogError, setDialogError] = useState<string | null>(null);
-  const [leaveOrg, { loading }] = useMutation(LeaveOrgMutation, {
-    context: { handles: FORM_CODES },
+  const {
+    run: leaveOrg,
+    formError: dialogError,
+    reset,
+    loading,
+  } = useFormMutation(LeaveOrgMutation, {
     // Out of the org list and the header's switcher (both read `myOrgs`).
     update(cache, { data }) {
       if (data?.leaveOrg) removeFromCachedList(cache, { field: "myOrgs", item: { __typename: "Org", id: org.id } });
@@ -101,19 +96,14 @@ export function LeaveOrgSection({ org, me }: LeaveOrgProps) {
   if (!org.myRole) return null;
 
   const onConfirm = async () => {
-    setDialogError(null);
-    try {
-      await leaveOrg({ variables: { orgId: org.id } });
-      navigate(ROUTES.home.path, { replace: true, state: { leftOrgId: org.id } satisfies HomeState });
-      notifier.notify({ tone: "success", message: `You left ${org.name}.` });
-    } catch (error) {
-      setDialogError(describeError(error).message);
-    }
+    if (!(await leaveOrg({ orgId: org.id }))) return;
+    navigate(ROUTES.home.path, { replace: true, state: { leftOrgId: org.id } satisfies HomeState });
+    notifier.notify({ tone: "success", message: `You left ${org.name}.` });
   };
 
   const close = () => {
     setConfirming(false);
-    setDialogError(null);
+    reset();
   };
 
   return (

@@ -1,7 +1,7 @@
-import { useMutation, useQuery } from "@apollo/client/react";
+import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
@@ -58,13 +58,10 @@ export function MemberRow({ org, member, canManage, canTransfer, isMe }: MemberR
   const notifier = useNotifier();
   const { id: userId, name, email } = member.user;
   const [confirming, setConfirming] = useState<Confirming>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
-  const [roleError, setRoleError] = useState<string | null>(null);
   const variables = { orgId: org.id, memberId: member.id };
 
-  const [changeRole, { loading: changingRole }] = useMutation(ChangeMemberRoleMutation, { context: { handles: FORM_CODES } });
-  const [removeMember, { loading: removing }] = useMutation(RemoveMemberMutation, {
-    context: { handles: FORM_CODES },
+  const changeRole = useFormMutation(ChangeMemberRoleMutation);
+  const removeMember = useFormMutation(RemoveMemberMutation, {
     // The server revokes the keys the member created: the list must lose them too.
     refetchQueries: [OrgAuditEntriesQuery, OrgApiKeysQuery],
     update(cache) {
@@ -79,50 +76,50 @@ export function MemberRow({ org, member, canManage, canTransfer, isMe }: MemberR
       cache.gc();
     },
   });
-  const [transferOwnership, { loading: transferring }] = useMutation(TransferOwnershipMutation, {
-    context: { handles: FORM_CODES },
-  });
+  const transferOwnership = useFormMutation(TransferOwnershipMutation);
+  const changingRole = changeRole.loading;
+  const removing = removeMember.loading;
+  const transferring = transferOwnership.loading;
+  // A role change refused from the select is said by the select; one refused in the promote dialog, by the dialog.
+  const roleError = confirming === "promote" ? null : changeRole.formError;
+  const dialogError =
+    confirming === "promote" ? changeRole.formError : confirming === "remove" ? removeMember.formError : transferOwnership.formError;
 
   const applyRole = async (role: "ADMIN" | "MEMBER") => {
-    await changeRole({ variables: { ...variables, role } });
+    if (!(await changeRole.run({ ...variables, role }))) return false;
     notifier.notify({ tone: "success", message: `${name} is now ${role === "ADMIN" ? "an admin" : "a member"}.` });
+    return true;
   };
 
   const onRoleChange = async (role: string) => {
     if (!isAssignableRole(role) || role === member.role) return;
-    setRoleError(null);
+    changeRole.reset();
     if (role === "ADMIN") {
       setConfirming("promote");
       return;
     }
-    try {
-      await applyRole(role);
-    } catch (error) {
-      setRoleError(describeError(error).message);
-    }
+    await applyRole(role);
   };
 
   const close = () => {
     setConfirming(null);
-    setDialogError(null);
+    changeRole.reset();
+    removeMember.reset();
+    transferOwnership.reset();
   };
 
   const onConfirm = async () => {
-    setDialogError(null);
-    try {
-      if (confirming === "promote") {
-        await applyRole("ADMIN");
-      } else if (confirming === "remove") {
-        await removeMember({ variables });
-        notifier.notify({ tone: "success", message: `Removed ${name} from ${org.name}.` });
-      } else {
-        await transferOwnership({ variables });
-        notifier.notify({ tone: "success", message: `${name} now owns ${org.name}. You are an admin.` });
-      }
-      setConfirming(null);
-    } catch (error) {
-      setDialogError(describeError(error).message);
+    let done: boolean;
+    if (confirming === "promote") {
+      done = await applyRole("ADMIN");
+    } else if (confirming === "remove") {
+      done = Boolean(await removeMember.run(variables));
+      if (done) notifier.notify({ tone: "success", message: `Removed ${name} from ${org.name}.` });
+    } else {
+      done = Boolean(await transferOwnership.run(variables));
+      if (done) notifier.notify({ tone: "success", message: `${name} now owns ${org.name}. You are an admin.` });
     }
+    if (done) setConfirming(null);
   };
 
   // The owner's role moves only by transfer; nobody manages their own row from here.

@@ -1,9 +1,7 @@
-import { useMutation } from "@apollo/client/react";
 import { LIMITS } from "@team-billing/shared";
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { FormError, FormField } from "../components/form-field.component";
 import { nameProblem } from "../components/name-problem";
@@ -43,22 +41,17 @@ export function OrgSettingsSection({ org, isOwner }: { org: { id: string; name: 
 function RenameOrgForm({ org }: { org: { id: string; name: string } }) {
   const notifier = useNotifier();
   const [nameError, setNameError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [rename, { loading }] = useMutation(RenameOrgMutation, { context: { handles: FORM_CODES } });
+  const { run: rename, formError, reset, loading } = useFormMutation(RenameOrgMutation);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get("name") ?? "").trim();
     const invalid = nameProblem(name, "the org");
     setNameError(invalid);
-    setFormError(null);
+    reset();
     if (invalid) return;
-    try {
-      const { data } = await rename({ variables: { orgId: org.id, name } });
-      notifier.notify({ tone: "success", message: `Renamed the org to ${data?.renameOrg.name ?? name}.` });
-    } catch (e) {
-      setFormError(describeError(e).message);
-    }
+    const data = await rename({ orgId: org.id, name });
+    if (data) notifier.notify({ tone: "success", message: `Renamed the org to ${data.renameOrg.name}.` });
   };
 
   return (
@@ -86,9 +79,13 @@ function DeleteOrg({ org }: { org: { id: string; name: string } }) {
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [remove, { loading }] = useMutation(DeleteOrgMutation, {
-    context: { handles: FORM_CODES },
+  const {
+    run: remove,
+    formError: error,
+    reset,
+    fail,
+    loading,
+  } = useFormMutation(DeleteOrgMutation, {
     update(cache) {
       cache.evict({ id: cache.identify({ __typename: "Org", id: org.id }) });
       cache.gc();
@@ -98,17 +95,12 @@ function DeleteOrg({ org }: { org: { id: string; name: string } }) {
 
   const onConfirm = async () => {
     if (!matches) {
-      setError(`Type the org's name, ${org.name}, to confirm.`);
+      fail(`Type the org's name, ${org.name}, to confirm.`);
       return;
     }
-    setError(null);
-    try {
-      await remove({ variables: { orgId: org.id } });
-      notifier.notify({ tone: "success", message: `Deleted ${org.name}. Its history stays with support for audit.` });
-      void navigate("/");
-    } catch (e) {
-      setError(describeError(e).message);
-    }
+    if (!(await remove({ orgId: org.id }))) return;
+    notifier.notify({ tone: "success", message: `Deleted ${org.name}. Its history stays with support for audit.` });
+    void navigate("/");
   };
 
   return (
@@ -132,7 +124,7 @@ function DeleteOrg({ org }: { org: { id: string; name: string } }) {
           onCancel={() => {
             setOpen(false);
             setTyped("");
-            setError(null);
+            reset();
           }}
         >
           <p>Everyone loses access to {org.name}. This cannot be undone from the console.</p>

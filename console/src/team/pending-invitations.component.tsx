@@ -1,7 +1,7 @@
-import { useMutation, useQuery } from "@apollo/client/react";
-import { useState } from "react";
+import { useQuery } from "@apollo/client/react";
 import { describeError } from "../apollo/error-message";
-import { FORM_CODES, PAGE_CODES } from "../apollo/error.link";
+import { PAGE_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { CopyButton } from "../components/copy-button.component";
 import { PageError, PageLoading } from "../components/page-state.component";
 import { Time } from "../components/time.component";
@@ -72,9 +72,7 @@ export function PendingInvitations({ orgId }: { orgId: string }) {
 
 function InvitationItem({ orgId, invitation }: { orgId: string; invitation: PendingInvitationFragment }) {
   const notifier = useNotifier();
-  const [error, setError] = useState<string | null>(null);
-  const [revoke, { loading }] = useMutation(RevokeInvitationMutation, {
-    context: { handles: FORM_CODES },
+  const revoke = useFormMutation(RevokeInvitationMutation, {
     update(cache) {
       cache.evict({ id: cache.identify(invitation) });
       cache.gc();
@@ -82,32 +80,25 @@ function InvitationItem({ orgId, invitation }: { orgId: string; invitation: Pend
   });
 
   // Resending mails a fresh link and retires the old one (a new invitation replaces it): list them again.
-  const [resend, { loading: resending }] = useMutation(ResendInvitationMutation, {
-    context: { handles: FORM_CODES },
-    refetchQueries: [OrgInvitationsQuery],
-  });
+  const resend = useFormMutation(ResendInvitationMutation, { refetchQueries: [OrgInvitationsQuery] });
+  const loading = revoke.loading;
+  const resending = resend.loading;
+  // One line under the item: the last action's refusal.
+  const error = resend.formError ?? revoke.formError;
 
   const onResend = async () => {
-    setError(null);
-    try {
-      await resend({ variables: { orgId, invitationId: invitation.id } });
-      notifier.notify({
-        tone: "success",
-        message: `Sent the invitation to ${invitation.email} again, with a new link valid for 7 days. The old link no longer works.`,
-      });
-    } catch (e) {
-      setError(describeError(e).message);
-    }
+    revoke.reset();
+    if (!(await resend.run({ orgId, invitationId: invitation.id }))) return;
+    notifier.notify({
+      tone: "success",
+      message: `Sent the invitation to ${invitation.email} again, with a new link valid for 7 days. The old link no longer works.`,
+    });
   };
 
   const onRevoke = async () => {
-    setError(null);
-    try {
-      await revoke({ variables: { orgId, invitationId: invitation.id } });
-      notifier.notify({ tone: "success", message: `Revoked the invitation for ${invitation.email}. Its link no longer works.` });
-    } catch (e) {
-      setError(describeError(e).message);
-    }
+    resend.reset();
+    if (!(await revoke.run({ orgId, invitationId: invitation.id }))) return;
+    notifier.notify({ tone: "success", message: `Revoked the invitation for ${invitation.email}. Its link no longer works.` });
   };
 
   return (

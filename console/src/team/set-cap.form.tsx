@@ -1,16 +1,14 @@
-import { useMutation } from "@apollo/client/react";
 import type { CapScope } from "@team-billing/shared";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { addToCachedList, orgCacheId } from "../apollo/cache-lists";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { FormError, FormField } from "../components/form-field.component";
 import { useNotifier } from "../notifications/notification-center.component";
 import { parseCapLimit } from "./cap-limit";
 import { SetCapMutation, targetWords } from "./cap-row.component";
 import { type CapsOrg, capTarget } from "./cap-target";
 
-type Errors = { target?: string; limit?: string; form?: string };
+type Errors = { target?: string; limit?: string };
 
 /** Option values name the scope and the target: "MEMBER:<id>", "SPACE:<id>". */
 function parseTarget(value: string): { scope: CapScope; targetId: string } | null {
@@ -26,8 +24,12 @@ export function SetCapForm({ org, myUserId }: { org: CapsOrg; myUserId: string |
   const select = useRef<HTMLSelectElement>(null);
   const limitInput = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<Errors>({});
-  const [setCap, { loading }] = useMutation(SetCapMutation, {
-    context: { handles: FORM_CODES },
+  const {
+    run: setCap,
+    formError,
+    reset,
+    loading,
+  } = useFormMutation(SetCapMutation, {
     // The server lists caps oldest first; a new one goes last.
     update(cache, { data }) {
       addToCachedList(cache, { owner: orgCacheId(cache, org.id), field: "caps", item: data?.setCap });
@@ -51,17 +53,14 @@ export function SetCapForm({ org, myUserId }: { org: CapsOrg; myUserId: string |
     if (!target) invalid.target = "Choose a member or a Space.";
     if ("problem" in limit) invalid.limit = limit.problem;
     setErrors(invalid);
+    reset();
     if (!target) return select.current?.focus();
     if ("problem" in limit) return limitInput.current?.focus();
-    try {
-      const result = await setCap({ variables: { orgId: org.id, ...target, monthlyLimit: limit.limit } });
-      form.reset();
-      const cap = result.data?.setCap;
-      const who = cap ? targetWords(capTarget(cap, org, myUserId)) : "it";
-      notifier.notify({ tone: "success", message: `Capped ${who} at ${limit.limit.toLocaleString()} credits a month.` });
-    } catch (error) {
-      setErrors({ form: describeError(error).message });
-    }
+    const result = await setCap({ orgId: org.id, ...target, monthlyLimit: limit.limit });
+    if (!result) return;
+    form.reset();
+    const who = targetWords(capTarget(result.setCap, org, myUserId));
+    notifier.notify({ tone: "success", message: `Capped ${who} at ${limit.limit.toLocaleString()} credits a month.` });
   };
 
   const targetErrorId = `${selectId}-error`;
@@ -131,7 +130,7 @@ export function SetCapForm({ org, myUserId }: { org: CapsOrg; myUserId: string |
       <p className="field__hint">
         Whole credits per month; 0 blocks all spending. A cap below what is already used stops further calls until the reset.
       </p>
-      <FormError message={errors.form ?? null} />
+      <FormError message={formError} />
     </form>
   );
 }

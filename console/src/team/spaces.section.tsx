@@ -1,8 +1,6 @@
-import { useMutation } from "@apollo/client/react";
 import { LIMITS } from "@team-billing/shared";
 import { type FormEvent, useState } from "react";
-import { describeError } from "../apollo/error-message";
-import { FORM_CODES } from "../apollo/error.link";
+import { useFormMutation } from "../apollo/form-mutation.hook";
 import { FormError, FormField } from "../components/form-field.component";
 import { nameProblem } from "../components/name-problem";
 import { graphql } from "../gql";
@@ -53,22 +51,16 @@ const RenameSpaceMutation = graphql(`
 function SpaceChip({ orgId, space, canManage }: { orgId: string; space: SpaceItemFragment; canManage: boolean }) {
   const notifier = useNotifier();
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [rename, { loading }] = useMutation(RenameSpaceMutation, { context: { handles: FORM_CODES } });
+  const { run: rename, formError: error, reset, fail, loading } = useFormMutation(RenameSpaceMutation);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get("name") ?? "").trim();
     const invalid = nameProblem(name, "the Space");
-    setError(invalid);
-    if (invalid) return;
-    try {
-      await rename({ variables: { orgId, spaceId: space.id, name } });
-      notifier.notify({ tone: "success", message: `Renamed the Space ${space.name} to ${name}.` });
-      setEditing(false);
-    } catch (e) {
-      setError(describeError(e).message);
-    }
+    if (invalid) return fail(invalid);
+    if (!(await rename({ orgId, spaceId: space.id, name }))) return;
+    notifier.notify({ tone: "success", message: `Renamed the Space ${space.name} to ${name}.` });
+    setEditing(false);
   };
 
   if (!editing) {
@@ -95,7 +87,7 @@ function SpaceChip({ orgId, space, canManage }: { orgId: string; space: SpaceIte
           className="button button--small"
           onClick={() => {
             setEditing(false);
-            setError(null);
+            reset();
           }}
         >
           Cancel
