@@ -22,14 +22,7 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const BILLING_REFUSAL_CODES: readonly ErrorCode[] = [
-  "BILLING_POOL_EXHAUSTED",
-  "BILLING_MEMBER_CAP_REACHED",
-  "BILLING_SPACE_CAP_REACHED",
-  "BILLING_PLAN_REQUIRED",
-];
-
-/** One human sentence per code; the console shows these. */
+/** One human sentence per code: the server's default message, and what the console shows. */
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   UNAUTHENTICATED: "Please sign in.",
   FORBIDDEN: "Your role does not allow this.",
@@ -37,7 +30,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   BAD_USER_INPUT: "Some of the input is not valid.",
   CONFLICT: "That conflicts with the current state.",
   INTERNAL_SERVER_ERROR: "Something went wrong on our side.",
-  BILLING_POOL_EXHAUSTED: "The org's credit pool is empty until it refills, or until a top-up.",
+  BILLING_POOL_EXHAUSTED: "The org's credit pool cannot cover this call until it refills or is topped up.",
   BILLING_MEMBER_CAP_REACHED: "This member has reached their monthly cap.",
   BILLING_SPACE_CAP_REACHED: "This Space has reached its monthly cap.",
   BILLING_PLAN_REQUIRED: "A paid plan is needed to spend credits.",

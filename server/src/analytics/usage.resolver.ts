@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
+import { PageArgs } from "../graphql/types/args.type";
 import { narrowToOwnUsage, type OrgScope } from "../common/org-access";
 import type { OrgEntity } from "../entities";
 import { type Rule, Scope } from "../graphql/auth-checker";
@@ -56,7 +57,7 @@ export class UsageResolver {
     @Root() org: OrgEntity,
     @Scope() scope: OrgScope,
     @Ctx() ctx: GqlContext,
-    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Args() { first }: PageArgs,
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Arg("memberId", () => ID, { nullable: true }) memberId: string | null,
     @Arg("spaceId", () => ID, { nullable: true }) spaceId: string | null,

@@ -1,5 +1,6 @@
 import type { BillingInterval } from "@team-billing/shared";
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
+import { EnterpriseContactArgs, EnterpriseTermsArgs } from "../graphql/types/args.type";
 import type { OrgEntity } from "../entities";
 import { OrgFrom, type Rule } from "../graphql/auth-checker";
 import { type GqlContext, userActor } from "../graphql/context";
@@ -123,7 +124,7 @@ export class BillingResolver {
   @Mutation(() => Boolean, { description: 'Enterprise "Get in touch": stored, and emailed to sales.' })
   async requestEnterpriseContact(
     @Arg("orgId", () => ID) orgId: string,
-    @Arg("message") message: string,
+    @Args() { message }: EnterpriseContactArgs,
     @Ctx() ctx: GqlContext,
   ): Promise<boolean> {
     await ctx.services.enterprise.requestContact(userActor(ctx), orgId, message);
@@ -135,7 +136,7 @@ export class BillingResolver {
   @Mutation(() => OrgType, { description: "Support staff only; audited: puts the org on ENTERPRISE with these terms." })
   setEnterpriseTerms(
     @Arg("orgId", () => ID) orgId: string,
-    @Arg("monthlyCredits", () => Int) monthlyCredits: number,
+    @Args() { monthlyCredits }: EnterpriseTermsArgs,
     @Arg("sso") sso: boolean,
     @Arg("dpa") dpa: boolean,
     @Ctx() ctx: GqlContext,

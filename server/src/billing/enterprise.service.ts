@@ -4,7 +4,6 @@ import type { PoolService } from "../credits/pool.service";
 import { newId } from "../db/columns";
 import type { Database } from "../db/database";
 import { EnterpriseRequestEntity, OrgEntity, UserEntity } from "../entities";
-import { badInput } from "../common/errors";
 import type { MailService } from "../mail/mail.service";
 import type { UserActor } from "../common/actor";
 import type { AuditService } from "../common/audit.service";
@@ -32,8 +31,7 @@ export class EnterpriseService {
 
   /** Stores the request and, when SALES_EMAIL is set, emails it to sales (through the outbox). */
   async requestContact(actor: UserActor, orgId: string, message: string): Promise<EnterpriseRequestEntity> {
-    const text = message.trim();
-    if (text.length < 1 || text.length > 2_000) throw badInput("message", "say what you need in 1 to 2,000 characters");
+    const text = message.trim(); // 1 to 2,000 characters (EnterpriseContactArgs)
     return this.db.transaction(async (em) => {
       const org = await em.findOneByOrFail(OrgEntity, { id: orgId });
       const request = em.create(EnterpriseRequestEntity, {
@@ -96,9 +94,6 @@ export class EnterpriseService {
 
   /** Support puts an org on ENTERPRISE with these terms (audited with the staff email); no checkout. */
   async setTerms(actor: UserActor, orgId: string, monthlyCredits: number, sso: boolean, dpa: boolean): Promise<OrgEntity> {
-    if (!Number.isSafeInteger(monthlyCredits) || monthlyCredits < 0 || monthlyCredits > ENTERPRISE_MAX_CREDITS) {
-      throw badInput("monthlyCredits", "must be a whole number of credits from 0 to 1,000,000,000");
-    }
     return this.db.transaction(async (em) => {
       const before = await em.findOneByOrFail(OrgEntity, { id: orgId });
       await this.pools.activatePlan(actor, orgId, { plan: "ENTERPRISE", monthlyCredits, reference: "enterprise-terms" });

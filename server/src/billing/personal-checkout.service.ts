@@ -3,7 +3,7 @@ import { In } from "typeorm";
 import type { Clock } from "../common/clock";
 import type { Database } from "../db/database";
 import { StripeCustomerEntity, SubscriptionEntity, UserEntity } from "../entities";
-import { badInput, conflict, notFound } from "../common/errors";
+import { conflict, notFound } from "../common/errors";
 import type { UserActor } from "../common/actor";
 import type { CheckoutService } from "./checkout.service";
 import type { StripeGateway } from "./stripe-gateway";
@@ -27,8 +27,8 @@ export class PersonalCheckoutService {
     private readonly subscriptions: SubscriptionService,
   ) {}
 
-  async start(actor: UserActor, plan: string): Promise<{ id: string; url: string }> {
-    if (plan !== "STARTER" && plan !== "PRO") throw badInput("plan", "must be STARTER or PRO");
+  /** `plan` is STARTER or PRO (PersonalPlanArgs). */
+  async start(actor: UserActor, plan: "STARTER" | "PRO"): Promise<{ id: string; url: string }> {
     if (await this.liveSubscription(actor.user.id)) throw conflict("You already have a personal plan; cancel it before choosing another.");
     const price = await this.gateway.price(PERSONAL_PRICES[plan]);
     const session = await this.gateway.stripe.checkout.sessions.create({

@@ -1,5 +1,6 @@
 import type { Plan } from "@team-billing/shared";
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
+import { PersonalPlanArgs } from "../graphql/types/args.type";
 import type { SubscriptionEntity, UserEntity } from "../entities";
 import type { Rule } from "../graphql/auth-checker";
 import { type GqlContext, userActor } from "../graphql/context";
@@ -12,7 +13,7 @@ import { PlanEnum } from "../graphql/types/enums";
 export class PersonalPlanResolver {
   @Authorized<Rule>("USER")
   @Mutation(() => CheckoutSessionType, { description: "A personal plan (STARTER or PRO) for the signed-in user, through Stripe checkout." })
-  startPersonalCheckout(@Arg("plan", () => PlanEnum) plan: Plan, @Ctx() ctx: GqlContext): Promise<CheckoutSessionType> {
+  startPersonalCheckout(@Args() { plan }: PersonalPlanArgs, @Ctx() ctx: GqlContext): Promise<CheckoutSessionType> {
     return ctx.services.personalCheckouts.start(userActor(ctx), plan);
   }
 

@@ -18,8 +18,6 @@ export const unauthenticated = (message = "Sign in first.") => new AppError("UNA
 export const forbidden = (message = ERROR_MESSAGES.FORBIDDEN) => new AppError("FORBIDDEN", message);
 export const notFound = (what = "That") => new AppError("NOT_FOUND", `${what} was not found.`);
 export const conflict = (message: string) => new AppError("CONFLICT", message);
-export const notImplemented = (what: string) =>
-  new AppError("NOT_IMPLEMENTED", `${what} is not available yet; it arrives with a later release.`);
 
 /** Bad input, naming the argument at fault. */
 export const badInput = (field: string, message: string) => new AppError("BAD_USER_INPUT", `${field}: ${message}`, { field });

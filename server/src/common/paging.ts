@@ -4,11 +4,9 @@ import { badInput } from "./errors";
 /** The most rows one page of any list answers. */
 export const MAX_PAGE = 100;
 
-/** `first` as asked (or `fallback`), refused unless 1 to MAX_PAGE. */
+/** `first` as asked (1 to MAX_PAGE, checked at the edge: PageArgs), or `fallback`. */
 export function pageSize(first: number | null | undefined, fallback: number): number {
-  const size = first ?? fallback;
-  if (!Number.isSafeInteger(size) || size < 1 || size > MAX_PAGE) throw badInput("first", `must be 1 to ${MAX_PAGE}`);
-  return size;
+  return first ?? fallback;
 }
 
 /** An opaque cursor: the sort key of the last row a page gave, as base64url JSON. */

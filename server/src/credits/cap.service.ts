@@ -49,9 +49,6 @@ export class CapService {
    * used this period blocks further calls until the reset; 0 blocks all.
    */
   async set(actor: Actor, orgId: string, scope: CapScope, targetId: string, monthlyLimit: number): Promise<CapView> {
-    if (!Number.isSafeInteger(monthlyLimit) || monthlyLimit < 0 || monthlyLimit > MAX_CAP) {
-      throw badInput("monthlyLimit", `must be a whole number of credits from 0 to ${MAX_CAP.toLocaleString("en-US")}`);
-    }
     const cap = await this.db.transaction(async (em) => {
       if (!(await em.existsBy(MembershipEntity, { orgId }))) throw notFound("Org");
       // Joins this transaction (it used to open a second one, which SQLite's one writer

@@ -1,7 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { PageArgs } from "../graphql/types/args.type";
 import type { OrgEntity } from "../entities";
 import type { CreditAdjustmentRow } from "./pool.service";
-import { badInput } from "../common/errors";
 import type { Rule } from "../graphql/auth-checker";
 import type { GqlContext } from "../graphql/context";
 import { CreditAdjustmentType, CreditHistoryConnectionType } from "../graphql/types/credit-history.type";
@@ -47,7 +47,7 @@ export class CreditHistoryResolver {
   async creditHistory(
     @Root() org: OrgEntity,
     @Ctx() ctx: GqlContext,
-    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Args() { first }: PageArgs,
     @Arg("after", () => String, { nullable: true }) after: string | null,
   ): Promise<CreditHistoryConnectionType> {
     const { entries, hasNextPage } = await ctx.services.creditHistory.page(org.id, first ?? null, after ?? null);
@@ -60,13 +60,7 @@ export class CreditHistoryResolver {
     description:
       "OWNER, ADMIN and staff: support's adjustments of the pool (reversals included), newest first; `first` 1 to 100 (default 20).",
   })
-  async creditAdjustments(
-    @Root() org: OrgEntity,
-    @Ctx() ctx: GqlContext,
-    @Arg("first", () => Int, { nullable: true }) first: number | null,
-  ): Promise<CreditAdjustmentType[]> {
-    const size = first ?? 20;
-    if (!Number.isSafeInteger(size) || size < 1 || size > 100) throw badInput("first", "must be 1 to 100");
-    return (await ctx.services.pools.listAdjustments(org.id, size)).map((row) => toCreditAdjustment(row, words(row)));
+  async creditAdjustments(@Root() org: OrgEntity, @Ctx() ctx: GqlContext, @Args() { first }: PageArgs): Promise<CreditAdjustmentType[]> {
+    return (await ctx.services.pools.listAdjustments(org.id, first ?? 20)).map((row) => toCreditAdjustment(row, words(row)));
   }
 }

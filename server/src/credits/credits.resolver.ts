@@ -1,5 +1,6 @@
 import type { CapScope } from "@team-billing/shared";
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
+import { AdjustmentArgs, CapLimitArgs, ReverseAdjustmentArgs, SoftAlertArgs } from "../graphql/types/args.type";
 import type { OrgEntity, ReservationEntity } from "../entities";
 import { type OrgScope, seesCap } from "../common/org-access";
 import { OrgFrom, type Rule, Scope } from "../graphql/auth-checker";
@@ -29,7 +30,7 @@ export class CreditsResolver {
   @Mutation(() => [UsageBatchItemType], { description: "Up to 500 calls of one org, charged in order; one result or error per call." })
   async recordUsageBatch(
     @Arg("orgId", () => ID) orgId: string,
-    @Arg("calls", () => [UsageCallInput]) calls: UsageCallInput[],
+    @Arg("calls", () => [UsageCallInput], { validate: false }) calls: UsageCallInput[],
     @Ctx() ctx: GqlContext,
   ): Promise<UsageBatchItemType[]> {
     return (await ctx.services.metering.recordBatch(ctx.actor, orgId, calls)).map(toBatchItem);
@@ -72,7 +73,7 @@ export class CreditsResolver {
     @Arg("orgId", () => ID) orgId: string,
     @Arg("scope", () => CapScopeEnum) scope: CapScope,
     @Arg("targetId", () => ID) targetId: string,
-    @Arg("monthlyLimit", () => Int) monthlyLimit: number,
+    @Args() { monthlyLimit }: CapLimitArgs,
     @Ctx() ctx: GqlContext,
   ): Promise<CapType> {
     return ctx.services.caps.set(ctx.actor, orgId, scope, targetId, monthlyLimit);
@@ -91,7 +92,7 @@ export class CreditsResolver {
   @Mutation(() => OrgType)
   setSoftAlertThreshold(
     @Arg("orgId", () => ID) orgId: string,
-    @Arg("percent", () => Int) percent: number,
+    @Args() { percent }: SoftAlertArgs,
     @Ctx() ctx: GqlContext,
   ): Promise<OrgEntity> {
     return ctx.services.pools.setSoftAlertThreshold(ctx.actor, orgId, percent);
@@ -105,8 +106,7 @@ export class CreditsResolver {
   })
   async grantCredits(
     @Arg("orgId", () => ID) orgId: string,
-    @Arg("credits", () => Int) credits: number,
-    @Arg("reason") reason: string,
+    @Args() { credits, reason }: AdjustmentArgs,
     @Ctx() ctx: GqlContext,
   ): Promise<PoolType> {
     return toPool(await ctx.services.pools.grant(userActor(ctx), orgId, credits, reason));
@@ -121,8 +121,7 @@ export class CreditsResolver {
   async adjustCredits(
     @Arg("orgId", () => ID) orgId: string,
     @Arg("bucket", () => CreditBucketEnum) bucket: keyof typeof CreditBucketEnum,
-    @Arg("credits", () => Int) credits: number,
-    @Arg("reason") reason: string,
+    @Args() { credits, reason }: AdjustmentArgs,
     @Ctx() ctx: GqlContext,
   ): Promise<CreditAdjustmentType> {
     return toAnswer(await ctx.services.pools.adjust(userActor(ctx), orgId, bucket, credits, reason));
@@ -136,8 +135,7 @@ export class CreditsResolver {
   })
   async reverseCreditAdjustment(
     @Arg("orgId", () => ID) orgId: string,
-    @Arg("adjustmentId", () => ID) adjustmentId: string,
-    @Arg("reason", () => String, { nullable: true }) reason: string | null,
+    @Args() { adjustmentId, reason }: ReverseAdjustmentArgs,
     @Ctx() ctx: GqlContext,
   ): Promise<CreditAdjustmentType> {
     return toAnswer(await ctx.services.pools.reverseAdjustment(userActor(ctx), orgId, adjustmentId, reason));

@@ -51,7 +51,8 @@ export class MeteringService {
 
   async record(actor: Actor, input: UsageCall): Promise<UsageResult> {
     const call = { ...input, viaApiKey: actor.kind !== "user" };
-    const problem = checkCall(call) ?? (await this.actorProblem(actor, call));
+    // The call's shape is checked at the edge (RecordUsageInput); here what needs the database.
+    const problem = await this.actorProblem(actor, call);
     if (problem) throw problem;
     const outcome = this.coalesce ? await this.coalescer.submit(call.orgId, call) : (await this.chargeBatch(call.orgId, [call]))[0];
     if (!outcome.ok) {

@@ -217,11 +217,7 @@ export class PoolService {
    * changes). One ledger line and one audit entry, both returned.
    */
   async adjust(actor: UserActor, orgId: string, bucket: AdjustBucket, credits: number, reason: string): Promise<CreditAdjustment> {
-    if (bucket !== "TOP_UP" && bucket !== "MONTHLY") throw badInput("bucket", "must be TOP_UP or MONTHLY");
-    if (!Number.isSafeInteger(credits) || credits === 0) throw badInput("credits", "must be a non-zero whole number");
-    if (Math.abs(credits) > 100_000_000) throw badInput("credits", "must be at most 100,000,000 either way");
-    const why = reason.trim();
-    if (why.length < 3 || why.length > 500) throw badInput("reason", "say why in 3 to 500 characters");
+    const why = reason.trim(); // the bucket, credits and reason are checked at the edge (AdjustmentArgs)
     return this.db.transaction(async (em) => {
       const pool = await this.requirePool(em, orgId);
       await this.rollInTransaction(em, pool);
@@ -253,10 +249,8 @@ export class PoolService {
    * (they would have expired with it).
    */
   async reverseAdjustment(actor: UserActor, orgId: string, adjustmentId: string, reason?: string | null): Promise<CreditAdjustment> {
-    const id = Number(adjustmentId);
-    if (!/^[1-9][0-9]{0,15}$/.test(adjustmentId) || !Number.isSafeInteger(id)) throw badInput("adjustmentId", "is not an adjustment id");
+    const id = Number(adjustmentId); // a decimal id, and a reason of at most 500 characters (ReverseAdjustmentArgs)
     const why = reason?.trim() ?? "";
-    if (why.length > 500) throw badInput("reason", "may have at most 500 characters");
     return this.db.transaction(async (em) => {
       const pool = await this.requirePool(em, orgId);
       await this.rollInTransaction(em, pool);
@@ -347,7 +341,6 @@ export class PoolService {
   }
 
   async setSoftAlertThreshold(actor: Actor, orgId: string, percent: number): Promise<OrgEntity> {
-    if (!Number.isSafeInteger(percent) || percent < 1 || percent > 99) throw badInput("percent", "must be a whole number from 1 to 99");
     return this.db.transaction(async (em) => {
       const org = await em.findOneByOrFail(OrgEntity, { id: orgId });
       if (org.softAlertThresholdPercent !== percent) {

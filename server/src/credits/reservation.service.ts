@@ -10,10 +10,8 @@ import { isId } from "../common/validate";
 import { admitCharge, admitHold, cloneCounters, releaseHold } from "./admission";
 import type { CreditStore } from "./credit-store";
 import type { PoolService } from "./pool.service";
-import { checkCall, refusal, resultOf, type UsageCall, type UsageResult } from "./usage-call";
+import { checkCall, HOLD_TTL, refusal, resultOf, type UsageCall, type UsageResult } from "./usage-call";
 import { ChargeBatch } from "./usage-writer";
-
-export const HOLD_TTL = { defaultSeconds: 600, minSeconds: 10, maxSeconds: 3600 };
 
 export interface ReserveInput {
   orgId: string;
@@ -39,12 +37,8 @@ export class ReservationService {
   ) {}
 
   async reserve(actor: Actor, input: ReserveInput): Promise<ReservationEntity> {
-    const problem = checkCall({ ...input, idempotencyKey: "hold" });
-    if (problem) throw problem;
+    // model, credits and ttlSeconds are checked at the edge (ReserveCreditsInput).
     const ttl = input.ttlSeconds ?? HOLD_TTL.defaultSeconds;
-    if (!Number.isSafeInteger(ttl) || ttl < HOLD_TTL.minSeconds || ttl > HOLD_TTL.maxSeconds) {
-      throw badInput("ttlSeconds", `must be ${HOLD_TTL.minSeconds} to ${HOLD_TTL.maxSeconds} seconds`);
-    }
     await this.checkActor(actor, input.orgId, input.memberId);
     return this.db.transaction(async (em) => {
       const pool = await this.lockedPool(em, input.orgId);

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
-import { hasUnsafeCharacters, LIMITS } from "@team-billing/shared";
-import type { MembershipEntity, UsageEventEntity } from "../entities";
+import { ERROR_MESSAGES } from "@team-billing/shared";
+import { validateSync } from "class-validator";
 import { AppError, badInput } from "../common/errors";
+import { CallCredits, IdempotencyKey, ModelName } from "../common/input-rules";
+import type { MembershipEntity, UsageEventEntity } from "../entities";
 
 /** One model call to charge, as recordUsage (and its batch form) receive it. */
 export interface UsageCall {
@@ -41,22 +43,26 @@ export interface Targets {
   problem(call: UsageCall): AppError | null;
 }
 
-/** Shape checks that need no database; a failing call charges nothing. */
+/** How long a hold may last (ReserveCreditsInput.ttlSeconds). */
+export const HOLD_TTL = { defaultSeconds: 600, minSeconds: 10, maxSeconds: 3600 };
+
+/** The rules of one call that need no database, as RecordUsageInput and UsageCallInput declare them. */
+class CallShape {
+  @ModelName() model: string;
+  @CallCredits() credits: number;
+  @IdempotencyKey() idempotencyKey: string;
+}
+
+/**
+ * Shape checks for calls that do not arrive as one validated argument: the items of a
+ * batch (one bad call must not refuse the others) and a settled hold. A failing call
+ * charges nothing.
+ */
 export function checkCall(call: UsageCall): AppError | null {
-  const model = call.model.trim();
-  if (model.length === 0) return badInput("model", "must not be empty");
-  if (call.model.length > LIMITS.modelMax) return badInput("model", `must be at most ${LIMITS.modelMax} characters`);
-  // Control characters, bidi overrides and zero-width marks hide or reorder what a report or CSV shows.
-  if (hasUnsafeCharacters(call.model)) {
-    return badInput("model", "must not contain control, bidi-override or zero-width characters");
-  }
-  if (!Number.isSafeInteger(call.credits) || call.credits < 1 || call.credits > LIMITS.creditsPerCallMax) {
-    return badInput("credits", `must be a whole number from 1 to ${LIMITS.creditsPerCallMax.toLocaleString("en-US")}`);
-  }
-  if (call.idempotencyKey.length < 1 || call.idempotencyKey.length > LIMITS.idempotencyKeyMax) {
-    return badInput("idempotencyKey", `must be 1 to ${LIMITS.idempotencyKeyMax} characters`);
-  }
-  return null;
+  const shape = Object.assign(new CallShape(), { model: call.model, credits: call.credits, idempotencyKey: call.idempotencyKey });
+  const [first] = validateSync(shape);
+  const message = first?.constraints ? Object.values(first.constraints)[0] : undefined;
+  return first && message ? badInput(first.property, message) : null;
 }
 
 /** What makes two calls under one key the same call. */
@@ -76,19 +82,10 @@ export function resultOf(event: UsageEventEntity): UsageResult {
   };
 }
 
-export const REFUSAL_MESSAGES = {
-  BILLING_POOL_EXHAUSTED: "The org's credit pool cannot cover this call until it refills or is topped up.",
-  BILLING_MEMBER_CAP_REACHED: "This member has reached their monthly cap.",
-  BILLING_SPACE_CAP_REACHED: "This Space has reached its monthly cap.",
-} as const;
+type RefusalCode = "BILLING_POOL_EXHAUSTED" | "BILLING_MEMBER_CAP_REACHED" | "BILLING_SPACE_CAP_REACHED";
 
 /** A billing refusal: `resetsAt` when waiting helps; `reason` where the code alone does not say which check refused. */
-export function refusal(
-  code: keyof typeof REFUSAL_MESSAGES,
-  resetsAt: Date | null,
-  message: string = REFUSAL_MESSAGES[code],
-  reason?: string,
-): AppError {
+export function refusal(code: RefusalCode, resetsAt: Date | null, message: string = ERROR_MESSAGES[code], reason?: string): AppError {
   return new AppError(code, message, { ...(resetsAt ? { resetsAt: resetsAt.toISOString() } : {}), ...(reason ? { reason } : {}) });
 }
 

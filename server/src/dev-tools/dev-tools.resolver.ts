@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Args, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { AdvanceClockArgs, PageArgs } from "../graphql/types/args.type";
 import type { Rule } from "../graphql/auth-checker";
 import { type GqlContext, userActor } from "../graphql/context";
 import { DevMailType } from "../graphql/types/dev-mail.type";
@@ -17,7 +18,7 @@ export class DevToolsResolver {
     description:
       "Only when dev tools are on (the embedded default): moves the server's clock and the Stripe emulator's together and runs what falls due (renewals, refills, period ends, webhooks).",
   })
-  devAdvanceClock(@Arg("days", () => Int) days: number, @Ctx() ctx: GqlContext): Promise<Date> {
+  devAdvanceClock(@Args() { days }: AdvanceClockArgs, @Ctx() ctx: GqlContext): Promise<Date> {
     return ctx.services.devTools.advanceClock(userActor(ctx), days);
   }
 
@@ -25,7 +26,7 @@ export class DevToolsResolver {
     description:
       "Dev tools only: the outgoing mail, newest first (`first` 1 to 100, default 50), so a trial needs no SMTP server. Support staff, or anyone when STAFF_EMAILS is empty.",
   })
-  async devMailbox(@Arg("first", () => Int, { nullable: true }) first: number | null, @Ctx() ctx: GqlContext): Promise<DevMailType[]> {
+  async devMailbox(@Args() { first }: PageArgs, @Ctx() ctx: GqlContext): Promise<DevMailType[]> {
     return ctx.services.devTools.mailbox(ctx.actor, first ?? null);
   }
 }

@@ -1,6 +1,6 @@
 import type { Actor, UserActor } from "../common/actor";
 import type { Clock } from "../common/clock";
-import { badInput, forbidden } from "../common/errors";
+import { forbidden } from "../common/errors";
 import { pageSize } from "../common/paging";
 import type { StripeGateway } from "../billing/stripe-gateway";
 import type { Config } from "../config";
@@ -33,7 +33,6 @@ export class DevToolsService {
     if (!devToolsAllowed(this.config, actor) || actor.kind !== "user") {
       throw forbidden("With STAFF_EMAILS set, dev tools are for support staff.");
     }
-    if (!Number.isSafeInteger(days) || days < 1 || days > 400) throw badInput("days", "must be a whole number of days from 1 to 400");
     const clock = this.clock as Clock & { advance?: (ms: number) => Date };
     if (!clock.advance) throw forbidden("This server's clock cannot be moved.");
     clock.advance(days * 86_400_000);

@@ -11,7 +11,10 @@ function parse(value: unknown): Date {
   return new Date(value);
 }
 
-/** The contract's `DateTime`: ISO-8601 UTC strings with milliseconds. */
+/**
+ * The contract's `DateTime`: ISO-8601 UTC strings with milliseconds. Written here rather
+ * than graphql-scalars' DateTimeISO, which also takes offsets such as +02:00 on input.
+ */
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: "DateTime",
   description: "An ISO-8601 UTC timestamp, e.g. 2026-01-31T12:00:00.000Z",

@@ -41,7 +41,8 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: "error",
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    validate: false,
+    // Limits declared on the input classes (common/input-rules.ts); format-error.ts words the refusal.
+    validate: true,
   });
   return built;
 }

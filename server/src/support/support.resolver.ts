@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Args, Authorized, Ctx, Query, Resolver } from "type-graphql";
+import { OrgSearchArgs, PageArgs } from "../graphql/types/args.type";
 import type { OrgEntity } from "../entities";
 import type { Rule } from "../graphql/auth-checker";
 import type { GqlContext } from "../graphql/context";
@@ -13,16 +14,13 @@ export class SupportResolver {
   @Query(() => [EnterpriseRequestType], {
     description: "Support staff only: every org's Enterprise requests, newest first (`first` 1 to 100, default 50).",
   })
-  async supportEnterpriseRequests(
-    @Arg("first", () => Int, { nullable: true }) first: number | null,
-    @Ctx() ctx: GqlContext,
-  ): Promise<EnterpriseRequestType[]> {
+  async supportEnterpriseRequests(@Args() { first }: PageArgs, @Ctx() ctx: GqlContext): Promise<EnterpriseRequestType[]> {
     return (await ctx.services.enterprise.listAll(first ?? null)).map(toEnterpriseRequest);
   }
 
   @Authorized<Rule>("STAFF")
   @Query(() => [OrgType], { description: "Support staff only: orgs by name, id, member email or Stripe customer id (at most 50)." })
-  supportSearchOrgs(@Arg("query") query: string, @Ctx() ctx: GqlContext): Promise<OrgEntity[]> {
+  supportSearchOrgs(@Args() { query }: OrgSearchArgs, @Ctx() ctx: GqlContext): Promise<OrgEntity[]> {
     return ctx.services.support.searchOrgs(query);
   }
 }

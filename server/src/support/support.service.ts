@@ -1,7 +1,6 @@
 import { Brackets } from "typeorm";
 import type { Database } from "../db/database";
 import { MembershipEntity, OrgEntity, StripeCustomerEntity, UserEntity } from "../entities";
-import { badInput } from "../common/errors";
 import { isId } from "../common/validate";
 
 const MAX_RESULTS = 50;
@@ -11,8 +10,7 @@ export class SupportService {
   constructor(private readonly db: Database) {}
 
   async searchOrgs(query: string): Promise<OrgEntity[]> {
-    const q = query.trim();
-    if (q.length < 2 || q.length > 254) throw badInput("query", "search with 2 to 254 characters");
+    const q = query.trim(); // 2 to 254 characters (OrgSearchArgs)
     // "!" escapes LIKE wildcards: a backslash would need different quoting on MySQL and SQLite.
     const like = `%${q.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
     const ids = new Set<string>();

@@ -1,5 +1,6 @@
 import type { BillingInterval, Plan, Role } from "@team-billing/shared";
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { ActionPrefixArgs, PageArgs } from "../graphql/types/args.type";
 import type { ApiKeyEntity, InvitationEntity, OrgEntity, SpaceEntity } from "../entities";
 import { OrgFrom, type Rule } from "../graphql/auth-checker";
 import { type GqlContext, userActor } from "../graphql/context";
@@ -115,9 +116,9 @@ export class OrgResolver {
   async auditEntries(
     @Root() org: OrgEntity,
     @Ctx() ctx: GqlContext,
-    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Args() { first }: PageArgs,
     @Arg("after", () => String, { nullable: true }) after: string | null,
-    @Arg("actionPrefix", () => String, { nullable: true }) actionPrefix: string | null,
+    @Args() { actionPrefix }: ActionPrefixArgs,
   ): Promise<AuditEntryConnectionType> {
     const { views, hasNextPage } = await ctx.services.audit.page(org.id, first ?? null, after ?? null, actionPrefix ?? null);
     const edges = views.map((view) => ({ cursor: encodeAuditCursor(view.entry), node: toAuditEntry(view) }));

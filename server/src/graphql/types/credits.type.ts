@@ -1,6 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { CallCredits, ModelName, WholeNumber } from "../../common/input-rules";
+import { HOLD_TTL } from "../../credits/usage-call";
 import { UsageResultType } from "./usage.type";
 
+/** Not validated as an argument: metering checks each call (checkCall), so one bad call does not refuse the batch. */
 @InputType("UsageCallInput", { description: "One call of a recordUsageBatch." })
 export class UsageCallInput {
   @Field(() => ID) memberId: string;
@@ -24,9 +27,11 @@ export class ReserveCreditsInput {
   @Field(() => ID) orgId: string;
   @Field(() => ID) memberId: string;
   @Field(() => ID) spaceId: string;
-  @Field() model: string;
-  @Field(() => Int, { description: "The estimate to hold." }) credits: number;
-  @Field(() => Int, { nullable: true, description: "How long the hold lasts: 10 to 3600 s (default 600)." }) ttlSeconds: number | null;
+  @ModelName() @Field() model: string;
+  @CallCredits() @Field(() => Int, { description: "The estimate to hold." }) credits: number;
+  @WholeNumber(HOLD_TTL.minSeconds, HOLD_TTL.maxSeconds, `must be ${HOLD_TTL.minSeconds} to ${HOLD_TTL.maxSeconds} seconds`)
+  @Field(() => Int, { nullable: true, description: "How long the hold lasts: 10 to 3600 s (default 600)." })
+  ttlSeconds: number | null;
 }
 
 @ObjectType("Reservation")

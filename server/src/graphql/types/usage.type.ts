@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { CallCredits, IdempotencyKey, ModelName } from "../../common/input-rules";
 
 @ObjectType("UsageByMember")
 export class UsageByMemberType {
@@ -86,9 +87,9 @@ export class RecordUsageInput {
   @Field(() => ID) orgId: string;
   @Field(() => ID) memberId: string;
   @Field(() => ID) spaceId: string;
-  @Field() model: string;
-  @Field(() => Int) credits: number;
-  @Field() idempotencyKey: string;
+  @ModelName() @Field() model: string;
+  @CallCredits() @Field(() => Int) credits: number;
+  @IdempotencyKey() @Field() idempotencyKey: string;
 }
 
 @ObjectType("CapForecast")
