@@ -10,10 +10,7 @@ const CompletePaymentMethodUpdateMutation = graphql(`
     completePaymentMethodUpdate(orgId: $orgId, sessionId: $sessionId) {
       id
       paymentMethod {
-        brand
-        last4
-        expMonth
-        expYear
+        ...PaymentMethodFields
       }
     }
   }

@@ -9,15 +9,22 @@ import { cardLabel, expiryLabel } from "./card-label";
 import { leaveForCheckout, useLeavingForCheckout } from "./leave-for-checkout";
 import { OwnerContact } from "./owner-contact.component";
 
+/** What the console shows of a card: the payment-method section and the return from Stripe's card page. */
+export const PaymentMethodFields = graphql(`
+  fragment PaymentMethodFields on PaymentMethod {
+    brand
+    last4
+    expMonth
+    expYear
+  }
+`);
+
 export const OrgPaymentMethodQuery = graphql(`
   query OrgPaymentMethod($orgId: ID!) {
     org(id: $orgId) {
       id
       paymentMethod {
-        brand
-        last4
-        expMonth
-        expYear
+        ...PaymentMethodFields
       }
     }
   }

@@ -22,7 +22,7 @@ type Documents = {
     "\n  fragment BillingDetails on Org {\n    id\n    billingEmail\n    taxIds {\n      type\n      value\n    }\n  }\n": typeof types.BillingDetailsFragmentDoc,
     "\n  query OrgBillingDetails($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingDetails\n    }\n  }\n": typeof types.OrgBillingDetailsDocument,
     "\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n": typeof types.UpdateBillingDetailsDocument,
-    "\n  mutation CompletePaymentMethodUpdate($orgId: ID!, $sessionId: ID!) {\n    completePaymentMethodUpdate(orgId: $orgId, sessionId: $sessionId) {\n      id\n      paymentMethod {\n        brand\n        last4\n        expMonth\n        expYear\n      }\n    }\n  }\n": typeof types.CompletePaymentMethodUpdateDocument,
+    "\n  mutation CompletePaymentMethodUpdate($orgId: ID!, $sessionId: ID!) {\n    completePaymentMethodUpdate(orgId: $orgId, sessionId: $sessionId) {\n      id\n      paymentMethod {\n        ...PaymentMethodFields\n      }\n    }\n  }\n": typeof types.CompletePaymentMethodUpdateDocument,
     "\n  fragment CatalogFields on Catalog {\n    currency\n    personalPlans {\n      plan\n      monthlyPriceCents\n      monthlyCredits\n    }\n    team {\n      baseMonthlyCredits\n      creditsPerSeat\n      prices {\n        interval\n        baseCents\n        seatCents\n      }\n    }\n    topUp {\n      minCredits\n      maxCredits\n      stepCredits\n      centsPerStep\n    }\n    enterpriseDefaultMonthlyCredits\n  }\n": typeof types.CatalogFieldsFragmentDoc,
     "\n  query Catalog {\n    catalog {\n      ...CatalogFields\n    }\n  }\n": typeof types.CatalogDocument,
     "\n  fragment CreditHistoryEntryFields on CreditHistoryEntry {\n    id\n    at\n    kind\n    bucket\n    credits\n    balanceAfter\n    description\n  }\n": typeof types.CreditHistoryEntryFieldsFragmentDoc,
@@ -42,7 +42,8 @@ type Documents = {
     "\n  mutation RefreshInvoices($orgId: ID!) {\n    refreshInvoices(orgId: $orgId) {\n      ...InvoiceItem\n    }\n  }\n": typeof types.RefreshInvoicesDocument,
     "\n  query OrgNextInvoice($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      nextInvoice {\n        amountDue\n        total\n        currency\n        date\n        lines {\n          description\n          amount\n          proration\n        }\n      }\n    }\n  }\n": typeof types.OrgNextInvoiceDocument,
     "\n  query OrgOwner($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.OrgOwnerDocument,
-    "\n  query OrgPaymentMethod($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      paymentMethod {\n        brand\n        last4\n        expMonth\n        expYear\n      }\n    }\n  }\n": typeof types.OrgPaymentMethodDocument,
+    "\n  fragment PaymentMethodFields on PaymentMethod {\n    brand\n    last4\n    expMonth\n    expYear\n  }\n": typeof types.PaymentMethodFieldsFragmentDoc,
+    "\n  query OrgPaymentMethod($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      paymentMethod {\n        ...PaymentMethodFields\n      }\n    }\n  }\n": typeof types.OrgPaymentMethodDocument,
     "\n  mutation StartPaymentMethodUpdate($orgId: ID!) {\n    startPaymentMethodUpdate(orgId: $orgId) {\n      id\n      url\n    }\n  }\n": typeof types.StartPaymentMethodUpdateDocument,
     "\n  fragment SubscriptionFields on Subscription {\n    status\n    interval\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    pendingPlan\n  }\n": typeof types.SubscriptionFieldsFragmentDoc,
     "\n  fragment PoolFields on Pool {\n    monthlyAllotment\n    monthlyRemaining\n    topUpRemaining\n    totalRemaining\n    periodStart\n    periodEnd\n    reserved\n  }\n": typeof types.PoolFieldsFragmentDoc,
@@ -124,7 +125,7 @@ const documents: Documents = {
     "\n  fragment BillingDetails on Org {\n    id\n    billingEmail\n    taxIds {\n      type\n      value\n    }\n  }\n": types.BillingDetailsFragmentDoc,
     "\n  query OrgBillingDetails($orgId: ID!) {\n    org(id: $orgId) {\n      ...BillingDetails\n    }\n  }\n": types.OrgBillingDetailsDocument,
     "\n  mutation UpdateBillingDetails($orgId: ID!, $billingEmail: String, $taxId: TaxIdInput) {\n    updateBillingDetails(orgId: $orgId, billingEmail: $billingEmail, taxId: $taxId) {\n      ...BillingDetails\n    }\n  }\n": types.UpdateBillingDetailsDocument,
-    "\n  mutation CompletePaymentMethodUpdate($orgId: ID!, $sessionId: ID!) {\n    completePaymentMethodUpdate(orgId: $orgId, sessionId: $sessionId) {\n      id\n      paymentMethod {\n        brand\n        last4\n        expMonth\n        expYear\n      }\n    }\n  }\n": types.CompletePaymentMethodUpdateDocument,
+    "\n  mutation CompletePaymentMethodUpdate($orgId: ID!, $sessionId: ID!) {\n    completePaymentMethodUpdate(orgId: $orgId, sessionId: $sessionId) {\n      id\n      paymentMethod {\n        ...PaymentMethodFields\n      }\n    }\n  }\n": types.CompletePaymentMethodUpdateDocument,
     "\n  fragment CatalogFields on Catalog {\n    currency\n    personalPlans {\n      plan\n      monthlyPriceCents\n      monthlyCredits\n    }\n    team {\n      baseMonthlyCredits\n      creditsPerSeat\n      prices {\n        interval\n        baseCents\n        seatCents\n      }\n    }\n    topUp {\n      minCredits\n      maxCredits\n      stepCredits\n      centsPerStep\n    }\n    enterpriseDefaultMonthlyCredits\n  }\n": types.CatalogFieldsFragmentDoc,
     "\n  query Catalog {\n    catalog {\n      ...CatalogFields\n    }\n  }\n": types.CatalogDocument,
     "\n  fragment CreditHistoryEntryFields on CreditHistoryEntry {\n    id\n    at\n    kind\n    bucket\n    credits\n    balanceAfter\n    description\n  }\n": types.CreditHistoryEntryFieldsFragmentDoc,
@@ -144,7 +145,8 @@ const documents: Documents = {
     "\n  mutation RefreshInvoices($orgId: ID!) {\n    refreshInvoices(orgId: $orgId) {\n      ...InvoiceItem\n    }\n  }\n": types.RefreshInvoicesDocument,
     "\n  query OrgNextInvoice($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      nextInvoice {\n        amountDue\n        total\n        currency\n        date\n        lines {\n          description\n          amount\n          proration\n        }\n      }\n    }\n  }\n": types.OrgNextInvoiceDocument,
     "\n  query OrgOwner($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        role\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.OrgOwnerDocument,
-    "\n  query OrgPaymentMethod($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      paymentMethod {\n        brand\n        last4\n        expMonth\n        expYear\n      }\n    }\n  }\n": types.OrgPaymentMethodDocument,
+    "\n  fragment PaymentMethodFields on PaymentMethod {\n    brand\n    last4\n    expMonth\n    expYear\n  }\n": types.PaymentMethodFieldsFragmentDoc,
+    "\n  query OrgPaymentMethod($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      paymentMethod {\n        ...PaymentMethodFields\n      }\n    }\n  }\n": types.OrgPaymentMethodDocument,
     "\n  mutation StartPaymentMethodUpdate($orgId: ID!) {\n    startPaymentMethodUpdate(orgId: $orgId) {\n      id\n      url\n    }\n  }\n": types.StartPaymentMethodUpdateDocument,
     "\n  fragment SubscriptionFields on Subscription {\n    status\n    interval\n    currentPeriodEnd\n    cancelAtPeriodEnd\n    pendingPlan\n  }\n": types.SubscriptionFieldsFragmentDoc,
     "\n  fragment PoolFields on Pool {\n    monthlyAllotment\n    monthlyRemaining\n    topUpRemaining\n    totalRemaining\n    periodStart\n    periodEnd\n    reserved\n  }\n": types.PoolFieldsFragmentDoc,
@@ -267,7 +269,7 @@ export function graphql(source: "\n  mutation UpdateBillingDetails($orgId: ID!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CompletePaymentMethodUpdate($orgId: ID!, $sessionId: ID!) {\n    completePaymentMethodUpdate(orgId: $orgId, sessionId: $sessionId) {\n      id\n      paymentMethod {\n        brand\n        last4\n        expMonth\n        expYear\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompletePaymentMethodUpdate($orgId: ID!, $sessionId: ID!) {\n    completePaymentMethodUpdate(orgId: $orgId, sessionId: $sessionId) {\n      id\n      paymentMethod {\n        brand\n        last4\n        expMonth\n        expYear\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CompletePaymentMethodUpdate($orgId: ID!, $sessionId: ID!) {\n    completePaymentMethodUpdate(orgId: $orgId, sessionId: $sessionId) {\n      id\n      paymentMethod {\n        ...PaymentMethodFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompletePaymentMethodUpdate($orgId: ID!, $sessionId: ID!) {\n    completePaymentMethodUpdate(orgId: $orgId, sessionId: $sessionId) {\n      id\n      paymentMethod {\n        ...PaymentMethodFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -347,7 +349,11 @@ export function graphql(source: "\n  query OrgOwner($orgId: ID!) {\n    org(id: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrgPaymentMethod($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      paymentMethod {\n        brand\n        last4\n        expMonth\n        expYear\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgPaymentMethod($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      paymentMethod {\n        brand\n        last4\n        expMonth\n        expYear\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment PaymentMethodFields on PaymentMethod {\n    brand\n    last4\n    expMonth\n    expYear\n  }\n"): (typeof documents)["\n  fragment PaymentMethodFields on PaymentMethod {\n    brand\n    last4\n    expMonth\n    expYear\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgPaymentMethod($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      paymentMethod {\n        ...PaymentMethodFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgPaymentMethod($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      paymentMethod {\n        ...PaymentMethodFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,3 +1,4 @@
+import { cardLabel } from "@team-billing/shared";
 import type Stripe from "stripe";
 import { type EntityManager, In } from "typeorm";
 import type { Database } from "../db/database";
@@ -22,21 +23,6 @@ export interface PaymentMethodView {
 const SYSTEM: Actor = { kind: "anonymous" };
 /** The `metadata.kind` of our setup-mode sessions (the card update). */
 const KIND = "payment_method";
-const BRANDS: Record<string, string> = {
-  visa: "Visa",
-  mastercard: "Mastercard",
-  amex: "American Express",
-  discover: "Discover",
-  jcb: "JCB",
-  diners: "Diners Club",
-  unionpay: "UnionPay",
-};
-
-/** "Visa ending 4242": how the audit log and the console name a card. */
-export function cardLabel(card: { brand: string; last4: string }): string {
-  return `${BRANDS[card.brand] ?? card.brand.charAt(0).toUpperCase() + card.brand.slice(1)} ending ${card.last4}`;
-}
-
 function viewOf(pm: Stripe.PaymentMethod | string | null | undefined): PaymentMethodView | null {
   if (!pm || typeof pm === "string" || !pm.card) return null;
   return { brand: pm.card.brand, last4: pm.card.last4, expMonth: pm.card.exp_month, expYear: pm.card.exp_year };
