@@ -2,7 +2,7 @@
 // One check for the whole workspace: types (sources and tests), lint and format, import cycles,
 // schema drift (schema.graphql must be what the server emits), and the public contract.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -29,6 +29,27 @@ step("types: server tests", tsc, ["-p", "server/test/tsconfig.json"]);
 if (existsSync(join(root, "stripe-emulator/tsconfig.test.json"))) {
   step("types: stripe-emulator tests", tsc, ["-p", "stripe-emulator/tsconfig.test.json", "--noEmit"]);
 }
+// The server tests' typed documents: codegen rewrites server/test/gql; any change means it was stale.
+process.stdout.write("check: server/test/gql is what codegen writes ... ");
+const testGql = join(root, "server/test/gql");
+const readGql = () =>
+  existsSync(testGql)
+    ? readdirSync(testGql)
+        .map((f) => `${f}\n${readFileSync(join(testGql, f), "utf8")}`)
+        .join("\n")
+    : "";
+const gqlBefore = readGql();
+const codegen = spawnSync(join(root, "server/node_modules/.bin/graphql-codegen"), ["--config", "codegen.ts"], {
+  cwd: join(root, "server"),
+  encoding: "utf8",
+});
+if (codegen.status !== 0) {
+  console.log(`FAILED\n${codegen.stdout}${codegen.stderr}`.trim());
+  failures.push("server test codegen");
+} else if (readGql() !== gqlBefore) {
+  console.log("FAILED\n  server/test/gql was stale: it is regenerated now, commit it");
+  failures.push("server test codegen");
+} else console.log("ok");
 step("types: console", tsc, ["-p", "console/tsconfig.json", "--noEmit"]);
 step("types: console browser tests", tsc, ["-p", "console/e2e/tsconfig.json", "--noEmit"]);
 step("lint and format (biome)", bin("biome"), ["check", "."]);

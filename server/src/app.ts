@@ -3,22 +3,28 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { type Clock, OffsetClock } from "./common/clock";
 import type { Config } from "./config";
 import { buildDataSource, databaseKind } from "./db/data-source";
 import { Database } from "./db/database";
+import { migrate } from "./db/migrate";
 import type { GqlContext } from "./graphql/context";
 import { makeFormatError } from "./graphql/format-error";
 import { parseOptions, queryLimitRules } from "./graphql/query-limits";
 import { graphqlSchema } from "./graphql/schema";
 import { buildHttpApp } from "./http/http-app";
+import { HttpDrain } from "./http/http-drain";
+import { readinessCheck } from "./http/readiness";
 import { JobRunner } from "./jobs/job-runner";
 import { LimiterStore } from "./limits/limiter-store";
 import { operationLimitsPlugin } from "./limits/operation-limits";
+import { metricsPlugin } from "./metrics/apollo-metrics.plugin";
+import { appGauges } from "./metrics/app-gauges";
+import { collectProcessMetrics, processRegistry } from "./metrics/metrics";
 import { FileTransport, type MailTransport, SmtpTransport } from "./mail/mail.transport";
 import { createServices, type ServiceOptions, type Services } from "./container";
 import { StripeGateway } from "./billing/stripe-gateway";
+import { Registry } from "prom-client";
 
 export interface AppOptions {
   config: Config;
@@ -43,7 +49,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Opens the database, runs migrations, and wires every part of the server. */
+/** Opens the database, runs migrations (MIGRATE_ON_START), and wires every part of the server. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ""));
@@ -55,8 +61,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     logQueries: config.logQueries,
   });
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: "each" });
-  const db = new Database(dataSource, databaseKind(config.databaseUrl));
+  const kind = databaseKind(config.databaseUrl);
+  // Under the database-held lock: servers started together migrate once (db/migrate.ts).
+  if (config.migrateOnStart) await migrate(dataSource, kind);
+  const db = new Database(dataSource, kind);
 
   const transport =
     options.mailTransport ?? (config.smtpUrl ? new SmtpTransport(config.smtpUrl) : new FileTransport(join(config.dataDir, "mail")));
@@ -90,21 +98,22 @@ export async function createApp(options: AppOptions): Promise<App> {
     parseOptions,
     validationRules: queryLimitRules,
     introspection: true,
-    plugins: [
-      operationLimitsPlugin(services.operations),
-      {
-        async serverWillStart() {
-          return {
-            async drainServer() {
-              if (httpServer) await ApolloServerPluginDrainHttpServer({ httpServer }).serverWillStart?.({} as never);
-            },
-          };
-        },
-      },
-    ],
+    // main.ts owns the signals: Apollo's own handler would re-raise SIGTERM and kill the process mid-drain.
+    stopOnTerminationSignals: false,
+    plugins: [operationLimitsPlugin(services.operations), metricsPlugin()],
   });
   await apollo.start();
-  const httpApp = buildHttpApp(apollo, services);
+  const drain = new HttpDrain();
+  const gauges = appGauges(db, jobs, () => drain.inFlight);
+  const operating = {
+    ready: readinessCheck(db, jobs, options.runJobs === true, drain),
+    metrics: async () => {
+      collectProcessMetrics();
+      return Registry.merge([processRegistry, gauges]);
+    },
+    metricsToken: config.metricsToken,
+  };
+  const httpApp = buildHttpApp(apollo, services, operating, drain);
   if (options.runJobs) jobs.start();
 
   return {
@@ -124,15 +133,9 @@ export async function createApp(options: AppOptions): Promise<App> {
         httpServer.on("error", reject);
       });
     },
+    /** Stops accepting, lets requests and job runs in flight finish (SHUTDOWN_TIMEOUT_MS), gives up job leases, closes. */
     async close() {
-      await jobs.stop();
-      if (httpServer) {
-        const server = httpServer;
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
-      }
+      await Promise.all([httpServer && drain.close(httpServer, config.shutdownTimeoutMs), jobs.stop(config.shutdownTimeoutMs)]);
       await apollo.stop();
       await gateway.close();
       await services.apiKeys.close();

@@ -44,6 +44,12 @@ export interface Config {
   redisKeyPrefix: string;
   /** How many proxies in front of us to trust for X-Forwarded-For (the client address of limits). */
   trustProxy: number;
+  /** Run pending migrations (under the database-held lock) when the server starts. */
+  migrateOnStart: boolean;
+  /** `/metrics` from anywhere with this Bearer token; unset: from loopback only. */
+  metricsToken: string | undefined;
+  /** On SIGTERM: how long in-flight requests and jobs may take before the process exits anyway. */
+  shutdownTimeoutMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -90,6 +96,9 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: env.REDIS_URL || undefined,
     redisKeyPrefix: env.REDIS_KEY_PREFIX || "tb",
     trustProxy: intVar(env, "TRUST_PROXY", 0),
+    migrateOnStart: boolVar(env, "MIGRATE_ON_START", true),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    shutdownTimeoutMs: intVar(env, "SHUTDOWN_TIMEOUT_MS", 10_000),
   };
 }
 

@@ -14,13 +14,27 @@ async function main(): Promise<void> {
         `${config.staffEmails.size === 0 ? "With STAFF_EMAILS empty, any signed-in user may use them. " : ""}Never run a real deployment like this: set NODE_ENV=production or DEV_TOOLS=off.`,
     );
   }
+  // Graceful: stop accepting, finish the requests and job runs in flight (SHUTDOWN_TIMEOUT_MS),
+  // give up job leases, close the database. A second signal, or a close that hangs, ends it at once.
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    console.log(`${signal}: shutting down`);
-    await app.close();
-    process.exit(0);
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`${signal}: shutting down (in-flight requests have ${config.shutdownTimeoutMs} ms)`);
+    setTimeout(() => {
+      console.error("shutdown did not finish in time; exiting");
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 5_000).unref();
+    try {
+      await app.close();
+      process.exit(0);
+    } catch (error) {
+      console.error("shutdown failed", error);
+      process.exit(1);
+    }
   };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 main().catch((error) => {

@@ -141,7 +141,7 @@ describe("Org.creditHistory", () => {
     // The refill is in the audit log too, in words.
     const refills = await t.app.db.manager.findBy(AuditEntryEntity, { orgId: team.orgId, action: "credits.refilled" });
     expect(refills).toHaveLength(1);
-    expect(JSON.parse(refills[0].after as string).summary).toMatch(
+    expect(refills[0].after?.summary).toMatch(
       /^Monthly credits refilled for \w{3} \d+, \d{4} – \w{3} \d+, \d{4}: [\d,]+ credits granted; [\d,]+ unused monthly credits expired\.$/,
     );
 

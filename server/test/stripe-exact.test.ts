@@ -33,7 +33,7 @@ const stripe = () => t.app.services.gateway.stripe;
 
 async function audits(orgId: string, action: string) {
   const rows = await t.app.db.manager.findBy(AuditEntryEntity, { orgId, action });
-  return rows.map((r) => ({ before: r.before ? JSON.parse(r.before) : null, after: r.after ? JSON.parse(r.after) : null }));
+  return rows.map((r) => ({ before: r.before, after: r.after }));
 }
 
 /** A Team org (paid by card through the real checkout) with its OWNER signed in. */

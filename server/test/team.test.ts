@@ -1,18 +1,37 @@
 import { ManualClock } from "../src/common/clock";
 import { INVITATION_TTL_MS } from "../src/teams/invitation.service";
 import { addMember, createOrg, orgWithTeam, signUp, staffOf, uniqueEmail } from "./support/fixtures";
+import { graphql } from "./gql";
 import { startTestApp, type TestApp } from "./support/test-app";
 
-const ORG = `query($id: ID!) { org(id: $id) { id name plan seats members { id role user { email } } spaces { id name } } }`;
+const ORG = graphql(
+  `query TeamOrg($id: ID!) { org(id: $id) { id name plan seats members { id role user { email } } spaces { id name } } }`,
+);
 /** Pending invitations: OWNER, ADMIN and staff only (DESIGN, who sees what). */
-const INVITATIONS = `query($id: ID!) { org(id: $id) { invitations { id email role acceptUrl } } }`;
-const INVITE =
-  "mutation($orgId: ID!, $email: String!, $role: Role!) { inviteMember(orgId: $orgId, email: $email, role: $role) { id email role acceptUrl } }";
-const ACCEPT = "mutation($token: String!) { acceptInvitation(token: $token) { id role user { email } } }";
-const TRANSFER = "mutation($orgId: ID!, $memberId: ID!) { transferOwnership(orgId: $orgId, memberId: $memberId) { id } }";
-const AUDIT = "query($id: ID!) { org(id: $id) { auditLog { action actorEmail details } } }";
+const INVITATIONS = graphql(`query TeamInvitations($id: ID!) { org(id: $id) { invitations { id email role acceptUrl } } }`);
+const INVITE = graphql(
+  `mutation TeamInvite($orgId: ID!, $email: String!, $role: Role!) { inviteMember(orgId: $orgId, email: $email, role: $role) { id email role acceptUrl } }`,
+);
+const ACCEPT = graphql(`mutation TeamAccept($token: String!) { acceptInvitation(token: $token) { id role orgId user { email } } }`);
+const TRANSFER = graphql(
+  `mutation TeamTransfer($orgId: ID!, $memberId: ID!) { transferOwnership(orgId: $orgId, memberId: $memberId) { id } }`,
+);
+const AUDIT = graphql(`query TeamAudit($id: ID!) { org(id: $id) { auditLog { action actorEmail details } } }`);
+const CREATE_SPACE = graphql(`mutation TeamCreateSpace($o: ID!, $n: String!) { createSpace(orgId: $o, name: $n) { id name } }`);
+const MY_ORGS = graphql(`query TeamMyOrgs { myOrgs { id } }`);
+const REVOKE = graphql(`mutation TeamRevoke($o: ID!, $i: ID!) { revokeInvitation(orgId: $o, invitationId: $i) }`);
+const REMOVE = graphql(`mutation TeamRemove($o: ID!, $m: ID!) { removeMember(orgId: $o, memberId: $m) }`);
+const CHANGE_ROLE = graphql(
+  `mutation TeamChangeRole($o: ID!, $m: ID!, $r: Role!) { changeMemberRole(orgId: $o, memberId: $m, role: $r) { role } }`,
+);
+const LEAVE = graphql(`mutation TeamLeave($o: ID!) { leaveOrg(orgId: $o) }`);
+const MY_ROLE = graphql(`query TeamMyRole($id: ID!) { org(id: $id) { myRole } }`);
+const PREVIEW = graphql(
+  `query TeamPreview($token: String!) { invitationPreview(token: $token) { orgName inviterName email role status } }`,
+);
 
-const tokenOf = (acceptUrl: string) => acceptUrl.split("/invite/")[1];
+/** The token in an invitation's link (null only for staff, who never accept). */
+const tokenOf = (acceptUrl: string | null) => acceptUrl!.split("/invite/")[1];
 
 let t: TestApp;
 const clock = new ManualClock("2026-03-10T09:00:00.000Z");
@@ -27,8 +46,8 @@ describe("orgs", () => {
     const orgId = await createOrg(owner, "  Acme   Labs ");
     const { org } = await owner.client.ok(ORG, { id: orgId });
     expect(org).toMatchObject({ name: "Acme Labs", plan: "FREE", seats: 1, spaces: [] });
-    expect((await owner.client.ok(INVITATIONS, { id: orgId })).org.invitations).toEqual([]);
-    expect(org.members).toEqual([expect.objectContaining({ role: "OWNER", user: { email: owner.email } })]);
+    expect((await owner.client.ok(INVITATIONS, { id: orgId })).org!.invitations).toEqual([]);
+    expect(org!.members).toEqual([expect.objectContaining({ role: "OWNER", user: { email: owner.email } })]);
   });
 
   it("hides an org from non-members with NOT_FOUND, for reads and writes alike", async () => {
@@ -36,10 +55,10 @@ describe("orgs", () => {
     const stranger = await signUp(t);
     const orgId = await createOrg(owner);
     expect(await stranger.client.code(ORG, { id: orgId })).toBe("NOT_FOUND");
-    expect(await stranger.client.code('mutation($o: ID!) { createSpace(orgId: $o, name: "x") { id } }', { o: orgId })).toBe("NOT_FOUND");
+    expect(await stranger.client.code(CREATE_SPACE, { o: orgId, n: "x" })).toBe("NOT_FOUND");
     expect(await stranger.client.code(ORG, { id: "00000000-0000-4000-8000-000000000000" })).toBe("NOT_FOUND");
     expect(await stranger.client.code(ORG, { id: "'; DROP TABLE org; --" })).toBe("NOT_FOUND");
-    expect((await stranger.client.ok("{ myOrgs { id } }")).myOrgs).toEqual([]);
+    expect((await stranger.client.ok(MY_ORGS)).myOrgs).toEqual([]);
   });
 });
 
@@ -51,7 +70,7 @@ describe("invitations", () => {
     const { inviteMember } = await owner.client.ok(INVITE, { orgId, email: invitee.email.toUpperCase(), role: "ADMIN" });
     expect(inviteMember).toMatchObject({ email: invitee.email, role: "ADMIN" });
     expect(inviteMember.acceptUrl).toMatch(/^http:\/\/console\.test\/invite\//);
-    expect((await owner.client.ok(ORG, { id: orgId })).org.seats).toBe(1);
+    expect((await owner.client.ok(ORG, { id: orgId })).org!.seats).toBe(1);
 
     await t.app.jobs.runNow(["mail"]);
     const mail = t.mail.sent.find((m) => m.to === invitee.email && m.subject.includes("invited you"));
@@ -61,8 +80,8 @@ describe("invitations", () => {
     const { acceptInvitation } = await invitee.client.ok(ACCEPT, { token: tokenOf(inviteMember.acceptUrl) });
     expect(acceptInvitation).toMatchObject({ role: "ADMIN", user: { email: invitee.email } });
     const { org } = await owner.client.ok(ORG, { id: orgId });
-    expect(org.seats).toBe(2);
-    expect((await owner.client.ok(INVITATIONS, { id: orgId })).org.invitations).toEqual([]);
+    expect(org!.seats).toBe(2);
+    expect((await owner.client.ok(INVITATIONS, { id: orgId })).org!.invitations).toEqual([]);
   });
 
   it("refuses a used, a revoked, an expired, a forged token, and another user's invitation", async () => {
@@ -79,7 +98,7 @@ describe("invitations", () => {
     expect(await alice.client.code(ACCEPT, { token: tokenOf(forAlice.acceptUrl) })).toBe("CONFLICT");
 
     const forBob = (await owner.client.ok(INVITE, { orgId, email: bob.email, role: "MEMBER" })).inviteMember;
-    await owner.client.ok("mutation($o: ID!, $i: ID!) { revokeInvitation(orgId: $o, invitationId: $i) }", { o: orgId, i: forBob.id });
+    await owner.client.ok(REVOKE, { o: orgId, i: forBob.id });
     expect(await bob.client.code(ACCEPT, { token: tokenOf(forBob.acceptUrl) })).toBe("CONFLICT");
 
     const carol = await signUp(t);
@@ -90,7 +109,7 @@ describe("invitations", () => {
     const [id] = tokenOf(forCarol.acceptUrl).split(".");
     expect(await carol.client.code(ACCEPT, { token: `${id}.forgedsignature` })).toBe("NOT_FOUND");
     expect(await carol.client.code(ACCEPT, { token: "garbage" })).toBe("NOT_FOUND");
-    expect((await owner.client.ok(ORG, { id: orgId })).org.seats).toBe(2);
+    expect((await owner.client.ok(ORG, { id: orgId })).org!.seats).toBe(2);
   });
 
   it("refuses bad input and duplicates with clear codes, changing nothing", async () => {
@@ -102,13 +121,13 @@ describe("invitations", () => {
     await owner.client.ok(INVITE, { orgId, email, role: "MEMBER" });
     expect(await owner.client.code(INVITE, { orgId, email, role: "ADMIN" })).toBe("CONFLICT");
     const { org } = await owner.client.ok(INVITATIONS, { id: orgId });
-    expect(org.invitations.map((i: { email: string }) => i.email)).toEqual([email]);
+    expect(org!.invitations.map((i) => i.email)).toEqual([email]);
   });
 
   it("shows the accept link to OWNER and ADMIN only", async () => {
     const { owner, admin, member, orgId } = await orgWithTeam(t);
     await owner.client.ok(INVITE, { orgId, email: uniqueEmail(), role: "MEMBER" });
-    const url = (c: typeof owner) => c.client.ok(INVITATIONS, { id: orgId }).then((d) => d.org.invitations[0].acceptUrl);
+    const url = (c: typeof owner) => c.client.ok(INVITATIONS, { id: orgId }).then((d) => d.org!.invitations[0].acceptUrl);
     expect(await url(owner)).toMatch(/\/invite\//);
     expect(await url(admin)).toMatch(/\/invite\//);
     // A MEMBER does not see the org's invitations at all; staff see them, but not their links.
@@ -121,20 +140,18 @@ describe("invitations", () => {
 describe("members and roles", () => {
   it("removes a member (seat freed, access gone) and lets them rejoin by a new invitation", async () => {
     const { owner, member, orgId, memberMemberId } = await orgWithTeam(t);
-    await owner.client.ok("mutation($o: ID!, $m: ID!) { removeMember(orgId: $o, memberId: $m) }", { o: orgId, m: memberMemberId });
-    expect((await owner.client.ok(ORG, { id: orgId })).org.seats).toBe(2);
+    await owner.client.ok(REMOVE, { o: orgId, m: memberMemberId });
+    expect((await owner.client.ok(ORG, { id: orgId })).org!.seats).toBe(2);
     expect(await member.client.code(ORG, { id: orgId })).toBe("NOT_FOUND");
     await addMember(owner, orgId, member, "MEMBER");
-    expect((await member.client.ok(ORG, { id: orgId })).org.seats).toBe(3);
+    expect((await member.client.ok(ORG, { id: orgId })).org!.seats).toBe(3);
   });
 
   it("never removes or re-roles the OWNER, and never makes a second one by role change", async () => {
     const { owner, admin, orgId, adminMemberId } = await orgWithTeam(t);
-    const ownerMemberId = (await owner.client.ok(ORG, { id: orgId })).org.members.find((m: { role: string }) => m.role === "OWNER").id;
-    expect(
-      await admin.client.code("mutation($o: ID!, $m: ID!) { removeMember(orgId: $o, memberId: $m) }", { o: orgId, m: ownerMemberId }),
-    ).toBe("FORBIDDEN");
-    const change = "mutation($o: ID!, $m: ID!, $r: Role!) { changeMemberRole(orgId: $o, memberId: $m, role: $r) { role } }";
+    const ownerMemberId = (await owner.client.ok(ORG, { id: orgId })).org!.members.find((m) => m.role === "OWNER")!.id;
+    expect(await admin.client.code(REMOVE, { o: orgId, m: ownerMemberId })).toBe("FORBIDDEN");
+    const change = CHANGE_ROLE;
     expect(await admin.client.code(change, { o: orgId, m: ownerMemberId, r: "MEMBER" })).toBe("FORBIDDEN");
     expect(await owner.client.code(change, { o: orgId, m: adminMemberId, r: "OWNER" })).toBe("BAD_USER_INPUT");
     expect((await owner.client.ok(change, { o: orgId, m: adminMemberId, r: "MEMBER" })).changeMemberRole.role).toBe("MEMBER");
@@ -144,10 +161,7 @@ describe("members and roles", () => {
   it("transfers ownership to an active member; the old owner becomes ADMIN; all of it audited", async () => {
     const { owner, member, orgId, memberMemberId } = await orgWithTeam(t);
     await owner.client.ok(TRANSFER, { orgId, memberId: memberMemberId });
-    const roles = (await owner.client.ok(ORG, { id: orgId })).org.members.map((m: { role: string; user: { email: string } }) => [
-      m.user.email,
-      m.role,
-    ]);
+    const roles = (await owner.client.ok(ORG, { id: orgId })).org!.members.map((m) => [m.user.email, m.role]);
     expect(roles).toEqual(
       expect.arrayContaining([
         [owner.email, "ADMIN"],
@@ -157,9 +171,9 @@ describe("members and roles", () => {
     expect(await owner.client.code(TRANSFER, { orgId, memberId: memberMemberId })).toBe("FORBIDDEN");
 
     const { org } = await member.client.ok(AUDIT, { id: orgId });
-    const transfer = org.auditLog.find((e: { action: string }) => e.action === "org.ownership_transferred");
+    const transfer = org!.auditLog.find((e) => e.action === "org.ownership_transferred")!;
     expect(transfer.actorEmail).toBe(owner.email);
-    expect(JSON.parse(transfer.details)).toEqual({
+    expect(JSON.parse(transfer.details!)).toEqual({
       before: { owner: owner.email },
       after: {
         summary: expect.stringMatching(new RegExp(`transferred ownership to .*\\(${member.email}\\) and is now an admin\\.$`)),
@@ -167,7 +181,7 @@ describe("members and roles", () => {
         previousOwnerRole: "ADMIN",
       },
     });
-    expect(org.auditLog.map((e: { action: string }) => e.action)).toEqual(
+    expect(org!.auditLog.map((e) => e.action)).toEqual(
       expect.arrayContaining(["org.created", "invitation.created", "member.joined", "org.ownership_transferred"]),
     );
   });
@@ -213,8 +227,6 @@ describe("members and roles", () => {
 });
 
 describe("leaving an org", () => {
-  const LEAVE = "mutation($o: ID!) { leaveOrg(orgId: $o) }";
-
   it("lets a member or an admin leave (seat freed, access gone, audited); the owner must transfer first", async () => {
     const { owner, admin, member, orgId } = await orgWithTeam(t);
     expect(await owner.client.code(LEAVE, { o: orgId })).toBe("CONFLICT");
@@ -223,37 +235,37 @@ describe("leaving an org", () => {
     expect(await member.client.code(LEAVE, { o: orgId })).toBe("NOT_FOUND");
     expect((await admin.client.ok(LEAVE, { o: orgId })).leaveOrg).toBe(true);
     const { org } = await owner.client.ok(ORG, { id: orgId });
-    expect(org.seats).toBe(1);
-    expect(org.members.map((m: { role: string }) => m.role)).toEqual(["OWNER"]);
-    const left = (await owner.client.ok(AUDIT, { id: orgId })).org.auditLog.filter((e: { action: string }) => e.action === "member.left");
-    expect(left.map((e: { actorEmail: string }) => e.actorEmail).sort()).toEqual([admin.email, member.email].sort());
+    expect(org!.seats).toBe(1);
+    expect(org!.members.map((m) => m.role)).toEqual(["OWNER"]);
+    const left = (await owner.client.ok(AUDIT, { id: orgId })).org!.auditLog.filter((e) => e.action === "member.left");
+    expect(left.map((e) => e.actorEmail).sort()).toEqual([admin.email, member.email].sort());
   });
 
   it("refuses someone who was never a member, changing nothing", async () => {
     const { owner, orgId } = await orgWithTeam(t);
     const stranger = await signUp(t);
     expect(await stranger.client.code(LEAVE, { o: orgId })).toBe("NOT_FOUND");
-    expect((await owner.client.ok(ORG, { id: orgId })).org.seats).toBe(3);
+    expect((await owner.client.ok(ORG, { id: orgId })).org!.seats).toBe(3);
   });
 });
 
 describe("spaces", () => {
   it("creates org-scoped Spaces that every member sees; names are unique per org", async () => {
     const { owner, member, orgId } = await orgWithTeam(t);
-    const create = "mutation($o: ID!, $n: String!) { createSpace(orgId: $o, name: $n) { id name } }";
+    const create = CREATE_SPACE;
     const { createSpace } = await owner.client.ok(create, { o: orgId, n: "Research" });
     expect(await owner.client.code(create, { o: orgId, n: "Research" })).toBe("CONFLICT");
     expect(await owner.client.code(create, { o: orgId, n: "" })).toBe("BAD_USER_INPUT");
-    expect((await member.client.ok(ORG, { id: orgId })).org.spaces).toEqual([createSpace]);
+    expect((await member.client.ok(ORG, { id: orgId })).org!.spaces).toEqual([createSpace]);
     const other = await createOrg(owner, "Other");
-    expect((await owner.client.ok(ORG, { id: other })).org.spaces).toEqual([]);
+    expect((await owner.client.ok(ORG, { id: other })).org!.spaces).toEqual([]);
   });
 });
 
 describe("myRole", () => {
   it("tells each caller their own role in the org", async () => {
     const { owner, admin, member, orgId } = await orgWithTeam(t);
-    const roleOf = async (u: typeof owner) => (await u.client.ok("query($id: ID!) { org(id: $id) { myRole } }", { id: orgId })).org.myRole;
+    const roleOf = async (u: typeof owner) => (await u.client.ok(MY_ROLE, { id: orgId })).org!.myRole;
     expect([await roleOf(owner), await roleOf(admin), await roleOf(member)]).toEqual(["OWNER", "ADMIN", "MEMBER"]);
   });
 });
@@ -264,7 +276,6 @@ describe("invitation preview", () => {
     const orgId = await createOrg(owner, "Preview Co");
     const invitee = await signUp(t);
     const { inviteMember } = await owner.client.ok(INVITE, { orgId, email: invitee.email, role: "ADMIN" });
-    const PREVIEW = "query($token: String!) { invitationPreview(token: $token) { orgName inviterName email role status } }";
     const token = tokenOf(inviteMember.acceptUrl);
     expect((await t.client().ok(PREVIEW, { token })).invitationPreview).toEqual({
       orgName: "Preview Co",
@@ -273,11 +284,9 @@ describe("invitation preview", () => {
       role: "ADMIN",
       status: "PENDING",
     });
-    const { acceptInvitation } = await invitee.client.ok("mutation($token: String!) { acceptInvitation(token: $token) { orgId } }", {
-      token,
-    });
+    const { acceptInvitation } = await invitee.client.ok(ACCEPT, { token });
     expect(acceptInvitation.orgId).toBe(orgId);
-    expect((await t.client().ok(PREVIEW, { token })).invitationPreview.status).toBe("ACCEPTED");
+    expect((await t.client().ok(PREVIEW, { token })).invitationPreview!.status).toBe("ACCEPTED");
     expect((await t.client().ok(PREVIEW, { token: "made-up" })).invitationPreview).toBeNull();
   });
 });

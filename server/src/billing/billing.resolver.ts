@@ -18,7 +18,6 @@ import {
 } from "../graphql/types/billing.type";
 import { BillingIntervalEnum } from "../graphql/types/enums";
 import { OrgType } from "../graphql/types/org.type";
-import { parseTaxIds } from "./billing.service";
 
 /** An org's billing: its subscription, checkouts, downgrades, invoices, billing details, the card, Enterprise. */
 @Resolver(() => OrgType)
@@ -200,6 +199,6 @@ export class BillingResolver {
   @Authorized<Rule>("ADMIN", "STAFF_READ", "SCOPE:BILLING_READ")
   @FieldResolver(() => [TaxIdType])
   taxIds(@Root() org: OrgEntity): TaxIdType[] {
-    return parseTaxIds(org.taxIds);
+    return org.taxIds ?? [];
   }
 }

@@ -4,6 +4,7 @@ import type { EntityManager } from "typeorm";
 import type { Clock } from "../common/clock";
 import type { Database } from "../db/database";
 import { InvoiceEntity, OrgEntity, StripeCustomerEntity } from "../entities";
+import type { TaxId } from "../entities/org.entity";
 import { badInput } from "../common/errors";
 import type { UserActor } from "../common/actor";
 import type { AuditService } from "../common/audit.service";
@@ -12,11 +13,6 @@ import { cleanEmail } from "../common/validate";
 import type { CheckoutService } from "./checkout.service";
 import type { StripeGateway } from "./stripe-gateway";
 import { type InvoiceRow, invoiceRow } from "./stripe-mirror";
-
-export interface TaxId {
-  type: string;
-  value: string;
-}
 
 /** Invoices (mirrored from Stripe) and billing details. */
 export class BillingService {
@@ -93,7 +89,7 @@ export class BillingService {
         : billingEmail.trim() === ""
           ? null
           : cleanEmail("billingEmail", billingEmail);
-    let taxIds: TaxId[] = parseTaxIds(org.taxIds);
+    let taxIds: TaxId[] = org.taxIds ?? [];
     if (taxId) {
       if (taxId.value.trim() === "") taxIds = [];
       else {
@@ -121,22 +117,17 @@ export class BillingService {
       }
     }
     return this.db.transaction(async (em) => {
-      const stored = JSON.stringify(taxIds);
-      await em.update(OrgEntity, { id: orgId }, { billingEmail: email, taxIds: stored });
+      await em.update(OrgEntity, { id: orgId }, { billingEmail: email, taxIds });
       await this.audit.record(em, actor, {
         orgId,
         action: "billing_details.changed",
-        summary: billingDetailsSummary({ email: org.billingEmail, taxIds: parseTaxIds(org.taxIds) }, { email, taxIds }),
-        before: { billingEmail: org.billingEmail, taxIds: taxIdsInWords(parseTaxIds(org.taxIds)) },
+        summary: billingDetailsSummary({ email: org.billingEmail, taxIds: org.taxIds ?? [] }, { email, taxIds }),
+        before: { billingEmail: org.billingEmail, taxIds: taxIdsInWords(org.taxIds ?? []) },
         after: { billingEmail: email, taxIds: taxIdsInWords(taxIds) },
       });
-      return Object.assign(org, { billingEmail: email, taxIds: stored });
+      return Object.assign(org, { billingEmail: email, taxIds });
     });
   }
-}
-
-export function parseTaxIds(stored: string | null): TaxId[] {
-  return stored ? (JSON.parse(stored) as TaxId[]) : [];
 }
 
 /** Tax IDs as text for the audit log: "eu_vat DE123456789", never JSON. */

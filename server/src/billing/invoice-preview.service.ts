@@ -3,7 +3,7 @@ import { In } from "typeorm";
 import type { Database } from "../db/database";
 import { SubscriptionEntity } from "../entities";
 import type { StripeGateway } from "./stripe-gateway";
-import { type InvoiceLine, invoiceRow, LIVE_STATUSES } from "./stripe-mirror";
+import { datedLines, type InvoiceLine, invoiceRow, LIVE_STATUSES } from "./stripe-mirror";
 
 /** The next invoice of an org's live subscription, as Stripe previews it now. */
 export interface InvoicePreview {
@@ -51,11 +51,7 @@ export class InvoicePreviewService {
       total: invoice.total,
       currency: invoice.currency,
       date: new Date(at * 1000),
-      lines: (JSON.parse(row.lines) as InvoiceLine[]).map((line) => ({
-        ...line,
-        periodStart: line.periodStart ? new Date(line.periodStart) : null,
-        periodEnd: line.periodEnd ? new Date(line.periodEnd) : null,
-      })),
+      lines: datedLines(row.lines),
     };
   }
 }

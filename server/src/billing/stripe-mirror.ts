@@ -1,6 +1,7 @@
 import { type BillingInterval, PRICE_LOOKUP_KEYS, type Plan } from "@team-billing/shared";
 import type Stripe from "stripe";
 import type { InvoiceEntity, SubscriptionEntity } from "../entities";
+import type { InvoiceLine } from "../entities/invoice.entity";
 
 /**
  * Pure functions from Stripe objects to our rows: handlers re-fetch the object and
@@ -47,14 +48,15 @@ export function subscriptionRow(sub: Stripe.Subscription): SubscriptionRow | nul
 /** Kept with the entity, so that teams read it without importing billing. */
 export { LIVE_STATUSES } from "../entities/subscription.entity";
 
-export interface InvoiceLine {
-  description: string;
-  amount: number;
-  quantity: number | null;
-  proration: boolean;
-  periodStart: string | null;
-  periodEnd: string | null;
-}
+export type { InvoiceLine };
+
+/** Stored lines with their periods as dates (as GraphQL shows them). */
+export const datedLines = (lines: readonly InvoiceLine[]) =>
+  lines.map((line) => ({
+    ...line,
+    periodStart: line.periodStart ? new Date(line.periodStart) : null,
+    periodEnd: line.periodEnd ? new Date(line.periodEnd) : null,
+  }));
 
 /** Our row for an invoice. Its period is the one its lines bill (a renewal's own period fields name the one that ended). */
 export type InvoiceRow = Omit<InvoiceEntity, "accountType" | "accountId" | "syncedAt"> & { customerId: string };
@@ -82,12 +84,12 @@ export function invoiceRow(invoice: Stripe.Invoice): InvoiceRow {
     tax: (invoice.total_taxes ?? []).reduce((sum, t) => sum + t.amount, 0),
     total: invoice.total,
     customerEmail: invoice.customer_email ?? null,
-    customerTaxIds: JSON.stringify((invoice.customer_tax_ids ?? []).map(({ type, value }) => ({ type, value: value ?? "" }))),
+    customerTaxIds: (invoice.customer_tax_ids ?? []).map(({ type, value }) => ({ type, value: value ?? "" })),
     periodStart: starts.length ? new Date(Math.min(...starts) * 1000) : null,
     periodEnd: ends.length ? new Date(Math.max(...ends) * 1000) : null,
     createdAt: new Date(invoice.created * 1000),
     hostedUrl: invoice.hosted_invoice_url ?? null,
     pdfUrl: invoice.invoice_pdf ?? null,
-    lines: JSON.stringify(lines),
+    lines,
   };
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import type { Clock } from "./clock";
 import type { Database } from "../db/database";
 import { ApiKeyEntity, AuditEntryEntity } from "../entities";
+import type { AuditAfter } from "../entities/audit-entry.entity";
 import { type Actor, auditActor } from "./actor";
 import { byId, decodeCursor, encodeCursor, pageSize } from "./paging";
 
@@ -27,8 +28,8 @@ export class AuditService {
       action: entry.action,
       ...auditActor(actor),
       at: this.clock.now(),
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: JSON.stringify(withSummary(entry.after, entry.summary)),
+      before: entry.before ?? null,
+      after: withSummary(entry.after, entry.summary),
     });
   }
 
@@ -92,7 +93,7 @@ export interface AuditView {
  * The sentence lives in `after.summary` (no column of its own): an entry without an `after`
  * gets `{ summary }`, a value that is not an object `{ summary, value }`.
  */
-function withSummary(after: unknown, summary: string): Record<string, unknown> {
+function withSummary(after: unknown, summary: string): AuditAfter {
   if (after === undefined || after === null) return { summary };
   if (typeof after === "object" && !Array.isArray(after)) return { summary, ...after };
   return { summary, value: after };
@@ -100,14 +101,8 @@ function withSummary(after: unknown, summary: string): Record<string, unknown> {
 
 /** An entry's sentence, or null for one written before every entry had one. */
 export function auditSummaryOf(entry: AuditEntryEntity): string | null {
-  if (!entry.after) return null;
-  try {
-    const after: unknown = JSON.parse(entry.after);
-    const summary = typeof after === "object" && after !== null ? (after as { summary?: unknown }).summary : undefined;
-    return typeof summary === "string" && summary.trim() ? summary : null;
-  } catch {
-    return null;
-  }
+  const summary: unknown = entry.after?.summary;
+  return typeof summary === "string" && summary.trim() ? summary : null;
 }
 
 export const encodeAuditCursor = (entry: AuditEntryEntity): string => encodeCursor([entry.id]);

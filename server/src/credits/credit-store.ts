@@ -150,13 +150,13 @@ export class CreditStore {
         actorEmail: null,
         actorApiKeyId: null,
         at: now,
-        before: JSON.stringify({ monthly: heldFromMonthly + expiring }),
-        after: JSON.stringify({
+        before: { monthly: heldFromMonthly + expiring },
+        after: {
           summary: `Monthly credits refilled for ${day(next.start)} – ${day(next.end)}: ${n(allotment)} credits granted${expiring > 0 ? `; ${n(expiring)} unused monthly credits expired` : ""}${heldFromMonthly > 0 ? `; ${n(heldFromMonthly)} kept for open holds` : ""}.`,
           monthly: pool.monthlyBalance,
           expired: expiring,
           granted: allotment,
-        }),
+        },
       });
     }
     return lines;

@@ -2,6 +2,7 @@ import { type EntityManager, In } from "typeorm";
 import type { Clock } from "../common/clock";
 import { POOLED_PLANS } from "@team-billing/shared";
 import { type Database, isUniqueViolation } from "../db/database";
+import { countUsageOutcomes } from "../metrics/metrics";
 import { MembershipEntity, OrgEntity, type PoolEntity, SpaceEntity, UsageEventEntity } from "../entities";
 import { AppError, badInput, forbidden, notFound } from "../common/errors";
 import type { Actor } from "../common/actor";
@@ -93,13 +94,13 @@ export class MeteringService {
    */
   private async chargeBatch(orgId: string, calls: UsageCall[]): Promise<CallOutcome[]> {
     try {
-      return await this.chargeTogether(orgId, calls);
+      return countUsageOutcomes(await this.chargeTogether(orgId, calls));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
     const outcomes: CallOutcome[] = [];
     for (const call of calls) outcomes.push(...(await this.chargeAlone(orgId, call)));
-    return outcomes;
+    return countUsageOutcomes(outcomes);
   }
 
   private async chargeAlone(orgId: string, call: UsageCall): Promise<CallOutcome[]> {

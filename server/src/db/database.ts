@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { JobLeaseEntity } from "../entities/job-lease.entity";
+import { countRetry } from "../metrics/metrics";
 import type { DatabaseKind } from "./data-source";
 
 /** MySQL 1213 deadlock, 1205 lock wait timeout; MariaDB 1020 record changed since last read. */
@@ -116,6 +117,7 @@ export class Database {
         return value;
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+        countRetry(error);
         // Jittered exponential backoff: 5, 10, 20 ... ms.
         await sleep(5 * 2 ** (attempt - 1) * (0.5 + Math.random()));
       }

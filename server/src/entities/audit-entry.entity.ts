@@ -1,6 +1,15 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { DateTimeColumn, RefColumn, StringColumn } from "../db/columns";
 
+/** Any JSON value but null (TypeORM's insert types reject `unknown`). */
+export type JsonValue = NonNullable<unknown>;
+
+/** The state after a change, with the sentence that describes it. */
+export interface AuditAfter {
+  summary?: string;
+  [field: string]: JsonValue | null | undefined;
+}
+
 /** One audited change: who, when, what, and the state before and after (JSON). */
 @Entity("audit_entry")
 @Index("ix_audit_org_at", ["orgId", "at"])
@@ -14,6 +23,8 @@ export class AuditEntryEntity {
   @StringColumn(254, { nullable: true }) actorEmail: string | null;
   @RefColumn({ nullable: true }) actorApiKeyId: string | null;
   @DateTimeColumn() at: Date;
-  @Column({ type: "text", nullable: true }) before: string | null;
-  @Column({ type: "text", nullable: true }) after: string | null;
+  /** Null when there was no state before. */
+  @Column({ type: "simple-json", nullable: true }) before: JsonValue | null;
+  /** `summary` is the entry's sentence (see common/audit.service.ts); null only on old entries. */
+  @Column({ type: "simple-json", nullable: true }) after: AuditAfter | null;
 }

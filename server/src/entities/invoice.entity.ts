@@ -1,6 +1,17 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { BigIntColumn, DateTimeColumn, RefColumn, StringColumn } from "../db/columns";
 import type { LedgerAccount } from "./ledger-entry.entity";
+import type { TaxId } from "./org.entity";
+
+/** One line of an invoice; its period as ISO text (as stored). */
+export interface InvoiceLine {
+  description: string;
+  amount: number;
+  quantity: number | null;
+  proration: boolean;
+  periodStart: string | null;
+  periodEnd: string | null;
+}
 
 /** Our mirror of a Stripe invoice, keyed by its Stripe id. */
 @Entity("invoice")
@@ -21,13 +32,12 @@ export class InvoiceEntity {
   /** What Stripe printed on the invoice at finalization (copied from the customer). */
   @StringColumn(254, { nullable: true }) customerEmail: string | null;
   /** JSON: [{ type, value }], or null when not yet known. */
-  @Column({ type: "text", nullable: true }) customerTaxIds: string | null;
+  @Column({ type: "simple-json", nullable: true }) customerTaxIds: TaxId[] | null;
   @DateTimeColumn({ nullable: true }) periodStart: Date | null;
   @DateTimeColumn({ nullable: true }) periodEnd: Date | null;
   @DateTimeColumn() createdAt: Date;
   @Column({ type: "text", nullable: true }) hostedUrl: string | null;
   @Column({ type: "text", nullable: true }) pdfUrl: string | null;
-  /** JSON: [{ description, amount, quantity, proration, periodStart, periodEnd }] */
-  @Column({ type: "text" }) lines: string;
+  @Column({ type: "simple-json" }) lines: InvoiceLine[];
   @DateTimeColumn() syncedAt: Date;
 }

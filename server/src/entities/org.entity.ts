@@ -2,6 +2,12 @@ import type { BillingInterval, Plan } from "@team-billing/shared";
 import { Column, Entity } from "typeorm";
 import { DateTimeColumn, IdColumn, IntColumn, StringColumn } from "../db/columns";
 
+/** A tax ID as Stripe takes it: `{ type: "eu_vat", value: "DE123456789" }`. */
+export interface TaxId {
+  type: string;
+  value: string;
+}
+
 @Entity("org")
 export class OrgEntity {
   @IdColumn() id: string;
@@ -20,8 +26,8 @@ export class OrgEntity {
 
   /** Where invoices go (sent to the Stripe customer); null: the owner's email. */
   @StringColumn(254, { nullable: true }) billingEmail: string | null;
-  /** JSON: [{ type, value }], sent to the Stripe customer's tax IDs. */
-  @Column({ type: "text", nullable: true }) taxIds: string | null;
+  /** Sent to the Stripe customer's tax IDs. */
+  @Column({ type: "simple-json", nullable: true }) taxIds: TaxId[] | null;
 
   /** After a downgrade from Team: org-scoped Spaces are open to the OWNER only (until Team again). */
   @Column({ type: "boolean", default: false }) spacesOwnerOnly: boolean;

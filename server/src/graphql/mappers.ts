@@ -1,6 +1,6 @@
 import type { CallOutcome } from "../credits/usage-call";
 import type { InvoiceEntity, PoolEntity } from "../entities";
-import type { InvoiceLine } from "../billing/stripe-mirror";
+import { datedLines } from "../billing/stripe-mirror";
 import { type AuditView, auditSummaryOf } from "../common/audit.service";
 import type { EnterpriseRequestView } from "../billing/enterprise.service";
 import type { MemberView } from "../teams/member.service";
@@ -26,10 +26,8 @@ export const toAuditEntry = ({ entry, actorKind, actorName }: AuditView): AuditE
   actorKind,
   actorName,
   at: entry.at,
-  details: JSON.stringify({
-    before: entry.before === null ? null : JSON.parse(entry.before),
-    after: entry.after === null ? null : JSON.parse(entry.after),
-  }),
+  // A JSON string in the contract; the columns hold the values.
+  details: JSON.stringify({ before: entry.before ?? null, after: entry.after }),
   summary: auditSummaryOf(entry),
 });
 
@@ -65,17 +63,13 @@ export const toInvoice = (invoice: InvoiceEntity): InvoiceType => ({
   tax: invoice.tax,
   total: invoice.total,
   customerEmail: invoice.customerEmail,
-  customerTaxIds: invoice.customerTaxIds === null ? null : (JSON.parse(invoice.customerTaxIds) as { type: string; value: string }[]),
+  customerTaxIds: invoice.customerTaxIds,
   periodStart: invoice.periodStart,
   periodEnd: invoice.periodEnd,
   createdAt: invoice.createdAt,
   hostedUrl: invoice.hostedUrl,
   pdfUrl: invoice.pdfUrl,
-  lines: (JSON.parse(invoice.lines) as InvoiceLine[]).map((l) => ({
-    ...l,
-    periodStart: l.periodStart ? new Date(l.periodStart) : null,
-    periodEnd: l.periodEnd ? new Date(l.periodEnd) : null,
-  })),
+  lines: datedLines(invoice.lines),
 });
 
 export const toEnterpriseRequest = ({ request, requestedBy, org }: EnterpriseRequestView): EnterpriseRequestType => ({

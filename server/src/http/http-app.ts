@@ -6,13 +6,16 @@ import express, { type ErrorRequestHandler, type Express, type Response } from "
 import type { GqlContext } from "../graphql/context";
 import type { Services } from "../container";
 import { contextBuilder } from "./context";
+import type { HttpDrain } from "./http-drain";
+import { type Operating, operatingRoutes } from "./operating.route";
 import { usageCsvRoute } from "./usage-csv.route";
 import { SessionCookie } from "./session-cookie";
 
 /** One process serves GraphQL, the Stripe webhook, and the built console. */
-export function buildHttpApp(apollo: ApolloServer<GqlContext>, services: Services): Express {
+export function buildHttpApp(apollo: ApolloServer<GqlContext>, services: Services, operating: Operating, drain: HttpDrain): Express {
   const { config } = services;
   const app = express();
+  app.use(drain.track);
   app.disable("x-powered-by");
   // Behind TRUST_PROXY load balancers, req.ip is the client's (X-Forwarded-For), for rate limits.
   if (config.trustProxy > 0) app.set("trust proxy", config.trustProxy);
@@ -27,6 +30,7 @@ export function buildHttpApp(apollo: ApolloServer<GqlContext>, services: Service
     // publicUrl: where checkout returns and mailed links lead; the console warns when opened elsewhere.
     res.json({ ok: true, time: services.clock.now().toISOString(), publicUrl: config.publicUrl });
   });
+  operatingRoutes(app, operating);
 
   // The raw body: Stripe's signature covers the exact bytes.
   app.post("/stripe/webhook", express.raw({ type: "*/*", limit: "1mb" }), async (req, res) => {

@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Clock } from "../common/clock";
 import type { Database } from "../db/database";
 import { JobLeaseEntity } from "../entities";
@@ -35,6 +36,11 @@ export class JobRunner {
     this.jobs.set(job.name, job);
   }
 
+  /** True between `start()` and `stop()` (readiness: this process runs its jobs). */
+  get started(): boolean {
+    return this.timers.length > 0;
+  }
+
   start(): void {
     for (const job of this.jobs.values()) {
       const timer = setInterval(() => void this.runOne(job.name), job.everyMs);
@@ -43,9 +49,37 @@ export class JobRunner {
     }
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops the timers and waits for the runs in progress, up to `deadlineMs`; then gives up
+   * every lease this process holds, so another process takes the jobs at once instead of
+   * when the leases lapse (a run cut short is run again: jobs are idempotent).
+   */
+  async stop(deadlineMs = Number.POSITIVE_INFINITY): Promise<void> {
     for (const timer of this.timers.splice(0)) clearInterval(timer);
-    while (this.running.size > 0) await new Promise((r) => setTimeout(r, 10));
+    const until = Date.now() + deadlineMs;
+    while (this.running.size > 0 && Date.now() < until) await sleep(10);
+    await this.db
+      .transaction((em) =>
+        em
+          .createQueryBuilder()
+          .update(JobLeaseEntity)
+          .set({ holder: null, leaseUntil: null })
+          .where("holder = :holder", { holder: this.holder })
+          .execute(),
+      )
+      .catch((error: unknown) => this.log(`releasing job leases failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  /** Per job, how long it is overdue (now minus its last run plus its period; never run: 0), in seconds. */
+  async lagSeconds(): Promise<Record<string, number>> {
+    const rows = await this.db.manager.find(JobLeaseEntity);
+    const now = this.clock.now().getTime();
+    const lag: Record<string, number> = {};
+    for (const job of this.jobs.values()) {
+      const last = rows.find((r) => r.name === job.name)?.lastRunAt;
+      lag[job.name] = last ? Math.max(0, (now - last.getTime() - job.everyMs) / 1000) : 0;
+    }
+    return lag;
   }
 
   /** Runs the named jobs (default: all) now, in registration order; true for each that ran. */

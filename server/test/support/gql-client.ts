@@ -1,4 +1,8 @@
-import type { GraphQLFormattedError } from "graphql";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { type DocumentNode, type GraphQLFormattedError, print } from "graphql";
+
+/** A typed document's variables: required when it has some, optional when it has none. */
+type VariablesOf<V> = {} extends V ? [variables?: V] : [variables: V];
 
 export interface GqlResponse<T = Record<string, any>> {
   status: number;
@@ -18,7 +22,15 @@ export class GqlClient {
     private readonly bearer?: string,
   ) {}
 
-  async request<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResponse<T>> {
+  /** A document from ./test/gql (`graphql(...)`) types the data and the variables; a string types neither. */
+  async request<T, V>(query: TypedDocumentNode<T, V>, ...variables: VariablesOf<V>): Promise<GqlResponse<T>>;
+  async request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  request<T>(query: string | TypedDocumentNode<T, unknown>, variables: unknown = {}): Promise<GqlResponse<T>> {
+    return this.post<T>(query, variables);
+  }
+
+  private async post<T>(document: string | DocumentNode, variables: unknown): Promise<GqlResponse<T>> {
+    const query = typeof document === "string" ? document : print(document);
     const headers: Record<string, string> = { "content-type": "application/json", ...this.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
@@ -33,15 +45,19 @@ export class GqlClient {
   }
 
   /** The data of a request that must succeed; throws with the errors otherwise. */
-  async ok<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const res = await this.request<T>(query, variables);
+  async ok<T, V>(query: TypedDocumentNode<T, V>, ...variables: VariablesOf<V>): Promise<T>;
+  async ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  async ok<T>(query: string | TypedDocumentNode<T, unknown>, variables: unknown = {}): Promise<T> {
+    const res = await this.post<T>(query, variables);
     if (res.errors?.length || !res.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
     return res.data;
   }
 
   /** The `extensions.code` of a request that must fail. */
-  async code(query: string, variables: Record<string, unknown> = {}): Promise<string> {
-    const res = await this.request(query, variables);
+  async code<V>(query: TypedDocumentNode<unknown, V>, ...variables: VariablesOf<V>): Promise<string>;
+  async code(query: string, variables?: Record<string, unknown>): Promise<string>;
+  async code(query: string | TypedDocumentNode<unknown, unknown>, variables: unknown = {}): Promise<string> {
+    const res = await this.post(query, variables);
     const code = res.errors?.[0]?.extensions?.code;
     if (typeof code !== "string") throw new Error(`expected an error, got ${JSON.stringify(res.data)}`);
     return code;
