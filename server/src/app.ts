@@ -59,12 +59,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     dataDir: config.dataDir,
     sqliteFile: options.sqliteFile,
     logQueries: config.logQueries,
+    connectTimeoutMs: config.dbConnectTimeoutMs,
+    queryTimeoutMs: config.dbQueryTimeoutMs,
+    lockWaitTimeoutS: config.dbLockWaitTimeoutS,
   });
   await dataSource.initialize();
   const kind = databaseKind(config.databaseUrl);
   // Under the database-held lock: servers started together migrate once (db/migrate.ts).
   if (config.migrateOnStart) await migrate(dataSource, kind);
-  const db = new Database(dataSource, kind);
+  const db = new Database(dataSource, kind, config.txRetryBudgetMs);
 
   const transport =
     options.mailTransport ?? (config.smtpUrl ? new SmtpTransport(config.smtpUrl) : new FileTransport(join(config.dataDir, "mail")));

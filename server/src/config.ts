@@ -48,6 +48,12 @@ export interface Config {
   migrateOnStart: boolean;
   /** `/metrics` from anywhere with this Bearer token; unset: from loopback only. */
   metricsToken: string | undefined;
+  /** How long one transaction may keep retrying deadlocks, lock waits and node trouble. */
+  txRetryBudgetMs: number;
+  /** MySQL: opening a connection; a checked-out connection's silence (or the wait for one); lock waits. */
+  dbConnectTimeoutMs: number;
+  dbQueryTimeoutMs: number;
+  dbLockWaitTimeoutS: number;
   /** On SIGTERM: how long in-flight requests and jobs may take before the process exits anyway. */
   shutdownTimeoutMs: number;
 }
@@ -99,6 +105,10 @@ export function loadConfig(env: Env = process.env): Config {
     migrateOnStart: boolVar(env, "MIGRATE_ON_START", true),
     metricsToken: env.METRICS_TOKEN || undefined,
     shutdownTimeoutMs: intVar(env, "SHUTDOWN_TIMEOUT_MS", 10_000),
+    txRetryBudgetMs: intVar(env, "TX_RETRY_BUDGET_MS", 5_000),
+    dbConnectTimeoutMs: intVar(env, "DB_CONNECT_TIMEOUT_MS", 3_000),
+    dbQueryTimeoutMs: intVar(env, "DB_QUERY_TIMEOUT_MS", 10_000),
+    dbLockWaitTimeoutS: intVar(env, "DB_LOCK_WAIT_TIMEOUT_S", 5),
   };
 }
 

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   "GRAPHQL_VALIDATION_FAILED",
   "GRAPHQL_PARSE_FAILED",
   "BAD_REQUEST",
+  "SERVICE_UNAVAILABLE",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -39,4 +40,5 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   GRAPHQL_VALIDATION_FAILED: "The request does not match the API.",
   GRAPHQL_PARSE_FAILED: "The request could not be parsed.",
   BAD_REQUEST: "The request could not be read.",
+  SERVICE_UNAVAILABLE: "The service is busy for a moment; try again shortly.",
 };

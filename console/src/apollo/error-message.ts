@@ -44,7 +44,12 @@ export function describeError(error: unknown): DescribedError {
     return first ? describeGraphQLError(first) : { code: "INTERNAL_SERVER_ERROR", message: ERROR_MESSAGES.INTERNAL_SERVER_ERROR };
   }
   if (ServerError.is(error)) {
-    const byStatus: Partial<Record<number, ErrorCode>> = { 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 429: "RATE_LIMITED" };
+    const byStatus: Partial<Record<number, ErrorCode>> = {
+      401: "UNAUTHENTICATED",
+      403: "FORBIDDEN",
+      429: "RATE_LIMITED",
+      503: "SERVICE_UNAVAILABLE",
+    };
     const code = byStatus[error.statusCode] ?? "INTERNAL_SERVER_ERROR";
     return { code, message: ERROR_MESSAGES[code] };
   }

@@ -1,3 +1,8 @@
+/** One input's failure in a batch's answer: that caller's promise rejects, the others' do not. */
+export class Rejection {
+  constructor(readonly error: unknown) {}
+}
+
 /**
  * Per-key batching: the first call for a key starts a batch at once; calls that
  * arrive while it runs wait and go together in the next one. One transaction then
@@ -10,7 +15,7 @@ export class Coalescer<I, O> {
   >();
 
   constructor(
-    private readonly run: (key: string, inputs: I[]) => Promise<O[]>,
+    private readonly run: (key: string, inputs: I[]) => Promise<(O | Rejection)[]>,
     private readonly maxBatch = 500,
   ) {}
 
@@ -26,10 +31,6 @@ export class Coalescer<I, O> {
     });
   }
 
-  submitMany(key: string, inputs: I[]): Promise<O[]> {
-    return Promise.all(inputs.map((input) => this.submit(key, input)));
-  }
-
   private async drain(
     key: string,
     queue: { items: { input: I; resolve: (o: O) => void; reject: (e: unknown) => void }[]; running: boolean },
@@ -43,7 +44,11 @@ export class Coalescer<I, O> {
             key,
             batch.map((b) => b.input),
           );
-          for (const [i, b] of batch.entries()) b.resolve(outputs[i]);
+          for (const [i, b] of batch.entries()) {
+            const output = outputs[i];
+            if (output instanceof Rejection) b.reject(output.error);
+            else b.resolve(output);
+          }
         } catch (error) {
           for (const b of batch) b.reject(error);
         }

@@ -2,13 +2,14 @@ import { type EntityManager, In } from "typeorm";
 import type { Clock } from "../common/clock";
 import { POOLED_PLANS } from "@team-billing/shared";
 import { type Database, isUniqueViolation } from "../db/database";
+import { isConnectionError, isTransient, serviceUnavailable } from "../db/transient-errors";
 import { countUsageOutcomes } from "../metrics/metrics";
 import { MembershipEntity, OrgEntity, type PoolEntity, SpaceEntity, UsageEventEntity } from "../entities";
 import { AppError, badInput, forbidden, notFound } from "../common/errors";
 import type { Actor } from "../common/actor";
 import type { MemberService } from "../teams/member.service";
 import { admitCharge } from "./admission";
-import { Coalescer } from "./coalescer";
+import { Coalescer, Rejection } from "./coalescer";
 import type { CreditStore } from "./credit-store";
 import type { PersonalService } from "./personal.service";
 import type { PoolService } from "./pool.service";
@@ -55,7 +56,7 @@ export class MeteringService {
     // The call's shape is checked at the edge (RecordUsageInput); here what needs the database.
     const problem = await this.actorProblem(actor, call);
     if (problem) throw problem;
-    const outcome = this.coalesce ? await this.coalescer.submit(call.orgId, call) : (await this.chargeBatch(call.orgId, [call]))[0];
+    const outcome = this.coalesce ? await this.coalescer.submit(call.orgId, call) : await this.chargeOne(call);
     if (!outcome.ok) {
       await this.refusals.countRefused([{ call, error: outcome.error }]);
       throw outcome.error;
@@ -69,7 +70,13 @@ export class MeteringService {
     const full = calls.map((c) => ({ ...c, orgId, viaApiKey: actor.kind !== "user" }));
     const checked = await Promise.all(full.map(async (c) => checkCall(c) ?? (await this.actorProblem(actor, c))));
     const admitted = full.filter((_, i) => checked[i] === null);
-    const outcomes = await this.coalescer.submitMany(orgId, admitted);
+    // One call's failure (a bug it set off) answers that call alone; its error keeps the cause.
+    const settled = await Promise.allSettled(admitted.map((call) => this.coalescer.submit(orgId, call)));
+    const outcomes = settled.map((s): CallOutcome => {
+      if (s.status === "fulfilled") return s.value;
+      const error = s.reason instanceof AppError ? s.reason : new AppError("INTERNAL_SERVER_ERROR");
+      return { ok: false, error };
+    });
     const refused = admitted.flatMap((call, i) => {
       const outcome = outcomes[i];
       return outcome.ok ? [] : [{ call, error: outcome.error }];
@@ -87,52 +94,79 @@ export class MeteringService {
     return own.id === call.memberId ? null : forbidden("You can record usage only as yourself; integrations use an org API key.");
   }
 
+  private async chargeOne(call: UsageCall): Promise<CallOutcome> {
+    const [outcome] = await this.chargeBatch(call.orgId, [call]);
+    if (outcome instanceof Rejection) throw outcome.error;
+    return outcome;
+  }
+
   /**
    * One transaction for a batch of one org's calls (often of different callers). If it
-   * hits a unique key, the calls run again one by one, so one call's clash never fails
-   * another's; anything else fails every call, and nothing is charged.
+   * fails (a unique key, contention past its retry budget, anything one call caused), the
+   * calls run again one by one, so one call's failure never fails another's: a call that
+   * still meets a busy database gets SERVICE_UNAVAILABLE, one that breaks gets its error.
+   * The one-by-one runs share one more retry budget, so a database that is away costs a
+   * batch about that budget, not a budget per call.
    */
-  private async chargeBatch(orgId: string, calls: UsageCall[]): Promise<CallOutcome[]> {
+  private async chargeBatch(orgId: string, calls: UsageCall[]): Promise<(CallOutcome | Rejection)[]> {
     try {
       return countUsageOutcomes(await this.chargeTogether(orgId, calls));
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      if (calls.length === 1 && !isUniqueViolation(error)) return [this.failed(error)];
     }
-    const outcomes: CallOutcome[] = [];
-    for (const call of calls) outcomes.push(...(await this.chargeAlone(orgId, call)));
-    return countUsageOutcomes(outcomes);
+    const alone = { until: Date.now() + this.db.retryBudget, away: false };
+    const outcomes: (CallOutcome | Rejection)[] = [];
+    for (const call of calls) outcomes.push(await this.chargeAlone(orgId, call, alone));
+    countUsageOutcomes(outcomes.filter((o): o is CallOutcome => !(o instanceof Rejection)));
+    return outcomes;
   }
 
-  private async chargeAlone(orgId: string, call: UsageCall): Promise<CallOutcome[]> {
+  /**
+   * Past the shared budget a call still gets one try (a call that keeps failing must not
+   * fail the rest), unless the connection itself failed: the database is away, not one call.
+   */
+  private async chargeAlone(orgId: string, call: UsageCall, alone: { until: number; away: boolean }): Promise<CallOutcome | Rejection> {
     for (let attempt = 1; ; attempt++) {
+      if (alone.away) return this.failed(serviceUnavailable());
       try {
-        return await this.chargeTogether(orgId, [call]);
+        const [outcome] = await this.chargeTogether(orgId, [call], alone.until);
+        return outcome;
       } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
+        if (isConnectionError(error) || isConnectionError((error as { cause?: unknown }).cause)) alone.away = true;
+        if (!isUniqueViolation(error)) return this.failed(error);
         // Two members of an org on personal plans used one key at the same moment: the
         // second run finds the first's event (a replay or a CONFLICT). A key the database
         // still calls taken after that is one this call cannot use.
-        if (attempt >= 2) return [{ ok: false, error: keyConflict() }];
+        if (attempt >= 2) return { ok: false, error: keyConflict() };
       }
     }
   }
 
-  private chargeTogether(orgId: string, calls: UsageCall[]): Promise<CallOutcome[]> {
-    return this.db.transaction(async (em) => {
-      // The org's lock comes first, before any other read of its credits.
-      const pool = await this.store.lockPool(em, orgId);
-      const org = await em.findOneBy(OrgEntity, { id: orgId });
-      if (!org) return calls.map(() => ({ ok: false as const, error: notFound("Org") }));
-      const pooled = pool && org.orgPlan !== null && POOLED_PLANS.includes(org.orgPlan);
-      const targets = await this.targets(em, org, calls);
-      if (!pooled) {
-        const charges = ChargeBatch.forPersonal(this.clock.now());
-        const outcomes = await this.personal.chargeCalls(em, calls, targets, charges);
-        await this.store.recordCharges(em, charges);
-        return outcomes;
-      }
-      return this.chargePool(em, org, pool, calls, targets);
-    });
+  /** A busy database is an outcome the caller retries on; anything else rejects that call alone. */
+  private failed(error: unknown): CallOutcome | Rejection {
+    if (!isTransient(error)) return new Rejection(error);
+    return { ok: false, error: error instanceof AppError ? error : serviceUnavailable(error) };
+  }
+
+  private chargeTogether(orgId: string, calls: UsageCall[], until?: number): Promise<CallOutcome[]> {
+    return this.db.transaction(
+      async (em) => {
+        // The org's lock comes first, before any other read of its credits.
+        const pool = await this.store.lockPool(em, orgId);
+        const org = await em.findOneBy(OrgEntity, { id: orgId });
+        if (!org) return calls.map(() => ({ ok: false as const, error: notFound("Org") }));
+        const pooled = pool && org.orgPlan !== null && POOLED_PLANS.includes(org.orgPlan);
+        const targets = await this.targets(em, org, calls);
+        if (!pooled) {
+          const charges = ChargeBatch.forPersonal(this.clock.now());
+          const outcomes = await this.personal.chargeCalls(em, calls, targets, charges);
+          await this.store.recordCharges(em, charges);
+          return outcomes;
+        }
+        return this.chargePool(em, org, pool, calls, targets);
+      },
+      { until },
+    );
   }
 
   private async chargePool(

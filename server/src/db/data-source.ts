@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { DataSource, type DataSourceOptions } from "typeorm";
 import { ENTITIES } from "../entities";
+import { DB_ACQUIRE_TIMEOUT } from "./transient-errors";
 import { MYSQL_MIGRATIONS } from "./migrations/mysql";
 import { SQLITE_MIGRATIONS } from "./migrations/sqlite";
 
@@ -15,6 +16,15 @@ export interface DataSourceSettings {
   dataDir?: string;
   poolSize?: number;
   logQueries?: boolean;
+  /** MySQL: how long opening a connection (TCP and handshake) may take. */
+  connectTimeoutMs?: number;
+  /**
+   * MySQL: how long a checked-out connection may stay silent (a statement, or waiting for
+   * a free connection) before it is dropped and the statement fails as a lost connection.
+   */
+  queryTimeoutMs?: number;
+  /** MySQL: innodb_lock_wait_timeout per session, below queryTimeoutMs so a lock wait ends as 1205 (retried). */
+  lockWaitTimeoutS?: number;
 }
 
 export function databaseKind(databaseUrl: string | undefined): DatabaseKind {
@@ -43,9 +53,15 @@ export function buildDataSource(settings: DataSourceSettings): DataSource {
       supportBigNumbers: true,
       bigNumberStrings: true,
       poolSize: settings.poolSize ?? 20,
+      connectTimeout: settings.connectTimeoutMs ?? 3_000,
       migrations: MYSQL_MIGRATIONS,
     };
-    return new DataSource(options);
+    const dataSource = new DataSource(options);
+    guardPools(dataSource, {
+      queryTimeoutMs: settings.queryTimeoutMs ?? 10_000,
+      lockWaitTimeoutS: settings.lockWaitTimeoutS ?? 5,
+    });
+    return dataSource;
   }
   const dataDir = settings.dataDir ?? "./data";
   const file = settings.sqliteFile ?? join(dataDir, "team-billing.sqlite");
@@ -62,4 +78,81 @@ export function buildDataSource(settings: DataSourceSettings): DataSource {
     },
     migrations: SQLITE_MIGRATIONS,
   });
+}
+
+interface PoolGuard {
+  queryTimeoutMs: number;
+  lockWaitTimeoutS: number;
+}
+
+/** The little of mysql2's pool and connection this file uses. */
+interface MysqlPool {
+  on(event: "acquire" | "release", listener: (conn: MysqlConnection) => void): void;
+  getConnection(cb: Callback): void;
+}
+type Callback = ((error: Error | null, conn?: MysqlConnection) => void) & { [GUARDED]?: true };
+interface MysqlConnection {
+  stream: { setTimeout(ms: number): void; on(event: "timeout", listener: () => void): void; destroy(error?: Error): void };
+  query(sql: string, cb: () => void): void;
+  release(): void;
+  destroy(): void;
+}
+const GUARDED = Symbol("guarded");
+
+/**
+ * Bounds what a frozen or vanished node can cost. mysql2's per-query `timeout` only
+ * rejects the query: its connection stays queued behind the stuck statement and goes back
+ * to the pool. So instead a connection checked out of the pool gets a socket inactivity
+ * timeout: when the server says nothing for queryTimeoutMs the socket is destroyed,
+ * the statement fails as ETIMEDOUT (retried within the transaction's budget) and the pool
+ * forgets the connection. Idle pooled connections carry no timeout. Waiting for a free
+ * connection is bounded the same way (mysql2 has no acquire timeout). Each connection's
+ * lock waits end sooner (1205, retried) than the socket timeout.
+ *
+ * TypeORM builds the pool inside `initialize`, so its `createPool` is wrapped here.
+ */
+function guardPools(dataSource: DataSource, guard: PoolGuard): void {
+  const driver = dataSource.driver as unknown as { createPool(options: unknown): Promise<MysqlPool> };
+  const create = driver.createPool.bind(driver);
+  driver.createPool = async (options) => {
+    const pool = await create(options);
+    // TypeORM's createPool opens a first connection before it returns: set each one up on its first checkout.
+    const ready = new WeakSet<MysqlConnection>();
+    pool.on("acquire", (conn) => {
+      if (!ready.has(conn)) {
+        ready.add(conn);
+        conn.query(`SET SESSION innodb_lock_wait_timeout = ${Math.max(1, guard.lockWaitTimeoutS)}`, () => {});
+        conn.stream.on("timeout", () => {
+          const error = Object.assign(new Error("The database did not answer in time."), { code: "ETIMEDOUT" });
+          conn.stream.destroy(error);
+          setImmediate(() => conn.destroy());
+        });
+      }
+      // Armed only while checked out: an idle pooled connection may stay silent.
+      conn.stream.setTimeout(guard.queryTimeoutMs);
+    });
+    pool.on("release", (conn) => conn.stream.setTimeout(0));
+    const getConnection = pool.getConnection.bind(pool);
+    // mysql2 calls getConnection again with a queued callback when a connection frees: wrap it once.
+    pool.getConnection = (cb: Callback) => {
+      if (cb[GUARDED]) return getConnection(cb);
+      let settled = false;
+      const timer = setTimeout(() => {
+        settled = true;
+        cb(Object.assign(new Error("No database connection was free in time."), { code: DB_ACQUIRE_TIMEOUT }));
+      }, guard.queryTimeoutMs);
+      const guarded: Callback = (error, conn) => {
+        if (settled) {
+          conn?.release();
+          return;
+        }
+        settled = true;
+        clearTimeout(timer);
+        cb(error, conn);
+      };
+      guarded[GUARDED] = true;
+      getConnection(guarded);
+    };
+    return pool;
+  };
 }

@@ -5,10 +5,15 @@ import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQuer
 import { JobLeaseEntity } from "../entities/job-lease.entity";
 import { countRetry } from "../metrics/metrics";
 import type { DatabaseKind } from "./data-source";
+import { isConnectionError, isRetryable, serviceUnavailable } from "./transient-errors";
 
-/** MySQL 1213 deadlock, 1205 lock wait timeout; MariaDB 1020 record changed since last read. */
-const RETRYABLE_MYSQL = new Set([1213, 1205, 1020]);
+export { isRetryable, isUniqueViolation } from "./transient-errors";
+
+/** How many times `exclusive` reads again after losing its lease. */
 const MAX_ATTEMPTS = 6;
+/** Backoff between tries: jittered, doubling from the first to the cap. */
+const BACKOFF_FIRST_MS = 5;
+const BACKOFF_CAP_MS = 250;
 /**
  * How long an `exclusive` caller may take from its lease to its write before another
  * process may take over (it then reads again). Above a Stripe call's worst case: the
@@ -21,8 +26,10 @@ class LeaseLost extends Error {}
 
 /**
  * The one door to the database for writes: `transaction(fn)` commits or rolls
- * back, and retries the whole of `fn` on deadlocks and lock-wait timeouts, so
- * `fn` must be safe to run again (no side effects outside the manager).
+ * back, and retries the whole of `fn` on what a cluster answers to contention or a
+ * node in trouble (see transient-errors.ts), so `fn` must be safe to run again (no side
+ * effects outside the manager). Retries run for a time budget, not a count: past it the
+ * caller gets SERVICE_UNAVAILABLE with `retryAfter`, a code a client retries on.
  *
  * On MySQL transactions run at READ COMMITTED: under REPEATABLE READ, InnoDB fixes a
  * transaction's snapshot at its first plain read, so rows another transaction
@@ -48,6 +55,8 @@ export class Database {
   constructor(
     readonly dataSource: DataSource,
     readonly kind: DatabaseKind,
+    /** How long one `transaction` may keep retrying (TX_RETRY_BUDGET_MS). */
+    private readonly retryBudgetMs = 5_000,
   ) {}
 
   get manager(): EntityManager {
@@ -74,8 +83,14 @@ export class Database {
     return scope?.open ? scope : undefined;
   }
 
-  async transaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.begin(fn, this.firstWork.getStore());
+  /** `until`: retry up to this time (ms since epoch) instead of the budget from now. */
+  async transaction<T>(fn: (em: EntityManager) => Promise<T>, options: { until?: number } = {}): Promise<T> {
+    return this.begin(fn, this.firstWork.getStore(), options.until);
+  }
+
+  /** TX_RETRY_BUDGET_MS: how long one transaction may keep retrying. */
+  get retryBudget(): number {
+    return this.retryBudgetMs;
   }
 
   /**
@@ -89,25 +104,31 @@ export class Database {
     return { value, ran: first.done };
   }
 
-  private async begin<T>(fn: (em: EntityManager) => Promise<T>, first: FirstWork | undefined): Promise<T> {
+  private async begin<T>(fn: (em: EntityManager) => Promise<T>, first: FirstWork | undefined, until?: number): Promise<T> {
     const open = this.current();
     if (open) return fn(open.em);
     let ranFirst = false;
+    // Set once `fn` is done: a connection lost after that may have lost the COMMIT's answer only.
+    let committing = false;
     const run = async (em: EntityManager) => {
       const scope: Ambient = { em, open: true };
       try {
         return await this.ambient.run(scope, async () => {
           ranFirst = false;
+          committing = false;
           if (first && !first.done) {
             await first.work(em);
             ranFirst = true;
           }
-          return fn(em);
+          const value = await fn(em);
+          committing = true;
+          return value;
         });
       } finally {
         scope.open = false;
       }
     };
+    const deadline = until ?? Date.now() + this.retryBudgetMs;
     for (let attempt = 1; ; attempt++) {
       try {
         const value = await this.serialized(() =>
@@ -116,10 +137,14 @@ export class Database {
         if (first && ranFirst) first.done = true;
         return value;
       } catch (error) {
-        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+        // The COMMIT may have landed: running `fn` again could do it twice. The caller retries
+        // (with its idempotency key) and finds out.
+        if (committing && isConnectionError(error)) throw serviceUnavailable(error);
+        if (!isRetryable(error)) throw error;
         countRetry(error);
-        // Jittered exponential backoff: 5, 10, 20 ... ms.
-        await sleep(5 * 2 ** (attempt - 1) * (0.5 + Math.random()));
+        const backoff = Math.min(BACKOFF_CAP_MS, BACKOFF_FIRST_MS * 2 ** (attempt - 1)) * (0.5 + Math.random());
+        if (Date.now() + backoff >= deadline) throw serviceUnavailable(error);
+        await sleep(backoff);
       }
     }
   }
@@ -262,20 +287,4 @@ class KeyedLock {
     });
     return run;
   }
-}
-
-export function isRetryable(error: unknown): boolean {
-  const e = error as { errno?: number; driverError?: { errno?: number; code?: string }; code?: string };
-  const errno = e?.driverError?.errno ?? e?.errno;
-  if (errno !== undefined && RETRYABLE_MYSQL.has(errno)) return true;
-  const code = e?.driverError?.code ?? e?.code;
-  return code === "SQLITE_BUSY" || code === "SQLITE_BUSY_SNAPSHOT";
-}
-
-/** True when the error is a unique-key violation (either database). */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { driverError?: { errno?: number; code?: string }; errno?: number; code?: string };
-  const errno = e?.driverError?.errno ?? e?.errno;
-  const code = e?.driverError?.code ?? e?.code;
-  return errno === 1062 || code === "ER_DUP_ENTRY" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }

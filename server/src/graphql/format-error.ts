@@ -3,12 +3,14 @@ import type { ValidationError } from "class-validator";
 import type { GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
 import { AppError, badInput } from "../common/errors";
+import { isRetryable, serviceUnavailable } from "../db/transient-errors";
 
 /**
  * Errors leave the server with a code from our vocabulary. AppErrors and
  * GraphQL's own request errors (parse, validation, bad variables) pass as they
  * are; a refused argument (class-validator, see common/input-rules.ts) becomes
- * BAD_USER_INPUT naming the field; anything else is logged and masked as
+ * BAD_USER_INPUT naming the field; a database busy or away becomes
+ * SERVICE_UNAVAILABLE (retryable); anything else is logged and masked as
  * INTERNAL_SERVER_ERROR.
  */
 export function makeFormatError(log: (message: string, error: unknown) => void) {
@@ -22,6 +24,11 @@ export function makeFormatError(log: (message: string, error: unknown) => void) 
     if (original instanceof AppError || (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR")) {
       const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    // A database busy or away outside a transaction's retries (a plain read): the client may retry.
+    if (isRetryable(original)) {
+      const busy = serviceUnavailable();
+      return { message: busy.message, path: formatted.path, extensions: busy.extensions };
     }
     log("unexpected error", original);
     return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };

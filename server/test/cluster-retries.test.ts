@@ -1,0 +1,274 @@
+import { createServer, type Server, Socket } from "node:net";
+import { createConnection } from "mysql2/promise";
+import type { EntityManager } from "typeorm";
+import { isConnectionError, isRetryable, isUniqueViolation } from "../src/db/transient-errors";
+import { UsageEventEntity } from "../src/entities";
+import { expectLedgerMatches, POOL, teamOrg } from "./support/credits-fixture";
+import { expectBooksBalancedAfterEach } from "./support/books";
+import { startTestApp, type TestApp, testDb } from "./support/test-app";
+
+const BATCH = `mutation($o: ID!, $calls: [UsageCallInput!]!) {
+  recordUsageBatch(orgId: $o, calls: $calls) { index errorCode result { eventId creditsCharged } }
+}`;
+
+describe("which errors a transaction retries", () => {
+  const driver = (errno: number, code = "") => ({ driverError: { errno, code } });
+
+  it("retries contention and a node in trouble", () => {
+    for (const errno of [1213, 1205, 1020, 1047, 1180, 1927, 9007, 8028]) expect(isRetryable(driver(errno))).toBe(true);
+    for (const code of ["PROTOCOL_CONNECTION_LOST", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ECONNREFUSED", "DB_ACQUIRE_TIMEOUT"]) {
+      expect(isRetryable({ code })).toBe(true);
+      expect(isConnectionError({ driverError: { code } })).toBe(true);
+    }
+    expect(isRetryable({ code: "SQLITE_BUSY" })).toBe(true);
+    expect(isRetryable(new Error("Can't add new command when connection is in closed state"))).toBe(true);
+  });
+
+  it("does not retry what running again cannot fix", () => {
+    for (const errno of [1062, 1146, 1054, 1406, 1452]) expect(isRetryable(driver(errno))).toBe(false);
+    expect(isRetryable(new Error("boom"))).toBe(false);
+    expect(isRetryable({ code: "SQLITE_CONSTRAINT_UNIQUE" })).toBe(false);
+    expect(isConnectionError(driver(1213))).toBe(false);
+    expect(isUniqueViolation(driver(1062, "ER_DUP_ENTRY"))).toBe(true);
+  });
+});
+
+describe("a coalesced batch", () => {
+  let t: TestApp;
+  expectBooksBalancedAfterEach(() => t);
+  beforeAll(async () => {
+    t = await startTestApp({ env: { TX_RETRY_BUDGET_MS: "400" } });
+  });
+  afterAll(() => t.close());
+
+  /** Makes the batch transaction fail (inside it, as a driver would) while `fail` says so. */
+  const batchSizes: number[] = [];
+  function breakTargets(fail: (keys: string[]) => unknown) {
+    const metering = t.app.services.metering as unknown as { targets(em: EntityManager, org: unknown, calls: unknown[]): Promise<unknown> };
+    const original = metering.targets.bind(metering);
+    return jest.spyOn(metering, "targets").mockImplementation(async (em, org, calls) => {
+      batchSizes.push(calls.length);
+      const error = fail((calls as { idempotencyKey: string }[]).map((c) => c.idempotencyKey));
+      if (error) throw error;
+      return original(em, org, calls);
+    });
+  }
+
+  it("answers the others when one call breaks, and charges only them", async () => {
+    const team = await teamOrg(t);
+    const before = (await team.owner.client.ok(POOL, { id: team.orgId })).org.pool.totalRemaining;
+    batchSizes.length = 0;
+    const spy = breakTargets((keys) => (keys.includes("poison") ? new Error("a bug one call sets off") : undefined));
+    const calls = ["a", "b", "poison", "c", "d"].map((key) => ({
+      memberId: team.members[0].memberId,
+      spaceId: team.spaceIds[0],
+      model: "gpt-test",
+      credits: 10,
+      idempotencyKey: key,
+    }));
+    try {
+      const { recordUsageBatch } = await team.key.ok(BATCH, { o: team.orgId, calls });
+      expect(recordUsageBatch.map((i: { errorCode: string | null }) => i.errorCode)).toEqual([
+        null,
+        null,
+        "INTERNAL_SERVER_ERROR",
+        null,
+        null,
+      ]);
+    } finally {
+      spy.mockRestore();
+    }
+    // The poisoned call went in a batch with others (the first call runs alone at once).
+    expect(Math.max(...batchSizes)).toBeGreaterThan(1);
+    const after = (await team.owner.client.ok(POOL, { id: team.orgId })).org.pool.totalRemaining;
+    expect(after).toBe(before - 40);
+    expect(await t.app.db.manager.countBy(UsageEventEntity, { orgId: team.orgId })).toBe(4);
+    await expectLedgerMatches(t.app, team.orgId);
+  });
+
+  it("retries a deadlock, and answers SERVICE_UNAVAILABLE per call when one never clears", async () => {
+    const team = await teamOrg(t);
+    const deadlock = () => Object.assign(new Error("Deadlock found when trying to get lock"), { errno: 1213, code: "ER_LOCK_DEADLOCK" });
+    let deadlocks = 2;
+    let spy = breakTargets(() => (deadlocks-- > 0 ? deadlock() : undefined));
+    const first = await team.call({ credits: 5 });
+    spy.mockRestore();
+    expect(first.code).toBeUndefined();
+    expect(first.data.creditsCharged).toBe(5);
+
+    spy = breakTargets((keys) => (keys.includes("stuck") ? deadlock() : undefined));
+    const calls = ["x", "y", "stuck", "z"].map((key) => ({
+      memberId: team.members[0].memberId,
+      spaceId: team.spaceIds[0],
+      model: "gpt-test",
+      credits: 3,
+      idempotencyKey: key,
+    }));
+    try {
+      const { recordUsageBatch } = await team.key.ok(BATCH, { o: team.orgId, calls });
+      const codes = recordUsageBatch.map((i: { errorCode: string | null }) => i.errorCode);
+      expect(codes).toEqual([null, null, "SERVICE_UNAVAILABLE", null]);
+    } finally {
+      spy.mockRestore();
+    }
+    // A call told SERVICE_UNAVAILABLE was not charged: sent again, it is charged once.
+    const again = await team.call({ credits: 3, key: "stuck" });
+    expect(again.data.creditsCharged).toBe(3);
+    await expectLedgerMatches(t.app, team.orgId);
+  });
+});
+
+if (testDb() === "mariadb") {
+  describe("a MariaDB row lock held elsewhere", () => {
+    let t: TestApp;
+    expectBooksBalancedAfterEach(() => t);
+    beforeAll(async () => {
+      t = await startTestApp({ env: { DB_LOCK_WAIT_TIMEOUT_S: "1", TX_RETRY_BUDGET_MS: "1500" } });
+    });
+    afterAll(() => t.close());
+
+    /** Another session locks the org's pool row until `release`. */
+    async function holdPool(orgId: string) {
+      const other = await createConnection(t.config.databaseUrl as string);
+      await other.query("BEGIN");
+      await other.query("SELECT * FROM pool WHERE orgId = ? FOR UPDATE", [orgId]);
+      return async () => {
+        await other.query("ROLLBACK");
+        await other.end();
+      };
+    }
+
+    it("answers SERVICE_UNAVAILABLE with retryAfter past the budget, and charges nothing", async () => {
+      const team = await teamOrg(t);
+      const before = (await team.owner.client.ok(POOL, { id: team.orgId })).org.pool.totalRemaining;
+      const release = await holdPool(team.orgId);
+      let res: { errors?: { extensions?: Record<string, unknown> }[] };
+      try {
+        res = await team.key.request("mutation($input: RecordUsageInput!) { recordUsage(input: $input) { eventId } }", {
+          input: {
+            orgId: team.orgId,
+            memberId: team.members[0].memberId,
+            spaceId: team.spaceIds[0],
+            model: "gpt-test",
+            credits: 25,
+            idempotencyKey: "locked-out",
+          },
+        });
+      } finally {
+        await release();
+      }
+      expect(res.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
+      expect(res.errors?.[0]?.extensions?.retryAfter).toBeGreaterThanOrEqual(1);
+      const after = (await team.owner.client.ok(POOL, { id: team.orgId })).org.pool.totalRemaining;
+      expect(after).toBe(before);
+      expect(await t.app.db.manager.countBy(UsageEventEntity, { orgId: team.orgId })).toBe(0);
+    });
+
+    it("succeeds when the lock is released within the budget (after a lock-wait timeout)", async () => {
+      const team = await teamOrg(t);
+      const release = await holdPool(team.orgId);
+      // Released after the first try's one-second lock wait ran out (1205), within the budget.
+      const releasing = new Promise((resolve) => setTimeout(resolve, 1_200)).then(release);
+      const result = await team.call({ credits: 25 });
+      await releasing;
+      expect(result.code).toBeUndefined();
+      expect(result.data.creditsCharged).toBe(25);
+      await expectLedgerMatches(t.app, team.orgId);
+    });
+  });
+
+  describe("a database node that freezes", () => {
+    let t: TestApp;
+    let viaProxy: TestApp;
+    let proxy: FreezableProxy;
+    beforeAll(async () => {
+      proxy = new FreezableProxy();
+      t = await startTestApp();
+      const port = await proxy.listen();
+      const url = new URL(t.config.databaseUrl as string);
+      url.host = `127.0.0.1:${port}`;
+      viaProxy = await startTestApp({
+        shareDatabaseWith: t,
+        env: { DATABASE_URL: url.toString(), DB_QUERY_TIMEOUT_MS: "1500", DB_CONNECT_TIMEOUT_MS: "1000", TX_RETRY_BUDGET_MS: "1000" },
+      });
+    });
+    afterAll(async () => {
+      proxy?.resume();
+      await viaProxy?.close();
+      await t.close();
+      await proxy?.close();
+    });
+
+    it("fails requests with SERVICE_UNAVAILABLE instead of hanging, and serves again once it thaws", async () => {
+      const team = await teamOrg(t);
+      const key = viaProxy.client({ bearer: (team.key as unknown as { bearer: string }).bearer });
+      const record = (idempotencyKey: string) =>
+        key.request("mutation($input: RecordUsageInput!) { recordUsage(input: $input) { creditsCharged } }", {
+          input: {
+            orgId: team.orgId,
+            memberId: team.members[0].memberId,
+            spaceId: team.spaceIds[0],
+            model: "gpt-test",
+            credits: 4,
+            idempotencyKey,
+          },
+        });
+      expect((await record("before")).data?.recordUsage.creditsCharged).toBe(4);
+      proxy.freeze();
+      const frozen = await record("during");
+      expect(frozen.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
+      proxy.resume();
+      const after = await record("during");
+      expect(after.data?.recordUsage.creditsCharged).toBe(4);
+      await expectLedgerMatches(t.app, team.orgId);
+    }, 30_000);
+  });
+}
+
+/** A TCP proxy to the test MariaDB that can stop forwarding (a SIGSTOPped node: connections stay open, nothing answers). */
+class FreezableProxy {
+  private server: Server | undefined;
+  private frozen = false;
+  private readonly held: (() => void)[] = [];
+  private readonly sockets = new Set<Socket>();
+
+  async listen(): Promise<number> {
+    const target = new URL(process.env.TEST_MYSQL_URL ?? "mysql://root@127.0.0.1:3306/test");
+    this.server = createServer((client) => {
+      const upstream = new Socket();
+      upstream.connect(Number(target.port || 3306), target.hostname);
+      for (const [from, to] of [
+        [client, upstream],
+        [upstream, client],
+      ] as const) {
+        this.sockets.add(from);
+        from.on("data", (chunk) => {
+          if (this.frozen) this.held.push(() => to.write(chunk));
+          else to.write(chunk);
+        });
+        from.on("close", () => {
+          this.sockets.delete(from);
+          to.destroy();
+        });
+        from.on("error", () => to.destroy());
+      }
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    const address = this.server.address();
+    return typeof address === "object" && address ? address.port : 0;
+  }
+
+  freeze(): void {
+    this.frozen = true;
+  }
+
+  resume(): void {
+    this.frozen = false;
+    for (const send of this.held.splice(0)) send();
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+}
