@@ -16,6 +16,7 @@ import { PoolService } from "./credits/pool.service";
 import { RefusedCallsReportService } from "./analytics/refused-calls-report.service";
 import { RefusedCallsService } from "./credits/refused-calls.service";
 import { ReservationService } from "./credits/reservation.service";
+import { UsageAlertService } from "./credits/usage-alert.service";
 import { MailService } from "./mail/mail.service";
 import { BillingService } from "./billing/billing.service";
 import { CheckoutService } from "./billing/checkout.service";
@@ -66,7 +67,7 @@ export function createServices({ db, clock, config, transport, log, gateway, job
   const events = new DomainEvents(db);
   const audit = new AuditService(db, clock);
   const mail = new MailService(db, clock, transport, config.mailFrom, log);
-  const store = new CreditStore(db, clock, config.catalog, mail, config.publicUrl);
+  const store = new CreditStore(db, clock, config.catalog, mail, config.publicUrl, events);
   const seats = new SeatSyncService(db, clock, gateway, store, config.catalog, log);
   const apiKeys = new ApiKeyService(db, clock, audit, limits);
   const members = new MemberService(db, clock, audit, events, apiKeys);
@@ -88,7 +89,7 @@ export function createServices({ db, clock, config, transport, log, gateway, job
     mail,
   );
   const usage = new UsageService(db, clock, pools);
-  const caps = new CapService(db, clock, pools, audit);
+  const caps = new CapService(db, clock, pools, audit, store.alerts);
   const billing = new BillingService(db, clock, gateway, orgs, checkouts, audit);
   const downgrades = new DowngradeService(db, clock, gateway, subscriptions, personal, audit);
   const refusedCalls = new RefusedCallsService(db, clock, log);
@@ -131,6 +132,7 @@ export function createServices({ db, clock, config, transport, log, gateway, job
     metering,
     refusedCalls: new RefusedCallsReportService(db, usage),
     caps,
+    usageAlerts: new UsageAlertService(db, clock, store, audit),
     reservations: new ReservationService(db, clock, store, pools, members),
     seats,
     invitations: new InvitationService(

@@ -9,6 +9,7 @@ import type { Actor } from "../common/actor";
 import type { AuditService } from "../common/audit.service";
 import { isId } from "../common/validate";
 import type { PoolService } from "./pool.service";
+import type { UsageAlertEvaluator } from "./usage-alert.evaluator";
 
 export const MAX_CAP = 1_000_000_000;
 
@@ -27,6 +28,7 @@ export class CapService {
     private readonly clock: Clock,
     private readonly pools: PoolService,
     private readonly audit: AuditService,
+    private readonly alerts?: UsageAlertEvaluator,
   ) {}
 
   async list(orgId: string): Promise<CapView[]> {
@@ -76,6 +78,8 @@ export class CapService {
         before: previous !== null ? { scope, targetId, monthlyLimit: previous } : null,
         after: { scope, targetId, monthlyLimit },
       });
+      // A raised cap may resolve the target's alerts, a lowered one fire them.
+      await this.alerts?.afterTargetChange(em, orgId);
       return row;
     });
     return (await this.list(orgId)).find((c) => c.id === cap.id) as CapView;
@@ -93,6 +97,8 @@ export class CapService {
         summary: `${who}'s monthly cap of ${cap.monthlyLimit.toLocaleString("en-US")} credits removed: no limit now.`,
         before: { scope: cap.scope, targetId: cap.targetId, monthlyLimit: cap.monthlyLimit },
       });
+      // No cap, nothing left to cross: the target's alerts resolve.
+      await this.alerts?.afterTargetChange(em, orgId);
     });
   }
 }

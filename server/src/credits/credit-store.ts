@@ -1,24 +1,14 @@
 import { POOLED_PLANS, teamMonthlyAllotment, type Catalog } from "@team-billing/shared";
 import { type EntityManager, In } from "typeorm";
 import type { Clock } from "../common/clock";
+import type { DomainEvents } from "../common/domain-events";
 import { bulkInsert } from "../db/bulk-insert";
 import type { Database } from "../db/database";
-import {
-  AuditEntryEntity,
-  CapEntity,
-  LedgerEntryEntity,
-  MembershipEntity,
-  OrgEntity,
-  PeriodUsageEntity,
-  PoolEntity,
-  UsageEventEntity,
-  UserEntity,
-} from "../entities";
+import { AuditEntryEntity, CapEntity, LedgerEntryEntity, MembershipEntity, OrgEntity, PeriodUsageEntity, PoolEntity } from "../entities";
 import type { MailService } from "../mail/mail.service";
 import { type AdmissionState, type Counter, counterKey, MAX_BALANCE } from "./admission";
 import { periodAt } from "./periods";
-import { BURN_WINDOW_DAYS, type Runway, runway } from "./runway";
-import { softAlertMail } from "./soft-alert.mail";
+import { UsageAlertEvaluator } from "./usage-alert.evaluator";
 import { type ChargeBatch, type LedgerLine, orgLedgerRows, saveCounters, writeCharges } from "./usage-writer";
 
 export type { LedgerLine };
@@ -31,12 +21,19 @@ export type { LedgerLine };
 export class CreditStore {
   constructor(
     private readonly db: Database,
-    private readonly clock: Clock,
+    clock: Clock,
     private readonly catalog: Catalog,
-    private readonly mail: MailService,
+    mail: MailService,
     /** Where the console is, for the links in its mails. */
-    private readonly publicUrl: string,
-  ) {}
+    publicUrl: string,
+    /** Where usage alerts tell what crossed (the webhooks will subscribe); none in benches. */
+    events?: DomainEvents,
+  ) {
+    this.alerts = new UsageAlertEvaluator(db, clock, mail, publicUrl, events);
+  }
+
+  /** Usage alerts, evaluated in the transactions that move balances (see usage-alert.evaluator.ts). */
+  readonly alerts: UsageAlertEvaluator;
 
   async lockPool(em: EntityManager, orgId: string): Promise<PoolEntity | null> {
     return this.db.forUpdate(em.createQueryBuilder(PoolEntity, "p").where("p.orgId = :orgId", { orgId })).getOne();
@@ -68,14 +65,15 @@ export class CreditStore {
 
   /**
    * Writes a batch of charges: events, their ledger lines, rollups and counters (see
-   * usage-writer.ts), then, for a pool, the soft-alert check. Every path that charges
+   * usage-writer.ts), then, for a pool, the usage alerts (the soft alert among them). Every path that charges
    * a call ends here; an empty batch writes nothing.
    */
   async recordCharges(em: EntityManager, batch: ChargeBatch): Promise<void> {
     if (batch.events.length === 0) return;
     await writeCharges(em, this.db.kind, batch);
     const { account } = batch;
-    if (account.source === "POOL") await this.checkSoftAlert(em, account.pool, account.thresholdPercent);
+    if (account.source === "POOL")
+      await this.alerts.afterCharges(em, account.pool, account.thresholdPercent, account.state, account.before);
   }
 
   /** Appends ledger lines, computing each one's balance after from the pool's balances before them. */
@@ -138,6 +136,8 @@ export class CreditStore {
           alertArmed: true,
         },
       );
+      // Counters restart and the pool is refilled: every usage alert re-arms (the soft alert just did).
+      await this.alerts.periodRolled(em, pool);
       // Holds carry their counters into the new period, so caps keep counting them.
       await this.carryHolds(em, pool.orgId, next.index);
       // The refill in the audit log, in words (written by the product itself: no actor).
@@ -182,58 +182,11 @@ export class CreditStore {
       .execute();
   }
 
-  /** The pool's runway at the last week's pace (the alert is rare; this reads a week of events). */
-  private async poolRunway(em: EntityManager, pool: PoolEntity): Promise<Runway> {
-    const now = this.clock.now();
-    const since = new Date(now.getTime() - BURN_WINDOW_DAYS * 86_400_000);
-    const spent = await em
-      .createQueryBuilder(UsageEventEntity, "e")
-      .select("COALESCE(SUM(e.credits), 0)", "spent")
-      .where("e.orgId = :orgId AND e.occurredAt >= :since", { orgId: pool.orgId, since })
-      .getRawOne<{ spent: string | number }>();
-    return runway(Number(spent?.spent ?? 0), pool.topUpBalance + pool.monthlyBalance, now, pool.periodEnd);
-  }
-
   /**
-   * The soft alert: the first time the pool's total falls below the threshold of the
-   * period's allotment, one email to every OWNER (through the outbox, in this
-   * transaction). Re-armed by the refill, or by a top-up that lifts it back above.
+   * The soft alert (the org's POOL alert for OWNERs) and the POOL usage alerts, after a
+   * top-up, grant or adjustment; see UsageAlertEvaluator.
    */
   async checkSoftAlert(em: EntityManager, pool: PoolEntity, thresholdPercent: number): Promise<void> {
-    const total = pool.topUpBalance + pool.monthlyBalance;
-    const below = total * 100 < thresholdPercent * pool.monthlyAllotment;
-    if (!below && !pool.alertArmed) {
-      pool.alertArmed = true;
-      await em.update(PoolEntity, { orgId: pool.orgId }, { alertArmed: true });
-      return;
-    }
-    if (!below || !pool.alertArmed) return;
-    pool.alertArmed = false;
-    pool.alertsSent += 1;
-    await em.update(PoolEntity, { orgId: pool.orgId }, { alertArmed: false, alertsSent: pool.alertsSent });
-    const org = await em.findOneByOrFail(OrgEntity, { id: pool.orgId });
-    const owners = await em
-      .createQueryBuilder(UserEntity, "u")
-      .innerJoin(MembershipEntity, "m", "m.userId = u.id")
-      .where("m.orgId = :orgId AND m.role = 'OWNER' AND m.active = :active", { orgId: pool.orgId, active: true })
-      .getMany();
-    const mail = softAlertMail({
-      orgName: org.name,
-      thresholdPercent,
-      topUp: pool.topUpBalance,
-      monthly: pool.monthlyBalance,
-      monthlyAllotment: pool.monthlyAllotment,
-      refillsAt: pool.periodEnd,
-      runway: await this.poolRunway(em, pool),
-      billingUrl: `${this.publicUrl}/orgs/${encodeURIComponent(pool.orgId)}/billing`,
-    });
-    for (const owner of owners) {
-      await this.mail.enqueue(em, {
-        kind: "soft_alert",
-        dedupeKey: `soft-alert:${pool.orgId}:${pool.alertsSent}:${owner.id}`,
-        to: owner.email,
-        ...mail,
-      });
-    }
+    await this.alerts.afterPoolChange(em, pool, thresholdPercent);
   }
 }

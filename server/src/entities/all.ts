@@ -26,3 +26,4 @@ export { InvoiceEntity } from "./invoice.entity";
 export { EnterpriseRequestEntity } from "./enterprise-request.entity";
 export { UsageRollupEntity, UsageRollupHourEntity, UsageRollupTenMinutesEntity } from "./usage-rollup.entity";
 export { RefusedCallDayEntity } from "./refused-call.entity";
+export { UsageAlertEntity } from "./usage-alert.entity";

@@ -24,6 +24,8 @@ export class PoolEntity {
   @DateTimeColumn() periodEnd: Date;
   @Column({ type: "boolean" }) alertArmed: boolean;
   @IntColumn() alertsSent: number;
+  /** How many usage_alert rows the org has: 0 skips their evaluation (no query) on every charge. */
+  @IntColumn({ default: 0 }) usageAlerts: number;
   /**
    * The most seats the org has had this period (starts at the period's seat count): a
    * seat added mid-period mints its prorated credits only above it, so re-adding a

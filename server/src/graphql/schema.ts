@@ -8,6 +8,7 @@ import { CatalogResolver } from "../billing/catalog.resolver";
 import { PersonalPlanResolver } from "../billing/personal-plan.resolver";
 import { CreditHistoryResolver } from "../credits/credit-history.resolver";
 import { CreditsResolver } from "../credits/credits.resolver";
+import { UsageAlertResolver } from "../credits/usage-alert.resolver";
 import { DevToolsResolver } from "../dev-tools/dev-tools.resolver";
 import { LedgerResolver } from "../support/ledger.resolver";
 import { SupportResolver } from "../support/support.resolver";
@@ -30,6 +31,7 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
       OrgResourceResolver,
       CreditsResolver,
       CreditHistoryResolver,
+      UsageAlertResolver,
       BillingResolver,
       PersonalPlanResolver,
       CatalogResolver,
