@@ -1,8 +1,8 @@
 import { useMutation } from "@apollo/client/react";
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { useSearchParams } from "react-router";
 import { type DescribedError, describeError } from "../apollo/error-message";
 import { FORM_CODES } from "../apollo/error.link";
+import { useAddressAnnouncement } from "../components/address-announcement.hook";
 import { PageLoading } from "../components/page-state.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
@@ -37,14 +37,7 @@ export function arrivalOf(search: URLSearchParams): Arrival {
  * `onSettled`: the completion has answered (either way), so the page may ask for the plan.
  */
 export function CheckoutReturnBanner({ onSettled }: { onSettled: () => void }) {
-  const [search, setSearch] = useSearchParams();
-  const [arrival, setArrival] = useState<Arrival>(() => arrivalOf(search));
-  const dropped = useRef(false);
-  useEffect(() => {
-    if (!arrival || dropped.current) return;
-    dropped.current = true;
-    setSearch({}, { replace: true });
-  }, [arrival, setSearch]);
+  const [arrival, setArrival] = useAddressAnnouncement<Arrival>(arrivalOf, (a) => a !== null);
 
   const dismiss = () => setArrival(null);
   if (arrival?.kind === "success") return <CompleteCheckout sessionId={arrival.sessionId} onDismiss={dismiss} onSettled={onSettled} />;

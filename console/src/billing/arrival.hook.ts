@@ -1,29 +1,19 @@
-import { useEffect, useRef, useState } from "react";
-import { useSearchParams } from "react-router";
+import { useAddressAnnouncement } from "../components/address-announcement.hook";
 import { billingOutcome } from "../routes";
 import { cardReturn } from "./card-return.component";
 import { clearLastCompleted, peekLastCompleted } from "./checkout-memory";
 
-/**
- * What the address announced on arrival (a checkout's outcome, a card saved on Stripe),
- * kept in state and dropped from the address at once: a reload or a bookmark does not
- * announce it again (review finding 22).
- */
+/** What Billing's address announced on arrival: a checkout's outcome (with a top-up's credits) or a card saved on Stripe. */
 export function useArrival() {
-  const [search, setSearch] = useSearchParams();
-  const [arrival, setArrival] = useState(() => {
-    const outcome = billingOutcome(search);
-    const last = outcome === "topped-up" ? peekLastCompleted() : null;
-    return { outcome, credits: last?.kind === "TOP_UP" ? last.credits : undefined, card: cardReturn(search) };
-  });
-  const announced = arrival.outcome !== null || arrival.card !== null;
-  const dropped = useRef(false);
-  useEffect(() => {
-    if (!announced || dropped.current) return;
-    dropped.current = true;
-    clearLastCompleted();
-    setSearch({}, { replace: true });
-  }, [announced, setSearch]);
+  const [arrival, setArrival] = useAddressAnnouncement(
+    (search) => {
+      const outcome = billingOutcome(search);
+      const last = outcome === "topped-up" ? peekLastCompleted() : null;
+      return { outcome, credits: last?.kind === "TOP_UP" ? last.credits : undefined, card: cardReturn(search) };
+    },
+    (a) => a.outcome !== null || a.card !== null,
+    clearLastCompleted,
+  );
   return {
     ...arrival,
     dismissOutcome: () => setArrival((a) => ({ ...a, outcome: null })),
