@@ -77,7 +77,7 @@ try {
 }
 
 // Contract additions (../shared/contract/NAME.graphql) this project has adopted: held from now on.
-const ADOPTED_ADDITIONS = ["identity", "ledger", "owner"];
+const ADOPTED_ADDITIONS = ["identity", "ledger", "owner", "events", "corrections"];
 step("public contract", "node", ["../shared/tools/check-contract.mjs", "--with", ADOPTED_ADDITIONS.join(",")]);
 
 if (failures.length > 0) {

@@ -90,6 +90,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   jobs.register({ name: "seats", everyMs: 5_000, leaseMs: 120_000, run: async () => void (await services.seats.syncDue()) });
   // Re-reads live subscriptions, recent invoices and open checkouts from Stripe: a lost webhook heals.
   jobs.register({ name: "reconcile", everyMs: 3_600_000, leaseMs: 900_000, run: async () => void (await services.webhooks.reconcile()) });
+  // Outbound webhooks due now (the outbox); after the jobs above, so `runNow()` sends what they caused.
+  jobs.register({
+    name: "webhooks",
+    everyMs: 1_000,
+    leaseMs: 300_000,
+    run: async () => void (await services.webhookDeliveries.deliverDue()),
+  });
   // Last, so that `runNow()` sends what the jobs above queued (soft alerts).
   jobs.register({ name: "mail", everyMs: 2_000, run: async () => void (await services.mail.deliverDue()) });
 

@@ -56,6 +56,10 @@ export interface Config {
   dbLockWaitTimeoutS: number;
   /** On SIGTERM: how long in-flight requests and jobs may take before the process exits anyway. */
   shutdownTimeoutMs: number;
+  /** Outbound webhooks may go to private and loopback addresses, over plain http too (on with dev tools). */
+  webhookAllowPrivate: boolean;
+  /** How long one webhook delivery may take (connect to last byte) before it counts as failed. */
+  webhookTimeoutMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -65,6 +69,8 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = resolve(env.DATA_DIR || "./data");
   const stripeSecretKey = env.STRIPE_SECRET_KEY || undefined;
   const production = env.NODE_ENV === "production";
+  // Dev tools move the billing clock: on by default only for a local trial (the emulator, not production).
+  const devTools = boolVar(env, "DEV_TOOLS", stripeSecretKey === undefined && !production);
   return {
     port,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
@@ -86,8 +92,7 @@ export function loadConfig(env: Env = process.env): Config {
     stripeTimeoutMs: intVar(env, "STRIPE_TIMEOUT_MS", 20_000),
     stripeEmulatorState:
       env.STRIPE_EMULATOR_STATE === "memory" ? undefined : resolve(env.STRIPE_EMULATOR_STATE || join(dataDir, "stripe-emulator.json")),
-    // Dev tools move the billing clock: on by default only for a local trial (the emulator, not production).
-    devTools: boolVar(env, "DEV_TOOLS", stripeSecretKey === undefined && !production),
+    devTools,
     sessionSecret: env.SESSION_SECRET || persistedSecret(dataDir),
     catalog: loadCatalog(env.CATALOG_JSON),
     consoleDir: resolve(env.CONSOLE_DIR || join(__dirname, "..", "..", "console", "dist")),
@@ -105,6 +110,8 @@ export function loadConfig(env: Env = process.env): Config {
     migrateOnStart: boolVar(env, "MIGRATE_ON_START", true),
     metricsToken: env.METRICS_TOKEN || undefined,
     shutdownTimeoutMs: intVar(env, "SHUTDOWN_TIMEOUT_MS", 10_000),
+    webhookAllowPrivate: boolVar(env, "WEBHOOK_ALLOW_PRIVATE", devTools),
+    webhookTimeoutMs: intVar(env, "WEBHOOK_TIMEOUT_MS", 10_000),
     txRetryBudgetMs: intVar(env, "TX_RETRY_BUDGET_MS", 5_000),
     dbConnectTimeoutMs: intVar(env, "DB_CONNECT_TIMEOUT_MS", 3_000),
     dbQueryTimeoutMs: intVar(env, "DB_QUERY_TIMEOUT_MS", 10_000),

@@ -43,6 +43,13 @@ import { OrgService } from "./teams/org.service";
 import { SpaceService } from "./teams/space.service";
 import { SupportService } from "./support/support.service";
 import { LedgerCheckService } from "./support/ledger-check.service";
+import { WebhookDeliveryService } from "./webhooks/webhook-delivery.service";
+import { WebhookEndpointService } from "./webhooks/webhook-endpoint.service";
+import { WebhookOutbox } from "./webhooks/webhook-outbox";
+import { WebhookSender } from "./webhooks/webhook-sender";
+import { subscribeWebhooks } from "./webhooks/webhook-subscriptions";
+import { VoidUsageService } from "./credits/void-usage.service";
+import { CapIncreaseService } from "./credits/cap-increase.service";
 
 export interface ServiceOptions {
   /** Coalesce concurrent usage calls of one org into shared transactions (default on). */
@@ -90,13 +97,18 @@ export function createServices({ db, clock, config, transport, log, gateway, job
   );
   const usage = new UsageService(db, clock, pools);
   const caps = new CapService(db, clock, pools, audit, store.alerts);
-  const billing = new BillingService(db, clock, gateway, orgs, checkouts, audit);
+  const billing = new BillingService(db, clock, gateway, orgs, checkouts, audit, events);
   const downgrades = new DowngradeService(db, clock, gateway, subscriptions, personal, audit);
   const refusedCalls = new RefusedCallsService(db, clock, log);
   const metering = new MeteringService(db, clock, store, pools, personal, members, refusedCalls, options.coalesceUsage ?? true);
   // Who reacts to what: each handler runs in the emitter's transaction.
   events.on(SeatsChanged, ({ orgId, added }, em) => seats.seatsChanged(em, orgId, added));
   events.on(SubscriptionMirrored, (mirrored, em) => downgrades.subscriptionMirrored(em, mirrored));
+  // Outbound webhooks: what the domains tell becomes outbox rows in the same transaction.
+  const webhookOutbox = new WebhookOutbox(clock);
+  subscribeWebhooks(events, webhookOutbox);
+  const webhookSender = new WebhookSender(config.webhookAllowPrivate, config.webhookTimeoutMs);
+  const webhookDeliveries = new WebhookDeliveryService(db, clock, webhookSender, mail, config.publicUrl, config.webhookTimeoutMs + 30_000);
   const paymentMethods = new PaymentMethodService(db, gateway, config.publicUrl, config.catalog.currency, orgs, checkouts, audit, log);
   return {
     config,
@@ -134,6 +146,8 @@ export function createServices({ db, clock, config, transport, log, gateway, job
     caps,
     usageAlerts: new UsageAlertService(db, clock, store, audit),
     reservations: new ReservationService(db, clock, store, pools, members),
+    voids: new VoidUsageService(db, clock, store, pools, audit, events),
+    capIncreases: new CapIncreaseService(db, clock, caps, pools, mail, audit, events, config.publicUrl),
     seats,
     invitations: new InvitationService(
       db,
@@ -146,6 +160,8 @@ export function createServices({ db, clock, config, transport, log, gateway, job
       config.invitationsPerOrgPerDay,
     ),
     spaces: new SpaceService(db, clock, audit),
+    webhookDeliveries,
+    webhookEndpoints: new WebhookEndpointService(db, clock, audit, webhookOutbox, webhookDeliveries, config.webhookAllowPrivate),
   };
 }
 

@@ -9,7 +9,8 @@ import { startTestApp, type TestApp } from "./support/test-app";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const HEADER = "occurred_at,event_id,member_id,member_name,space_id,space_name,model,credits,from_top_up,from_monthly,from_personal";
+const HEADER =
+  "occurred_at,event_id,member_id,member_name,space_id,space_name,model,credits,from_top_up,from_monthly,from_personal,voided_at,void_reason";
 
 const clock = new ManualClock("2027-05-03T09:00:00.000Z");
 let t: TestApp;
@@ -179,11 +180,11 @@ describe("GET /orgs/:orgId/usage.csv", () => {
     expect(lines).toHaveLength(5);
     const cells = lines.map((l) => l.slice(l.indexOf(`,${team.spaceIds[0]},`) + team.spaceIds[0].length + 2));
     expect(cells).toEqual([
-      `Space 0,"'=HYPERLINK(""http://evil.test"",""x"")",5,0,5,0`,
-      `Space 0,'-2+3,6,0,6,0`,
-      `Space 0,'@SUM(A1:A9),7,0,7,0`,
-      `Space 0,'+SUM(1),8,0,8,0`,
-      `Space 0,"plain, with comma",9,0,9,0`,
+      `Space 0,"'=HYPERLINK(""http://evil.test"",""x"")",5,0,5,0,,`,
+      `Space 0,'-2+3,6,0,6,0,,`,
+      `Space 0,'@SUM(A1:A9),7,0,7,0,,`,
+      `Space 0,'+SUM(1),8,0,8,0,,`,
+      `Space 0,"plain, with comma",9,0,9,0,,`,
     ]);
   });
 

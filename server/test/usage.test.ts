@@ -210,7 +210,7 @@ describe("CSV export", () => {
     expect(res.headers.get("content-type")).toContain("text/csv");
     const lines = (await res.text()).trim().split("\n");
     expect(lines[0]).toBe(
-      "occurred_at,event_id,member_id,member_name,space_id,space_name,model,credits,from_top_up,from_monthly,from_personal",
+      "occurred_at,event_id,member_id,member_name,space_id,space_name,model,credits,from_top_up,from_monthly,from_personal,voided_at,void_reason",
     );
     expect(lines).toHaveLength(3);
     expect(lines.join("\n")).toContain(`,'=danger,5,`);

@@ -50,6 +50,9 @@ const ORG_FIELDS: [string, Rule][] = [
   ["forecast { burnPerDay }", "FORECAST"],
   ["usage { totalCredits }", "USAGE"],
   ["usageEvents { edges { cursor } }", "USAGE"],
+  ["usageAlerts { id }", "ADMIN_STAFF"],
+  ["webhookEndpoints { id }", "ADMIN_STAFF"],
+  ["webhookDeliveries { edges { cursor } }", "ADMIN_STAFF"],
 ];
 
 let t: TestApp;

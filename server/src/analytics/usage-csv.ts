@@ -2,7 +2,7 @@ import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { stringify, type Stringifier } from "csv-stringify";
 import type { Request, Response } from "express";
-import type { SelectQueryBuilder } from "typeorm";
+import { In, type SelectQueryBuilder } from "typeorm";
 import type { Database } from "../db/database";
 import { MembershipEntity, SpaceEntity, UsageEventEntity, UserEntity } from "../entities";
 import { badInput } from "../common/errors";
@@ -10,7 +10,18 @@ import { MAX_REPORT_DAYS, type UsageFilters, type UsageService } from "./usage.s
 
 const PAGE = 1_000;
 /** What a line needs: all of it in the report index, so an export never reads the rows themselves. */
-const COLUMNS = ["occurredAt", "id", "memberId", "spaceId", "model", "credits", "fromTopUp", "fromMonthly", "fromPersonal"] as const;
+const COLUMNS = [
+  "occurredAt",
+  "id",
+  "memberId",
+  "spaceId",
+  "model",
+  "credits",
+  "fromTopUp",
+  "fromMonthly",
+  "fromPersonal",
+  "voidedAt",
+] as const;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const MAX_WINDOW_MS = 32 * DAY_MS;
@@ -26,12 +37,15 @@ const HEADER = [
   "from_top_up",
   "from_monthly",
   "from_personal",
+  // A voided call stays listed, apart: when it was voided and why (empty for the others).
+  "voided_at",
+  "void_reason",
 ];
 /** ISO-8601 as `toISOString` writes it (six-digit signed years included, so a huge range is refused as a range), date-only or with an offset. */
 const ISO_TIME = /^([+-]\d{6}|\d{4})-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 /** One CSV line's cells; numbers stay numbers, so the stringifier neither quotes nor formula-escapes them. */
-export type CsvRecord = [string, string, string, string, string, string, string, number, number, number, number];
+export type CsvRecord = [string, string, string, string, string, string, string, number, number, number, number, string, string];
 
 /**
  * The stringifier every export uses: RFC 4180 quoting (a cell with `"`, `,`, CR or LF is quoted,
@@ -174,7 +188,9 @@ async function* usageRecords(
     );
     if (after) qb.andWhere("(e.occurredAt > :at OR e.id > :after)", { after });
     const page = await qb.orderBy("e.occurredAt", "ASC").addOrderBy("e.id", "ASC").take(PAGE).getMany();
-    for (const e of page) yield record(e, memberName, spaceName);
+    if (gone()) return;
+    const reasons = await voidReasons(db, page);
+    for (const e of page) yield record(e, memberName, spaceName, reasons);
     if (page.length === PAGE) {
       const last = page[PAGE - 1];
       [at, after, window] = [last.occurredAt, last.id, HOUR_MS];
@@ -200,7 +216,20 @@ async function* usageRecords(
   }
 }
 
-function record(e: UsageEventEntity, memberName: Map<string, string>, spaceName: Map<string, string>): CsvRecord {
+/** The reasons of a page's voided calls (few, and not in the index): one lookup by id, none for a page without. */
+async function voidReasons(db: Database, page: UsageEventEntity[]): Promise<Map<string, string>> {
+  const ids = page.filter((e) => e.voidedAt !== null).map((e) => e.id);
+  if (ids.length === 0) return new Map();
+  const rows = await db.manager.find(UsageEventEntity, { select: { id: true, voidReason: true }, where: { id: In(ids) } });
+  return new Map(rows.map((r) => [r.id, r.voidReason ?? ""]));
+}
+
+function record(
+  e: UsageEventEntity,
+  memberName: Map<string, string>,
+  spaceName: Map<string, string>,
+  voidReason: Map<string, string>,
+): CsvRecord {
   return [
     e.occurredAt.toISOString(),
     e.id,
@@ -213,5 +242,7 @@ function record(e: UsageEventEntity, memberName: Map<string, string>, spaceName:
     e.fromTopUp,
     e.fromMonthly,
     e.fromPersonal,
+    e.voidedAt ? e.voidedAt.toISOString() : "",
+    voidReason.get(e.id) ?? "",
   ];
 }

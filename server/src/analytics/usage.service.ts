@@ -38,7 +38,8 @@ type Row = { memberId: string; spaceId: string; model: string; day: string; cred
 /**
  * Usage reports, exact for any range, from the rollups (days, hours, ten minutes)
  * and at most five minutes of raw events at each end (through a covering index):
- * see `splitRange`.
+ * see `splitRange`. Voided calls count in neither (a void takes them out of the
+ * rollups); the event list keeps them, with `voidedAt`.
  */
 export class UsageService {
   constructor(
@@ -145,6 +146,8 @@ export class UsageService {
       .createQueryBuilder(UsageEventEntity, "e")
       .select(["e.memberId AS memberId", "e.spaceId AS spaceId", "e.model AS model", "SUM(e.credits) AS credits", "COUNT(*) AS calls"])
       .where("e.orgId = :orgId AND e.occurredAt >= :from AND e.occurredAt < :to", { orgId, from: range.from, to: range.to })
+      // Voided calls are counted out, as the rollups (which a void decrements) count them out.
+      .andWhere("e.voidedAt IS NULL")
       .groupBy("e.memberId")
       .addGroupBy("e.spaceId")
       .addGroupBy("e.model");

@@ -1,13 +1,12 @@
 import "reflect-metadata";
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type App, createApp } from "../app";
 import { loadConfig } from "../config";
 import { LedgerEntryEntity, PoolEntity, UsageEventEntity } from "../entities";
-import type { Actor, UserActor } from "../common/actor";
 import { jsonPoster, type LoadResult, load, recreateDatabase, table } from "./load";
+import { peakRssMb, setUp, startServer } from "./server";
 
 /**
  * The credits benchmark (issue 3), on MariaDB, one hot org, 64 concurrent callers:
@@ -20,54 +19,6 @@ const DB_URL = process.env.BENCH_DATABASE_URL ?? "mariadb://root@127.0.0.1:3306/
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const PORT = Number(process.env.BENCH_PORT ?? 4790);
-
-async function setUp(app: App) {
-  const s = app.services;
-  const { user } = await s.auth.signUp(`bench-${Date.now()}@example.test`, "benchmark password", "Bench Owner", "127.0.0.1");
-  const owner: UserActor = { kind: "user", user, isStaff: false, sessionTokenHash: "" };
-  const org = await s.orgs.create(owner, "Hot org");
-  const spaces = await Promise.all([0, 1, 2, 3].map((i) => s.spaces.create(owner, org.id, `Space ${i}`)));
-  await s.pools.activatePlan({ kind: "anonymous" }, org.id, { plan: "ENTERPRISE", monthlyCredits: 0 });
-  await app.db.transaction((em) => s.pools.creditTopUp(em, org.id, 1_000_000_000, "bench"));
-  const { apiKey, secret } = await s.apiKeys.create(owner, org.id, "bench", ["USAGE_WRITE"]);
-  const memberId = (await s.members.membershipOf(org.id, user.id))!.id;
-  return { orgId: org.id, memberId, spaceIds: spaces.map((x) => x.id), secret, keyActor: { kind: "apiKey", apiKey } as Actor };
-}
-
-async function startServer(): Promise<ChildProcess> {
-  // BENCH_SERVER_ARGS: extra node flags for the server process (e.g. --cpu-prof).
-  const extra = (process.env.BENCH_SERVER_ARGS ?? "").split(" ").filter(Boolean);
-  // As `pnpm start` runs it: a bounded heap (MAX_HEAP_MB), so V8 does not grow into idle headroom.
-  const heap = `--max-old-space-size=${process.env.MAX_HEAP_MB ?? 192}`;
-  const child = spawn(process.execPath, [heap, ...extra, join(__dirname, "..", "main.js")], {
-    env: {
-      ...process.env,
-      DATABASE_URL: DB_URL,
-      PORT: String(PORT),
-      DATA_DIR: mkdtempSync(join(tmpdir(), "tb-bench-")),
-      SESSION_SECRET: "bench",
-      NODE_ENV: "production",
-      STRIPE_EMULATOR_PORT: "0",
-      // The benchmark measures throughput, not the partner rate limit.
-      RATE_LIMIT_KEY_PER_SECOND: "1000000",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the server did not start");
-}
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
 
 async function main(): Promise<void> {
   await recreateDatabase(DB_URL);
@@ -96,7 +47,7 @@ async function main(): Promise<void> {
     return true;
   };
 
-  const server = await startServer();
+  const server = await startServer(PORT, { DATABASE_URL: DB_URL });
   const results: LoadResult[] = [];
   try {
     results.push(await load("(a) engine alone", CONCURRENCY, SECONDS, engine("a", app)));

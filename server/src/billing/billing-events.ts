@@ -5,3 +5,15 @@ import type { SubscriptionRow } from "./stripe-mirror";
 export const SubscriptionMirrored = domainEvent<{ accountType: "ORG" | "USER"; accountId: string; row: SubscriptionRow }>(
   "SubscriptionMirrored",
 );
+
+/** Stripe told us an org's invoice was paid or its payment failed (in the transaction that mirrored it). */
+export const InvoiceSettled = domainEvent<{
+  orgId: string;
+  outcome: "paid" | "payment_failed";
+  invoiceId: string;
+  number: string | null;
+  currency: string;
+  amountDue: number;
+  amountPaid: number;
+  hostedUrl: string | null;
+}>("InvoiceSettled");

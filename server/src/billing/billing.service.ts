@@ -2,6 +2,8 @@ import { normalizeTaxId, TAX_ID_TYPES, type TaxIdType } from "@team-billing/shar
 import type Stripe from "stripe";
 import type { EntityManager } from "typeorm";
 import type { Clock } from "../common/clock";
+import type { DomainEvents } from "../common/domain-events";
+import { InvoiceSettled } from "./billing-events";
 import type { Database } from "../db/database";
 import { InvoiceEntity, OrgEntity, StripeCustomerEntity } from "../entities";
 import type { TaxId } from "../entities/org.entity";
@@ -23,6 +25,7 @@ export class BillingService {
     private readonly orgs: OrgService,
     private readonly checkouts: CheckoutService,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Newest first. */
@@ -38,12 +41,25 @@ export class BillingService {
    * row is held from the fetch to the write, so two events of one invoice (created, then
    * paid) cannot land in the wrong order.
    */
-  async syncInvoice(invoiceId: string, customerId: string): Promise<void> {
+  async syncInvoice(invoiceId: string, customerId: string, outcome?: "paid" | "payment_failed"): Promise<void> {
     await this.db.exclusive(
       { entity: StripeCustomerEntity, id: customerId },
       () => this.gateway.stripe.invoices.retrieve(invoiceId),
       async (em, invoice) => {
-        await this.upsertInvoice(em, invoiceRow(invoice));
+        const row = await this.upsertInvoice(em, invoiceRow(invoice));
+        if (outcome && row?.accountType === "ORG") {
+          const { id, number, currency, amountDue, amountPaid, hostedUrl } = row;
+          await this.events.emit(InvoiceSettled, {
+            orgId: row.accountId,
+            outcome,
+            invoiceId: id,
+            number,
+            currency,
+            amountDue,
+            amountPaid,
+            hostedUrl,
+          });
+        }
       },
     );
   }
@@ -68,11 +84,11 @@ export class BillingService {
     return this.listInvoices(orgId);
   }
 
-  private async upsertInvoice(em: EntityManager, row: InvoiceRow): Promise<void> {
+  private async upsertInvoice(em: EntityManager, row: InvoiceRow): Promise<InvoiceEntity | null> {
     const owner = await em.findOneBy(StripeCustomerEntity, { id: row.customerId });
-    if (!owner) return;
+    if (!owner) return null;
     const { customerId: _customer, ...columns } = row;
-    await em.save(InvoiceEntity, { ...columns, accountType: owner.accountType, accountId: owner.accountId, syncedAt: this.clock.now() });
+    return em.save(InvoiceEntity, { ...columns, accountType: owner.accountType, accountId: owner.accountId, syncedAt: this.clock.now() });
   }
 
   /**

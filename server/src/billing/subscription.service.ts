@@ -8,6 +8,7 @@ import type { AuditService } from "../common/audit.service";
 import { onDay, person, planWords } from "../common/audit-words";
 import type { DomainEvents } from "../common/domain-events";
 import { SubscriptionMirrored } from "./billing-events";
+import { PlanChanged } from "../credits/credit-events";
 import { LIVE_STATUSES, type SubscriptionRow } from "./stripe-mirror";
 
 /** How long a past-due org may still spend after its renewal failed. */
@@ -148,6 +149,7 @@ export class SubscriptionService {
       }
     }
     await em.update(OrgEntity, { id: orgId }, { orgPlan: null, billingInterval: null });
+    await this.events.emit(PlanChanged, { orgId, from: org.orgPlan, to: null, interval: null, monthlyAllotment: 0 });
     await this.audit.record(em, SYSTEM, {
       orgId,
       action: "plan.changed",

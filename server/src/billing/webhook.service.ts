@@ -77,10 +77,13 @@ export class WebhookService {
         return this.once(event, () => this.syncSubscription(object.id));
       case "invoice.created":
       case "invoice.finalized":
-      case "invoice.paid":
-      case "invoice.payment_failed":
       case "invoice.voided":
         return this.once(event, () => this.billing.syncInvoice(object.id, idOf((object as Stripe.Invoice).customer) as string));
+      case "invoice.paid":
+      case "invoice.payment_failed": {
+        const outcome = event.type === "invoice.paid" ? "paid" : "payment_failed";
+        return this.once(event, () => this.billing.syncInvoice(object.id, idOf((object as Stripe.Invoice).customer) as string, outcome));
+      }
       default:
         // Acknowledged: nothing of ours depends on it.
         return this.once(event, async () => undefined);

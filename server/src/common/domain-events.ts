@@ -12,7 +12,7 @@ export function domainEvent<P>(name: string): DomainEvent<P> {
   return { name };
 }
 
-type Handler<P> = (payload: P, em: EntityManager) => Promise<void>;
+type Handler<P> = (payload: P, em: EntityManager) => Promise<unknown>;
 
 /**
  * A small in-process event bus, so a lower domain tells what happened without calling up

@@ -212,6 +212,12 @@ function describe(b: Building, names: Names): CreditHistoryEntry {
       }
       break;
     }
+    case "VOID": {
+      kind = "VOID";
+      const who = line.actorEmail ? (names.byEmail.get(line.actorEmail) ?? line.actorEmail) : "An API key";
+      description = `${who} voided a call recorded by mistake: ${amount} credits back to the ${bucket} bucket${line.reason ? ` (${line.reason})` : ""}.`;
+      break;
+    }
     default:
       kind = line.kind;
       description = `${b.credits > 0 ? "Added" : "Took"} ${amount} credits ${b.credits > 0 ? "to" : "from"} the ${bucket} bucket.`;

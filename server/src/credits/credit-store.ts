@@ -1,13 +1,15 @@
 import { POOLED_PLANS, teamMonthlyAllotment, type Catalog } from "@team-billing/shared";
 import { type EntityManager, In } from "typeorm";
 import type { Clock } from "../common/clock";
-import type { DomainEvents } from "../common/domain-events";
+import type { DomainEvent, DomainEvents } from "../common/domain-events";
 import { bulkInsert } from "../db/bulk-insert";
 import type { Database } from "../db/database";
 import { AuditEntryEntity, CapEntity, LedgerEntryEntity, MembershipEntity, OrgEntity, PeriodUsageEntity, PoolEntity } from "../entities";
 import type { MailService } from "../mail/mail.service";
 import { type AdmissionState, type Counter, counterKey, MAX_BALANCE } from "./admission";
+import { PoolRefilled } from "./credit-events";
 import { periodAt } from "./periods";
+import { type RefusedInBatch, UsageSignals } from "./usage-signals";
 import { UsageAlertEvaluator } from "./usage-alert.evaluator";
 import { type ChargeBatch, type LedgerLine, orgLedgerRows, saveCounters, writeCharges } from "./usage-writer";
 
@@ -26,10 +28,19 @@ export class CreditStore {
     mail: MailService,
     /** Where the console is, for the links in its mails. */
     publicUrl: string,
-    /** Where usage alerts tell what crossed (the webhooks will subscribe); none in benches. */
-    events?: DomainEvents,
+    /** Where credits tell what happened (alerts crossing, caps reached, the refill): the webhooks subscribe; none in benches. */
+    private readonly events?: DomainEvents,
   ) {
     this.alerts = new UsageAlertEvaluator(db, clock, mail, publicUrl, events);
+    this.signals = new UsageSignals(events);
+  }
+
+  /** Caps reached and the pool run dry, told once (see usage-signals.ts). */
+  readonly signals: UsageSignals;
+
+  /** Tells a credits event to its subscribers, in the open transaction (nothing without a bus). */
+  async emit<P>(event: DomainEvent<P>, payload: P): Promise<void> {
+    await this.events?.emit(event, payload);
   }
 
   /** Usage alerts, evaluated in the transactions that move balances (see usage-alert.evaluator.ts). */
@@ -65,15 +76,18 @@ export class CreditStore {
 
   /**
    * Writes a batch of charges: events, their ledger lines, rollups and counters (see
-   * usage-writer.ts), then, for a pool, the usage alerts (the soft alert among them). Every path that charges
-   * a call ends here; an empty batch writes nothing.
+   * usage-writer.ts), then, for a pool, the usage alerts (the soft alert among them) and the signals of caps
+   * reached and the pool run dry (`refused`: the batch's refusals). Every path that charges a call ends here; an
+   * empty batch writes nothing but may tell a refusal.
    */
-  async recordCharges(em: EntityManager, batch: ChargeBatch): Promise<void> {
-    if (batch.events.length === 0) return;
-    await writeCharges(em, this.db.kind, batch);
+  async recordCharges(em: EntityManager, batch: ChargeBatch, refused: RefusedInBatch[] = []): Promise<void> {
     const { account } = batch;
-    if (account.source === "POOL")
-      await this.alerts.afterCharges(em, account.pool, account.thresholdPercent, account.state, account.before);
+    if (batch.events.length > 0) {
+      await writeCharges(em, this.db.kind, batch);
+      if (account.source === "POOL")
+        await this.alerts.afterCharges(em, account.pool, account.thresholdPercent, account.state, account.before);
+    }
+    if (account.source === "POOL") await this.signals.afterBatch(em, account.pool, account.state, account.before, refused);
   }
 
   /** Appends ledger lines, computing each one's balance after from the pool's balances before them. */
@@ -136,8 +150,9 @@ export class CreditStore {
           alertArmed: true,
         },
       );
-      // Counters restart and the pool is refilled: every usage alert re-arms (the soft alert just did).
+      // Counters restart and the pool is refilled: every usage alert re-arms (the soft alert just did), and pool.exhausted.
       await this.alerts.periodRolled(em, pool);
+      await this.signals.creditsAdded(em, pool);
       // Holds carry their counters into the new period, so caps keep counting them.
       await this.carryHolds(em, pool.orgId, next.index);
       // The refill in the audit log, in words (written by the product itself: no actor).
@@ -157,6 +172,15 @@ export class CreditStore {
           expired: expiring,
           granted: allotment,
         },
+      });
+      await this.emit(PoolRefilled, {
+        orgId: pool.orgId,
+        periodStart: next.start,
+        periodEnd: next.end,
+        granted: allotment,
+        expired: expiring,
+        topUp: pool.topUpBalance,
+        monthly: pool.monthlyBalance,
       });
     }
     return lines;
@@ -187,6 +211,7 @@ export class CreditStore {
    * top-up, grant or adjustment; see UsageAlertEvaluator.
    */
   async checkSoftAlert(em: EntityManager, pool: PoolEntity, thresholdPercent: number): Promise<void> {
+    await this.signals.creditsAdded(em, pool);
     await this.alerts.afterPoolChange(em, pool, thresholdPercent);
   }
 }

@@ -13,7 +13,8 @@ import { CapType, PoolType } from "../graphql/types/billing.type";
 import { ReservationType, ReserveCreditsInput, UsageBatchItemType, UsageCallInput } from "../graphql/types/credits.type";
 import { CapScopeEnum } from "../graphql/types/enums";
 import { OrgType } from "../graphql/types/org.type";
-import { RecordUsageInput, UsageResultType } from "../graphql/types/usage.type";
+import { RecordUsageInput, UsageEventType, UsageResultType } from "../graphql/types/usage.type";
+import { VoidUsageArgs } from "../graphql/types/corrections.type";
 
 /** Metering, reservations, the pool and caps, the soft alert and support adjustments. */
 @Resolver(() => OrgType)
@@ -64,6 +65,21 @@ export class CreditsResolver {
     @Ctx() ctx: GqlContext,
   ): Promise<boolean> {
     return ctx.services.reservations.release(ctx.actor, orgId, reservationId);
+  }
+
+  @Authorized<Rule>("ADMIN", "SCOPE:USAGE_WRITE")
+  @OrgFrom("orgId")
+  @Mutation(() => UsageEventType, {
+    description:
+      "OWNER, ADMIN, or a USAGE_WRITE key: takes back a recorded call (within 30 days); its credits return to the buckets they came from and to the caps' counters. Audited; a second void answers the first.",
+  })
+  voidUsage(
+    @Arg("orgId", () => ID) orgId: string,
+    @Arg("eventId", () => ID) eventId: string,
+    @Args() { reason }: VoidUsageArgs,
+    @Ctx() ctx: GqlContext,
+  ): Promise<UsageEventType> {
+    return ctx.services.voids.void(ctx.actor, orgId, eventId, reason);
   }
 
   @Authorized<Rule>("ADMIN")

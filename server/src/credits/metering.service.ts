@@ -14,6 +14,7 @@ import type { CreditStore } from "./credit-store";
 import type { PersonalService } from "./personal.service";
 import type { PoolService } from "./pool.service";
 import type { RefusedCallsService } from "./refused-calls.service";
+import type { RefusedInBatch } from "./usage-signals";
 import {
   type CallOutcome,
   checkCall,
@@ -190,6 +191,7 @@ export class MeteringService {
       spaceIds: calls.map((c) => c.spaceId),
     });
     const charges = ChargeBatch.forPool(pool, state, this.clock.now(), org.softAlertThresholdPercent);
+    const refused: RefusedInBatch[] = [];
     const outcomes = calls.map((call): CallOutcome => {
       const invalid = targets.problem(call);
       if (invalid) return { ok: false, error: invalid };
@@ -197,12 +199,15 @@ export class MeteringService {
       const prior = targets.seen.get(call.idempotencyKey);
       if (prior) return prior.inputHash === hash ? { ok: true, result: resultOf(prior) } : { ok: false, error: keyConflict() };
       const decision = admitCharge(state, call);
-      if (!decision.ok) return { ok: false, error: refusal(decision.refusal, pool.periodEnd) };
+      if (!decision.ok) {
+        refused.push({ refusal: decision.refusal, memberId: call.memberId, spaceId: call.spaceId });
+        return { ok: false, error: refusal(decision.refusal, pool.periodEnd) };
+      }
       const event = charges.addPool(call, decision, { userId: targets.userOf(call.memberId), inputHash: hash });
       targets.seen.set(call.idempotencyKey, event);
       return { ok: true, result: resultOf(event) };
     });
-    await this.store.recordCharges(em, charges);
+    await this.store.recordCharges(em, charges, refused);
     return outcomes;
   }
 

@@ -9,6 +9,7 @@ import type { AuditService } from "../common/audit.service";
 import { actorWords, credits as inWords, intervalWords, planWords } from "../common/audit-words";
 import { MAX_BALANCE } from "./admission";
 import type { CreditStore, LedgerLine } from "./credit-store";
+import { PlanChanged } from "./credit-events";
 import { periodAt } from "./periods";
 import { orgLedgerRows } from "./usage-writer";
 
@@ -164,6 +165,14 @@ export class PoolService {
       );
       await em.save(PoolEntity, pool);
       await em.update(OrgEntity, { id: orgId }, { orgPlan: terms.plan, billingInterval: terms.interval ?? null, spacesOwnerOnly: false });
+      if (org.orgPlan !== terms.plan || org.billingInterval !== (terms.interval ?? null))
+        await this.store.emit(PlanChanged, {
+          orgId,
+          from: org.orgPlan,
+          to: terms.plan,
+          interval: terms.interval ?? null,
+          monthlyAllotment: allotment,
+        });
       await this.audit.record(em, actor, {
         orgId,
         action: "plan.changed",

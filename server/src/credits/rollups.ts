@@ -64,3 +64,19 @@ export async function addToRollups(kind: DatabaseKind, em: EntityManager, events
     }
   }
 }
+
+/**
+ * Takes voided events out of every rollup level, in the caller's transaction (which holds
+ * the org's pool lock): their bucket rows lose their credits and calls, so every report
+ * read from the rollups counts them out. Rows left at zero stay (a report skips them).
+ */
+export async function removeFromRollups(em: EntityManager, events: UsageEventEntity[]): Promise<void> {
+  for (const { table, column, label } of ROLLUP_LEVELS) {
+    for (const e of events) {
+      await em.query(
+        `UPDATE ${table} SET credits = credits - ?, calls = calls - 1 WHERE orgId = ? AND ${column} = ? AND memberId = ? AND spaceId = ? AND model = ?`,
+        [e.credits, e.orgId, label(e.occurredAt), e.memberId, e.spaceId, e.model],
+      );
+    }
+  }
+}

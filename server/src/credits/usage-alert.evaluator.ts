@@ -98,7 +98,8 @@ export class UsageAlertEvaluator {
   /** The period roll: counters restart and the allotment is granted again, so every alert re-arms. */
   async periodRolled(em: EntityManager, pool: PoolEntity): Promise<void> {
     if (pool.usageAlerts === 0) return;
-    for (const alert of await this.load(em, pool.orgId)) if (alert.triggered) await this.resolve(em, alert);
+    for (const alert of await this.load(em, pool.orgId))
+      if (alert.triggered) await this.resolve(em, alert, alert.scope === "POOL" ? poolLevel(pool) : null);
   }
 
   private load(em: EntityManager, orgId: string): Promise<UsageAlertEntity[]> {
@@ -107,14 +108,14 @@ export class UsageAlertEvaluator {
 
   private async step(em: EntityManager, pool: PoolEntity, alert: UsageAlertEntity, level: Level): Promise<void> {
     const below = isBelow(level, alert.thresholdPercent);
-    if (!below && alert.triggered) await this.resolve(em, alert);
+    if (!below && alert.triggered) await this.resolve(em, alert, level);
     else if (below && !alert.triggered) await this.fire(em, pool, alert, level);
   }
 
-  private async resolve(em: EntityManager, alert: UsageAlertEntity): Promise<void> {
+  private async resolve(em: EntityManager, alert: UsageAlertEntity, level: Level | null): Promise<void> {
     alert.triggered = false;
     await em.update(UsageAlertEntity, { id: alert.id }, { triggered: false });
-    await this.emit(alert, "RESOLVED");
+    await this.emit(alert, "RESOLVED", level);
   }
 
   private async fire(em: EntityManager, pool: PoolEntity, alert: UsageAlertEntity, level: Level): Promise<void> {
@@ -132,7 +133,7 @@ export class UsageAlertEvaluator {
         ...mail,
       });
     }
-    await this.emit(alert, "TRIGGERED");
+    await this.emit(alert, "TRIGGERED", level);
   }
 
   /** The active members holding the alert's roles; MEMBER is the alerted member themself. */
@@ -187,16 +188,26 @@ export class UsageAlertEvaluator {
     const q = em
       .createQueryBuilder(UsageEventEntity, "e")
       .select("COALESCE(SUM(e.credits), 0)", "spent")
-      .where("e.orgId = :orgId AND e.occurredAt >= :since", { orgId: pool.orgId, since });
+      .where("e.orgId = :orgId AND e.occurredAt >= :since AND e.voidedAt IS NULL", { orgId: pool.orgId, since });
     if (of.memberId) q.andWhere("e.memberId = :memberId", { memberId: of.memberId });
     if (of.spaceId) q.andWhere("e.spaceId = :spaceId", { spaceId: of.spaceId });
     const spent = await q.getRawOne<{ spent: string | number }>();
     return runway(Number(spent?.spent ?? 0), left, now, pool.periodEnd);
   }
 
-  private async emit(alert: UsageAlertEntity, direction: "TRIGGERED" | "RESOLVED"): Promise<void> {
+  private async emit(alert: UsageAlertEntity, direction: "TRIGGERED" | "RESOLVED", level: Level | null): Promise<void> {
     const { id, orgId, scope, targetId, thresholdPercent } = alert;
-    await this.events?.emit(UsageAlertCrossed, { orgId, alertId: id, scope, targetId, thresholdPercent, direction, at: this.clock.now() });
+    await this.events?.emit(UsageAlertCrossed, {
+      orgId,
+      alertId: id,
+      scope,
+      targetId,
+      thresholdPercent,
+      direction,
+      remaining: level?.left ?? null,
+      of: level?.base ?? null,
+      at: this.clock.now(),
+    });
   }
 
   /**
@@ -205,8 +216,18 @@ export class UsageAlertEvaluator {
    * outbox, in this transaction). Re-armed by the refill, or by a top-up that lifts it back above.
    */
   private async checkSoftAlert(em: EntityManager, pool: PoolEntity, thresholdPercent: number): Promise<void> {
-    const below = isBelow(poolLevel(pool), thresholdPercent);
-    const soft = { orgId: pool.orgId, alertId: null, scope: "POOL" as const, targetId: null, thresholdPercent, at: this.clock.now() };
+    const level = poolLevel(pool);
+    const soft = {
+      orgId: pool.orgId,
+      alertId: null,
+      scope: "POOL" as const,
+      targetId: null,
+      thresholdPercent,
+      remaining: level.left,
+      of: level.base,
+      at: this.clock.now(),
+    };
+    const below = isBelow(level, thresholdPercent);
     if (!below && !pool.alertArmed) {
       pool.alertArmed = true;
       await em.update(PoolEntity, { orgId: pool.orgId }, { alertArmed: true });

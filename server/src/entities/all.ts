@@ -27,3 +27,5 @@ export { EnterpriseRequestEntity } from "./enterprise-request.entity";
 export { UsageRollupEntity, UsageRollupHourEntity, UsageRollupTenMinutesEntity } from "./usage-rollup.entity";
 export { RefusedCallDayEntity } from "./refused-call.entity";
 export { UsageAlertEntity } from "./usage-alert.entity";
+export { WebhookDeliveryEntity, WebhookEndpointEntity, WebhookEventEntity } from "./webhook.entity";
+export { CapIncreaseRequestEntity } from "./cap-increase-request.entity";

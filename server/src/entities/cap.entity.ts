@@ -1,6 +1,6 @@
 import type { CapScope } from "@team-billing/shared";
 import { Entity, Index } from "typeorm";
-import { BigIntColumn, DateTimeColumn, IdColumn, RefColumn, StringColumn } from "../db/columns";
+import { BigIntColumn, DateTimeColumn, IdColumn, IntColumn, RefColumn, StringColumn } from "../db/columns";
 
 /** A monthly limit on one member's or one Space's spend. */
 @Entity("cap")
@@ -12,4 +12,6 @@ export class CapEntity {
   @RefColumn() targetId: string;
   @BigIntColumn() monthlyLimit: number;
   @DateTimeColumn() createdAt: Date;
+  /** The period in which it was last reached (cap.reached is sent once per period). */
+  @IntColumn({ nullable: true }) reachedPeriodIndex: number | null;
 }

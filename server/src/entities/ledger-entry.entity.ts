@@ -3,7 +3,8 @@ import { BigIntColumn, DateTimeColumn, RefColumn, StringColumn } from "../db/col
 
 export type LedgerAccount = "ORG" | "USER";
 export type LedgerBucket = "TOP_UP" | "MONTHLY" | "PERSONAL";
-export type LedgerKind = "GRANT" | "TOP_UP" | "USAGE" | "EXPIRY" | "ADJUSTMENT" | "FORFEIT";
+/** VOID: credits of a voided call returned to the bucket they came from (its reference is the event's id). */
+export type LedgerKind = "GRANT" | "TOP_UP" | "USAGE" | "EXPIRY" | "ADJUSTMENT" | "FORFEIT" | "VOID";
 
 /**
  * The immutable record of every change to a bucket. Invariant (tested): a bucket's

@@ -26,6 +26,8 @@ export class PoolEntity {
   @IntColumn() alertsSent: number;
   /** How many usage_alert rows the org has: 0 skips their evaluation (no query) on every charge. */
   @IntColumn({ default: 0 }) usageAlerts: number;
+  /** False from the moment the pool ran dry (pool.exhausted sent) until credits come in again. */
+  @Column({ type: "boolean", default: true }) exhaustedArmed: boolean;
   /**
    * The most seats the org has had this period (starts at the period's seat count): a
    * seat added mid-period mints its prorated credits only above it, so re-adding a

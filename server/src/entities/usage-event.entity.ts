@@ -1,4 +1,4 @@
-import { Entity, Index } from "typeorm";
+import { Column, Entity, Index } from "typeorm";
 import { BigIntColumn, DateTimeColumn, IdColumn, IntColumn, RefColumn, StringColumn } from "../db/columns";
 
 /**
@@ -8,7 +8,8 @@ import { BigIntColumn, DateTimeColumn, IdColumn, IntColumn, RefColumn, StringCol
 @Entity("usage_event")
 @Index("uq_usage_event_key", ["orgId", "idempotencyKey"], { unique: true })
 // In (occurredAt, id) order for keyset pages, and covering both the CSV export and the raw part
-// of a report (the partial hours at its edges): neither reads the rows themselves.
+// of a report (the partial hours at its edges): neither reads the rows themselves (`voidedAt` last:
+// both leave voided calls out of totals; the CSV reads a void's reason only for voided rows).
 @Index("ix_usage_event_report", [
   "orgId",
   "occurredAt",
@@ -20,6 +21,7 @@ import { BigIntColumn, DateTimeColumn, IdColumn, IntColumn, RefColumn, StringCol
   "fromTopUp",
   "fromMonthly",
   "fromPersonal",
+  "voidedAt",
 ])
 export class UsageEventEntity {
   @IdColumn() id: string;
@@ -39,4 +41,10 @@ export class UsageEventEntity {
   @BigIntColumn() remainingAfter: number;
   @RefColumn({ nullable: true }) reservationId: string | null;
   @DateTimeColumn() occurredAt: Date;
+  /**
+   * Set once when the call is voided (`voidUsage`): its credits went back to their buckets
+   * and counters, and reports count it out. The row stays, listed with these.
+   */
+  @DateTimeColumn({ nullable: true }) voidedAt: Date | null;
+  @Column({ type: "text", nullable: true }) voidReason: string | null;
 }

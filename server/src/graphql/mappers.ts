@@ -7,6 +7,8 @@ import type { MemberView } from "../teams/member.service";
 import type { AuditEntryType, MemberType } from "./types/account.type";
 import type { EnterpriseRequestType, InvoiceType, PoolType } from "./types/billing.type";
 import type { UsageBatchItemType } from "./types/credits.type";
+import type { CapIncreaseView } from "../credits/cap-increase.service";
+import type { CapIncreaseRequestType } from "./types/corrections.type";
 
 /** Entity → GraphQL shapes where the two differ; elsewhere entities are returned as they are. */
 
@@ -78,4 +80,17 @@ export const toEnterpriseRequest = ({ request, requestedBy, org }: EnterpriseReq
   createdAt: request.createdAt,
   requestedBy,
   org,
+});
+
+export const toCapIncreaseRequest = ({ request, requestedBy, decidedBy }: CapIncreaseView): CapIncreaseRequestType => ({
+  id: request.id,
+  capId: request.capId,
+  requestedBy: toMember(requestedBy),
+  currentLimit: request.currentLimit,
+  requestedLimit: request.requestedLimit,
+  reason: request.reason,
+  status: request.status,
+  decidedBy: decidedBy ? toMember(decidedBy) : null,
+  decidedAt: request.decidedAt,
+  createdAt: request.createdAt,
 });

@@ -9,6 +9,8 @@ import { PersonalPlanResolver } from "../billing/personal-plan.resolver";
 import { CreditHistoryResolver } from "../credits/credit-history.resolver";
 import { CreditsResolver } from "../credits/credits.resolver";
 import { UsageAlertResolver } from "../credits/usage-alert.resolver";
+import { WebhookResolver } from "../webhooks/webhook.resolver";
+import { CapIncreaseResolver } from "../credits/cap-increase.resolver";
 import { DevToolsResolver } from "../dev-tools/dev-tools.resolver";
 import { LedgerResolver } from "../support/ledger.resolver";
 import { SupportResolver } from "../support/support.resolver";
@@ -32,6 +34,8 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
       CreditsResolver,
       CreditHistoryResolver,
       UsageAlertResolver,
+      WebhookResolver,
+      CapIncreaseResolver,
       BillingResolver,
       PersonalPlanResolver,
       CatalogResolver,

@@ -98,7 +98,8 @@ export class LedgerCheckService {
 
   /**
    * The current period's cap counters. `used` = the pool-charged usage events of the
-   * period ([periodStart, periodEnd), read from the pool row itself); `reserved` = the
+   * period ([periodStart, periodEnd), read from the pool row itself), less the voided
+   * ones (a void takes its call off the counters of its period); `reserved` = the
    * HELD reservations made in this period or an earlier one (rollPeriods carries every
    * open hold's counters into each new period). Both sides are grouped per target and
    * joined by a UNION ALL regrouping (no FULL OUTER JOIN on MySQL); only rows that
@@ -110,6 +111,7 @@ export class LedgerCheckService {
       `SELECT '${scope}' AS scope, e.${target} AS targetId, 0 AS storedUsed, 0 AS storedReserved, SUM(e.credits) AS used, 0 AS held
          FROM usage_event e, pool p
         WHERE p.orgId = ? AND e.orgId = p.orgId AND e.occurredAt >= p.periodStart AND e.occurredAt < p.periodEnd AND e.fromPersonal = 0
+          AND e.voidedAt IS NULL
         GROUP BY e.${target}`;
     const holds = (target: string, scope: string) =>
       `SELECT '${scope}' AS scope, r.${target} AS targetId, 0 AS storedUsed, 0 AS storedReserved, 0 AS used, SUM(r.credits) AS held
@@ -143,7 +145,7 @@ export class LedgerCheckService {
       const period = `period ${periodIndex}`;
       if (int(r.storedUsed) !== int(r.used))
         problems.push(
-          `${who}, cap counter for ${period}: used expected ${int(r.used)} credits (its usage events of the period), found ${int(r.storedUsed)}.`,
+          `${who}, cap counter for ${period}: used expected ${int(r.used)} credits (its usage events of the period, voided ones out), found ${int(r.storedUsed)}.`,
         );
       if (int(r.storedReserved) !== int(r.held))
         problems.push(
@@ -201,35 +203,49 @@ export class LedgerCheckService {
    * credits) = the USAGE ledger lines that reference it; and every pool USAGE line
    * references an event of the org. Personal lines are read for the org's members only
    * and count only where they reference one of this org's events (a member may spend
-   * in other orgs too).
+   * in other orgs too). A voided event's VOID lines return, per bucket, nothing (a
+   * period that has ended, a forfeited pool) or exactly what the event took from it; an
+   * event that is not voided has none, and every pool VOID line references an event.
    */
   private async eventSplits(em: EntityManager, orgId: string): Promise<string[]> {
+    // Per event: its split and voided flag, then its USAGE lines and its VOID lines per bucket.
     const rows: Row[] = await em.query(
-      `SELECT s.eventId, SUM(s.isEvent) AS isEvent, SUM(s.credits) AS credits,
+      `SELECT s.eventId, SUM(s.isEvent) AS isEvent, SUM(s.isVoided) AS isVoided, SUM(s.credits) AS credits,
               SUM(s.fromTopUp) AS fromTopUp, SUM(s.fromMonthly) AS fromMonthly, SUM(s.fromPersonal) AS fromPersonal,
-              SUM(s.lineTopUp) AS lineTopUp, SUM(s.lineMonthly) AS lineMonthly, SUM(s.linePersonal) AS linePersonal
+              SUM(s.lineTopUp) AS lineTopUp, SUM(s.lineMonthly) AS lineMonthly, SUM(s.linePersonal) AS linePersonal,
+              SUM(s.voidTopUp) AS voidTopUp, SUM(s.voidMonthly) AS voidMonthly, SUM(s.voidPersonal) AS voidPersonal
          FROM (
-           SELECT e.id AS eventId, 1 AS isEvent, e.credits AS credits, e.fromTopUp AS fromTopUp, e.fromMonthly AS fromMonthly,
-                  e.fromPersonal AS fromPersonal, 0 AS lineTopUp, 0 AS lineMonthly, 0 AS linePersonal
+           SELECT e.id AS eventId, 1 AS isEvent, CASE WHEN e.voidedAt IS NULL THEN 0 ELSE 1 END AS isVoided, e.credits AS credits,
+                  e.fromTopUp AS fromTopUp, e.fromMonthly AS fromMonthly, e.fromPersonal AS fromPersonal,
+                  0 AS lineTopUp, 0 AS lineMonthly, 0 AS linePersonal, 0 AS voidTopUp, 0 AS voidMonthly, 0 AS voidPersonal
              FROM usage_event e WHERE e.orgId = ?
            UNION ALL
-           SELECT l.reference, 0, 0, 0, 0, 0,
-                  -SUM(CASE WHEN l.bucket = 'TOP_UP' THEN l.amount ELSE 0 END),
-                  -SUM(CASE WHEN l.bucket = 'MONTHLY' THEN l.amount ELSE 0 END), 0
-             FROM ledger_entry l WHERE l.account = 'ORG' AND l.accountId = ? AND l.kind = 'USAGE'
+           SELECT l.reference, 0, 0, 0, 0, 0, 0,
+                  -SUM(CASE WHEN l.kind = 'USAGE' AND l.bucket = 'TOP_UP' THEN l.amount ELSE 0 END),
+                  -SUM(CASE WHEN l.kind = 'USAGE' AND l.bucket = 'MONTHLY' THEN l.amount ELSE 0 END), 0,
+                  SUM(CASE WHEN l.kind = 'VOID' AND l.bucket = 'TOP_UP' THEN l.amount ELSE 0 END),
+                  SUM(CASE WHEN l.kind = 'VOID' AND l.bucket = 'MONTHLY' THEN l.amount ELSE 0 END), 0
+             FROM ledger_entry l WHERE l.account = 'ORG' AND l.accountId = ? AND l.kind IN ('USAGE', 'VOID')
             GROUP BY l.reference
            UNION ALL
-           SELECT l.reference, 0, 0, 0, 0, 0, 0, 0, -SUM(l.amount)
+           SELECT l.reference, 0, 0, 0, 0, 0, 0, 0, 0,
+                  -SUM(CASE WHEN l.kind = 'USAGE' THEN l.amount ELSE 0 END), 0, 0,
+                  SUM(CASE WHEN l.kind = 'VOID' THEN l.amount ELSE 0 END)
              FROM ledger_entry l
-            WHERE l.account = 'USER' AND l.bucket = 'PERSONAL' AND l.kind = 'USAGE'
+            WHERE l.account = 'USER' AND l.bucket = 'PERSONAL' AND l.kind IN ('USAGE', 'VOID')
               AND l.accountId IN (SELECT m.userId FROM membership m WHERE m.orgId = ?)
             GROUP BY l.reference
          ) s
         GROUP BY s.eventId
-       HAVING (SUM(s.isEvent) = 0 AND (SUM(s.lineTopUp) <> 0 OR SUM(s.lineMonthly) <> 0))
+       HAVING (SUM(s.isEvent) = 0 AND (SUM(s.lineTopUp) <> 0 OR SUM(s.lineMonthly) <> 0 OR SUM(s.voidTopUp) <> 0 OR SUM(s.voidMonthly) <> 0))
            OR (SUM(s.isEvent) > 0 AND (SUM(s.fromTopUp) <> SUM(s.lineTopUp) OR SUM(s.fromMonthly) <> SUM(s.lineMonthly)
                OR SUM(s.fromPersonal) <> SUM(s.linePersonal)
                OR SUM(s.fromTopUp) + SUM(s.fromMonthly) + SUM(s.fromPersonal) <> SUM(s.credits)))
+           OR (SUM(s.isEvent) > 0 AND SUM(s.isVoided) = 0 AND (SUM(s.voidTopUp) <> 0 OR SUM(s.voidMonthly) <> 0 OR SUM(s.voidPersonal) <> 0))
+           OR (SUM(s.isEvent) > 0 AND SUM(s.isVoided) > 0 AND (
+                  (SUM(s.voidTopUp) <> 0 AND SUM(s.voidTopUp) <> SUM(s.fromTopUp))
+               OR (SUM(s.voidMonthly) <> 0 AND SUM(s.voidMonthly) <> SUM(s.fromMonthly))
+               OR (SUM(s.voidPersonal) <> 0 AND SUM(s.voidPersonal) <> SUM(s.fromPersonal))))
         ORDER BY s.eventId
         LIMIT ${MAX_LISTED + 1}`,
       [orgId, orgId, orgId],
@@ -238,7 +254,10 @@ export class LedgerCheckService {
     for (const r of rows.slice(0, MAX_LISTED)) {
       const id = r.eventId === null ? "(no reference)" : str(r.eventId);
       if (int(r.isEvent) === 0) {
-        problems.push(`Pool USAGE ledger lines reference ${id}, which is no usage event of this org.`);
+        if (int(r.lineTopUp) !== 0 || int(r.lineMonthly) !== 0)
+          problems.push(`Pool USAGE ledger lines reference ${id}, which is no usage event of this org.`);
+        if (int(r.voidTopUp) !== 0 || int(r.voidMonthly) !== 0)
+          problems.push(`Pool VOID ledger lines reference ${id}, which is no usage event of this org.`);
         continue;
       }
       const event = `Usage event ${id} (${int(r.credits)} credits)`;
@@ -251,6 +270,19 @@ export class LedgerCheckService {
       ] as const) {
         if (int(stored) !== int(lines))
           problems.push(`${event}: ${label} expected ${int(lines)} (its USAGE ledger lines), found ${int(stored)}.`);
+      }
+      const voided = int(r.isVoided) > 0;
+      for (const [label, taken, back] of [
+        ["top-up", r.fromTopUp, r.voidTopUp],
+        ["monthly", r.fromMonthly, r.voidMonthly],
+        ["personal", r.fromPersonal, r.voidPersonal],
+      ] as const) {
+        if (int(back) === 0) continue;
+        if (!voided) problems.push(`${event}: not voided, yet VOID ledger lines return ${int(back)} ${label} credits for it.`);
+        else if (int(back) !== int(taken))
+          problems.push(
+            `${event}: voided, its VOID ledger lines return ${int(back)} ${label} credits; expected ${int(taken)} (what it took) or none.`,
+          );
       }
     }
     if (rows.length > MAX_LISTED) problems.push(`More usage events disagree with the ledger than the ${MAX_LISTED} listed.`);

@@ -9,7 +9,7 @@ import { AppError, badInput, conflict, forbidden, notFound } from "../common/err
 import type { MailService } from "../mail/mail.service";
 import type { UserActor } from "../common/actor";
 import type { DomainEvents } from "../common/domain-events";
-import { SeatsChanged } from "./team-events";
+import { MemberJoined, SeatsChanged } from "./team-events";
 import type { AuditService } from "../common/audit.service";
 import { actorWords, onDay, person, roleWords } from "../common/audit-words";
 import { cleanEmail, isId } from "../common/validate";
@@ -246,6 +246,14 @@ export class InvitationService {
       }
       await em.update(InvitationEntity, { id: invitation.id }, { acceptedAt: now, acceptedByUserId: actor.user.id });
       await this.events.emit(SeatsChanged, { orgId: invitation.orgId, added: true });
+      const joined = {
+        orgId: invitation.orgId,
+        memberId: membership.id,
+        userId: actor.user.id,
+        email: actor.user.email,
+        role: invitation.role,
+      };
+      await this.events.emit(MemberJoined, joined);
       await this.audit.record(em, actor, {
         orgId: invitation.orgId,
         action: "member.joined",

@@ -6,7 +6,7 @@ import { MembershipEntity, OrgEntity, UserEntity } from "../entities";
 import { badInput, conflict, forbidden, notFound } from "../common/errors";
 import type { UserActor } from "../common/actor";
 import type { DomainEvents } from "../common/domain-events";
-import { SeatsChanged } from "./team-events";
+import { MemberRemoved, SeatsChanged } from "./team-events";
 import type { ApiKeyService } from "../accounts/api-key.service";
 import type { AuditService } from "../common/audit.service";
 import { actorWords, person, roleWords } from "../common/audit-words";
@@ -71,6 +71,13 @@ export class MemberService {
     await em.update(MembershipEntity, { id: target.id }, { active: false, removedAt: this.clock.now() });
     await this.events.emit(SeatsChanged, { orgId: target.orgId, added: false });
     const user = await em.findOneByOrFail(UserEntity, { id: target.userId });
+    await this.events.emit(MemberRemoved, {
+      orgId: target.orgId,
+      memberId: target.id,
+      userId: user.id,
+      email: user.email,
+      role: target.role,
+    });
     await this.audit.record(em, actor, {
       orgId: target.orgId,
       action,

@@ -53,6 +53,9 @@ export class UsageEventType {
   @Field(() => Int) fromTopUp: number;
   @Field(() => Int) fromMonthly: number;
   @Field() occurredAt: Date;
+  @Field(() => Date, { nullable: true, description: "Set when the call was voided (voidUsage): reports count it out." })
+  voidedAt: Date | null;
+  @Field(() => String, { nullable: true }) voidReason: string | null;
 }
 
 @ObjectType("PageInfo")

@@ -1,0 +1,103 @@
+import "reflect-metadata";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createApp } from "../app";
+import { loadConfig } from "../config";
+import { LedgerEntryEntity, PoolEntity, UsageEventEntity } from "../entities";
+import { jsonPoster, type LoadResult, load, table } from "./load";
+import { peakRssMb, setUp, startServer } from "./server";
+
+/**
+ * The credits benchmark on the embedded default (issue 16): SQLite, one hot org, 64
+ * concurrent callers, the server as its own process on a fresh DATA_DIR. (c) `{ __typename }`
+ * is the floor; (b) `recordUsage`; the floor again after, so a drift of the machine shows.
+ * Then the books are checked: the credits moved equal the credits answered and the ledger.
+ * Env: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_PORT, BENCH_SERVER_ARGS (e.g. --cpu-prof).
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+const PORT = Number(process.env.BENCH_PORT ?? 4791);
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), "tb-bench-sqlite-"));
+  const config = loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: "bench", STRIPE_EMULATOR_PORT: "0" });
+  let app = await createApp({ config, log: () => {} });
+  const hot = await setUp(app);
+  const before = await app.db.manager.findOneByOrFail(PoolEntity, { orgId: hot.orgId });
+  await app.close();
+
+  let charged = 0;
+  const results: LoadResult[] = [];
+  const server = await startServer(PORT, { DATA_DIR: dataDir });
+  let rss = 0;
+  try {
+    const post = jsonPoster(PORT, "/graphql", { authorization: `Bearer ${hot.secret}` }, CONCURRENCY) as (
+      body: unknown,
+    ) => Promise<{ data?: { recordUsage?: { creditsCharged: number } }; errors?: unknown[] }>;
+    const floor = (label: string) => load(label, CONCURRENCY, SECONDS, async () => !(await post({ query: "{ __typename }" })).errors);
+    const RECORD = "mutation($input: RecordUsageInput!) { recordUsage(input: $input) { eventId creditsCharged poolRemaining } }";
+    results.push(await floor("(c) { __typename } over HTTP"));
+    results.push(
+      await load("(b) recordUsage over HTTP", CONCURRENCY, SECONDS, async (i) => {
+        const input = {
+          orgId: hot.orgId,
+          memberId: hot.memberId,
+          spaceId: hot.spaceIds[i % hot.spaceIds.length],
+          model: "bench-model",
+          credits: 1 + (i % 5),
+          idempotencyKey: `b-${i}`,
+        };
+        const res = await post({ query: RECORD, variables: { input } });
+        if (res.errors || !res.data?.recordUsage) throw new Error(`recordUsage failed: ${JSON.stringify(res.errors)}`);
+        charged += res.data.recordUsage.creditsCharged;
+        return true;
+      }),
+    );
+    results.push(await floor("(c') the floor again"));
+    rss = peakRssMb(server.pid as number);
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  }
+
+  app = await createApp({ config, log: () => {} });
+  try {
+    const after = await app.db.manager.findOneByOrFail(PoolEntity, { orgId: hot.orgId });
+    const moved = before.topUpBalance + before.monthlyBalance - (after.topUpBalance + after.monthlyBalance);
+    const events = await app.db.manager
+      .createQueryBuilder(UsageEventEntity, "e")
+      .select("COUNT(*)", "n")
+      .addSelect("SUM(e.credits)", "credits")
+      .where("e.orgId = :o", { o: hot.orgId })
+      .getRawOne<{ n: string; credits: string }>();
+    const ledger = await app.db.manager
+      .createQueryBuilder(LedgerEntryEntity, "l")
+      .select("SUM(l.amount)", "total")
+      .where("l.accountId = :o", { o: hot.orgId })
+      .getRawOne<{ total: string }>();
+    const exact =
+      moved === charged && Number(events?.credits) === charged && Number(ledger?.total) === after.topUpBalance + after.monthlyBalance;
+    const [c, b, c2] = results;
+    const floorRate = (c.perSecond + c2.perSecond) / 2;
+    const floorP99 = Math.max(c.p99, c2.p99);
+    console.log(
+      `\nCredits benchmark: SQLite (the embedded default), one hot org, ${CONCURRENCY} concurrent callers, ${SECONDS} s per run\n`,
+    );
+    console.log(table(results));
+    console.log(`
+(b) / (c): ${(b.perSecond / floorRate).toFixed(2)}   target ≥ 0.5 (the floor: the mean of the runs before and after)
+p99 of (b) / p99 of (c): ${(b.p99 / floorP99).toFixed(2)}
+server peak RSS: ${rss.toFixed(0)} MB
+credits: ${charged.toLocaleString("en-US")} charged in ${Number(events?.n).toLocaleString("en-US")} events; the pool moved ${moved.toLocaleString("en-US")}; ledger ${exact ? "matches: exact, no overdraft" : "DOES NOT match: NOT EXACT"}
+`);
+    if (!exact) process.exitCode = 1;
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
