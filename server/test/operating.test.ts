@@ -21,6 +21,36 @@ function sample(text: string, name: string): number {
   return line ? Number(line.slice(name.length + 1)) : 0;
 }
 
+describe("calls that arrive together", () => {
+  let t: TestApp;
+  afterEach(async () => t?.close());
+
+  // On SQLite a batch's transaction never waits on I/O: without gathering, each call went alone.
+  it("share transactions on either database (team_billing_usage_batch_calls)", async () => {
+    t = await startTestApp();
+    const team = await teamOrg(t);
+    const before = await (await fetch(`${t.url}/metrics`)).text();
+    const calls = Array.from({ length: 48 }, (_, i) =>
+      team.key.request(RECORD, {
+        input: {
+          orgId: team.orgId,
+          memberId: team.ownerMemberId,
+          spaceId: team.spaceIds[i % 2],
+          model: "m",
+          credits: 1,
+          idempotencyKey: `g${i}`,
+        },
+      }),
+    );
+    expect((await Promise.all(calls)).every((r) => r.errors === undefined)).toBe(true);
+    const after = await (await fetch(`${t.url}/metrics`)).text();
+    const delta = (name: string) => sample(after, name) - sample(before, name);
+    expect(delta("team_billing_usage_batch_calls_sum")).toBe(48);
+    // 48 calls sent at once go in a handful of transactions, not 48.
+    expect(delta("team_billing_usage_batch_calls_count")).toBeLessThanOrEqual(12);
+  });
+});
+
 describe("/readyz", () => {
   let t: TestApp;
   afterEach(async () => t?.close());
@@ -98,6 +128,7 @@ describe("/metrics", () => {
     expect(after).toContain('team_billing_job_lag_seconds{job="mail"}');
     expect(after).toContain('team_billing_db_pool_connections{state="in_use"}');
     expect(after).toContain("team_billing_transaction_retries_total");
+    expect(after).toContain('team_billing_outbox_depth{outbox="webhooks"}');
     expect(after).toContain("team_billing_process_cpu_user_seconds_total");
   });
 

@@ -17,6 +17,14 @@ export class Coalescer<I, O> {
   constructor(
     private readonly run: (key: string, inputs: I[]) => Promise<(O | Rejection)[]>,
     private readonly maxBatch = 500,
+    /**
+     * Before a batch starts, let the event loop turn (up to this many times) while more calls
+     * keep arriving. A batch whose transaction never waits on I/O (SQLite answers synchronously)
+     * would otherwise finish before the next request is even parsed, and every call would go
+     * alone: one transaction each. A turn costs well under a millisecond; it stops at once
+     * when nothing new came in.
+     */
+    private readonly gatherTurns = 0,
   ) {}
 
   submit(key: string, input: I): Promise<O> {
@@ -38,6 +46,12 @@ export class Coalescer<I, O> {
     queue.running = true;
     try {
       while (queue.items.length > 0) {
+        // Gather: wait while calls keep arriving (two quiet turns in a row end it).
+        for (let turn = 0, quiet = 0; turn < this.gatherTurns && quiet < 2 && queue.items.length < this.maxBatch; turn++) {
+          const seen = queue.items.length;
+          await new Promise((resolve) => setImmediate(resolve));
+          quiet = queue.items.length === seen ? quiet + 1 : 0;
+        }
         const batch = queue.items.splice(0, this.maxBatch);
         try {
           const outputs = await this.run(

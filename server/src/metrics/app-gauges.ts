@@ -1,7 +1,7 @@
 import { Gauge, Registry } from "prom-client";
 import { IsNull } from "typeorm";
 import type { Database } from "../db/database";
-import { MailOutboxEntity, SeatSyncEntity } from "../entities";
+import { MailOutboxEntity, SeatSyncEntity, WebhookDeliveryEntity } from "../entities";
 import type { JobRunner } from "../jobs/job-runner";
 
 interface PoolStats {
@@ -31,12 +31,13 @@ export function appGauges(db: Database, jobs: JobRunner, inFlight: () => number)
   });
   new Gauge({
     name: "team_billing_outbox_depth",
-    help: "Rows waiting to be sent: mail not yet sent, seat counts not yet applied in Stripe",
+    help: "Rows waiting to be sent: mail not yet sent, seat counts not yet applied in Stripe, webhook deliveries pending",
     labelNames: ["outbox"],
     registers: [registry],
     async collect() {
       this.set({ outbox: "mail" }, await db.manager.countBy(MailOutboxEntity, { sentAt: IsNull() }));
       this.set({ outbox: "seat_sync" }, await db.manager.countBy(SeatSyncEntity, { appliedAt: IsNull() }));
+      this.set({ outbox: "webhooks" }, await db.manager.countBy(WebhookDeliveryEntity, { status: "PENDING" }));
     },
   });
   new Gauge({

@@ -22,6 +22,13 @@ export const usageOutcomes = new Counter({
   registers: [processRegistry],
 });
 
+export const usageBatchCalls = new Histogram({
+  name: "team_billing_usage_batch_calls",
+  help: "recordUsage calls charged together in one transaction (calls of one org that arrived together)",
+  buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 500],
+  registers: [processRegistry],
+});
+
 export const transactionRetries = new Counter({
   name: "team_billing_transaction_retries_total",
   help: "Database transactions run again, by the error that caused it (deadlock, lock wait timeout, busy)",
