@@ -6,7 +6,7 @@ import { type App, createApp } from "../app";
 import { loadConfig } from "../config";
 import { LedgerEntryEntity, PoolEntity, UsageEventEntity } from "../entities";
 import { jsonPoster, type LoadResult, load, recreateDatabase, table } from "./load";
-import { peakRssMb, setUp, startServer } from "./server";
+import { peakRssMb, serverBatchCalls, setUp, startServer } from "./server";
 
 /**
  * The credits benchmark (issue 3), on MariaDB, one hot org, 64 concurrent callers:
@@ -59,6 +59,7 @@ async function main(): Promise<void> {
       await load("(c) { __typename } over HTTP", CONCURRENCY, SECONDS, async () => !(await post({ query: "{ __typename }" })).errors),
     );
     const RECORD = "mutation($input: RecordUsageInput!) { recordUsage(input: $input) { eventId creditsCharged poolRemaining } }";
+    const batchesBefore = await serverBatchCalls(PORT);
     results.push(
       await load("(b) recordUsage over HTTP", CONCURRENCY, SECONDS, async (i) => {
         const res = await post({ query: RECORD, variables: { input: call(i, "b") } });
@@ -67,6 +68,8 @@ async function main(): Promise<void> {
         return true;
       }),
     );
+    const batchesAfter = await serverBatchCalls(PORT);
+    const perTransaction = (batchesAfter.sum - batchesBefore.sum) / Math.max(1, batchesAfter.count - batchesBefore.count);
     const rss = peakRssMb(server.pid!);
 
     // Exactness: the pool moved by exactly what the calls were charged, and matches its ledger.
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
 (b) / (c): ${(b.perSecond / c.perSecond).toFixed(2)}   target ≥ 0.5
 (a) / (d): ${(a.perSecond / d.perSecond).toFixed(1)}×   target ≥ 5×
 p99 of (b): ${b.p99.toFixed(1)} ms   target ≤ 50 ms
+calls per transaction in (b): ${perTransaction.toFixed(1)}
 server peak RSS: ${rss.toFixed(0)} MB   target ≤ 250 MB
 credits: ${answered.toLocaleString("en-US")} charged in ${Number(events?.n).toLocaleString("en-US")} events; the pool moved ${moved.toLocaleString("en-US")}; ledger ${exact ? "matches" : "DOES NOT match"}: ${exact ? "exact, no overdraft" : "NOT EXACT"}
 `);

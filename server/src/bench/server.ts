@@ -54,3 +54,10 @@ export function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
+
+/** The server's own count of calls charged and transactions (its /metrics, from loopback): their ratio is the batch size. */
+export async function serverBatchCalls(port: number): Promise<{ sum: number; count: number }> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? 0);
+  return { sum: value("team_billing_usage_batch_calls_sum"), count: value("team_billing_usage_batch_calls_count") };
+}

@@ -6,7 +6,7 @@ import { createApp } from "../app";
 import { loadConfig } from "../config";
 import { LedgerEntryEntity, PoolEntity, UsageEventEntity } from "../entities";
 import { jsonPoster, type LoadResult, load, table } from "./load";
-import { peakRssMb, setUp, startServer } from "./server";
+import { peakRssMb, serverBatchCalls, setUp, startServer } from "./server";
 
 /**
  * The credits benchmark on the embedded default (issue 16): SQLite, one hot org, 64
@@ -33,12 +33,7 @@ async function main(): Promise<void> {
   const server = await startServer(PORT, { DATA_DIR: dataDir });
   let rss = 0;
   let perTransaction = 0;
-  /** The server's own count of calls charged per transaction (its /metrics, from loopback). */
-  const batchCalls = async () => {
-    const text = await (await fetch(`http://127.0.0.1:${PORT}/metrics`)).text();
-    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? 0);
-    return { sum: value("team_billing_usage_batch_calls_sum"), count: value("team_billing_usage_batch_calls_count") };
-  };
+  const batchCalls = () => serverBatchCalls(PORT);
   try {
     const post = jsonPoster(PORT, "/graphql", { authorization: `Bearer ${hot.secret}` }, CONCURRENCY) as (
       body: unknown,
