@@ -5,23 +5,13 @@ import type { Request, Response } from "express";
 import { In, type SelectQueryBuilder } from "typeorm";
 import type { Database } from "../db/database";
 import { MembershipEntity, SpaceEntity, UsageEventEntity, UserEntity } from "../entities";
+import { REPORT_INDEX_COLUMNS } from "../entities/usage-event.entity";
 import { badInput } from "../common/errors";
 import { MAX_REPORT_DAYS, type UsageFilters, type UsageService } from "./usage.service";
 
 const PAGE = 1_000;
 /** What a line needs: all of it in the report index, so an export never reads the rows themselves. */
-const COLUMNS = [
-  "occurredAt",
-  "id",
-  "memberId",
-  "spaceId",
-  "model",
-  "credits",
-  "fromTopUp",
-  "fromMonthly",
-  "fromPersonal",
-  "voidedAt",
-] as const;
+const COLUMNS = REPORT_INDEX_COLUMNS;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const MAX_WINDOW_MS = 32 * DAY_MS;

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { App } from "../app";
+import { LedgerEntryEntity, PoolEntity, UsageEventEntity } from "../entities";
 import type { Actor, UserActor } from "../common/actor";
 
 /** One hot org on ENTERPRISE with a billion top-up credits, four Spaces and a USAGE_WRITE key. */
@@ -60,4 +61,27 @@ export async function serverBatchCalls(port: number): Promise<{ sum: number; cou
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? 0);
   return { sum: value("team_billing_usage_batch_calls_sum"), count: value("team_billing_usage_batch_calls_count") };
+}
+
+/**
+ * Exactness after a run: the pool moved by exactly what the calls were answered as charged,
+ * the events add up to the same, and the ledger sums to the pool's balance.
+ */
+export async function checkBooks(app: App, orgId: string, before: PoolEntity, answered: number) {
+  const after = await app.db.manager.findOneByOrFail(PoolEntity, { orgId });
+  const moved = before.topUpBalance + before.monthlyBalance - (after.topUpBalance + after.monthlyBalance);
+  const events = await app.db.manager
+    .createQueryBuilder(UsageEventEntity, "e")
+    .select("COUNT(*)", "n")
+    .addSelect("SUM(e.credits)", "credits")
+    .where("e.orgId = :o", { o: orgId })
+    .getRawOne<{ n: string; credits: string }>();
+  const ledger = await app.db.manager
+    .createQueryBuilder(LedgerEntryEntity, "l")
+    .select("SUM(l.amount)", "total")
+    .where("l.accountId = :o", { o: orgId })
+    .getRawOne<{ total: string }>();
+  const exact =
+    moved === answered && Number(events?.credits) === answered && Number(ledger?.total) === after.topUpBalance + after.monthlyBalance;
+  return { moved, events: Number(events?.n), exact };
 }

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../app";
 import { loadConfig } from "../config";
-import { LedgerEntryEntity, PoolEntity, UsageEventEntity } from "../entities";
+import { PoolEntity } from "../entities";
 import { jsonPoster, type LoadResult, load, table } from "./load";
-import { peakRssMb, serverBatchCalls, setUp, startServer } from "./server";
+import { checkBooks, peakRssMb, serverBatchCalls, setUp, startServer } from "./server";
 
 /**
  * The credits benchmark on the embedded default (issue 16): SQLite, one hot org, 64
@@ -71,21 +71,7 @@ async function main(): Promise<void> {
 
   app = await createApp({ config, log: () => {} });
   try {
-    const after = await app.db.manager.findOneByOrFail(PoolEntity, { orgId: hot.orgId });
-    const moved = before.topUpBalance + before.monthlyBalance - (after.topUpBalance + after.monthlyBalance);
-    const events = await app.db.manager
-      .createQueryBuilder(UsageEventEntity, "e")
-      .select("COUNT(*)", "n")
-      .addSelect("SUM(e.credits)", "credits")
-      .where("e.orgId = :o", { o: hot.orgId })
-      .getRawOne<{ n: string; credits: string }>();
-    const ledger = await app.db.manager
-      .createQueryBuilder(LedgerEntryEntity, "l")
-      .select("SUM(l.amount)", "total")
-      .where("l.accountId = :o", { o: hot.orgId })
-      .getRawOne<{ total: string }>();
-    const exact =
-      moved === charged && Number(events?.credits) === charged && Number(ledger?.total) === after.topUpBalance + after.monthlyBalance;
+    const { moved, events, exact } = await checkBooks(app, hot.orgId, before, charged);
     const [c, b, c2] = results;
     const floorRate = (c.perSecond + c2.perSecond) / 2;
     const floorP99 = Math.max(c.p99, c2.p99);
@@ -98,7 +84,7 @@ async function main(): Promise<void> {
 p99 of (b) / p99 of (c): ${(b.p99 / floorP99).toFixed(2)}
 calls per transaction in (b): ${perTransaction.toFixed(1)}
 server peak RSS: ${rss.toFixed(0)} MB
-credits: ${charged.toLocaleString("en-US")} charged in ${Number(events?.n).toLocaleString("en-US")} events; the pool moved ${moved.toLocaleString("en-US")}; ledger ${exact ? "matches: exact, no overdraft" : "DOES NOT match: NOT EXACT"}
+credits: ${charged.toLocaleString("en-US")} charged in ${events.toLocaleString("en-US")} events; the pool moved ${moved.toLocaleString("en-US")}; ledger ${exact ? "matches: exact, no overdraft" : "DOES NOT match: NOT EXACT"}
 `);
     if (!exact) process.exitCode = 1;
   } finally {

@@ -1,17 +1,8 @@
 import { Column, Entity, Index } from "typeorm";
 import { BigIntColumn, DateTimeColumn, IdColumn, IntColumn, RefColumn, StringColumn } from "../db/columns";
 
-/**
- * One charged model call. Kept for good, so its idempotency key is kept too (the
- * contract asks for at least 35 days). `inputHash` tells a replay from a conflict.
- */
-@Entity("usage_event")
-@Index("uq_usage_event_key", ["orgId", "idempotencyKey"], { unique: true })
-// In (occurredAt, id) order for keyset pages, and covering both the CSV export and the raw part
-// of a report (the partial hours at its edges): neither reads the rows themselves (`voidedAt` last:
-// both leave voided calls out of totals; the CSV reads a void's reason only for voided rows).
-@Index("ix_usage_event_report", [
-  "orgId",
+/** The report index after `orgId`: what the CSV export reads (it never reads the rows themselves). */
+export const REPORT_INDEX_COLUMNS = [
   "occurredAt",
   "id",
   "memberId",
@@ -22,7 +13,18 @@ import { BigIntColumn, DateTimeColumn, IdColumn, IntColumn, RefColumn, StringCol
   "fromMonthly",
   "fromPersonal",
   "voidedAt",
-])
+] as const;
+
+/**
+ * One charged model call. Kept for good, so its idempotency key is kept too (the
+ * contract asks for at least 35 days). `inputHash` tells a replay from a conflict.
+ */
+@Entity("usage_event")
+@Index("uq_usage_event_key", ["orgId", "idempotencyKey"], { unique: true })
+// In (occurredAt, id) order for keyset pages, and covering both the CSV export and the raw part
+// of a report (the partial hours at its edges): neither reads the rows themselves (`voidedAt` last:
+// both leave voided calls out of totals; the CSV reads a void's reason only for voided rows).
+@Index("ix_usage_event_report", ["orgId", ...REPORT_INDEX_COLUMNS])
 export class UsageEventEntity {
   @IdColumn() id: string;
   @RefColumn() orgId: string;
