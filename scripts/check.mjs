@@ -26,6 +26,7 @@ function step(name, command, args, options = {}) {
 const tsc = bin("tsc");
 step("types: server, shared, stripe-emulator", tsc, ["-b", "server", "stripe-emulator"]);
 step("types: server tests", tsc, ["-p", "server/test/tsconfig.json"]);
+step("types: the Galera suite", tsc, ["-p", "server/test-galera/tsconfig.json", "--noEmit"]);
 if (existsSync(join(root, "stripe-emulator/tsconfig.test.json"))) {
   step("types: stripe-emulator tests", tsc, ["-p", "stripe-emulator/tsconfig.test.json", "--noEmit"]);
 }

@@ -122,6 +122,9 @@ export class MeteringService {
       return countUsageOutcomes(await this.chargeTogether(orgId, calls));
     } catch (error) {
       if (calls.length === 1 && !isUniqueViolation(error)) return [this.failed(error)];
+      // The database is away (a dead or frozen node), not one call at fault: running the calls
+      // one by one would spend a second budget on each queue behind them. Every call is told to retry.
+      if (isAway(error)) return calls.map(() => this.failed(error));
     }
     const alone = { until: Date.now() + this.db.retryBudget, away: false };
     const outcomes: (CallOutcome | Rejection)[] = [];
@@ -141,7 +144,7 @@ export class MeteringService {
         const [outcome] = await this.chargeTogether(orgId, [call], alone.until);
         return outcome;
       } catch (error) {
-        if (isConnectionError(error) || isConnectionError((error as { cause?: unknown }).cause)) alone.away = true;
+        if (isAway(error)) alone.away = true;
         if (!isUniqueViolation(error)) return this.failed(error);
         // Two members of an org on personal plans used one key at the same moment: the
         // second run finds the first's event (a replay or a CONFLICT). A key the database
@@ -247,3 +250,6 @@ export class MeteringService {
     };
   }
 }
+
+/** The connection itself failed (or a retry budget ran out on one that did): the database is away. */
+const isAway = (error: unknown): boolean => isConnectionError(error) || isConnectionError((error as { cause?: unknown } | null)?.cause);

@@ -25,6 +25,13 @@ export interface DataSourceSettings {
   queryTimeoutMs?: number;
   /** MySQL: innodb_lock_wait_timeout per session, below queryTimeoutMs so a lock wait ends as 1205 (retried). */
   lockWaitTimeoutS?: number;
+  /**
+   * Galera: `wsrep_sync_wait` per session (default: DB_SYNC_WAIT from the environment; unset
+   * leaves the server's). 1 makes each read wait until the node has applied every write the
+   * cluster committed before it, so a read through one node sees what another process wrote
+   * through another node (processes on different nodes need it; behind HAProxy's one node they do not).
+   */
+  syncWait?: number;
 }
 
 export function databaseKind(databaseUrl: string | undefined): DatabaseKind {
@@ -60,6 +67,7 @@ export function buildDataSource(settings: DataSourceSettings): DataSource {
     guardPools(dataSource, {
       queryTimeoutMs: settings.queryTimeoutMs ?? 10_000,
       lockWaitTimeoutS: settings.lockWaitTimeoutS ?? 5,
+      syncWait: settings.syncWait ?? syncWaitFromEnv(),
     });
     return dataSource;
   }
@@ -83,6 +91,16 @@ export function buildDataSource(settings: DataSourceSettings): DataSource {
 interface PoolGuard {
   queryTimeoutMs: number;
   lockWaitTimeoutS: number;
+  syncWait: number | undefined;
+}
+
+/** DB_SYNC_WAIT: wsrep_sync_wait's bitmask (0-15: 1 reads, 2 updates and deletes, 4 inserts, 8 SHOW). */
+function syncWaitFromEnv(): number | undefined {
+  const raw = process.env.DB_SYNC_WAIT;
+  if (raw === undefined || raw === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 15) throw new Error(`DB_SYNC_WAIT must be an integer from 0 to 15, got "${raw}"`);
+  return value;
 }
 
 /** The little of mysql2's pool and connection this file uses. */
@@ -98,6 +116,8 @@ interface MysqlConnection {
   destroy(): void;
 }
 const GUARDED = Symbol("guarded");
+/** The statement and wait timeout while the node is silent: long enough for any answer, short enough to fail fast. */
+const SILENT_TIMEOUT_MS = 1_000;
 
 /**
  * Bounds what a frozen or vanished node can cost. mysql2's per-query `timeout` only
@@ -107,7 +127,13 @@ const GUARDED = Symbol("guarded");
  * the statement fails as ETIMEDOUT (retried within the transaction's budget) and the pool
  * forgets the connection. Idle pooled connections carry no timeout. Waiting for a free
  * connection is bounded the same way (mysql2 has no acquire timeout). Each connection's
- * lock waits end sooner (1205, retried) than the socket timeout.
+ * lock waits end sooner (1205, retried) than the socket timeout, and on Galera its reads
+ * wait for the cluster's earlier commits when DB_SYNC_WAIT asks (session settings go here).
+ *
+ * A silent node would still cost every caller the whole timeout, one after another (a
+ * batch that timed out, then its calls run alone, then the calls queued behind it): so once
+ * a timeout ran out (or a connect timed out), checkouts and waits get SILENT_TIMEOUT_MS
+ * instead, until a checkout ends normally again (the node answered).
  *
  * TypeORM builds the pool inside `initialize`, so its `createPool` is wrapped here.
  */
@@ -118,20 +144,27 @@ function guardPools(dataSource: DataSource, guard: PoolGuard): void {
     const pool = await create(options);
     // TypeORM's createPool opens a first connection before it returns: set each one up on its first checkout.
     const ready = new WeakSet<MysqlConnection>();
+    let silent = false;
+    const timeout = () => (silent ? Math.min(guard.queryTimeoutMs, SILENT_TIMEOUT_MS) : guard.queryTimeoutMs);
     pool.on("acquire", (conn) => {
       if (!ready.has(conn)) {
         ready.add(conn);
         conn.query(`SET SESSION innodb_lock_wait_timeout = ${Math.max(1, guard.lockWaitTimeoutS)}`, () => {});
+        if (guard.syncWait !== undefined) conn.query(`SET SESSION wsrep_sync_wait = ${guard.syncWait}`, () => {});
         conn.stream.on("timeout", () => {
+          silent = true;
           const error = Object.assign(new Error("The database did not answer in time."), { code: "ETIMEDOUT" });
           conn.stream.destroy(error);
           setImmediate(() => conn.destroy());
         });
       }
       // Armed only while checked out: an idle pooled connection may stay silent.
-      conn.stream.setTimeout(guard.queryTimeoutMs);
+      conn.stream.setTimeout(timeout());
     });
-    pool.on("release", (conn) => conn.stream.setTimeout(0));
+    pool.on("release", (conn) => {
+      conn.stream.setTimeout(0);
+      silent = false;
+    });
     const getConnection = pool.getConnection.bind(pool);
     // mysql2 calls getConnection again with a queued callback when a connection frees: wrap it once.
     pool.getConnection = (cb: Callback) => {
@@ -140,8 +173,10 @@ function guardPools(dataSource: DataSource, guard: PoolGuard): void {
       const timer = setTimeout(() => {
         settled = true;
         cb(Object.assign(new Error("No database connection was free in time."), { code: DB_ACQUIRE_TIMEOUT }));
-      }, guard.queryTimeoutMs);
+      }, timeout());
       const guarded: Callback = (error, conn) => {
+        // A connect that timed out: the node accepts connections and says nothing.
+        if ((error as { code?: string } | null)?.code === "ETIMEDOUT") silent = true;
         if (settled) {
           conn?.release();
           return;

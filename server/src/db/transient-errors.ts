@@ -30,10 +30,13 @@ interface DriverFields {
   code?: string;
   message?: string;
   driverError?: { errno?: number; code?: string; message?: string };
+  /** GraphQL's wrapper: Apollo wraps what the request context's reads throw ("Context creation failed"). */
+  originalError?: unknown;
 }
 
 function fields(error: unknown): { errno?: number; code?: string; message: string } {
-  const e = (error ?? {}) as DriverFields;
+  let e = (error ?? {}) as DriverFields;
+  if (e.originalError && typeof e.originalError === "object") e = e.originalError as DriverFields;
   return {
     errno: e.driverError?.errno ?? e.errno,
     code: e.driverError?.code ?? e.code,
