@@ -1,8 +1,8 @@
 import { lazy, Suspense } from "react";
-import { type RouteObject, useRoutes } from "react-router";
+import { Navigate, type RouteObject, useParams, useRoutes } from "react-router";
 import { PageLoading } from "./components/page-state.component";
 import { AppShell } from "./layout/app-shell.layout";
-import { ROUTES } from "./routes";
+import { ROUTES, teamSectionPath } from "./routes";
 import { RouteGuard } from "./session/route.guard";
 import { UnauthenticatedRedirect } from "./session/unauthenticated.redirect";
 
@@ -24,6 +24,12 @@ const ForgotPasswordPage = lazy(() => import("./pages/forgot-password.page"));
 const ResetPasswordPage = lazy(() => import("./pages/reset-password.page"));
 const DevMailPage = lazy(() => import("./pages/dev-mail.page"));
 const NotFoundPage = lazy(() => import("./pages/not-found.page"));
+
+/** `/orgs/:orgId/settings/webhooks` (a mailed link) → Team settings, scrolled to that section. */
+function TeamSectionRedirect() {
+  const { orgId = "", section = "" } = useParams();
+  return <Navigate to={teamSectionPath(orgId, section)} replace />;
+}
 
 export const appRoutes: RouteObject[] = [
   {
@@ -93,6 +99,14 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RouteGuard access={ROUTES.team.access}>
             <TeamPage />
+          </RouteGuard>
+        ),
+      },
+      {
+        path: ROUTES.teamSection.path,
+        element: (
+          <RouteGuard access={ROUTES.teamSection.access}>
+            <TeamSectionRedirect />
           </RouteGuard>
         ),
       },

@@ -10,6 +10,7 @@ import {
   supportOrgPath,
   supportPath,
   teamPath,
+  teamSectionPath,
   usageCsvUrl,
   usagePath,
 } from "./routes";
@@ -18,6 +19,7 @@ describe("routes", () => {
   it("builds org paths and sign-in links that come back to where you were", () => {
     expect(orgPath("org_1")).toBe("/orgs/org_1");
     expect(teamPath("org_1")).toBe("/orgs/org_1/team");
+    expect(teamSectionPath("org_1", "webhooks")).toBe("/orgs/org_1/team#webhooks");
     expect(signInPath("/orgs/org_1")).toBe("/signin?next=%2Forgs%2Forg_1");
     expect(signInPath("/")).toBe("/signin");
     expect(signUpPath("/invite/abc.def")).toBe("/signup?next=%2Finvite%2Fabc.def");

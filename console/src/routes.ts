@@ -33,6 +33,8 @@ export const ROUTES = {
   org: { path: "/orgs/:orgId", access: "MEMBER", title: "Org" },
   // MEMBERs see the team read-only; the page shows management controls by `org.myRole`.
   team: { path: "/orgs/:orgId/team", access: "MEMBER", title: "Team settings" },
+  // Mailed links to one of Team settings' sections (the disabled-webhook mail's …/settings/webhooks): they land on it.
+  teamSection: { path: "/orgs/:orgId/settings/:section", access: "MEMBER", title: "Team settings" },
   // Everyone in the org sees the plan and the pool; the page offers changes to the OWNER only.
   billing: { path: "/orgs/:orgId/billing", access: "MEMBER", title: "Billing" },
   // A MEMBER sees only their own usage (the server narrows it); OWNER and ADMIN the whole org.
@@ -57,6 +59,11 @@ export function orgPath(orgId: string): string {
 
 export function teamPath(orgId: string): string {
   return generatePath(ROUTES.team.path, { orgId });
+}
+
+/** One section of Team settings (its id: "webhooks", "alerts", "cap-requests"...). */
+export function teamSectionPath(orgId: string, section: string): string {
+  return `${teamPath(orgId)}#${encodeURIComponent(section)}`;
 }
 
 export function usagePath(orgId: string): string {

@@ -21,16 +21,56 @@ export function alertLevel(pool: Pick<PoolFieldsFragment, "monthlyAllotment">, t
 
 const pct = (part: number, whole: number) => `${whole > 0 ? Math.min(100, (part / whole) * 100) : 0}%`;
 
+/** A tick on the gauge: where one POOL alert fires, with what it says on hover. */
+export interface GaugeTick {
+  percent: number;
+  level: number;
+  label: string;
+}
+
+/**
+ * The ticks of the soft alert and the org's other POOL alerts, lowest first; alerts at the
+ * same share share a tick (its label names both).
+ */
+export function alertTicks(
+  pool: Pick<PoolFieldsFragment, "monthlyAllotment">,
+  softPercent: number,
+  otherPercents: readonly number[],
+): GaugeTick[] {
+  const byPercent = new Map<number, string[]>();
+  const add = (percent: number, what: string) => byPercent.set(percent, [...(byPercent.get(percent) ?? []), what]);
+  add(softPercent, "Low-pool alert");
+  for (const percent of otherPercents) if (!byPercent.get(percent)?.includes("Usage alert")) add(percent, "Usage alert");
+  return [...byPercent.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([percent, whats]) => {
+      const level = alertLevel(pool, percent);
+      return { percent, level, label: `${whats.join(" and ")}: below ${level.toLocaleString()} credits (${percent}%)` };
+    })
+    .filter((tick) => tick.level > 0);
+}
+
 /**
  * What is left in the org's pool: one bar of this month's allotment plus any
  * top-up, filled with what is left. Top-up credits sit at the right end: they
- * are spent first, so the fill drains from the right. A tick marks where the
- * low-pool alert fires. The bar is drawn for the eye; the words beside it say
- * the same.
+ * are spent first, so the fill drains from the right. Ticks mark where the
+ * low-pool alert and the org's other pool alerts fire (`alertPercents`, for those
+ * who may read them). The bar is drawn for the eye; the words beside it say the same.
  */
-export function PoolGauge({ pool, thresholdPercent }: { pool: PoolFieldsFragment; thresholdPercent: number }) {
+export function PoolGauge({
+  pool,
+  thresholdPercent,
+  alertPercents = [],
+}: {
+  pool: PoolFieldsFragment;
+  thresholdPercent: number;
+  /** The other POOL alerts' thresholds (Team settings → Usage alerts). */
+  alertPercents?: readonly number[];
+}) {
   const scale = pool.monthlyAllotment + pool.topUpRemaining;
   const level = alertLevel(pool, thresholdPercent);
+  const ticks = alertTicks(pool, thresholdPercent, alertPercents);
+  const others = [...new Set(alertPercents)].sort((a, b) => b - a).filter((p) => alertLevel(pool, p) > 0);
   const low = pool.totalRemaining < level;
   return (
     <div className="gauge-block">
@@ -46,7 +86,15 @@ export function PoolGauge({ pool, thresholdPercent }: { pool: PoolFieldsFragment
           <span className="gauge__part gauge__part--monthly" style={{ width: pct(pool.monthlyRemaining, scale) }} />
           <span className="gauge__part gauge__part--top-up" style={{ width: pct(pool.topUpRemaining, scale) }} />
         </div>
-        {level > 0 && <span className="gauge__marker" style={{ left: pct(level, scale) }} />}
+        {ticks.map((tick) => (
+          <span
+            key={tick.percent}
+            className={tick.percent === thresholdPercent ? "gauge__marker" : "gauge__marker gauge__marker--alert"}
+            style={{ left: pct(tick.level, scale) }}
+            title={tick.label}
+            data-testid="gauge-tick"
+          />
+        ))}
       </div>
       <dl className="pool-parts">
         <div className="pool-part">
@@ -80,6 +128,18 @@ export function PoolGauge({ pool, thresholdPercent }: { pool: PoolFieldsFragment
             <dd>
               below {level.toLocaleString()}
               <span className="pool-part__note">{thresholdPercent}% of the month's allotment</span>
+            </dd>
+          </div>
+        )}
+        {others.length > 0 && (
+          <div className="pool-part">
+            <dt>
+              <span className="swatch swatch--marker swatch--alert" aria-hidden="true" />
+              {others.length === 1 ? "Usage alert" : "Usage alerts"}
+            </dt>
+            <dd>
+              below {others.map((p) => alertLevel(pool, p).toLocaleString()).join(", ")}
+              <span className="pool-part__note">{others.map((p) => `${p}%`).join(", ")} of the month's allotment</span>
             </dd>
           </div>
         )}

@@ -6,10 +6,13 @@ import { PoolGauge } from "./pool-gauge.component";
 export function PoolSection({
   pool,
   thresholdPercent,
+  alertPercents,
   lead,
 }: {
   pool: PoolFieldsFragment | null | undefined;
   thresholdPercent: number;
+  /** The org's other POOL alerts' thresholds, ticked on the gauge. */
+  alertPercents?: readonly number[];
   lead?: ReactNode;
 }) {
   return (
@@ -21,7 +24,7 @@ export function PoolSection({
         {lead && <p className="card__lead">{lead}</p>}
       </header>
       {pool ? (
-        <PoolGauge pool={pool} thresholdPercent={thresholdPercent} />
+        <PoolGauge pool={pool} thresholdPercent={thresholdPercent} alertPercents={alertPercents} />
       ) : (
         <p className="muted">No shared pool: the org is not on Team or Enterprise.</p>
       )}

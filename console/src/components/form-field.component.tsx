@@ -81,6 +81,22 @@ export function SelectField({ label, name, options, hint, error, ...select }: Se
   );
 }
 
+interface TextAreaFieldProps extends ComponentProps<"textarea">, FieldFrame {
+  name: string;
+}
+
+/** A labelled multi-line input (a reason, a message), its hint and error tied to it. */
+export function TextAreaField({ label, name, hint, error, ...textarea }: TextAreaFieldProps) {
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      error={error}
+      control={(a11y) => <textarea {...a11y} name={name} className="field__input field__textarea" rows={3} {...textarea} />}
+    />
+  );
+}
+
 /** Form-level error, announced when it appears. */
 export function FormError({ message }: { message: string | null }) {
   return (

@@ -93,11 +93,17 @@ type Documents = {
     "\n  mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {\n    revokeApiKey(orgId: $orgId, apiKeyId: $apiKeyId)\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorKind\n    actorName\n    at\n    summary\n    details\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
     "\n  query OrgAuditEntries($orgId: ID!, $first: Int!, $after: String, $actionPrefix: String) {\n    org(id: $orgId) {\n      id\n      auditEntries(first: $first, after: $after, actionPrefix: $actionPrefix) {\n        edges {\n          cursor\n          node {\n            ...AuditEntryFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.OrgAuditEntriesDocument,
+    "\n  fragment CapRequestItem on CapIncreaseRequest {\n    id\n    capId\n    currentLimit\n    requestedLimit\n    reason\n    status\n    createdAt\n    decidedAt\n    requestedBy {\n      id\n      user {\n        id\n        name\n      }\n    }\n    decidedBy {\n      id\n      user {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CapRequestItemFragmentDoc,
+    "\n  query OrgCapRequests($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      capIncreaseRequests {\n        ...CapRequestItem\n      }\n    }\n  }\n": typeof types.OrgCapRequestsDocument,
+    "\n  mutation RequestCapIncrease($orgId: ID!, $capId: ID!, $monthlyLimit: Int!, $reason: String!) {\n    requestCapIncrease(orgId: $orgId, capId: $capId, monthlyLimit: $monthlyLimit, reason: $reason) {\n      ...CapRequestItem\n    }\n  }\n": typeof types.RequestCapIncreaseDocument,
+    "\n  mutation DecideCapIncrease($orgId: ID!, $requestId: ID!, $approve: Boolean!) {\n    decideCapIncrease(orgId: $orgId, requestId: $requestId, approve: $approve) {\n      ...CapRequestItem\n    }\n  }\n": typeof types.DecideCapIncreaseDocument,
     "\n  mutation SetCap($orgId: ID!, $scope: CapScope!, $targetId: ID!, $monthlyLimit: Int!) {\n    setCap(orgId: $orgId, scope: $scope, targetId: $targetId, monthlyLimit: $monthlyLimit) {\n      ...CapItem\n    }\n  }\n": typeof types.SetCapDocument,
     "\n  mutation RemoveCap($orgId: ID!, $capId: ID!) {\n    removeCap(orgId: $orgId, capId: $capId)\n  }\n": typeof types.RemoveCapDocument,
     "\n  fragment CapItem on Cap {\n    id\n    scope\n    targetId\n    monthlyLimit\n    usedThisPeriod\n  }\n": typeof types.CapItemFragmentDoc,
     "\n  mutation CreateApiKey($orgId: ID!, $name: String!, $scopes: [ApiKeyScope!]!) {\n    createApiKey(orgId: $orgId, name: $name, scopes: $scopes) {\n      secret\n      apiKey {\n        ...ApiKeyItem\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation CreateSpace($orgId: ID!, $name: String!) {\n    createSpace(orgId: $orgId, name: $name) {\n      ...SpaceItem\n    }\n  }\n": typeof types.CreateSpaceDocument,
+    "\n  mutation CreateUsageAlert($orgId: ID!, $scope: AlertScope!, $targetId: ID, $thresholdPercent: Int!, $notifyRoles: [Role!]!) {\n    createUsageAlert(orgId: $orgId, scope: $scope, targetId: $targetId, thresholdPercent: $thresholdPercent, notifyRoles: $notifyRoles) {\n      ...UsageAlertItem\n    }\n  }\n": typeof types.CreateUsageAlertDocument,
+    "\n  mutation CreateWebhookEndpoint($orgId: ID!, $url: String!, $eventTypes: [String!]!) {\n    createWebhookEndpoint(orgId: $orgId, url: $url, eventTypes: $eventTypes) {\n      secret\n      endpoint {\n        ...WebhookEndpointItem\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
     "\n  mutation InviteMember($orgId: ID!, $email: String!, $role: Role!) {\n    inviteMember(orgId: $orgId, email: $email, role: $role) {\n      ...PendingInvitation\n    }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation LeaveOrg($orgId: ID!) {\n    leaveOrg(orgId: $orgId)\n  }\n": typeof types.LeaveOrgDocument,
     "\n  mutation SetMyPersonalCredits($orgId: ID!, $allowed: Boolean!) {\n    setPersonalCreditsAllowed(orgId: $orgId, allowed: $allowed) {\n      id\n      personalCreditsAllowed\n    }\n  }\n": typeof types.SetMyPersonalCreditsDocument,
@@ -114,7 +120,20 @@ type Documents = {
     "\n  mutation SetSoftAlertThreshold($orgId: ID!, $percent: Int!) {\n    setSoftAlertThreshold(orgId: $orgId, percent: $percent) {\n      id\n      softAlertThresholdPercent\n    }\n  }\n": typeof types.SetSoftAlertThresholdDocument,
     "\n  fragment SpaceItem on Space {\n    id\n    name\n  }\n": typeof types.SpaceItemFragmentDoc,
     "\n  mutation RenameSpace($orgId: ID!, $spaceId: ID!, $name: String!) {\n    renameSpace(orgId: $orgId, spaceId: $spaceId, name: $name) {\n      ...SpaceItem\n    }\n  }\n": typeof types.RenameSpaceDocument,
+    "\n  fragment UsageAlertItem on UsageAlert {\n    id\n    scope\n    targetId\n    thresholdPercent\n    notifyRoles\n    triggered\n    lastTriggeredAt\n  }\n": typeof types.UsageAlertItemFragmentDoc,
+    "\n  query OrgUsageAlerts($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      usageAlerts {\n        ...UsageAlertItem\n      }\n    }\n  }\n": typeof types.OrgUsageAlertsDocument,
+    "\n  mutation DeleteUsageAlert($orgId: ID!, $alertId: ID!) {\n    deleteUsageAlert(orgId: $orgId, alertId: $alertId)\n  }\n": typeof types.DeleteUsageAlertDocument,
+    "\n  fragment WebhookDeliveryItem on WebhookDelivery {\n    id\n    eventId\n    eventType\n    endpointId\n    status\n    attempts\n    lastAttemptAt\n    lastResponseStatus\n    lastError\n    nextAttemptAt\n    createdAt\n  }\n": typeof types.WebhookDeliveryItemFragmentDoc,
+    "\n  query OrgWebhookDeliveries($orgId: ID!, $first: Int!, $after: String) {\n    org(id: $orgId) {\n      id\n      webhookDeliveries(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...WebhookDeliveryItem\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.OrgWebhookDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($orgId: ID!, $deliveryId: ID!) {\n    redeliverWebhook(orgId: $orgId, deliveryId: $deliveryId) {\n      ...WebhookDeliveryItem\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
+    "\n  mutation PingWebhookEndpoint($orgId: ID!, $endpointId: ID!) {\n    pingWebhookEndpoint(orgId: $orgId, endpointId: $endpointId) {\n      ...WebhookDeliveryItem\n    }\n  }\n": typeof types.PingWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($orgId: ID!, $endpointId: ID!) {\n    deleteWebhookEndpoint(orgId: $orgId, endpointId: $endpointId)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  fragment WebhookEndpointItem on WebhookEndpoint {\n    id\n    url\n    eventTypes\n    createdAt\n    disabled\n    failingSince\n  }\n": typeof types.WebhookEndpointItemFragmentDoc,
+    "\n  query OrgWebhookEndpoints($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      webhookEndpoints {\n        ...WebhookEndpointItem\n      }\n    }\n  }\n": typeof types.OrgWebhookEndpointsDocument,
     "\n  query OrgRefusedCalls($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      refusedCalls(from: $from, to: $to) {\n        total\n        byMember {\n          memberId\n          name\n          count\n        }\n        bySpace {\n          spaceId\n          name\n          count\n        }\n        byReason {\n          reason\n          description\n          count\n        }\n      }\n    }\n  }\n": typeof types.OrgRefusedCallsDocument,
+    "\n  fragment UsageEventItem on UsageEvent {\n    id\n    memberId\n    spaceId\n    model\n    credits\n    fromTopUp\n    fromMonthly\n    occurredAt\n    voidedAt\n    voidReason\n  }\n": typeof types.UsageEventItemFragmentDoc,
+    "\n  query OrgUsageEvents($orgId: ID!, $first: Int!, $after: String) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        user {\n          id\n          name\n        }\n      }\n      spaces {\n        id\n        name\n      }\n      usageEvents(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...UsageEventItem\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.OrgUsageEventsDocument,
+    "\n  mutation VoidUsage($orgId: ID!, $eventId: ID!, $reason: String!) {\n    voidUsage(orgId: $orgId, eventId: $eventId, reason: $reason) {\n      ...UsageEventItem\n    }\n  }\n": typeof types.VoidUsageDocument,
 };
 const documents: Documents = {
     "\n  mutation CancelPersonalPlan {\n    cancelPersonalPlan {\n      status\n      interval\n      currentPeriodEnd\n      cancelAtPeriodEnd\n    }\n  }\n": types.CancelPersonalPlanDocument,
@@ -196,11 +215,17 @@ const documents: Documents = {
     "\n  mutation RevokeApiKey($orgId: ID!, $apiKeyId: ID!) {\n    revokeApiKey(orgId: $orgId, apiKeyId: $apiKeyId)\n  }\n": types.RevokeApiKeyDocument,
     "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    action\n    actorKind\n    actorName\n    at\n    summary\n    details\n  }\n": types.AuditEntryFieldsFragmentDoc,
     "\n  query OrgAuditEntries($orgId: ID!, $first: Int!, $after: String, $actionPrefix: String) {\n    org(id: $orgId) {\n      id\n      auditEntries(first: $first, after: $after, actionPrefix: $actionPrefix) {\n        edges {\n          cursor\n          node {\n            ...AuditEntryFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.OrgAuditEntriesDocument,
+    "\n  fragment CapRequestItem on CapIncreaseRequest {\n    id\n    capId\n    currentLimit\n    requestedLimit\n    reason\n    status\n    createdAt\n    decidedAt\n    requestedBy {\n      id\n      user {\n        id\n        name\n      }\n    }\n    decidedBy {\n      id\n      user {\n        id\n        name\n      }\n    }\n  }\n": types.CapRequestItemFragmentDoc,
+    "\n  query OrgCapRequests($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      capIncreaseRequests {\n        ...CapRequestItem\n      }\n    }\n  }\n": types.OrgCapRequestsDocument,
+    "\n  mutation RequestCapIncrease($orgId: ID!, $capId: ID!, $monthlyLimit: Int!, $reason: String!) {\n    requestCapIncrease(orgId: $orgId, capId: $capId, monthlyLimit: $monthlyLimit, reason: $reason) {\n      ...CapRequestItem\n    }\n  }\n": types.RequestCapIncreaseDocument,
+    "\n  mutation DecideCapIncrease($orgId: ID!, $requestId: ID!, $approve: Boolean!) {\n    decideCapIncrease(orgId: $orgId, requestId: $requestId, approve: $approve) {\n      ...CapRequestItem\n    }\n  }\n": types.DecideCapIncreaseDocument,
     "\n  mutation SetCap($orgId: ID!, $scope: CapScope!, $targetId: ID!, $monthlyLimit: Int!) {\n    setCap(orgId: $orgId, scope: $scope, targetId: $targetId, monthlyLimit: $monthlyLimit) {\n      ...CapItem\n    }\n  }\n": types.SetCapDocument,
     "\n  mutation RemoveCap($orgId: ID!, $capId: ID!) {\n    removeCap(orgId: $orgId, capId: $capId)\n  }\n": types.RemoveCapDocument,
     "\n  fragment CapItem on Cap {\n    id\n    scope\n    targetId\n    monthlyLimit\n    usedThisPeriod\n  }\n": types.CapItemFragmentDoc,
     "\n  mutation CreateApiKey($orgId: ID!, $name: String!, $scopes: [ApiKeyScope!]!) {\n    createApiKey(orgId: $orgId, name: $name, scopes: $scopes) {\n      secret\n      apiKey {\n        ...ApiKeyItem\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation CreateSpace($orgId: ID!, $name: String!) {\n    createSpace(orgId: $orgId, name: $name) {\n      ...SpaceItem\n    }\n  }\n": types.CreateSpaceDocument,
+    "\n  mutation CreateUsageAlert($orgId: ID!, $scope: AlertScope!, $targetId: ID, $thresholdPercent: Int!, $notifyRoles: [Role!]!) {\n    createUsageAlert(orgId: $orgId, scope: $scope, targetId: $targetId, thresholdPercent: $thresholdPercent, notifyRoles: $notifyRoles) {\n      ...UsageAlertItem\n    }\n  }\n": types.CreateUsageAlertDocument,
+    "\n  mutation CreateWebhookEndpoint($orgId: ID!, $url: String!, $eventTypes: [String!]!) {\n    createWebhookEndpoint(orgId: $orgId, url: $url, eventTypes: $eventTypes) {\n      secret\n      endpoint {\n        ...WebhookEndpointItem\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
     "\n  mutation InviteMember($orgId: ID!, $email: String!, $role: Role!) {\n    inviteMember(orgId: $orgId, email: $email, role: $role) {\n      ...PendingInvitation\n    }\n  }\n": types.InviteMemberDocument,
     "\n  mutation LeaveOrg($orgId: ID!) {\n    leaveOrg(orgId: $orgId)\n  }\n": types.LeaveOrgDocument,
     "\n  mutation SetMyPersonalCredits($orgId: ID!, $allowed: Boolean!) {\n    setPersonalCreditsAllowed(orgId: $orgId, allowed: $allowed) {\n      id\n      personalCreditsAllowed\n    }\n  }\n": types.SetMyPersonalCreditsDocument,
@@ -217,7 +242,20 @@ const documents: Documents = {
     "\n  mutation SetSoftAlertThreshold($orgId: ID!, $percent: Int!) {\n    setSoftAlertThreshold(orgId: $orgId, percent: $percent) {\n      id\n      softAlertThresholdPercent\n    }\n  }\n": types.SetSoftAlertThresholdDocument,
     "\n  fragment SpaceItem on Space {\n    id\n    name\n  }\n": types.SpaceItemFragmentDoc,
     "\n  mutation RenameSpace($orgId: ID!, $spaceId: ID!, $name: String!) {\n    renameSpace(orgId: $orgId, spaceId: $spaceId, name: $name) {\n      ...SpaceItem\n    }\n  }\n": types.RenameSpaceDocument,
+    "\n  fragment UsageAlertItem on UsageAlert {\n    id\n    scope\n    targetId\n    thresholdPercent\n    notifyRoles\n    triggered\n    lastTriggeredAt\n  }\n": types.UsageAlertItemFragmentDoc,
+    "\n  query OrgUsageAlerts($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      usageAlerts {\n        ...UsageAlertItem\n      }\n    }\n  }\n": types.OrgUsageAlertsDocument,
+    "\n  mutation DeleteUsageAlert($orgId: ID!, $alertId: ID!) {\n    deleteUsageAlert(orgId: $orgId, alertId: $alertId)\n  }\n": types.DeleteUsageAlertDocument,
+    "\n  fragment WebhookDeliveryItem on WebhookDelivery {\n    id\n    eventId\n    eventType\n    endpointId\n    status\n    attempts\n    lastAttemptAt\n    lastResponseStatus\n    lastError\n    nextAttemptAt\n    createdAt\n  }\n": types.WebhookDeliveryItemFragmentDoc,
+    "\n  query OrgWebhookDeliveries($orgId: ID!, $first: Int!, $after: String) {\n    org(id: $orgId) {\n      id\n      webhookDeliveries(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...WebhookDeliveryItem\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.OrgWebhookDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($orgId: ID!, $deliveryId: ID!) {\n    redeliverWebhook(orgId: $orgId, deliveryId: $deliveryId) {\n      ...WebhookDeliveryItem\n    }\n  }\n": types.RedeliverWebhookDocument,
+    "\n  mutation PingWebhookEndpoint($orgId: ID!, $endpointId: ID!) {\n    pingWebhookEndpoint(orgId: $orgId, endpointId: $endpointId) {\n      ...WebhookDeliveryItem\n    }\n  }\n": types.PingWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($orgId: ID!, $endpointId: ID!) {\n    deleteWebhookEndpoint(orgId: $orgId, endpointId: $endpointId)\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  fragment WebhookEndpointItem on WebhookEndpoint {\n    id\n    url\n    eventTypes\n    createdAt\n    disabled\n    failingSince\n  }\n": types.WebhookEndpointItemFragmentDoc,
+    "\n  query OrgWebhookEndpoints($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      webhookEndpoints {\n        ...WebhookEndpointItem\n      }\n    }\n  }\n": types.OrgWebhookEndpointsDocument,
     "\n  query OrgRefusedCalls($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      refusedCalls(from: $from, to: $to) {\n        total\n        byMember {\n          memberId\n          name\n          count\n        }\n        bySpace {\n          spaceId\n          name\n          count\n        }\n        byReason {\n          reason\n          description\n          count\n        }\n      }\n    }\n  }\n": types.OrgRefusedCallsDocument,
+    "\n  fragment UsageEventItem on UsageEvent {\n    id\n    memberId\n    spaceId\n    model\n    credits\n    fromTopUp\n    fromMonthly\n    occurredAt\n    voidedAt\n    voidReason\n  }\n": types.UsageEventItemFragmentDoc,
+    "\n  query OrgUsageEvents($orgId: ID!, $first: Int!, $after: String) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        user {\n          id\n          name\n        }\n      }\n      spaces {\n        id\n        name\n      }\n      usageEvents(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...UsageEventItem\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.OrgUsageEventsDocument,
+    "\n  mutation VoidUsage($orgId: ID!, $eventId: ID!, $reason: String!) {\n    voidUsage(orgId: $orgId, eventId: $eventId, reason: $reason) {\n      ...UsageEventItem\n    }\n  }\n": types.VoidUsageDocument,
 };
 
 /**
@@ -553,6 +591,22 @@ export function graphql(source: "\n  query OrgAuditEntries($orgId: ID!, $first: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment CapRequestItem on CapIncreaseRequest {\n    id\n    capId\n    currentLimit\n    requestedLimit\n    reason\n    status\n    createdAt\n    decidedAt\n    requestedBy {\n      id\n      user {\n        id\n        name\n      }\n    }\n    decidedBy {\n      id\n      user {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment CapRequestItem on CapIncreaseRequest {\n    id\n    capId\n    currentLimit\n    requestedLimit\n    reason\n    status\n    createdAt\n    decidedAt\n    requestedBy {\n      id\n      user {\n        id\n        name\n      }\n    }\n    decidedBy {\n      id\n      user {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgCapRequests($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      capIncreaseRequests {\n        ...CapRequestItem\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgCapRequests($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      capIncreaseRequests {\n        ...CapRequestItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestCapIncrease($orgId: ID!, $capId: ID!, $monthlyLimit: Int!, $reason: String!) {\n    requestCapIncrease(orgId: $orgId, capId: $capId, monthlyLimit: $monthlyLimit, reason: $reason) {\n      ...CapRequestItem\n    }\n  }\n"): (typeof documents)["\n  mutation RequestCapIncrease($orgId: ID!, $capId: ID!, $monthlyLimit: Int!, $reason: String!) {\n    requestCapIncrease(orgId: $orgId, capId: $capId, monthlyLimit: $monthlyLimit, reason: $reason) {\n      ...CapRequestItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideCapIncrease($orgId: ID!, $requestId: ID!, $approve: Boolean!) {\n    decideCapIncrease(orgId: $orgId, requestId: $requestId, approve: $approve) {\n      ...CapRequestItem\n    }\n  }\n"): (typeof documents)["\n  mutation DecideCapIncrease($orgId: ID!, $requestId: ID!, $approve: Boolean!) {\n    decideCapIncrease(orgId: $orgId, requestId: $requestId, approve: $approve) {\n      ...CapRequestItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SetCap($orgId: ID!, $scope: CapScope!, $targetId: ID!, $monthlyLimit: Int!) {\n    setCap(orgId: $orgId, scope: $scope, targetId: $targetId, monthlyLimit: $monthlyLimit) {\n      ...CapItem\n    }\n  }\n"): (typeof documents)["\n  mutation SetCap($orgId: ID!, $scope: CapScope!, $targetId: ID!, $monthlyLimit: Int!) {\n    setCap(orgId: $orgId, scope: $scope, targetId: $targetId, monthlyLimit: $monthlyLimit) {\n      ...CapItem\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -570,6 +624,14 @@ export function graphql(source: "\n  mutation CreateApiKey($orgId: ID!, $name: S
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateSpace($orgId: ID!, $name: String!) {\n    createSpace(orgId: $orgId, name: $name) {\n      ...SpaceItem\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSpace($orgId: ID!, $name: String!) {\n    createSpace(orgId: $orgId, name: $name) {\n      ...SpaceItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUsageAlert($orgId: ID!, $scope: AlertScope!, $targetId: ID, $thresholdPercent: Int!, $notifyRoles: [Role!]!) {\n    createUsageAlert(orgId: $orgId, scope: $scope, targetId: $targetId, thresholdPercent: $thresholdPercent, notifyRoles: $notifyRoles) {\n      ...UsageAlertItem\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUsageAlert($orgId: ID!, $scope: AlertScope!, $targetId: ID, $thresholdPercent: Int!, $notifyRoles: [Role!]!) {\n    createUsageAlert(orgId: $orgId, scope: $scope, targetId: $targetId, thresholdPercent: $thresholdPercent, notifyRoles: $notifyRoles) {\n      ...UsageAlertItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($orgId: ID!, $url: String!, $eventTypes: [String!]!) {\n    createWebhookEndpoint(orgId: $orgId, url: $url, eventTypes: $eventTypes) {\n      secret\n      endpoint {\n        ...WebhookEndpointItem\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($orgId: ID!, $url: String!, $eventTypes: [String!]!) {\n    createWebhookEndpoint(orgId: $orgId, url: $url, eventTypes: $eventTypes) {\n      secret\n      endpoint {\n        ...WebhookEndpointItem\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -637,7 +699,59 @@ export function graphql(source: "\n  mutation RenameSpace($orgId: ID!, $spaceId:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment UsageAlertItem on UsageAlert {\n    id\n    scope\n    targetId\n    thresholdPercent\n    notifyRoles\n    triggered\n    lastTriggeredAt\n  }\n"): (typeof documents)["\n  fragment UsageAlertItem on UsageAlert {\n    id\n    scope\n    targetId\n    thresholdPercent\n    notifyRoles\n    triggered\n    lastTriggeredAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgUsageAlerts($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      usageAlerts {\n        ...UsageAlertItem\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgUsageAlerts($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      usageAlerts {\n        ...UsageAlertItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteUsageAlert($orgId: ID!, $alertId: ID!) {\n    deleteUsageAlert(orgId: $orgId, alertId: $alertId)\n  }\n"): (typeof documents)["\n  mutation DeleteUsageAlert($orgId: ID!, $alertId: ID!) {\n    deleteUsageAlert(orgId: $orgId, alertId: $alertId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookDeliveryItem on WebhookDelivery {\n    id\n    eventId\n    eventType\n    endpointId\n    status\n    attempts\n    lastAttemptAt\n    lastResponseStatus\n    lastError\n    nextAttemptAt\n    createdAt\n  }\n"): (typeof documents)["\n  fragment WebhookDeliveryItem on WebhookDelivery {\n    id\n    eventId\n    eventType\n    endpointId\n    status\n    attempts\n    lastAttemptAt\n    lastResponseStatus\n    lastError\n    nextAttemptAt\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgWebhookDeliveries($orgId: ID!, $first: Int!, $after: String) {\n    org(id: $orgId) {\n      id\n      webhookDeliveries(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...WebhookDeliveryItem\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgWebhookDeliveries($orgId: ID!, $first: Int!, $after: String) {\n    org(id: $orgId) {\n      id\n      webhookDeliveries(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...WebhookDeliveryItem\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($orgId: ID!, $deliveryId: ID!) {\n    redeliverWebhook(orgId: $orgId, deliveryId: $deliveryId) {\n      ...WebhookDeliveryItem\n    }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhook($orgId: ID!, $deliveryId: ID!) {\n    redeliverWebhook(orgId: $orgId, deliveryId: $deliveryId) {\n      ...WebhookDeliveryItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PingWebhookEndpoint($orgId: ID!, $endpointId: ID!) {\n    pingWebhookEndpoint(orgId: $orgId, endpointId: $endpointId) {\n      ...WebhookDeliveryItem\n    }\n  }\n"): (typeof documents)["\n  mutation PingWebhookEndpoint($orgId: ID!, $endpointId: ID!) {\n    pingWebhookEndpoint(orgId: $orgId, endpointId: $endpointId) {\n      ...WebhookDeliveryItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($orgId: ID!, $endpointId: ID!) {\n    deleteWebhookEndpoint(orgId: $orgId, endpointId: $endpointId)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($orgId: ID!, $endpointId: ID!) {\n    deleteWebhookEndpoint(orgId: $orgId, endpointId: $endpointId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEndpointItem on WebhookEndpoint {\n    id\n    url\n    eventTypes\n    createdAt\n    disabled\n    failingSince\n  }\n"): (typeof documents)["\n  fragment WebhookEndpointItem on WebhookEndpoint {\n    id\n    url\n    eventTypes\n    createdAt\n    disabled\n    failingSince\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgWebhookEndpoints($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      webhookEndpoints {\n        ...WebhookEndpointItem\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgWebhookEndpoints($orgId: ID!) {\n    org(id: $orgId) {\n      id\n      webhookEndpoints {\n        ...WebhookEndpointItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query OrgRefusedCalls($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      refusedCalls(from: $from, to: $to) {\n        total\n        byMember {\n          memberId\n          name\n          count\n        }\n        bySpace {\n          spaceId\n          name\n          count\n        }\n        byReason {\n          reason\n          description\n          count\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgRefusedCalls($orgId: ID!, $from: DateTime, $to: DateTime) {\n    org(id: $orgId) {\n      id\n      refusedCalls(from: $from, to: $to) {\n        total\n        byMember {\n          memberId\n          name\n          count\n        }\n        bySpace {\n          spaceId\n          name\n          count\n        }\n        byReason {\n          reason\n          description\n          count\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UsageEventItem on UsageEvent {\n    id\n    memberId\n    spaceId\n    model\n    credits\n    fromTopUp\n    fromMonthly\n    occurredAt\n    voidedAt\n    voidReason\n  }\n"): (typeof documents)["\n  fragment UsageEventItem on UsageEvent {\n    id\n    memberId\n    spaceId\n    model\n    credits\n    fromTopUp\n    fromMonthly\n    occurredAt\n    voidedAt\n    voidReason\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgUsageEvents($orgId: ID!, $first: Int!, $after: String) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        user {\n          id\n          name\n        }\n      }\n      spaces {\n        id\n        name\n      }\n      usageEvents(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...UsageEventItem\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgUsageEvents($orgId: ID!, $first: Int!, $after: String) {\n    org(id: $orgId) {\n      id\n      members {\n        id\n        user {\n          id\n          name\n        }\n      }\n      spaces {\n        id\n        name\n      }\n      usageEvents(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...UsageEventItem\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VoidUsage($orgId: ID!, $eventId: ID!, $reason: String!) {\n    voidUsage(orgId: $orgId, eventId: $eventId, reason: $reason) {\n      ...UsageEventItem\n    }\n  }\n"): (typeof documents)["\n  mutation VoidUsage($orgId: ID!, $eventId: ID!, $reason: String!) {\n    voidUsage(orgId: $orgId, eventId: $eventId, reason: $reason) {\n      ...UsageEventItem\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

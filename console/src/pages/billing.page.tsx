@@ -23,6 +23,7 @@ import { PlanBadge } from "../orgs/plan-badge.component";
 import { orgPath, ROUTES, teamPath } from "../routes";
 import { RoleBadge } from "../team/role-badge.component";
 import { canManageTeam } from "../team/roles";
+import { usePoolAlertPercents } from "../team/usage-alerts.query";
 
 // Everything here is readable by every member; the checkout return page asks
 // for the same fields so the page opens from the cache when it lands here.
@@ -60,6 +61,8 @@ export default function BillingPage() {
   const { orgId = "" } = useParams();
   const arrival = useArrival();
   const { data, loading, error, refetch } = useQuery(OrgBillingQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
+  // The pool gauge ticks every pool alert for those who may list them (OWNER and ADMIN).
+  const alertPercents = usePoolAlertPercents(orgId, canManageTeam(data?.org?.myRole) && Boolean(data?.org?.pool));
   if (loading && !data) return <PageLoading label="Loading billing…" />;
   if (error && !data) return <OrgPageError error={error} what="billing" onRetry={() => void refetch()} />;
   const org = data?.org;
@@ -107,9 +110,10 @@ export default function BillingPage() {
         <PoolSection
           pool={org.pool}
           thresholdPercent={org.softAlertThresholdPercent}
+          alertPercents={alertPercents}
           lead={
             <>
-              Every member spends from this one pool. Caps per member or Space and the low-pool alert are in{" "}
+              Every member spends from this one pool. Caps per member or Space and the usage alerts are in{" "}
               <Link to={teamPath(org.id)}>Team settings</Link>.
             </>
           }

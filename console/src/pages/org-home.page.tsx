@@ -101,12 +101,12 @@ export default function OrgHomePage() {
 }
 
 const TEAM_COPY = {
-  manage: "Members, invitations, Spaces, caps, API keys, the audit log and the org's name.",
+  manage: "Members, invitations, Spaces, caps, usage alerts, cap requests, API keys, webhooks, the audit log and the org's name.",
   read: "Who is in the org, its Spaces and caps, and your membership.",
 };
 
 const USAGE_COPY = {
-  manage: "Who spends what, by member, Space, model and day; a CSV of every call.",
+  manage: "Who spends what, by member, Space, model and day; every call, voiding one recorded by mistake, and a CSV.",
   read: "What you spent, by Space, model and day; a CSV of your calls.",
 };
 

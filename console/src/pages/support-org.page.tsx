@@ -4,6 +4,7 @@ import { describeError } from "../apollo/error-message";
 import { PAGE_CODES } from "../apollo/error.link";
 import { InvoicesSection } from "../billing/invoices.section";
 import { PoolSection } from "../billing/pool.section";
+import { usePoolAlertPercents } from "../team/usage-alerts.query";
 import { PageError, PageLoading, PageTitle } from "../components/page-state.component";
 import { graphql } from "../gql";
 import { PlanBadge } from "../orgs/plan-badge.component";
@@ -119,6 +120,8 @@ export function LedgerCheckSection({ orgId }: { orgId: string }) {
 export default function SupportOrgPage() {
   const { orgId = "" } = useParams();
   const { data, loading, error, refetch } = useQuery(SupportOrgQueryDoc, { variables: { orgId }, context: { handles: PAGE_CODES } });
+  // Staff read the org's alerts too: the gauge ticks each pool alert.
+  const alertPercents = usePoolAlertPercents(orgId, Boolean(data?.org?.pool));
   if (loading && !data) return <PageLoading label="Loading the org…" />;
   if (error && !data) {
     const { code, message } = describeError(error);
@@ -152,7 +155,7 @@ export default function SupportOrgPage() {
         </div>
       </dl>
 
-      <PoolSection pool={org.pool} thresholdPercent={org.softAlertThresholdPercent} />
+      <PoolSection pool={org.pool} thresholdPercent={org.softAlertThresholdPercent} alertPercents={alertPercents} />
 
       {org.pool ? (
         <>

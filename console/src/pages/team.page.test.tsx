@@ -14,6 +14,7 @@ import {
   auditEntriesMock,
   bob,
   bobMember,
+  capRequestsMock,
   carolInvitation,
   ciKey,
   graceMember,
@@ -44,7 +45,10 @@ describe("Team settings page", () => {
       ["Invitations", "#invitations"],
       ["Spaces", "#spaces"],
       ["Caps & alert", "#caps"],
+      ["Alerts", "#alerts"],
+      ["Cap requests", "#cap-requests"],
       ["API keys", "#api-keys"],
+      ["Webhooks", "#webhooks"],
       ["Org", "#org-settings"],
       ["Your membership", "#membership"],
       ["Audit log", "#audit-log"],
@@ -135,8 +139,8 @@ describe("Team settings page", () => {
   });
 
   it("shows a MEMBER the team and Spaces but no management controls", async () => {
-    // Only the page's own query: asking for API keys or the audit log would fail the test.
-    renderApp("/orgs/org_acme/team", [...signedInMocks([acme], bob), teamSettingsMock({ myRole: "MEMBER" })]);
+    // Only the page's own query and the member's cap requests: asking for API keys, alerts, webhooks or the audit log would fail the test.
+    renderApp("/orgs/org_acme/team", [...signedInMocks([acme], bob), teamSettingsMock({ myRole: "MEMBER" }), capRequestsMock()]);
     await screen.findByRole("heading", { level: 1, name: "Team settings" });
 
     expect(within(membersTable()).getAllByRole("row")).toHaveLength(4);
@@ -154,7 +158,12 @@ describe("Team settings page", () => {
     expect(screen.queryByRole("heading", { name: "Audit log" })).toBeNull();
     // The page's own links lead only to what a member sees.
     const sections = within(screen.getByRole("navigation", { name: "On this page" })).getAllByRole("link");
-    expect(sections.map((a) => a.textContent)).toEqual(["Members", "Spaces", "Caps & alert", "Your membership"]);
+    expect(sections.map((a) => a.textContent)).toEqual(["Members", "Spaces", "Caps & alert", "Cap requests", "Your membership"]);
+    expect(screen.queryByRole("heading", { name: "Usage alerts" })).toBeNull();
+    expect(screen.queryByRole("heading", { name: "Webhooks" })).toBeNull();
+    // Their own cap requests (none yet), and where to ask.
+    const requests = screen.getByRole("region", { name: "Your cap requests" });
+    expect(await within(requests).findByText(/You have not asked for a higher cap/)).toBeTruthy();
     // The header's (the user menu's, then sign out), and their own way out.
     expect(screen.queryAllByRole("button").map((b) => b.textContent)).toEqual(["Sign out everywhere", "Sign out", "Leave Acme"]);
   });

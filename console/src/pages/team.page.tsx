@@ -7,6 +7,7 @@ import { orgPath, ROUTES } from "../routes";
 import { useCurrentUser } from "../session/route.guard";
 import { ApiKeysSection } from "../team/api-keys.section";
 import { AuditLogSection } from "../team/audit-log.section";
+import { CapRequestsSection } from "../team/cap-requests.section";
 import { CapsSection } from "../team/caps.section";
 import { InviteMemberForm } from "../team/invite-member.form";
 import { LeaveOrgSection } from "../team/leave-org.section";
@@ -17,10 +18,12 @@ import { RoleBadge } from "../team/role-badge.component";
 import { canManageTeam } from "../team/roles";
 import { SpacesSection } from "../team/spaces.section";
 import { type TeamSection, TeamSectionsNav } from "../team/team-sections.nav";
+import { UsageAlertsSection } from "../team/usage-alerts.section";
+import { WebhooksSection } from "../team/webhooks.section";
 
-// What every member may read (caps and the pool included). Invitations, API
-// keys and the audit log are separate queries, asked only by OWNER and ADMIN (the server
-// refuses those fields to others).
+// What every member may read (caps and the pool included). Invitations, API keys, usage
+// alerts, webhooks and the audit log are separate queries, asked only by OWNER and ADMIN
+// (the server refuses those fields to others); cap requests are too (a MEMBER gets theirs).
 const TeamSettingsQuery = graphql(`
   query TeamSettings($orgId: ID!) {
     org(id: $orgId) {
@@ -53,15 +56,18 @@ function seatsLabel(seats: number): string {
 }
 
 /** The sections this reader sees, in page order (ids as the sections set them). */
-function sectionsFor(canManage: boolean): TeamSection[] {
+function sectionsFor(canManage: boolean, pooled: boolean): TeamSection[] {
   return [
     { id: "members", label: "Members" },
     ...(canManage ? [{ id: "invitations", label: "Invitations" }] : []),
     { id: "spaces", label: "Spaces" },
     { id: "caps", label: "Caps & alert" },
+    ...(canManage ? [{ id: "alerts", label: "Alerts" }] : []),
+    ...(pooled ? [{ id: "cap-requests", label: "Cap requests" }] : []),
     ...(canManage
       ? [
           { id: "api-keys", label: "API keys" },
+          { id: "webhooks", label: "Webhooks" },
           { id: "org-settings", label: "Org" },
         ]
       : []),
@@ -96,7 +102,7 @@ export default function TeamPage() {
         )}
       </header>
 
-      <TeamSectionsNav sections={sectionsFor(canManage)} />
+      <TeamSectionsNav sections={sectionsFor(canManage, Boolean(org.pool))} />
 
       <section className="card section" aria-labelledby="members-title" id="members">
         <header className="section__header section__header--row">
@@ -126,8 +132,12 @@ export default function TeamPage() {
       <SpacesSection orgId={org.id} spaces={org.spaces} canManage={canManage} />
 
       <CapsSection org={org} canManage={canManage} isOwner={org.myRole === "OWNER"} myUserId={user?.id} />
+      {canManage && <UsageAlertsSection org={org} myUserId={user?.id} />}
+      {/* Requests raise caps, which only a pool has. */}
+      {org.pool && <CapRequestsSection org={org} canManage={canManage} myUserId={user?.id} />}
 
       {canManage && <ApiKeysSection orgId={org.id} />}
+      {canManage && <WebhooksSection orgId={org.id} />}
       {canManage && <OrgSettingsSection org={org} isOwner={org.myRole === "OWNER"} />}
       <LeaveOrgSection org={org} me={org.members.find((m) => m.user.id === user?.id)} />
       {/* Last: it is the longest, and the rest should not sit below it. */}

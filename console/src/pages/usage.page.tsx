@@ -16,6 +16,10 @@ import { billingPath, orgPath, ROUTES, teamPath, usageCsvUrl, usagePath } from "
 import { DailyChart } from "../usage/daily-chart.component";
 import { MyRefusedCalls, RefusedCallsCard } from "../usage/refused-calls.card";
 import { UsageBreakdown } from "../usage/usage-breakdown.component";
+import { MyCapRequests } from "../usage/my-cap-requests.component";
+import { UsageEventsSection } from "../usage/usage-events.section";
+import { canManageTeam } from "../team/roles";
+import { usePoolAlertPercents } from "../team/usage-alerts.query";
 import { customRange, daysUntil, isoDay, type PeriodChoice, rangeFor } from "../usage/usage-period";
 
 export const UsageReportFields = graphql(`
@@ -115,6 +119,8 @@ export default function UsagePage() {
   const variables = { orgId, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
   const { data, previousData, loading, error, refetch } = useQuery(OrgUsageQueryDoc, { variables, context: { handles: PAGE_CODES } });
   const shown = data ?? previousData;
+  // The pool gauge ticks every pool alert for those who may list them (OWNER and ADMIN).
+  const alertPercents = usePoolAlertPercents(orgId, canManageTeam(shown?.org?.myRole) && Boolean(shown?.org?.pool));
 
   if (loading && !shown) return <PageLoading label="Loading usage…" />;
   // A range the server refuses is said next to the picker (below) once something is on screen; never a dead end.
@@ -163,7 +169,7 @@ export default function UsagePage() {
       </header>
 
       {isMember && (
-        <MyCapSection cap={myCap} resetsAt={org.pool?.periodEnd ?? null}>
+        <MyCapSection orgId={org.id} cap={myCap} resetsAt={org.pool?.periodEnd ?? null}>
           <MyRefusedCalls orgId={org.id} range={range} />
         </MyCapSection>
       )}
@@ -178,7 +184,7 @@ export default function UsagePage() {
               {resetsIn(daysUntil(org.pool.periodEnd))} Caps per member or Space are in <Link to={teamPath(org.id)}>Team settings</Link>.
             </p>
           </header>
-          <PoolGauge pool={org.pool} thresholdPercent={org.softAlertThresholdPercent} />
+          <PoolGauge pool={org.pool} thresholdPercent={org.softAlertThresholdPercent} alertPercents={alertPercents} />
           <RunwayLine forecast={org.forecast} canAct={!isMember} />
         </section>
       )}
@@ -258,6 +264,8 @@ export default function UsagePage() {
       ) : (
         <UsageDetails report={report} showMembers={!isMember} />
       )}
+
+      <UsageEventsSection orgId={org.id} canManage={canManageTeam(org.myRole)} periodStart={org.pool?.periodStart ?? null} />
     </div>
   );
 }
@@ -269,8 +277,18 @@ function resetsIn(days: number): string {
 
 type Cap = NonNullable<OrgUsageQuery["org"]>["caps"][number];
 
-/** A MEMBER's own cap: the number that decides whether their next call goes through. */
-function MyCapSection({ cap, resetsAt, children }: { cap: Cap | undefined; resetsAt: string | null; children?: ReactNode }) {
+/** A MEMBER's own cap: the number that decides whether their next call goes through, and "Ask for more". */
+function MyCapSection({
+  orgId,
+  cap,
+  resetsAt,
+  children,
+}: {
+  orgId: string;
+  cap: Cap | undefined;
+  resetsAt: string | null;
+  children?: ReactNode;
+}) {
   const reset = resetsAt ? (
     <>
       {" "}
@@ -299,10 +317,11 @@ function MyCapSection({ cap, resetsAt, children }: { cap: Cap | undefined; reset
         </meter>
         {left === 0 && (
           <p className="callout callout--warning" role="status">
-            You've reached your cap: your calls are refused (BILLING_MEMBER_CAP_REACHED) until it resets. An owner or admin can raise it in
-            Team settings.
+            You've reached your cap: your calls are refused (BILLING_MEMBER_CAP_REACHED) until it resets. An owner or admin can raise it:
+            ask for more below.
           </p>
         )}
+        <MyCapRequests orgId={orgId} cap={cap} />
       </>
     );
   }

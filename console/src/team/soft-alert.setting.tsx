@@ -30,7 +30,7 @@ export function SoftAlertSetting({
   canManage: boolean;
 }) {
   return (
-    <section className="subsection" aria-labelledby="soft-alert-title">
+    <section className="subsection" aria-labelledby="soft-alert-title" id="soft-alert">
       <h3 id="soft-alert-title" className="section__subtitle">
         Low-pool alert
       </h3>
@@ -38,6 +38,12 @@ export function SoftAlertSetting({
         The org's owner gets one email when the credits left in the pool first fall below a share of the monthly allotment (20% unless
         changed here). Admins and members are not emailed; everyone sees the pool on Billing and Org usage. The email comes again only after
         the monthly refill, or after a top-up lifts the pool back above the line.
+        {canManage && (
+          <>
+            {" "}
+            For more thresholds, admins, or a member's or Space's cap, add a <a href="#alerts">usage alert</a>.
+          </>
+        )}
       </p>
       {canManage ? (
         <ThresholdForm key={percent} orgId={orgId} percent={percent} allotment={allotment} level={level} />
@@ -54,7 +60,8 @@ function ThresholdForm({ orgId, percent, allotment, level }: { orgId: string; pe
   const notifier = useNotifier();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
-  const { run: save, formError, reset, loading } = useFormMutation(SetSoftAlertThresholdMutation);
+  // Usage alerts list the soft alert, whose state the new threshold may change.
+  const { run: save, formError, reset, loading } = useFormMutation(SetSoftAlertThresholdMutation, { refetchQueries: ["OrgUsageAlerts"] });
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

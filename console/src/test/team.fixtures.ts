@@ -3,6 +3,14 @@ import {
   type ApiKeyItemFragment,
   type AuditEntryFieldsFragment,
   type CapItemFragment,
+  type CapRequestItemFragment,
+  OrgCapRequestsDocument,
+  OrgUsageAlertsDocument,
+  OrgWebhookDeliveriesDocument,
+  OrgWebhookEndpointsDocument,
+  type UsageAlertItemFragment,
+  type WebhookDeliveryItemFragment,
+  type WebhookEndpointItemFragment,
   type Plan,
   type PoolFieldsFragment,
   OrgApiKeysDocument,
@@ -100,7 +108,82 @@ export const typed = {
   auditEntry: (e: AuditEntryFixture) => ({ __typename: "AuditEntry" as const, summary: null, ...e }),
   cap: (c: CapItemFragment) => ({ __typename: "Cap" as const, ...c }),
   pool: (p: PoolFieldsFragment) => ({ __typename: "Pool" as const, ...p }),
+  alert: (a: UsageAlertItemFragment) => ({ __typename: "UsageAlert" as const, ...a }),
+  endpoint: (e: WebhookEndpointItemFragment) => ({ __typename: "WebhookEndpoint" as const, ...e }),
+  delivery: (d: WebhookDeliveryItemFragment) => ({ __typename: "WebhookDelivery" as const, ...d }),
+  capRequest: (r: CapRequestItemFragment) => ({
+    __typename: "CapIncreaseRequest" as const,
+    ...r,
+    requestedBy: { __typename: "Member" as const, id: r.requestedBy.id, user: { __typename: "User" as const, ...r.requestedBy.user } },
+    decidedBy: r.decidedBy && {
+      __typename: "Member" as const,
+      id: r.decidedBy.id,
+      user: { __typename: "User" as const, ...r.decidedBy.user },
+    },
+  }),
 };
+
+/** The soft alert as `usageAlerts` lists it first: the pool's alert for the owner, at the org's threshold. */
+export const softAlert: UsageAlertItemFragment = {
+  id: "soft-alert",
+  scope: "POOL",
+  targetId: null,
+  thresholdPercent: 20,
+  notifyRoles: ["OWNER"],
+  triggered: false,
+  lastTriggeredAt: null,
+};
+
+/** The org's usage alerts (OWNER and ADMIN ask for them): the soft alert, then those added. Answers every refetch. */
+export const usageAlertsMock = (alerts: UsageAlertItemFragment[] = [softAlert]): MockLink.MockedResponse => ({
+  request: { query: OrgUsageAlertsDocument, variables: { orgId: acme.id } },
+  result: { data: { org: { __typename: "Org", id: acme.id, usageAlerts: alerts.map(typed.alert) } } },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+});
+
+export const webhookEndpointsMock = (endpoints: WebhookEndpointItemFragment[] = []): MockLink.MockedResponse => ({
+  request: { query: OrgWebhookEndpointsDocument, variables: { orgId: acme.id } },
+  result: { data: { org: { __typename: "Org", id: acme.id, webhookEndpoints: endpoints.map(typed.endpoint) } } },
+});
+
+/** A delivery's cursor in these fixtures (the server's are opaque). */
+export const deliveryCursor = (delivery: { id: string }) => `cursor:${delivery.id}`;
+
+/** One page of the delivery log, as the Webhooks section asks for it (20 a page). */
+export const webhookDeliveriesMock = ({
+  deliveries = [] as WebhookDeliveryItemFragment[],
+  after,
+  hasNextPage = false,
+}: {
+  deliveries?: WebhookDeliveryItemFragment[];
+  after?: string;
+  hasNextPage?: boolean;
+} = {}): MockLink.MockedResponse => {
+  const last = deliveries.at(-1);
+  return {
+    request: { query: OrgWebhookDeliveriesDocument, variables: { orgId: acme.id, first: 20, ...(after === undefined ? {} : { after }) } },
+    result: {
+      data: {
+        org: {
+          __typename: "Org",
+          id: acme.id,
+          webhookDeliveries: {
+            __typename: "WebhookDeliveryConnection",
+            edges: deliveries.map((d) => ({ __typename: "WebhookDeliveryEdge", cursor: deliveryCursor(d), node: typed.delivery(d) })),
+            pageInfo: { __typename: "PageInfo", hasNextPage, endCursor: last ? deliveryCursor(last) : null },
+          },
+        },
+      },
+    },
+  };
+};
+
+/** The cap increase requests the reader may see (every one for OWNER and ADMIN, their own for a MEMBER). */
+export const capRequestsMock = (requests: CapRequestItemFragment[] = []): MockLink.MockedResponse => ({
+  request: { query: OrgCapRequestsDocument, variables: { orgId: acme.id } },
+  result: { data: { org: { __typename: "Org", id: acme.id, capIncreaseRequests: requests.map(typed.capRequest) } } },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+});
 
 /** Acme's Team pool for three seats: 11,000 a month, some spent, a top-up left. */
 export const acmePool: PoolFieldsFragment = {
@@ -219,5 +302,9 @@ export const managerTeamMocks = (myRole: "OWNER" | "ADMIN", state: Omit<TeamStat
   teamSettingsMock({ myRole, ...state }),
   invitationsMock(),
   apiKeysMock(),
+  usageAlertsMock(),
+  capRequestsMock(),
+  webhookEndpointsMock(),
+  webhookDeliveriesMock(),
   auditEntriesMock(),
 ];

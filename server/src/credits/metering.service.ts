@@ -36,7 +36,7 @@ export const MAX_BATCH_CALLS = 500;
  * entries, in one transaction. Calls for one org that arrive together share a
  * transaction (see Coalescer); the pool row lock keeps several processes exact.
  */
-/** How many event-loop turns a batch may wait for more calls on SQLite (see Coalescer). */
+/** How many event-loop turns a batch may wait for more calls (see Coalescer). */
 const GATHER_TURNS = 20;
 
 export class MeteringService {
@@ -54,9 +54,9 @@ export class MeteringService {
     /** Off: one transaction per call, each waiting on the pool row lock (the benchmark's baseline). */
     private readonly coalesce = true,
   ) {
-    // SQLite answers inside the transaction without waiting on I/O: gather the calls that are arriving first.
-    const gatherTurns = db.kind === "sqlite" ? GATHER_TURNS : 0;
-    this.coalescer = new Coalescer((orgId, calls) => this.chargeBatch(orgId, calls), MAX_BATCH_CALLS, gatherTurns);
+    // Gather the calls that are arriving before a batch starts: SQLite would otherwise run each alone
+    // (its transaction never waits on I/O), and on MySQL a batch of the whole queue beats two halves.
+    this.coalescer = new Coalescer((orgId, calls) => this.chargeBatch(orgId, calls), MAX_BATCH_CALLS, GATHER_TURNS);
   }
 
   async record(actor: Actor, input: UsageCall): Promise<UsageResult> {

@@ -150,7 +150,7 @@ export class WebhookDeliveryService {
     const org = await em.findOneByOrFail(OrgEntity, { id: endpoint.orgId });
     const owners = await em.findBy(MembershipEntity, { orgId: endpoint.orgId, role: "OWNER", active: true });
     const users = owners.length ? await em.findBy(UserEntity, { id: In(owners.map((o) => o.userId)) }) : [];
-    const settings = `${this.publicUrl}/orgs/${encodeURIComponent(endpoint.orgId)}/settings/webhooks`;
+    const settings = `${this.publicUrl}/orgs/${encodeURIComponent(endpoint.orgId)}/team#webhooks`;
     for (const user of users) {
       await this.mail.enqueue(em, {
         kind: "webhook_disabled",
