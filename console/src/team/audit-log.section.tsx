@@ -3,7 +3,8 @@ import { useQuery } from "@apollo/client/react";
 import { type ReactNode, useState } from "react";
 import { describeError } from "../apollo/error-message";
 import { PAGE_CODES } from "../apollo/error.link";
-import { FormError, SelectField } from "../components/form-field.component";
+import { SelectField } from "../components/form-field.component";
+import { OlderPages } from "../components/older-pages.component";
 import { PageError, PageLoading } from "../components/page-state.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
@@ -55,19 +56,8 @@ export function AuditLogSection({ orgId }: { orgId: string }) {
     variables: { orgId, first: AUDIT_PAGE_SIZE, actionPrefix: category.prefix },
     context: { handles: PAGE_CODES },
   });
-  const [moreError, setMoreError] = useState<string | null>(null);
   const connection = data?.org?.auditEntries;
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
-
-  const showOlder = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setMoreError(null);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor }, context: { handles: PAGE_CODES } });
-    } catch (e) {
-      setMoreError(describeError(e).message);
-    }
-  };
 
   let body: ReactNode;
   if (loading && !connection) body = <PageLoading label="Loading the audit log…" />;
@@ -93,14 +83,13 @@ export function AuditLogSection({ orgId }: { orgId: string }) {
             ))}
           </tbody>
         </table>
-        {connection.pageInfo.hasNextPage && (
-          <div className="audit__more">
-            <button type="button" className="button" onClick={() => void showOlder()} disabled={loadingMore}>
-              {loadingMore ? "Loading older entries…" : "Show older entries"}
-            </button>
-          </div>
-        )}
-        <FormError message={moreError} />
+        <OlderPages
+          key={prefix}
+          pageInfo={connection.pageInfo}
+          loading={loadingMore}
+          more={(after) => fetchMore({ variables: { after }, context: { handles: PAGE_CODES } })}
+          what="entries"
+        />
       </>
     );
 
@@ -120,10 +109,7 @@ export function AuditLogSection({ orgId }: { orgId: string }) {
             label="Show"
             name="category"
             value={prefix}
-            onChange={(e) => {
-              setMoreError(null);
-              setPrefix(e.target.value);
-            }}
+            onChange={(e) => setPrefix(e.target.value)}
             options={AUDIT_CATEGORIES.map((c) => ({ value: c.prefix ?? "", label: c.label }))}
           />
         </div>

@@ -1,10 +1,10 @@
 import { NetworkStatus } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
-import { type ReactNode, useState } from "react";
+import type { ReactNode } from "react";
 import { describeError } from "../apollo/error-message";
 import { PAGE_CODES } from "../apollo/error.link";
 import { useFormMutation } from "../apollo/form-mutation.hook";
-import { FormError } from "../components/form-field.component";
+import { OlderPages } from "../components/older-pages.component";
 import { PageError, PageLoading } from "../components/page-state.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
@@ -67,20 +67,9 @@ export function WebhookDeliveries({ orgId, endpoints }: { orgId: string; endpoin
     context: { handles: PAGE_CODES },
     notifyOnNetworkStatusChange: true,
   });
-  const [moreError, setMoreError] = useState<string | null>(null);
   const connection = data?.org?.webhookDeliveries;
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
   const refreshing = networkStatus === NetworkStatus.refetch;
-
-  const showOlder = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setMoreError(null);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor }, context: { handles: PAGE_CODES } });
-    } catch (e) {
-      setMoreError(describeError(e).message);
-    }
-  };
 
   const urlOf = (endpointId: string) => endpoints.find((e) => e.id === endpointId)?.url ?? "A removed endpoint";
 
@@ -115,14 +104,12 @@ export function WebhookDeliveries({ orgId, endpoints }: { orgId: string; endpoin
             ))}
           </tbody>
         </table>
-        {connection.pageInfo.hasNextPage && (
-          <div className="audit__more">
-            <button type="button" className="button" onClick={() => void showOlder()} disabled={loadingMore}>
-              {loadingMore ? "Loading older deliveries…" : "Show older deliveries"}
-            </button>
-          </div>
-        )}
-        <FormError message={moreError} />
+        <OlderPages
+          pageInfo={connection.pageInfo}
+          loading={loadingMore}
+          more={(after) => fetchMore({ variables: { after }, context: { handles: PAGE_CODES } })}
+          what="deliveries"
+        />
       </>
     );
 

@@ -3,7 +3,7 @@ import { useQuery } from "@apollo/client/react";
 import { type ReactNode, useState } from "react";
 import { describeError } from "../apollo/error-message";
 import { PAGE_CODES } from "../apollo/error.link";
-import { FormError } from "../components/form-field.component";
+import { OlderPages } from "../components/older-pages.component";
 import { PageError, PageLoading } from "../components/page-state.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
@@ -85,7 +85,6 @@ export function UsageEventsSection({
     // New calls arrive all the time: the cached page shows at once, then the server's.
     fetchPolicy: "cache-and-network",
   });
-  const [moreError, setMoreError] = useState<string | null>(null);
   const [voiding, setVoiding] = useState<UsageEventItemFragment | null>(null);
   const org = data?.org;
   const connection = org?.usageEvents;
@@ -95,16 +94,6 @@ export function UsageEventsSection({
     member: org?.members.find((m) => m.id === event.memberId)?.user.name ?? "A former member",
     space: org?.spaces.find((s) => s.id === event.spaceId)?.name ?? "A removed Space",
   });
-
-  const showOlder = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setMoreError(null);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor }, context: { handles: PAGE_CODES } });
-    } catch (e) {
-      setMoreError(describeError(e).message);
-    }
-  };
 
   let body: ReactNode;
   if (loading && !connection) body = <PageLoading label="Loading calls…" />;
@@ -135,14 +124,12 @@ export function UsageEventsSection({
             ))}
           </tbody>
         </table>
-        {connection.pageInfo.hasNextPage && (
-          <div className="audit__more">
-            <button type="button" className="button" onClick={() => void showOlder()} disabled={loadingMore}>
-              {loadingMore ? "Loading older calls…" : "Show older calls"}
-            </button>
-          </div>
-        )}
-        <FormError message={moreError} />
+        <OlderPages
+          pageInfo={connection.pageInfo}
+          loading={loadingMore}
+          more={(after) => fetchMore({ variables: { after }, context: { handles: PAGE_CODES } })}
+          what="calls"
+        />
       </>
     );
 
