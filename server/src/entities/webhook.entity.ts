@@ -23,8 +23,8 @@ export class WebhookEndpointEntity {
 
 /**
  * One event, written in the transaction of the change (the outbox); its id is the body's
- * `id` and the `webhook-id` header on every attempt. `dedupeKey` makes "once per period"
- * and "once per crossing" hold even when the cause runs twice.
+ * `id` and the `webhook-id` header on every attempt. `dedupeKey` (unique; null for every
+ * event so far) is room for an event whose cause cannot tell "once" by itself.
  */
 @Entity("webhook_event")
 @Index("ix_webhook_event_org", ["orgId", "createdAt"])

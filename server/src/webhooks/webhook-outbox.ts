@@ -16,33 +16,26 @@ export class WebhookOutbox {
   constructor(private readonly clock: Clock) {}
 
   /**
-   * Writes the event for the org's enabled endpoints that take its type. With a `dedupeKey`,
-   * an event already written under that key is not written again (null). Without one and
-   * without endpoints, nothing is written.
+   * Writes the event for the org's enabled endpoints that take its type; without such an
+   * endpoint nothing is written (null). "Once per crossing / period" is the emitter's rule
+   * (the alert's, the cap's and the pool's state under the pool lock), not the outbox's.
    */
-  async publish(
-    em: EntityManager,
-    orgId: string,
-    type: WebhookEventType,
-    data: EventData,
-    dedupeKey?: string,
-  ): Promise<WebhookEventEntity | null> {
-    if (dedupeKey && (await em.existsBy(WebhookEventEntity, { dedupeKey }))) return null;
+  async publish(em: EntityManager, orgId: string, type: WebhookEventType, data: EventData): Promise<WebhookEventEntity | null> {
     const endpoints = (await em.findBy(WebhookEndpointEntity, { orgId, deletedAt: IsNull(), disabledAt: IsNull() })).filter(
       (e) => e.eventTypes.length === 0 || e.eventTypes.includes(type),
     );
-    if (endpoints.length === 0 && !dedupeKey) return null;
-    const event = await this.write(em, orgId, type, typeof data === "function" ? await data() : data, dedupeKey ?? null);
+    if (endpoints.length === 0) return null;
+    const event = await this.write(em, orgId, type, typeof data === "function" ? await data() : data);
     for (const endpoint of endpoints) await this.deliver(em, event, endpoint);
     return event;
   }
 
   /** The event alone (a ping goes to one endpoint whatever its types). */
-  async write(em: EntityManager, orgId: string, type: WebhookEventType, data: Record<string, unknown>, dedupeKey: string | null = null) {
+  async write(em: EntityManager, orgId: string, type: WebhookEventType, data: Record<string, unknown>) {
     const now = this.clock.now();
     const id = `msg_${newId().replace(/-/g, "")}`;
     const body: WebhookBody = { id, type, createdAt: now.toISOString(), orgId, data };
-    const event = Object.assign(new WebhookEventEntity(), { id, orgId, type, dedupeKey, body: JSON.stringify(body), createdAt: now });
+    const event = Object.assign(new WebhookEventEntity(), { id, orgId, type, dedupeKey: null, body: JSON.stringify(body), createdAt: now });
     await em.insert(WebhookEventEntity, event);
     return event;
   }
