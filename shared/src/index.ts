@@ -4,3 +4,4 @@ export * from "./error-codes";
 export * from "./validation";
 export * from "./tax-ids";
 export * from "./cards";
+export * from "./webhook-events";

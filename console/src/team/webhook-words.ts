@@ -1,22 +1,9 @@
+import { WEBHOOK_EVENTS } from "@team-billing/shared";
+
 /** Outbound webhooks in words: the event types an endpoint can pick, and a delivery's outcome. */
 
-/** The types an endpoint can receive (DESIGN "Events and corrections"); `ping` comes only from "Send test event". */
-export const WEBHOOK_EVENT_TYPES: readonly { type: string; description: string }[] = [
-  { type: "usage_alert.triggered", description: "A usage alert's threshold was crossed" },
-  { type: "usage_alert.resolved", description: "What is left rose above an alert's threshold again" },
-  { type: "cap.reached", description: "A member or Space reached its cap" },
-  { type: "pool.exhausted", description: "The pool ran out of credits" },
-  { type: "pool.refilled", description: "The monthly refill" },
-  { type: "plan.changed", description: "The plan changed" },
-  { type: "seats.changed", description: "Seats were added or removed" },
-  { type: "invoice.paid", description: "An invoice was paid" },
-  { type: "invoice.payment_failed", description: "A payment failed" },
-  { type: "member.joined", description: "Someone joined the org" },
-  { type: "member.removed", description: "A member left or was removed" },
-  { type: "usage.voided", description: "A recorded call was voided" },
-  { type: "cap_increase.requested", description: "A member asked for a higher cap" },
-  { type: "cap_increase.decided", description: "A cap request was approved or denied" },
-];
+/** The types an endpoint can pick (`@team-billing/shared`); `ping` comes only from "Send test event". */
+export const WEBHOOK_EVENT_TYPES = WEBHOOK_EVENTS.filter((e) => e.type !== "ping");
 
 /** What an endpoint receives, in words: "All events" for none picked. */
 export function eventTypesWords(types: readonly string[]): string {

@@ -1,23 +1,9 @@
-/** The event types an endpoint can receive (DESIGN "Events and corrections"); `ping` is sent on request only. */
-export const WEBHOOK_EVENT_TYPES = [
-  "usage_alert.triggered",
-  "usage_alert.resolved",
-  "cap.reached",
-  "pool.exhausted",
-  "pool.refilled",
-  "plan.changed",
-  "seats.changed",
-  "invoice.paid",
-  "invoice.payment_failed",
-  "member.joined",
-  "member.removed",
-  "usage.voided",
-  "cap_increase.requested",
-  "cap_increase.decided",
-  "ping",
-] as const;
+import { WEBHOOK_EVENTS, type WebhookEventType } from "@team-billing/shared";
 
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+export type { WebhookEventType };
+
+/** The event types an endpoint can receive (`@team-billing/shared`); `ping` is sent on request only. */
+export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = WEBHOOK_EVENTS.map((e) => e.type);
 
 export const isWebhookEventType = (type: string): type is WebhookEventType => (WEBHOOK_EVENT_TYPES as readonly string[]).includes(type);
 
