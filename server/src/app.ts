@@ -133,7 +133,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     jobs,
     listen(port = config.port) {
       return new Promise((resolve, reject) => {
-        httpServer = httpApp.listen(port, "0.0.0.0", () => {
+        // Express 5 hands a listen error (a port in use) to this callback, not to "error".
+        httpServer = httpApp.listen(port, "0.0.0.0", (error?: Error) => {
+          if (error) return reject(error);
           const address = httpServer?.address() as AddressInfo;
           const url = `http://127.0.0.1:${address.port}`;
           // With the emulator, Stripe's webhooks come straight back to this server.

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer } from "node:net";
 import { join } from "node:path";
 
 const MAIN = join(__dirname, "..", "..", "dist", "main.js");
@@ -8,7 +9,7 @@ const MAIN = join(__dirname, "..", "..", "dist", "main.js");
 /** The built server as a separate OS process on the given database (the root `pnpm test` builds it first). */
 export async function startServerProcess(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
   if (!existsSync(MAIN)) throw new Error("server/dist/main.js is missing: run `pnpm build` (the root `pnpm test` does) first");
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     env: {
       ...process.env,
@@ -43,4 +44,16 @@ export async function startServerProcess(env: Record<string, string>): Promise<{
         child.kill("SIGTERM");
       }),
   };
+}
+
+/** A port the OS just gave out and nobody listens on (a random pick collided now and then). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
