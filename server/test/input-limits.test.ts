@@ -67,6 +67,26 @@ describe("declared input limits", () => {
     expect(await t.app.db.manager.countBy(AuditEntryEntity, { orgId: team.orgId })).toBe(auditBefore);
   });
 
+  it("leave a batch's calls to be checked one by one: a bad call answers alone, the rest are charged", async () => {
+    const team = await teamOrg(t, { at: clock.now() });
+    const call = (key: string, credits: number) => ({
+      memberId: team.ownerMemberId,
+      spaceId: team.spaceIds[0],
+      model: "m",
+      credits,
+      idempotencyKey: key,
+    });
+    const BATCH = "mutation($o: ID!, $c: [UsageCallInput!]!) { recordUsageBatch(orgId: $o, calls: $c) { index errorCode result { creditsCharged } } }";
+    const { recordUsageBatch } = await team.key.ok(BATCH, { o: team.orgId, c: [call("a", 3), call("b", 0), call("c", 4)] });
+    expect(recordUsageBatch).toEqual([
+      { index: 0, errorCode: null, result: { creditsCharged: 3 } },
+      { index: 1, errorCode: "BAD_USER_INPUT", result: null },
+      { index: 2, errorCode: null, result: { creditsCharged: 4 } },
+    ]);
+    expect(await t.app.db.manager.countBy(UsageEventEntity, { orgId: team.orgId })).toBe(2);
+    await expectLedgerMatches(t.app, team.orgId);
+  });
+
   it("check the role before the input: a MEMBER is FORBIDDEN whatever they send", async () => {
     const team = await teamOrg(t, { members: 1, at: clock.now() });
     expect(await team.members[0].user.client.code(ALERT, { o: team.orgId, p: 100 })).toBe("FORBIDDEN");

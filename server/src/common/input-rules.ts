@@ -2,9 +2,8 @@ import { hasUnsafeCharacters, LIMITS } from "@team-billing/shared";
 import { registerDecorator, type ValidationArguments } from "class-validator";
 
 /**
- * Limits declared on InputTypes and ArgsTypes (class-validator; `validate: true` in
- * graphql/schema.ts). Each rule has one message, worded to follow the field's name:
- * format-error.ts answers BAD_USER_INPUT with "field: message" and `extensions.field`.
+ * Limits declared on InputTypes and ArgsTypes (class-validator, run by graphql/validate-input.ts).
+ * Each rule has one message, worded to follow the field's name: format-error.ts answers BAD_USER_INPUT with "field: message" and `extensions.field`.
  * Checks that need the database, the configuration or several arguments stay in services.
  */
 

@@ -5,6 +5,7 @@ import type { OrgEntity, ReservationEntity } from "../entities";
 import { type OrgScope, seesCap } from "../common/org-access";
 import { OrgFrom, type Rule, Scope } from "../graphql/auth-checker";
 import { type GqlContext, userActor } from "../graphql/context";
+import { checkedByService } from "../graphql/validate-input";
 import type { CreditAdjustment } from "./pool.service";
 import { toAuditEntry, toBatchItem, toPool } from "../graphql/mappers";
 import { CreditAdjustmentType, CreditBucketEnum } from "../graphql/types/credit-history.type";
@@ -31,7 +32,7 @@ export class CreditsResolver {
   @Mutation(() => [UsageBatchItemType], { description: "Up to 500 calls of one org, charged in order; one result or error per call." })
   async recordUsageBatch(
     @Arg("orgId", () => ID) orgId: string,
-    @Arg("calls", () => [UsageCallInput], { validate: false }) calls: UsageCallInput[],
+    @Arg("calls", () => [UsageCallInput], { validateFn: checkedByService }) calls: UsageCallInput[],
     @Ctx() ctx: GqlContext,
   ): Promise<UsageBatchItemType[]> {
     return (await ctx.services.metering.recordBatch(ctx.actor, orgId, calls)).map(toBatchItem);

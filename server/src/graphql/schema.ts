@@ -19,6 +19,7 @@ import { OrgResolver } from "../teams/org.resolver";
 import { OrgResourceResolver } from "../teams/space.resolver";
 import { authChecker } from "./auth-checker";
 import { DateTimeScalar } from "./scalars";
+import { validateInput } from "./validate-input";
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -48,7 +49,7 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
     authMode: "error",
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Limits declared on the input classes (common/input-rules.ts); format-error.ts words the refusal.
-    validate: true,
+    validateFn: validateInput,
   });
   return built;
 }
