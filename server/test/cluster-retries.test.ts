@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import { createServer, type Server, Socket } from "node:net";
 import { createConnection } from "mysql2/promise";
 import type { EntityManager } from "typeorm";
@@ -222,6 +223,48 @@ if (testDb() === "mariadb") {
       expect(after.data?.recordUsage.creditsCharged).toBe(4);
       await expectLedgerMatches(t.app, team.orgId);
     }, 30_000);
+
+    it("costs a request about its retry budget, not the query timeout, however long it queued", async () => {
+      // Timeouts far above the budget: only the budget can bound what the frozen node costs.
+      const url = new URL(viaProxy.config.databaseUrl as string);
+      const budgeted = await startTestApp({
+        shareDatabaseWith: t,
+        env: { DATABASE_URL: url.toString(), DB_QUERY_TIMEOUT_MS: "20000", DB_CONNECT_TIMEOUT_MS: "20000", TX_RETRY_BUDGET_MS: "2000" },
+      });
+      try {
+        const team = await teamOrg(t);
+        const key = budgeted.client({ bearer: (team.key as unknown as { bearer: string }).bearer });
+        const record = async (idempotencyKey: string) => {
+          const started = performance.now();
+          const res = await key.request("mutation($input: RecordUsageInput!) { recordUsage(input: $input) { creditsCharged } }", {
+            input: {
+              orgId: team.orgId,
+              memberId: team.members[0].memberId,
+              spaceId: team.spaceIds[0],
+              model: "gpt-test",
+              credits: 3,
+              idempotencyKey,
+            },
+          });
+          return { code: res.errors?.[0]?.extensions?.code ?? null, seconds: (performance.now() - started) / 1_000 };
+        };
+        expect((await record("warm")).code).toBeNull();
+        proxy.freeze();
+        // The first call's batch meets the frozen node; two more queue behind it.
+        const first = record("first");
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const answers = await Promise.all([first, record("second"), record("third")]);
+        proxy.resume();
+        expect(answers.map((a) => a.code)).toEqual(["SERVICE_UNAVAILABLE", "SERVICE_UNAVAILABLE", "SERVICE_UNAVAILABLE"]);
+        // The budget (2 s), a last try's one second and slack; the query timeout is 20 s.
+        for (const a of answers) expect(a.seconds).toBeLessThan(5);
+        expect((await record("second")).code).toBeNull();
+        await expectLedgerMatches(t.app, team.orgId);
+      } finally {
+        proxy.resume();
+        await budgeted.close();
+      }
+    }, 60_000);
   });
 }
 

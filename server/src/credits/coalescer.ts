@@ -9,13 +9,11 @@ export class Rejection {
  * serves many calls, and the calls of one key are admitted in arrival order.
  */
 export class Coalescer<I, O> {
-  private readonly queues = new Map<
-    string,
-    { items: { input: I; resolve: (o: O) => void; reject: (e: unknown) => void }[]; running: boolean }
-  >();
+  private readonly queues = new Map<string, Queue<I, O>>();
 
   constructor(
-    private readonly run: (key: string, inputs: I[]) => Promise<(O | Rejection)[]>,
+    /** `since`: when the batch's first (longest waiting) input was submitted, ms since epoch. */
+    private readonly run: (key: string, inputs: I[], since: number) => Promise<(O | Rejection)[]>,
     private readonly maxBatch = 500,
     /**
      * Before a batch starts, let the event loop turn (up to this many times) while more calls
@@ -34,15 +32,12 @@ export class Coalescer<I, O> {
         queue = { items: [], running: false };
         this.queues.set(key, queue);
       }
-      queue.items.push({ input, resolve, reject });
+      queue.items.push({ input, at: Date.now(), resolve, reject });
       if (!queue.running) void this.drain(key, queue);
     });
   }
 
-  private async drain(
-    key: string,
-    queue: { items: { input: I; resolve: (o: O) => void; reject: (e: unknown) => void }[]; running: boolean },
-  ): Promise<void> {
+  private async drain(key: string, queue: Queue<I, O>): Promise<void> {
     queue.running = true;
     try {
       while (queue.items.length > 0) {
@@ -57,6 +52,7 @@ export class Coalescer<I, O> {
           const outputs = await this.run(
             key,
             batch.map((b) => b.input),
+            batch[0].at,
           );
           for (const [i, b] of batch.entries()) {
             const output = outputs[i];
@@ -72,4 +68,9 @@ export class Coalescer<I, O> {
       this.queues.delete(key);
     }
   }
+}
+
+interface Queue<I, O> {
+  items: { input: I; at: number; resolve: (o: O) => void; reject: (e: unknown) => void }[];
+  running: boolean;
 }

@@ -56,7 +56,11 @@ export class MeteringService {
   ) {
     // Gather the calls that are arriving before a batch starts: SQLite would otherwise run each alone
     // (its transaction never waits on I/O), and on MySQL a batch of the whole queue beats two halves.
-    this.coalescer = new Coalescer((orgId, calls) => this.chargeBatch(orgId, calls), MAX_BATCH_CALLS, GATHER_TURNS);
+    this.coalescer = new Coalescer(
+      (orgId, calls, since) => this.chargeBatch(orgId, calls, since),
+      MAX_BATCH_CALLS,
+      GATHER_TURNS,
+    );
   }
 
   async record(actor: Actor, input: UsageCall): Promise<UsageResult> {
@@ -103,7 +107,7 @@ export class MeteringService {
   }
 
   private async chargeOne(call: UsageCall): Promise<CallOutcome> {
-    const [outcome] = await this.chargeBatch(call.orgId, [call]);
+    const [outcome] = await this.chargeBatch(call.orgId, [call], Date.now());
     if (outcome instanceof Rejection) throw outcome.error;
     return outcome;
   }
@@ -114,12 +118,14 @@ export class MeteringService {
    * calls run again one by one, so one call's failure never fails another's: a call that
    * still meets a busy database gets SERVICE_UNAVAILABLE, one that breaks gets its error.
    * The one-by-one runs share one more retry budget, so a database that is away costs a
-   * batch about that budget, not a budget per call.
+   * batch about that budget, not a budget per call. The batch's budget runs from `since`,
+   * when its longest waiting call arrived: a call queued behind a batch that met a dead node
+   * is not given a whole budget more.
    */
-  private async chargeBatch(orgId: string, calls: UsageCall[]): Promise<(CallOutcome | Rejection)[]> {
+  private async chargeBatch(orgId: string, calls: UsageCall[], since: number): Promise<(CallOutcome | Rejection)[]> {
     try {
       usageBatchCalls.observe(calls.length);
-      return countUsageOutcomes(await this.chargeTogether(orgId, calls));
+      return countUsageOutcomes(await this.chargeTogether(orgId, calls, since + this.db.retryBudget));
     } catch (error) {
       if (calls.length === 1 && !isUniqueViolation(error)) return [this.failed(error)];
       // The database is away (a dead or frozen node), not one call at fault: running the calls

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { DataSource, type DataSourceOptions } from "typeorm";
@@ -120,6 +121,14 @@ const GUARDED = Symbol("guarded");
 const SILENT_TIMEOUT_MS = 1_000;
 
 /**
+ * The time (ms since epoch) past which the transaction running in this async context gives
+ * up (its retry budget: Database.transaction sets it). A connection it checks out may stay
+ * silent only until then (at least SILENT_TIMEOUT_MS, so a late try still gets its one
+ * chance), so a dead or frozen node costs a caller about the budget, not the query timeout.
+ */
+export const connectionDeadline = new AsyncLocalStorage<number>();
+
+/**
  * Bounds what a frozen or vanished node can cost. mysql2's per-query `timeout` only
  * rejects the query: its connection stays queued behind the stuck statement and goes back
  * to the pool. So instead a connection checked out of the pool gets a socket inactivity
@@ -133,7 +142,8 @@ const SILENT_TIMEOUT_MS = 1_000;
  * A silent node would still cost every caller the whole timeout, one after another (a
  * batch that timed out, then its calls run alone, then the calls queued behind it): so once
  * a timeout ran out (or a connect timed out), checkouts and waits get SILENT_TIMEOUT_MS
- * instead, until a checkout ends normally again (the node answered).
+ * instead, until a checkout ends normally again (the node answered). And a checkout for a
+ * transaction never outlives the transaction's budget (see `connectionDeadline`).
  *
  * TypeORM builds the pool inside `initialize`, so its `createPool` is wrapped here.
  */
@@ -170,10 +180,13 @@ function guardPools(dataSource: DataSource, guard: PoolGuard): void {
     pool.getConnection = (cb: Callback) => {
       if (cb[GUARDED]) return getConnection(cb);
       let settled = false;
+      // Read here, in the caller's async context (mysql2 may answer from another's).
+      const deadline = connectionDeadline.getStore();
+      const limit = () => (deadline === undefined ? timeout() : Math.min(timeout(), Math.max(SILENT_TIMEOUT_MS, deadline - Date.now())));
       const timer = setTimeout(() => {
         settled = true;
         cb(Object.assign(new Error("No database connection was free in time."), { code: DB_ACQUIRE_TIMEOUT }));
-      }, timeout());
+      }, limit());
       const guarded: Callback = (error, conn) => {
         // A connect that timed out: the node accepts connections and says nothing.
         if ((error as { code?: string } | null)?.code === "ETIMEDOUT") silent = true;
@@ -183,6 +196,8 @@ function guardPools(dataSource: DataSource, guard: PoolGuard): void {
         }
         settled = true;
         clearTimeout(timer);
+        // After "acquire" armed the socket: a transaction's connection gets what is left of its budget.
+        if (conn && deadline !== undefined) conn.stream.setTimeout(limit());
         cb(error, conn);
       };
       guarded[GUARDED] = true;

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { JobLeaseEntity } from "../entities/job-lease.entity";
 import { countRetry } from "../metrics/metrics";
-import type { DatabaseKind } from "./data-source";
+import { connectionDeadline, type DatabaseKind } from "./data-source";
 import { isConnectionError, isRetryable, serviceUnavailable } from "./transient-errors";
 
 export { isRetryable, isUniqueViolation } from "./transient-errors";
@@ -29,7 +29,9 @@ class LeaseLost extends Error {}
  * back, and retries the whole of `fn` on what a cluster answers to contention or a
  * node in trouble (see transient-errors.ts), so `fn` must be safe to run again (no side
  * effects outside the manager). Retries run for a time budget, not a count: past it the
- * caller gets SERVICE_UNAVAILABLE with `retryAfter`, a code a client retries on.
+ * caller gets SERVICE_UNAVAILABLE with `retryAfter`, a code a client retries on. On MySQL
+ * a try's connection may not stay silent past the budget either (`connectionDeadline`):
+ * a dead or frozen node costs the caller about the budget, not DB_QUERY_TIMEOUT_MS.
  *
  * On MySQL transactions run at READ COMMITTED: under REPEATABLE READ, InnoDB fixes a
  * transaction's snapshot at its first plain read, so rows another transaction
@@ -132,7 +134,9 @@ export class Database {
     for (let attempt = 1; ; attempt++) {
       try {
         const value = await this.serialized(() =>
-          this.kind === "mysql" ? this.dataSource.transaction("READ COMMITTED", run) : this.dataSource.transaction(run),
+          this.kind === "mysql"
+            ? connectionDeadline.run(deadline, () => this.dataSource.transaction("READ COMMITTED", run))
+            : this.dataSource.transaction(run),
         );
         if (first && ranFirst) first.done = true;
         return value;
