@@ -76,7 +76,8 @@ describe("declared input limits", () => {
       credits,
       idempotencyKey: key,
     });
-    const BATCH = "mutation($o: ID!, $c: [UsageCallInput!]!) { recordUsageBatch(orgId: $o, calls: $c) { index errorCode result { creditsCharged } } }";
+    const BATCH =
+      "mutation($o: ID!, $c: [UsageCallInput!]!) { recordUsageBatch(orgId: $o, calls: $c) { index errorCode result { creditsCharged } } }";
     const { recordUsageBatch } = await team.key.ok(BATCH, { o: team.orgId, c: [call("a", 3), call("b", 0), call("c", 4)] });
     expect(recordUsageBatch).toEqual([
       { index: 0, errorCode: null, result: { creditsCharged: 3 } },

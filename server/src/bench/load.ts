@@ -35,6 +35,54 @@ export async function load(label: string, concurrency: number, seconds: number, 
   return { label, calls: latencies.length, ok, seconds: elapsed, perSecond: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99) };
 }
 
+/** What `alternate` measured: every run in order, and each round's ratios against the floors beside it. */
+export interface Rounds {
+  runs: LoadResult[];
+  measured: LoadResult[];
+  /** Calls per second of each measured run over the mean of the floor before and after it. */
+  ratios: number[];
+  /** p99 of each measured run over the larger p99 of the floors beside it. */
+  p99Ratios: number[];
+}
+
+/**
+ * The floor and the measured load in turn, `rounds` times, floor first and last; each
+ * measured run is set against the floors just before and after it. On a shared, noisy
+ * machine a disturbance moves one round, not the figure: report the median.
+ */
+export async function alternate(
+  rounds: number,
+  concurrency: number,
+  seconds: number,
+  floor: { label: string; fn: (i: number) => Promise<boolean> },
+  measured: { label: string; fn: (round: number) => (i: number) => Promise<boolean> },
+): Promise<Rounds> {
+  const floors = [await load(`${floor.label} #1`, concurrency, seconds, floor.fn)];
+  const runs = [floors[0]];
+  const done: LoadResult[] = [];
+  for (let r = 1; r <= rounds; r++) {
+    done.push(await load(`${measured.label} #${r}`, concurrency, seconds, measured.fn(r)));
+    floors.push(await load(`${floor.label} #${r + 1}`, concurrency, seconds, floor.fn));
+    runs.push(done[r - 1], floors[r]);
+  }
+  return {
+    runs,
+    measured: done,
+    ratios: done.map((m, i) => m.perSecond / ((floors[i].perSecond + floors[i + 1].perSecond) / 2)),
+    p99Ratios: done.map((m, i) => m.p99 / Math.max(floors[i].p99, floors[i + 1].p99)),
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** "0.61, 0.58, 0.66 (median 0.61)" */
+export const roundsLine = (values: number[]): string =>
+  `${values.map((v) => v.toFixed(2)).join(", ")} (median ${median(values).toFixed(2)})`;
+
 export function table(results: LoadResult[]): string {
   const rows = results.map(
     (r) =>

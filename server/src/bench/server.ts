@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { App } from "../app";
 import { LedgerEntryEntity, PoolEntity, UsageEventEntity } from "../entities";
 import type { Actor, UserActor } from "../common/actor";
+import { alternate, jsonPoster, load, type Rounds } from "./load";
 
 /** One hot org on ENTERPRISE with a billion top-up credits, four Spaces and a USAGE_WRITE key. */
 export async function setUp(app: App) {
@@ -20,13 +21,63 @@ export async function setUp(app: App) {
   return { orgId: org.id, memberId, spaceIds: spaces.map((x) => x.id), secret, keyActor: { kind: "apiKey", apiKey } as Actor };
 }
 
+type Hot = Awaited<ReturnType<typeof setUp>>;
+
+/** The i-th call of a run: 1 to 5 credits, the hot org's four Spaces in turn, a key of its own. */
+export const benchCall = (hot: Hot, i: number, tag: string) => ({
+  orgId: hot.orgId,
+  memberId: hot.memberId,
+  spaceId: hot.spaceIds[i % hot.spaceIds.length],
+  model: "bench-model",
+  credits: 1 + (i % 5),
+  idempotencyKey: `${tag}-${i}`,
+});
+
+const RECORD = "mutation($input: RecordUsageInput!) { recordUsage(input: $input) { eventId creditsCharged poolRemaining } }";
+const WARM_UP_SECONDS = 3;
+
+/**
+ * (b) recordUsage against (c) the floor, `{ __typename }`, over HTTP to the server on `port`
+ * with the hot org's key, in alternating rounds (see `alternate`), after a warm-up (the
+ * server's first seconds are its JIT's, not the product's). Returns the rounds, the credits
+ * the calls were answered as charged, and the calls per transaction the server reports.
+ */
+export async function recordUsageRounds(port: number, hot: Hot, opts: { concurrency: number; seconds: number; rounds: number }) {
+  const post = jsonPoster(port, "/graphql", { authorization: `Bearer ${hot.secret}` }, opts.concurrency) as (
+    body: unknown,
+  ) => Promise<{ data?: { recordUsage?: { creditsCharged: number } }; errors?: unknown[] }>;
+  const floor = async () => !(await post({ query: "{ __typename }" })).errors;
+  let charged = 0;
+  const record = (tag: string) => async (i: number) => {
+    const res = await post({ query: RECORD, variables: { input: benchCall(hot, i, tag) } });
+    if (res.errors || !res.data?.recordUsage) throw new Error(`recordUsage failed: ${JSON.stringify(res.errors)}`);
+    charged += res.data.recordUsage.creditsCharged;
+    return true;
+  };
+  await load("warm-up floor", opts.concurrency, WARM_UP_SECONDS, floor);
+  await load("warm-up recordUsage", opts.concurrency, WARM_UP_SECONDS, record("w"));
+  const before = await serverBatchCalls(port);
+  const rounds: Rounds = await alternate(
+    opts.rounds,
+    opts.concurrency,
+    opts.seconds,
+    { label: "(c) { __typename } over HTTP", fn: floor },
+    { label: "(b) recordUsage over HTTP", fn: (round) => record(`b${round}`) },
+  );
+  const after = await serverBatchCalls(port);
+  const perTransaction = (after.sum - before.sum) / Math.max(1, after.count - before.count);
+  return { rounds, charged, perTransaction };
+}
+
 /** The server as `pnpm start` runs it, on `port`, with `env` (the database) over the bench's defaults. */
 export async function startServer(PORT: number, env: Record<string, string>): Promise<ChildProcess> {
   // BENCH_SERVER_ARGS: extra node flags for the server process (e.g. --cpu-prof).
   const extra = (process.env.BENCH_SERVER_ARGS ?? "").split(" ").filter(Boolean);
   // As `pnpm start` runs it: a bounded heap (MAX_HEAP_MB), so V8 does not grow into idle headroom.
   const heap = `--max-old-space-size=${process.env.MAX_HEAP_MB ?? 192}`;
-  const child = spawn(process.execPath, [heap, ...extra, join(__dirname, "..", "main.js")], {
+  // BENCH_SERVER_MAIN: another build's dist/main.js, to set two builds against each other on one database.
+  const main = process.env.BENCH_SERVER_MAIN ?? join(__dirname, "..", "main.js");
+  const child = spawn(process.execPath, [heap, ...extra, main], {
     env: {
       ...process.env,
       PORT: String(PORT),

@@ -56,11 +56,7 @@ export class MeteringService {
   ) {
     // Gather the calls that are arriving before a batch starts: SQLite would otherwise run each alone
     // (its transaction never waits on I/O), and on MySQL a batch of the whole queue beats two halves.
-    this.coalescer = new Coalescer(
-      (orgId, calls, since) => this.chargeBatch(orgId, calls, since),
-      MAX_BATCH_CALLS,
-      GATHER_TURNS,
-    );
+    this.coalescer = new Coalescer((orgId, calls, since) => this.chargeBatch(orgId, calls, since), MAX_BATCH_CALLS, GATHER_TURNS);
   }
 
   async record(actor: Actor, input: UsageCall): Promise<UsageResult> {
