@@ -120,6 +120,39 @@ describe("a coalesced batch", () => {
 });
 
 if (testDb() === "mariadb") {
+  describe("MariaDB transactions", () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp();
+    });
+    afterAll(() => t.close());
+
+    it("run at READ COMMITTED on every connection: a row committed elsewhere mid-transaction is seen", async () => {
+      const team = await teamOrg(t);
+      const other = await createConnection(t.config.databaseUrl as string);
+      try {
+        // More transactions at once than the pool holds connections: fresh ones as well as reused.
+        const seen = await Promise.all(
+          Array.from({ length: 30 }, (_, i) =>
+            t.app.db.transaction(async (em) => {
+              const read = async () =>
+                Number((await em.query("SELECT softAlertThresholdPercent AS p FROM org WHERE id = ?", [team.orgId]))[0].p);
+              const first = await read();
+              // Each transaction's snapshot is taken; then another session commits a change.
+              if (i === 0) await other.query("UPDATE org SET softAlertThresholdPercent = 77 WHERE id = ?", [team.orgId]);
+              await new Promise((resolve) => setTimeout(resolve, 200));
+              return { first, second: await read() };
+            }),
+          ),
+        );
+        // Under REPEATABLE READ the second read would repeat the first.
+        expect(seen.every((s) => s.second === 77)).toBe(true);
+      } finally {
+        await other.end();
+      }
+    });
+  });
+
   describe("a MariaDB row lock held elsewhere", () => {
     let t: TestApp;
     expectBooksBalancedAfterEach(() => t);

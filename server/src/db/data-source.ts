@@ -136,8 +136,9 @@ export const connectionDeadline = new AsyncLocalStorage<number>();
  * the statement fails as ETIMEDOUT (retried within the transaction's budget) and the pool
  * forgets the connection. Idle pooled connections carry no timeout. Waiting for a free
  * connection is bounded the same way (mysql2 has no acquire timeout). Each connection's
- * lock waits end sooner (1205, retried) than the socket timeout, and on Galera its reads
- * wait for the cluster's earlier commits when DB_SYNC_WAIT asks (session settings go here).
+ * lock waits end sooner (1205, retried) than the socket timeout, its transactions run at
+ * READ COMMITTED, and on Galera its reads wait for the cluster's earlier commits when
+ * DB_SYNC_WAIT asks (session settings go here).
  *
  * A silent node would still cost every caller the whole timeout, one after another (a
  * batch that timed out, then its calls run alone, then the calls queued behind it): so once
@@ -160,6 +161,8 @@ function guardPools(dataSource: DataSource, guard: PoolGuard): void {
       if (!ready.has(conn)) {
         ready.add(conn);
         conn.query(`SET SESSION innodb_lock_wait_timeout = ${Math.max(1, guard.lockWaitTimeoutS)}`, () => {});
+        // Every transaction runs at READ COMMITTED (see Database): set once here, not per transaction (a round trip each).
+        conn.query("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED", () => {});
         if (guard.syncWait !== undefined) conn.query(`SET SESSION wsrep_sync_wait = ${guard.syncWait}`, () => {});
         conn.stream.on("timeout", () => {
           silent = true;

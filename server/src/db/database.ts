@@ -134,8 +134,9 @@ export class Database {
     for (let attempt = 1; ; attempt++) {
       try {
         const value = await this.serialized(() =>
+          // On MySQL every connection is at READ COMMITTED from its first use (data-source.ts).
           this.kind === "mysql"
-            ? connectionDeadline.run(deadline, () => this.dataSource.transaction("READ COMMITTED", run))
+            ? connectionDeadline.run(deadline, () => this.dataSource.transaction(run))
             : this.dataSource.transaction(run),
         );
         if (first && ranFirst) first.done = true;
