@@ -13,5 +13,5 @@ COPY --from=build /app /app
 VOLUME /data
 EXPOSE 4000
 # exec: the server replaces the shell, so it receives SIGTERM itself and drains (SHUTDOWN_TIMEOUT_MS).
-CMD ["sh", "-c", "node server/dist/scripts/migrate.js && exec node --max-old-space-size=${MAX_HEAP_MB:-192} server/dist/main.js"]
+CMD ["sh", "-c", "node server/dist/scripts/migrate.js && exec node --max-old-space-size=${MAX_HEAP_MB:-192} --max-semi-space-size=16 server/dist/main.js"]
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
