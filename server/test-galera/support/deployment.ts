@@ -23,20 +23,19 @@ export const SERVER_ENV: Record<string, string> = {
 
 /** The server settings the bounds below follow (the server's defaults unless GALERA_SERVER_ENV sets them). */
 const setting = (name: string, fallback: number) => Number(SERVER_ENV[name] ?? fallback);
-export const QUERY_TIMEOUT_MS = setting("DB_QUERY_TIMEOUT_MS", 10_000);
 export const RETRY_BUDGET_MS = setting("TX_RETRY_BUDGET_MS", 5_000);
-export const LOCK_WAIT_MS = setting("DB_LOCK_WAIT_TIMEOUT_S", 5) * 1_000;
-
-/** The longest one request may take while the cluster is healthy: a last try just inside the retry budget, bounded by the query timeout. */
-export const REQUEST_BOUND_MS = RETRY_BUDGET_MS + QUERY_TIMEOUT_MS + 1_000;
 
 /**
- * The longest one request may take while the node its server uses is dead or frozen: a call
- * waits for the batch ahead of it in its org's coalescer (credits/coalescer.ts), then runs in
- * its own, and a failing batch may spend a query timeout (its first statement on a silent
- * node) and then a retry budget (its calls run alone, credits/metering.service.ts chargeBatch).
+ * The longest one request may take, healthy or not: a call's retry budget runs from its
+ * arrival (it includes the wait for the batch ahead of it in its org's coalescer), a
+ * transaction's connection may stay silent only until the budget runs out, and a last try
+ * past it still gets one second (db/data-source.ts connectionDeadline); plus two seconds for
+ * a machine this loaded to answer.
  */
-export const FAULT_BOUND_MS = 2 * (QUERY_TIMEOUT_MS + RETRY_BUDGET_MS) + 1_000;
+export const REQUEST_BOUND_MS = RETRY_BUDGET_MS + 1_000 + 2_000;
+
+/** The same bound holds while the node a server uses is dead or frozen (it was two query timeouts and two budgets). */
+export const FAULT_BOUND_MS = REQUEST_BOUND_MS;
 
 /** A request not answered in a minute is abandoned and counted as hung (the bound above is checked apart). */
 export const HANG_MS = 60_000;
