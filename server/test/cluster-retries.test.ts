@@ -153,6 +153,23 @@ if (testDb() === "mariadb") {
     });
   });
 
+  describe("a transaction's budget", () => {
+    it("bounds its own connections' silence, not work it started that runs after it", async () => {
+      const short = await startTestApp({ env: { TX_RETRY_BUDGET_MS: "1000" } });
+      try {
+        let later: Promise<{ s: string | number }[]> = Promise.resolve([]);
+        await short.app.db.transaction(async (em) => {
+          await em.query("SELECT 1");
+          // Started inside, run after the commit: a plain query, held to DB_QUERY_TIMEOUT_MS (10 s), not to the 1 s budget.
+          later = new Promise((resolve) => setTimeout(resolve, 10)).then(() => short.app.db.manager.query("SELECT SLEEP(1.5) AS s"));
+        });
+        expect(Number((await later)[0].s)).toBe(0);
+      } finally {
+        await short.close();
+      }
+    });
+  });
+
   describe("a MariaDB row lock held elsewhere", () => {
     let t: TestApp;
     expectBooksBalancedAfterEach(() => t);

@@ -126,7 +126,7 @@ const SILENT_TIMEOUT_MS = 1_000;
  * silent only until then (at least SILENT_TIMEOUT_MS, so a late try still gets its one
  * chance), so a dead or frozen node costs a caller about the budget, not the query timeout.
  */
-export const connectionDeadline = new AsyncLocalStorage<number>();
+export const connectionDeadline = new AsyncLocalStorage<{ until: number; open: boolean }>();
 
 /**
  * Bounds what a frozen or vanished node can cost. mysql2's per-query `timeout` only
@@ -183,8 +183,10 @@ function guardPools(dataSource: DataSource, guard: PoolGuard): void {
     pool.getConnection = (cb: Callback) => {
       if (cb[GUARDED]) return getConnection(cb);
       let settled = false;
-      // Read here, in the caller's async context (mysql2 may answer from another's).
-      const deadline = connectionDeadline.getStore();
+      // Read here, in the caller's async context (mysql2 may answer from another's). Work a
+      // transaction started that outlives it (a timer, a promise not awaited) keeps the store: not its deadline.
+      const scope = connectionDeadline.getStore();
+      const deadline = scope?.open ? scope.until : undefined;
       const limit = () => (deadline === undefined ? timeout() : Math.min(timeout(), Math.max(SILENT_TIMEOUT_MS, deadline - Date.now())));
       const timer = setTimeout(() => {
         settled = true;

@@ -135,9 +135,7 @@ export class Database {
       try {
         const value = await this.serialized(() =>
           // On MySQL every connection is at READ COMMITTED from its first use (data-source.ts).
-          this.kind === "mysql"
-            ? connectionDeadline.run(deadline, () => this.dataSource.transaction(run))
-            : this.dataSource.transaction(run),
+          this.kind === "mysql" ? this.withDeadline(deadline, () => this.dataSource.transaction(run)) : this.dataSource.transaction(run),
         );
         if (first && ranFirst) first.done = true;
         return value;
@@ -151,6 +149,16 @@ export class Database {
         if (Date.now() + backoff >= deadline) throw serviceUnavailable(error);
         await sleep(backoff);
       }
+    }
+  }
+
+  /** Runs one try of a transaction with its deadline for the connections it checks out (see `connectionDeadline`). */
+  private async withDeadline<T>(until: number, fn: () => Promise<T>): Promise<T> {
+    const scope = { until, open: true };
+    try {
+      return await connectionDeadline.run(scope, fn);
+    } finally {
+      scope.open = false;
     }
   }
 
