@@ -74,3 +74,26 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 export function PageTitle({ children }: { children: string }) {
   return <title>{`${children} · Team Billing`}</title>;
 }
+
+/**
+ * A section's list while its own query loads or fails, then the list: "Loading API
+ * keys…", "We couldn't load the API keys" with a retry (only while there is nothing to
+ * show yet; a refetch that fails keeps what was shown).
+ */
+export function SectionQueryState({
+  what,
+  query,
+  children,
+}: {
+  /** What loads: "API keys". */
+  what: string;
+  query: { loading: boolean; error?: unknown; data?: unknown; refetch: () => unknown };
+  children: ReactNode;
+}) {
+  if (query.loading && !query.data) return <PageLoading label={`Loading ${what}…`} />;
+  if (query.error && !query.data)
+    return (
+      <PageError title={`We couldn't load the ${what}`} message={describeError(query.error).message} onRetry={() => void query.refetch()} />
+    );
+  return <>{children}</>;
+}

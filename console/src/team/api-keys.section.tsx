@@ -1,11 +1,10 @@
 import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
-import { describeError } from "../apollo/error-message";
 import { PAGE_CODES } from "../apollo/error.link";
 import { useFormMutation } from "../apollo/form-mutation.hook";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
 import { CopyButton } from "../components/copy-button.component";
-import { PageError, PageLoading } from "../components/page-state.component";
+import { SectionQueryState } from "../components/page-state.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { ApiKeyItemFragment } from "../gql/graphql";
@@ -158,9 +157,9 @@ const RevokeApiKeyMutation = graphql(`
 `);
 
 export function ApiKeysSection({ orgId }: { orgId: string }) {
-  const { data, loading, error, refetch } = useQuery(OrgApiKeysQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
+  const query = useQuery(OrgApiKeysQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-  const keys = data?.org?.apiKeys ?? [];
+  const keys = query.data?.org?.apiKeys ?? [];
 
   return (
     <section className="card section" aria-labelledby="api-keys-title" id="api-keys">
@@ -171,34 +170,32 @@ export function ApiKeysSection({ orgId }: { orgId: string }) {
         <p className="card__lead">Integrations use these to record usage and read reports for this org.</p>
       </header>
       {created && <ApiKeySecretCallout name={created.name} secret={created.secret} onDone={() => setCreated(null)} />}
-      {loading && !data ? (
-        <PageLoading label="Loading API keys…" />
-      ) : error && !data ? (
-        <PageError title="We couldn't load the API keys" message={describeError(error).message} onRetry={() => void refetch()} />
-      ) : keys.length === 0 ? (
-        <p className="muted">No API keys yet.</p>
-      ) : (
-        <table className="table table--stack api-keys" aria-labelledby="api-keys-title">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Created</th>
-              <th scope="col">Created by</th>
-              <th scope="col">Last used</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((key) => (
-              <ApiKeyRow key={key.id} orgId={orgId} apiKey={key} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <SectionQueryState what="API keys" query={query}>
+        {keys.length === 0 ? (
+          <p className="muted">No API keys yet.</p>
+        ) : (
+          <table className="table table--stack api-keys" aria-labelledby="api-keys-title">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Key</th>
+                <th scope="col">Scopes</th>
+                <th scope="col">Created</th>
+                <th scope="col">Created by</th>
+                <th scope="col">Last used</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map((key) => (
+                <ApiKeyRow key={key.id} orgId={orgId} apiKey={key} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </SectionQueryState>
       <CreateApiKeyForm orgId={orgId} onCreated={setCreated} />
       <IntegrationIds orgId={orgId} />
     </section>

@@ -1,11 +1,10 @@
 import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { orgCacheId, removeFromCachedList } from "../apollo/cache-lists";
-import { describeError } from "../apollo/error-message";
 import { PAGE_CODES } from "../apollo/error.link";
 import { useFormMutation } from "../apollo/form-mutation.hook";
 import { ConfirmDialog } from "../components/confirm-dialog.component";
-import { PageError, PageLoading } from "../components/page-state.component";
+import { SectionQueryState } from "../components/page-state.component";
 import { Time } from "../components/time.component";
 import { graphql } from "../gql";
 import type { UsageAlertItemFragment } from "../gql/graphql";
@@ -27,11 +26,11 @@ const DeleteUsageAlertMutation = graphql(`
  * the pool's alert for the owner, set by the low-pool threshold under Caps, never removed here.
  */
 export function UsageAlertsSection({ org, myUserId }: { org: CapsOrg; myUserId: string | undefined }) {
-  const { data, loading, error, refetch } = useQuery(OrgUsageAlertsQuery, {
+  const query = useQuery(OrgUsageAlertsQuery, {
     variables: { orgId: org.id },
     context: { handles: PAGE_CODES },
   });
-  const alerts = data?.org?.usageAlerts ?? [];
+  const alerts = query.data?.org?.usageAlerts ?? [];
 
   return (
     <section className="card section" aria-labelledby="alerts-title" id="alerts">
@@ -46,12 +45,8 @@ export function UsageAlertsSection({ org, myUserId }: { org: CapsOrg; myUserId: 
       </header>
       {!org.pool ? (
         <p className="muted">Usage alerts watch a Team or Enterprise pool and its caps; {org.name} has no pool.</p>
-      ) : loading && !data ? (
-        <PageLoading label="Loading usage alerts…" />
-      ) : error && !data ? (
-        <PageError title="We couldn't load the usage alerts" message={describeError(error).message} onRetry={() => void refetch()} />
       ) : (
-        <>
+        <SectionQueryState what="usage alerts" query={query}>
           <table className="table table--stack alerts" aria-labelledby="alerts-title">
             <thead>
               <tr>
@@ -71,7 +66,7 @@ export function UsageAlertsSection({ org, myUserId }: { org: CapsOrg; myUserId: 
             </tbody>
           </table>
           <CreateUsageAlertForm org={org} myUserId={myUserId} />
-        </>
+        </SectionQueryState>
       )}
     </section>
   );

@@ -1,8 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
-import { describeError } from "../apollo/error-message";
 import { PAGE_CODES } from "../apollo/error.link";
-import { PageError, PageLoading } from "../components/page-state.component";
+import { SectionQueryState } from "../components/page-state.component";
 import { graphql } from "../gql";
 import { CreateWebhookForm } from "./create-webhook.form";
 import { WebhookDeliveries } from "./webhook-deliveries.component";
@@ -38,9 +37,9 @@ export const OrgWebhookEndpointsQuery = graphql(`
  * event per endpoint; and the delivery log, newest first, with Redeliver.
  */
 export function WebhooksSection({ orgId }: { orgId: string }) {
-  const { data, loading, error, refetch } = useQuery(OrgWebhookEndpointsQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
+  const query = useQuery(OrgWebhookEndpointsQuery, { variables: { orgId }, context: { handles: PAGE_CODES } });
   const [created, setCreated] = useState<{ url: string; secret: string } | null>(null);
-  const endpoints = data?.org?.webhookEndpoints ?? [];
+  const endpoints = query.data?.org?.webhookEndpoints ?? [];
 
   return (
     <section className="card section" aria-labelledby="webhooks-title" id="webhooks">
@@ -54,31 +53,29 @@ export function WebhooksSection({ orgId }: { orgId: string }) {
         </p>
       </header>
       {created && <WebhookSecretCallout url={created.url} secret={created.secret} onDone={() => setCreated(null)} />}
-      {loading && !data ? (
-        <PageLoading label="Loading webhook endpoints…" />
-      ) : error && !data ? (
-        <PageError title="We couldn't load the webhook endpoints" message={describeError(error).message} onRetry={() => void refetch()} />
-      ) : endpoints.length === 0 ? (
-        <p className="muted">No webhook endpoints yet.</p>
-      ) : (
-        <table className="table table--stack webhooks" aria-label="Webhook endpoints">
-          <thead>
-            <tr>
-              <th scope="col">Endpoint</th>
-              <th scope="col">Events</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {endpoints.map((endpoint) => (
-              <WebhookEndpointRow key={endpoint.id} orgId={orgId} endpoint={endpoint} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <SectionQueryState what="webhook endpoints" query={query}>
+        {endpoints.length === 0 ? (
+          <p className="muted">No webhook endpoints yet.</p>
+        ) : (
+          <table className="table table--stack webhooks" aria-label="Webhook endpoints">
+            <thead>
+              <tr>
+                <th scope="col">Endpoint</th>
+                <th scope="col">Events</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {endpoints.map((endpoint) => (
+                <WebhookEndpointRow key={endpoint.id} orgId={orgId} endpoint={endpoint} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </SectionQueryState>
       <WebhookDeliveries orgId={orgId} endpoints={endpoints} />
       <CreateWebhookForm orgId={orgId} onCreated={setCreated} />
     </section>
