@@ -1,3 +1,5 @@
+import { EntityManager } from "typeorm";
+import { ApiKeyEntity } from "../src/entities";
 import { createOrg, orgWithTeam, signUp } from "./support/fixtures";
 import { startTestApp, type TestApp } from "./support/test-app";
 
@@ -63,6 +65,24 @@ describe("API keys", () => {
       }),
     ).toBe("CONFLICT");
     expect((await owner.client.ok(KEYS, { o: orgId })).org.apiKeys).toEqual([]);
+  });
+
+  it("reads a key and writes its last use once when a burst of requests brings it in cold", async () => {
+    const { owner, orgId } = await orgWithTeam(t);
+    const { createApiKey } = await owner.client.ok(CREATE, { o: orgId, n: "Burst", s: ["USAGE_READ"] });
+    const reads = jest.spyOn(t.app.db.manager, "findOneBy");
+    const writes = jest.spyOn(EntityManager.prototype, "update");
+    try {
+      // As the server authenticates requests that arrived together: all before the first read answers.
+      const keys = await Promise.all(Array.from({ length: 20 }, () => t.app.services.apiKeys.authenticate(createApiKey.secret)));
+      expect(keys.map((k) => k?.id)).toEqual(Array(20).fill(createApiKey.apiKey.id));
+      expect(reads.mock.calls.filter(([target]) => target === ApiKeyEntity)).toHaveLength(1);
+      expect(writes.mock.calls.filter(([target]) => target === ApiKeyEntity)).toHaveLength(1);
+    } finally {
+      reads.mockRestore();
+      writes.mockRestore();
+    }
+    expect((await owner.client.ok(KEYS, { o: orgId })).org.apiKeys[0].lastUsedAt).not.toBeNull();
   });
 
   it("refuses a made-up bearer secret with 401", async () => {

@@ -27,9 +27,15 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export const API_KEY_CACHE_MS = 5_000;
 const REVOKED_CHANNEL = "api-key-revoked";
 
+interface CachedKey {
+  apiKey: Promise<ApiKeyEntity | null>;
+  until: number;
+}
+
 /** Org API keys: the secret is shown once; only its SHA-256 is stored. */
 export class ApiKeyService {
-  private readonly cache = new Map<string, { apiKey: ApiKeyEntity; until: number }>();
+  /** Live keys by secret hash, a lookup in flight included: requests that arrive together wait on one read. */
+  private readonly cache = new Map<string, CachedKey>();
   private readonly publisher: Redis | null;
   private readonly subscriber: Redis | null;
   private readonly channel: string;
@@ -145,22 +151,31 @@ export class ApiKeyService {
     return keys.map((key) => Object.assign(key, { createdByName: creators.get(key.createdByUserId)?.name ?? null }));
   }
 
-  /** The live key for a bearer secret, or null. Notes when it was last used. */
+  /**
+   * The live key for a bearer secret, or null. Notes when it was last used. Requests that
+   * arrive together with a key not in the cache share one read of it (and so one write of
+   * its last use): a burst on a cold key must not queue a read and an update per request.
+   */
   async authenticate(secret: string): Promise<ApiKeyEntity | null> {
     if (!secret.startsWith(SECRET_PREFIX) || secret.length > 100) return null;
     const secretHash = sha256(secret);
-    const cached = this.cache.get(secretHash);
     const wall = Date.now();
-    let apiKey = cached && cached.until > wall ? cached.apiKey : null;
-    if (!apiKey) {
-      apiKey = await this.db.manager.findOneBy(ApiKeyEntity, { secretHash, revokedAt: IsNull() });
-      if (!apiKey) {
-        this.cache.delete(secretHash);
-        return null;
-      }
+    let entry = this.cache.get(secretHash);
+    if (!entry || entry.until <= wall) {
       if (this.cache.size > 10_000) this.cache.clear();
-      this.cache.set(secretHash, { apiKey, until: wall + API_KEY_CACHE_MS });
+      const loaded: CachedKey = {
+        apiKey: this.db.manager.findOneBy(ApiKeyEntity, { secretHash, revokedAt: IsNull() }),
+        until: wall + API_KEY_CACHE_MS,
+      };
+      entry = loaded;
+      this.cache.set(secretHash, loaded);
+      // Not a key (or the read failed): the next request asks again. An eviction while the
+      // read was in flight removed this entry already, and it is not put back.
+      const forget = () => this.cache.get(secretHash) === loaded && this.cache.delete(secretHash);
+      loaded.apiKey.then((apiKey) => apiKey ?? forget(), forget);
     }
+    const apiKey = await entry.apiKey;
+    if (!apiKey) return null;
     const now = this.clock.now();
     if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       apiKey.lastUsedAt = now;
