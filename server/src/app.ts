@@ -97,6 +97,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     leaseMs: 300_000,
     run: async () => void (await services.webhookDeliveries.deliverDue()),
   });
+  // Seals webhook signing secrets stored in plain text before sealing existed (once they are all sealed, a no-op read).
+  jobs.register({
+    name: "webhook-secrets",
+    everyMs: 600_000,
+    run: async () => void (await services.endpointSecrets.sealStored(db)),
+  });
   // Last, so that `runNow()` sends what the jobs above queued (soft alerts).
   jobs.register({ name: "mail", everyMs: 2_000, run: async () => void (await services.mail.deliverDue()) });
 

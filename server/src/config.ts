@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type Catalog, loadCatalog, normalizeEmail } from "@team-billing/shared";
+import { MIN_KEY_LENGTH } from "./common/secret-box";
 
 /** Everything the server reads from its environment, parsed once (README lists each). */
 export interface Config {
@@ -24,6 +25,8 @@ export interface Config {
   stripeEmulatorState: string | undefined;
   devTools: boolean;
   sessionSecret: string;
+  /** Encrypts the secrets stored in the database that must be read back (webhook signing secrets). */
+  dataEncryptionKey: string;
   catalog: Catalog;
   /** Serve the built console from this folder when it exists. */
   consoleDir: string;
@@ -69,6 +72,7 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = resolve(env.DATA_DIR || "./data");
   const stripeSecretKey = env.STRIPE_SECRET_KEY || undefined;
   const production = env.NODE_ENV === "production";
+  const sessionSecret = env.SESSION_SECRET || persistedSecret(dataDir);
   // Dev tools move the billing clock: on by default only for a local trial (the emulator, not production).
   const devTools = boolVar(env, "DEV_TOOLS", stripeSecretKey === undefined && !production);
   return {
@@ -93,7 +97,8 @@ export function loadConfig(env: Env = process.env): Config {
     stripeEmulatorState:
       env.STRIPE_EMULATOR_STATE === "memory" ? undefined : resolve(env.STRIPE_EMULATOR_STATE || join(dataDir, "stripe-emulator.json")),
     devTools,
-    sessionSecret: env.SESSION_SECRET || persistedSecret(dataDir),
+    sessionSecret,
+    dataEncryptionKey: encryptionKey(env, sessionSecret),
     catalog: loadCatalog(env.CATALOG_JSON),
     consoleDir: resolve(env.CONSOLE_DIR || join(__dirname, "..", "..", "console", "dist")),
     logQueries: boolVar(env, "LOG_QUERIES", false),
@@ -133,6 +138,19 @@ function boolVar(env: Env, name: string, fallback: boolean): boolean {
   if (["1", "true", "on", "yes"].includes(raw)) return true;
   if (["0", "false", "off", "no"].includes(raw)) return false;
   throw new Error(`${name} must be on or off, got "${raw}"`);
+}
+
+/**
+ * What seals stored secrets (see SecretBox): DATA_ENCRYPTION_KEY, or else the session secret
+ * (SecretBox derives a key of its own from it), so processes that share SESSION_SECRET, as
+ * they must, read each other's sealed secrets with nothing more to set.
+ */
+function encryptionKey(env: Env, sessionSecret: string): string {
+  const key = env.DATA_ENCRYPTION_KEY;
+  if (!key) return sessionSecret;
+  if (key.length < MIN_KEY_LENGTH)
+    throw new Error(`DATA_ENCRYPTION_KEY must be at least ${MIN_KEY_LENGTH} characters (32 random bytes in base64, say)`);
+  return key;
 }
 
 /** A secret generated on first start and kept under DATA_DIR, so sessions survive restarts. */

@@ -35,6 +35,7 @@ import type { LimiterStore } from "./limits/limiter-store";
 import { OperationLimits } from "./limits/operation-limits";
 import { ApiKeyService } from "./accounts/api-key.service";
 import { AuditService } from "./common/audit.service";
+import { SecretBox } from "./common/secret-box";
 import { AuthService } from "./accounts/auth.service";
 import { InvitationService } from "./teams/invitation.service";
 import { MemberService } from "./teams/member.service";
@@ -43,6 +44,7 @@ import { OrgService } from "./teams/org.service";
 import { SpaceService } from "./teams/space.service";
 import { SupportService } from "./support/support.service";
 import { LedgerCheckService } from "./support/ledger-check.service";
+import { EndpointSecrets } from "./webhooks/endpoint-secrets";
 import { WebhookDeliveryService } from "./webhooks/webhook-delivery.service";
 import { WebhookEndpointService } from "./webhooks/webhook-endpoint.service";
 import { WebhookOutbox } from "./webhooks/webhook-outbox";
@@ -108,7 +110,17 @@ export function createServices({ db, clock, config, transport, log, gateway, job
   const webhookOutbox = new WebhookOutbox(clock);
   subscribeWebhooks(events, webhookOutbox);
   const webhookSender = new WebhookSender(config.webhookAllowPrivate, config.webhookTimeoutMs);
-  const webhookDeliveries = new WebhookDeliveryService(db, clock, webhookSender, mail, config.publicUrl, config.webhookTimeoutMs + 30_000);
+  // Signing secrets are stored sealed under DATA_ENCRYPTION_KEY (see SecretBox).
+  const endpointSecrets = new EndpointSecrets(new SecretBox(config.dataEncryptionKey));
+  const webhookDeliveries = new WebhookDeliveryService(
+    db,
+    clock,
+    webhookSender,
+    endpointSecrets,
+    mail,
+    config.publicUrl,
+    config.webhookTimeoutMs + 30_000,
+  );
   const paymentMethods = new PaymentMethodService(db, gateway, config.publicUrl, config.catalog.currency, orgs, checkouts, audit, log);
   return {
     config,
@@ -161,7 +173,16 @@ export function createServices({ db, clock, config, transport, log, gateway, job
     ),
     spaces: new SpaceService(db, clock, audit),
     webhookDeliveries,
-    webhookEndpoints: new WebhookEndpointService(db, clock, audit, webhookOutbox, webhookDeliveries, config.webhookAllowPrivate),
+    endpointSecrets,
+    webhookEndpoints: new WebhookEndpointService(
+      db,
+      clock,
+      audit,
+      webhookOutbox,
+      webhookDeliveries,
+      endpointSecrets,
+      config.webhookAllowPrivate,
+    ),
   };
 }
 

@@ -1,4 +1,6 @@
 import { ManualClock } from "../src/common/clock";
+import { SecretBox, UnreadableSecret } from "../src/common/secret-box";
+import { loadConfig } from "../src/config";
 import { StripeCustomerEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from "../src/entities";
 import { checkEndpointUrl, guardedLookup } from "../src/webhooks/webhook-address";
 import { expectBooksBalancedAfterEach, staffClient } from "./support/books";
@@ -441,5 +443,73 @@ describe("two server processes", () => {
     const ids = receiver.of(team.orgId).map((r) => r.body.id);
     expect(ids).toHaveLength(12);
     expect(new Set(ids).size).toBe(12);
+  });
+});
+
+describe("signing secrets at rest", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const storedSecret = async (endpointId: string) =>
+    (await t.app.db.manager.findOneByOrFail(WebhookEndpointEntity, { id: endpointId })).secret;
+
+  it("are stored sealed: the row holds neither the secret nor its key, and every delivery verifies with the secret answered once", async () => {
+    const team = await orgWithTeam(t);
+    const { createWebhookEndpoint: hook } = await team.owner.client.ok(CREATE, { o: team.orgId, u: receiver.url, t: [] });
+    const stored = await storedSecret(hook.endpoint.id);
+    expect(stored).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
+    const rows = await t.app.db.manager.query("SELECT * FROM webhook_endpoint WHERE id = ?", [hook.endpoint.id]);
+    expect(JSON.stringify(rows)).not.toContain(hook.secret.slice("whsec_".length));
+    expect(JSON.stringify(rows)).not.toContain(t.config.sessionSecret);
+    const { pingWebhookEndpoint: ping } = await team.owner.client.ok(PING, { o: team.orgId, e: hook.endpoint.id });
+    expect(ping).toMatchObject({ status: "SUCCEEDED", lastResponseStatus: 200 });
+    expect(receiver.of(team.orgId)).toHaveLength(1);
+    expectAllSigned(hook.secret, team.orgId);
+  });
+
+  it("a secret stored in plain text before sealing still signs, and the webhook-secrets job seals it", async () => {
+    const team = await orgWithTeam(t);
+    const { createWebhookEndpoint: hook } = await team.owner.client.ok(CREATE, { o: team.orgId, u: receiver.url, t: [] });
+    const legacy = "whsec_bGVnYWN5LXNlY3JldC1mcm9tLWJlZm9yZS1zZWFsaW5n";
+    await t.app.db.manager.update(WebhookEndpointEntity, { id: hook.endpoint.id }, { secret: legacy });
+    await team.owner.client.ok(PING, { o: team.orgId, e: hook.endpoint.id });
+
+    await t.app.jobs.runNow(["webhook-secrets"]);
+    const sealed = await storedSecret(hook.endpoint.id);
+    expect(sealed).toMatch(/^v1\./);
+    expect(sealed).not.toContain(legacy.slice("whsec_".length));
+    await team.owner.client.ok(PING, { o: team.orgId, e: hook.endpoint.id });
+    expect(receiver.of(team.orgId)).toHaveLength(2);
+    expectAllSigned(legacy, team.orgId);
+    // Once sealed, a second run finds nothing to do and changes nothing.
+    await t.app.jobs.runNow(["webhook-secrets"]);
+    expect(await storedSecret(hook.endpoint.id)).toBe(sealed);
+  });
+
+  it("a sealed secret copied into another endpoint's row does not sign: the delivery fails saying why, and sends nothing", async () => {
+    const team = await orgWithTeam(t);
+    const other = await orgWithTeam(t);
+    const { createWebhookEndpoint: theirs } = await other.owner.client.ok(CREATE, { o: other.orgId, u: receiver.url, t: [] });
+    const { createWebhookEndpoint: ours } = await team.owner.client.ok(CREATE, { o: team.orgId, u: receiver.url, t: [] });
+    await t.app.db.manager.update(WebhookEndpointEntity, { id: ours.endpoint.id }, { secret: await storedSecret(theirs.endpoint.id) });
+    const { pingWebhookEndpoint: ping } = await team.owner.client.ok(PING, { o: team.orgId, e: ours.endpoint.id });
+    expect(ping).toMatchObject({ status: "FAILED", lastResponseStatus: null });
+    const log = (await team.owner.client.ok(DELIVERIES, { id: team.orgId })).org.webhookDeliveries.edges[0].node;
+    expect(log.lastError).toBe("The stored secret cannot be decrypted with this server's DATA_ENCRYPTION_KEY.");
+    expect(log.lastError).not.toContain(theirs.secret);
+    expect(receiver.of(team.orgId)).toHaveLength(0);
+  });
+
+  it("open only under the key that sealed them; DATA_ENCRYPTION_KEY, when set, is long enough and used instead of SESSION_SECRET", () => {
+    const sealed = new SecretBox("k".repeat(32)).seal("whsec_x", "c");
+    expect(new SecretBox("k".repeat(32)).open(sealed, "c")).toBe("whsec_x");
+    expect(() => new SecretBox("j".repeat(32)).open(sealed, "c")).toThrow(UnreadableSecret);
+    expect(() => new SecretBox("k".repeat(32)).open(`${sealed.slice(0, -2)}AA`, "c")).toThrow(UnreadableSecret);
+    expect(() => loadConfig({ SESSION_SECRET: "s", DATA_ENCRYPTION_KEY: "too-short" })).toThrow(/at least 32 characters/);
+    expect(loadConfig({ SESSION_SECRET: "s", DATA_ENCRYPTION_KEY: "d".repeat(40) }).dataEncryptionKey).toBe("d".repeat(40));
+    expect(loadConfig({ SESSION_SECRET: "s" }).dataEncryptionKey).toBe("s");
   });
 });

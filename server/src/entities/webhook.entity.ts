@@ -9,7 +9,8 @@ export class WebhookEndpointEntity {
   @RefColumn() orgId: string;
   @Column({ type: "text" }) url: string;
   /** `whsec_` + base64 of 24 random bytes: what signs every delivery (shown once, at creation). */
-  @StringColumn(64) secret: string;
+  /** Sealed (see EndpointSecrets); a row from before sealing holds `whsec_...` until the webhook-secrets job seals it. */
+  @StringColumn(255) secret: string;
   /** Event types it receives; empty: every type. */
   @Column({ type: "simple-json" }) eventTypes: string[];
   @RefColumn() createdByUserId: string;

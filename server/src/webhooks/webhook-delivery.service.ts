@@ -1,9 +1,11 @@
 import { type EntityManager, In, IsNull, LessThanOrEqual } from "typeorm";
 import { type Clock, wallClock } from "../common/clock";
 import { notFound } from "../common/errors";
+import { UnreadableSecret } from "../common/secret-box";
 import type { Database } from "../db/database";
 import { MembershipEntity, OrgEntity, UserEntity, WebhookDeliveryEntity, WebhookEndpointEntity, WebhookEventEntity } from "../entities";
 import type { MailService } from "../mail/mail.service";
+import type { EndpointSecrets } from "./endpoint-secrets";
 import type { AttemptResult, WebhookSender } from "./webhook-sender";
 
 const MINUTE = 60_000;
@@ -37,6 +39,7 @@ export class WebhookDeliveryService {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly sender: WebhookSender,
+    private readonly secrets: EndpointSecrets,
     private readonly mail: MailService,
     private readonly publicUrl: string,
     private readonly leaseMs: number,
@@ -99,8 +102,20 @@ export class WebhookDeliveryService {
       );
       return "FAILED";
     }
-    const result = await this.sender.send(endpoint.url, endpoint.secret, event.id, event.body);
+    const result = await this.attempt(endpoint, event);
     return this.db.transaction((em) => this.record(em, delivery, endpoint, result, manual));
+  }
+
+  /** One signed attempt; a secret this server cannot open fails it, saying so (the secret itself is never told). */
+  private attempt(endpoint: WebhookEndpointEntity, event: WebhookEventEntity): Promise<AttemptResult> {
+    let secret: string;
+    try {
+      secret = this.secrets.read(endpoint);
+    } catch (error) {
+      if (!(error instanceof UnreadableSecret)) throw error;
+      return Promise.resolve({ ok: false, status: null, error: error.message });
+    }
+    return this.sender.send(endpoint.url, secret, event.id, event.body);
   }
 
   private async record(

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { IsNull } from "typeorm";
 import type { Actor } from "../common/actor";
 import { actorWords } from "../common/audit-words";
@@ -11,6 +10,7 @@ import type { Database } from "../db/database";
 import { WebhookDeliveryEntity, WebhookEndpointEntity } from "../entities";
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES } from "./event-types";
 import { checkEndpointUrl } from "./webhook-address";
+import type { EndpointSecrets } from "./endpoint-secrets";
 import type { WebhookDeliveryService } from "./webhook-delivery.service";
 import type { WebhookOutbox } from "./webhook-outbox";
 
@@ -25,6 +25,7 @@ export class WebhookEndpointService {
     private readonly audit: AuditService,
     private readonly outbox: WebhookOutbox,
     private readonly deliveries: WebhookDeliveryService,
+    private readonly secrets: EndpointSecrets,
     private readonly allowPrivate: boolean,
   ) {}
 
@@ -32,8 +33,13 @@ export class WebhookEndpointService {
     return this.db.manager.find(WebhookEndpointEntity, { where: { orgId, deletedAt: IsNull() }, order: { createdAt: "ASC", id: "ASC" } });
   }
 
-  /** A new endpoint and its signing secret (`whsec_` + 24 random bytes in base64), which is answered this once. */
-  async create(actor: Actor, orgId: string, rawUrl: string, eventTypes: string[]): Promise<WebhookEndpointEntity> {
+  /** A new endpoint and its signing secret (see EndpointSecrets), which is answered this once and stored sealed. */
+  async create(
+    actor: Actor,
+    orgId: string,
+    rawUrl: string,
+    eventTypes: string[],
+  ): Promise<{ endpoint: WebhookEndpointEntity; secret: string }> {
     const url = checkEndpointUrl(rawUrl, this.allowPrivate);
     const unknown = eventTypes.filter((t) => !isWebhookEventType(t));
     if (unknown.length > 0)
@@ -41,11 +47,13 @@ export class WebhookEndpointService {
     return this.db.transaction(async (em) => {
       if ((await em.countBy(WebhookEndpointEntity, { orgId, deletedAt: IsNull() })) >= MAX_ENDPOINTS)
         throw badInput("url", `an org has at most ${MAX_ENDPOINTS} webhook endpoints; remove one first`);
+      const id = newId();
+      const { secret, stored } = this.secrets.create(id);
       const endpoint = Object.assign(new WebhookEndpointEntity(), {
-        id: newId(),
+        id,
         orgId,
         url,
-        secret: `whsec_${randomBytes(24).toString("base64")}`,
+        secret: stored,
         eventTypes: [...new Set(eventTypes)],
         createdByUserId: actor.kind === "user" ? actor.user.id : "",
         createdAt: this.clock.now(),
@@ -60,7 +68,7 @@ export class WebhookEndpointService {
         summary: `${actorWords(actor)} added the webhook endpoint ${url}, receiving ${typesWords(endpoint.eventTypes)}.`,
         after: { url, eventTypes: endpoint.eventTypes },
       });
-      return endpoint;
+      return { endpoint, secret };
     });
   }
 

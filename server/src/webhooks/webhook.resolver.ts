@@ -66,8 +66,8 @@ export class WebhookResolver {
     @Arg("eventTypes", () => [String]) eventTypes: string[],
     @Ctx() ctx: GqlContext,
   ): Promise<CreatedWebhookEndpointType> {
-    const endpoint = await ctx.services.webhookEndpoints.create(ctx.actor, orgId, url, eventTypes);
-    return { endpoint: toEndpoint(endpoint), secret: endpoint.secret };
+    const { endpoint, secret } = await ctx.services.webhookEndpoints.create(ctx.actor, orgId, url, eventTypes);
+    return { endpoint: toEndpoint(endpoint), secret };
   }
 
   @Authorized<Rule>("ADMIN")

@@ -1,3 +1,4 @@
+import { SealedWebhookSecrets1796555196719 } from "./1796555196719-sealed-webhook-secrets";
 import { Corrections1796532027184 } from "./1796532027184-corrections";
 import { WebhookSignals1796531868213 } from "./1796531868213-webhook-signals";
 import { Webhooks1796531823654 } from "./1796531823654-webhooks";
@@ -17,4 +18,4 @@ import { CreditsEngine1795721757656 } from "./1795721757656-credits-engine";
 import { Init1795720667768 } from "./1795720667768-init";
 import { OwnerSlotCheck1795720700000 } from "./1795720700000-owner-slot-check";
 // The mysql migrations in order. `pnpm --filter @team-billing/server migration:generate Name` appends to this list.
-export const MYSQL_MIGRATIONS: Function[] = [Init1795720667768, OwnerSlotCheck1795720700000, CreditsEngine1795721757656, StripeBilling1795723261157, SeatSync1795723609220, InvoicesAndBillingDetails1795723836279, DowngradeAndEnterprise1795724316177, UsageRollups1795725543650, UsageRollupLevels1795737126443, AuditPaging1795743355521, InvoiceTotals1795743642823, Identity1796235254050, ExactUnderAdversaries1796235437551, RefusedCalls1796523131827, UsageAlerts1796528778832, Webhooks1796531823654, WebhookSignals1796531868213, Corrections1796532027184];
+export const MYSQL_MIGRATIONS: Function[] = [Init1795720667768, OwnerSlotCheck1795720700000, CreditsEngine1795721757656, StripeBilling1795723261157, SeatSync1795723609220, InvoicesAndBillingDetails1795723836279, DowngradeAndEnterprise1795724316177, UsageRollups1795725543650, UsageRollupLevels1795737126443, AuditPaging1795743355521, InvoiceTotals1795743642823, Identity1796235254050, ExactUnderAdversaries1796235437551, RefusedCalls1796523131827, UsageAlerts1796528778832, Webhooks1796531823654, WebhookSignals1796531868213, Corrections1796532027184, SealedWebhookSecrets1796555196719];

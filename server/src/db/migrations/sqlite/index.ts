@@ -1,3 +1,4 @@
+import { SealedWebhookSecrets1796555196347 } from "./1796555196347-sealed-webhook-secrets";
 import { Corrections1796532026635 } from "./1796532026635-corrections";
 import { WebhookSignals1796531867664 } from "./1796531867664-webhook-signals";
 import { Webhooks1796531823166 } from "./1796531823166-webhooks";
@@ -16,4 +17,4 @@ import { StripeBilling1795723260899 } from "./1795723260899-stripe-billing";
 import { CreditsEngine1795721757427 } from "./1795721757427-credits-engine";
 import { Init1795721015062 } from "./1795721015062-init";
 // The sqlite migrations in order. `pnpm --filter @team-billing/server migration:generate Name` appends to this list.
-export const SQLITE_MIGRATIONS: Function[] = [Init1795721015062, CreditsEngine1795721757427, StripeBilling1795723260899, SeatSync1795723608764, InvoicesAndBillingDetails1795723835990, DowngradeAndEnterprise1795724315564, UsageRollups1795725543045, UsageRollupLevels1795737125803, AuditPaging1795743355275, InvoiceTotals1795743642630, Identity1796235253109, ExactUnderAdversaries1796235435129, RefusedCalls1796523130280, UsageAlerts1796528778118, Webhooks1796531823166, WebhookSignals1796531867664, Corrections1796532026635];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795721015062, CreditsEngine1795721757427, StripeBilling1795723260899, SeatSync1795723608764, InvoicesAndBillingDetails1795723835990, DowngradeAndEnterprise1795724315564, UsageRollups1795725543045, UsageRollupLevels1795737125803, AuditPaging1795743355275, InvoiceTotals1795743642630, Identity1796235253109, ExactUnderAdversaries1796235435129, RefusedCalls1796523130280, UsageAlerts1796528778118, Webhooks1796531823166, WebhookSignals1796531867664, Corrections1796532026635, SealedWebhookSecrets1796555196347];
