@@ -66,7 +66,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   await dataSource.initialize();
   const kind = databaseKind(config.databaseUrl);
   // Under the database-held lock: servers started together migrate once (db/migrate.ts).
-  if (config.migrateOnStart) await migrate(dataSource, kind);
+  if (config.migrateOnStart) await migrate(dataSource, kind, config.dbMigrationTimeoutMs);
   const db = new Database(dataSource, kind, config.txRetryBudgetMs);
 
   const transport =

@@ -57,6 +57,8 @@ export interface Config {
   dbConnectTimeoutMs: number;
   dbQueryTimeoutMs: number;
   dbLockWaitTimeoutS: number;
+  /** MySQL: how long one migration statement may run (0: without limit); the query timeout does not apply. */
+  dbMigrationTimeoutMs: number;
   /** On SIGTERM: how long in-flight requests and jobs may take before the process exits anyway. */
   shutdownTimeoutMs: number;
   /** Outbound webhooks may go to private and loopback addresses, over plain http too (on with dev tools). */
@@ -121,6 +123,7 @@ export function loadConfig(env: Env = process.env): Config {
     dbConnectTimeoutMs: intVar(env, "DB_CONNECT_TIMEOUT_MS", 3_000),
     dbQueryTimeoutMs: intVar(env, "DB_QUERY_TIMEOUT_MS", 10_000),
     dbLockWaitTimeoutS: intVar(env, "DB_LOCK_WAIT_TIMEOUT_S", 5),
+    dbMigrationTimeoutMs: intVar(env, "DB_MIGRATION_TIMEOUT_MS", 3_600_000),
   };
 }
 

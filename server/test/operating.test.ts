@@ -69,7 +69,7 @@ describe("/readyz", () => {
       status: 503,
       body: { ok: false, failed: { migrations: "migrations are pending: run `pnpm migrate`" } },
     });
-    await migrate(t.app.db.dataSource, t.app.db.kind);
+    await migrate(t.app.db.dataSource, t.app.db.kind, t.config.dbMigrationTimeoutMs);
     expect((await fetch(`${t.url}/readyz`)).status).toBe(200);
   });
 

@@ -133,6 +133,13 @@ const SILENT_TIMEOUT_MS = 1_000;
 export const connectionDeadline = new AsyncLocalStorage<{ until: number; open: boolean }>();
 
 /**
+ * Statements that are slow by nature, not because a node froze (a migration's ALTER of a
+ * big table): a connection checked out in this async context may stay silent this long
+ * (0: without limit) instead of the query timeout, which would otherwise drop it mid-DDL.
+ */
+export const slowStatements = new AsyncLocalStorage<number>();
+
+/**
  * Bounds what a frozen or vanished node can cost. mysql2's per-query `timeout` only
  * rejects the query: its connection stays queued behind the stuck statement and goes back
  * to the pool. So instead a connection checked out of the pool gets a socket inactivity
@@ -191,6 +198,7 @@ function guardPools(dataSource: DataSource, guard: PoolGuard): void {
       // transaction started that outlives it (a timer, a promise not awaited) keeps the store: not its deadline.
       const scope = connectionDeadline.getStore();
       const deadline = scope?.open ? scope.until : undefined;
+      const slow = slowStatements.getStore();
       const limit = () => (deadline === undefined ? timeout() : Math.min(timeout(), Math.max(SILENT_TIMEOUT_MS, deadline - Date.now())));
       const timer = setTimeout(() => {
         settled = true;
@@ -207,6 +215,7 @@ function guardPools(dataSource: DataSource, guard: PoolGuard): void {
         clearTimeout(timer);
         // After "acquire" armed the socket: a transaction's connection gets what is left of its budget.
         if (conn && deadline !== undefined) conn.stream.setTimeout(limit());
+        else if (conn && slow !== undefined) conn.stream.setTimeout(slow);
         cb(error, conn);
       };
       guarded[GUARDED] = true;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DataSource, QueryRunner } from "typeorm";
-import type { DatabaseKind } from "./data-source";
+import { type DatabaseKind, slowStatements } from "./data-source";
 import { isRetryable, isUniqueViolation } from "./transient-errors";
 
 /** How long a server waits for another one's migrations before it gives up (and exits). */
@@ -15,9 +15,17 @@ const LOCK_TIMEOUT_S = 600;
  * with that connection, so a process that dies mid-run frees it. On Galera a named lock
  * is held on one node only, so a lease row is taken as well (`clusterWide`). SQLite: one
  * file and one server process (its single writer); nothing to coordinate.
+ *
+ * A migration's statement may take minutes on a big table: its connections may stay silent
+ * up to `statementTimeoutMs` (DB_MIGRATION_TIMEOUT_MS; 0: without limit), not the query
+ * timeout that bounds everything else.
  */
-export async function migrate(dataSource: DataSource, kind: DatabaseKind): Promise<string[]> {
+export async function migrate(dataSource: DataSource, kind: DatabaseKind, statementTimeoutMs: number): Promise<string[]> {
   if (kind === "sqlite") return names(await dataSource.runMigrations({ transaction: "each" }));
+  return slowStatements.run(statementTimeoutMs, () => migrateMysql(dataSource));
+}
+
+async function migrateMysql(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
