@@ -49,6 +49,9 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** How long an idle keep-alive connection stays open (see `listen`). */
+const KEEP_ALIVE_MS = 65_000;
+
 /** Opens the database, runs migrations (MIGRATE_ON_START), and wires every part of the server. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
@@ -149,6 +152,11 @@ export async function createApp(options: AppOptions): Promise<App> {
           resolve(url);
         });
         httpServer.on("error", reject);
+        // Idle keep-alive connections stay open past a load balancer's or client's own idle
+        // timeout (60 s at most for the usual ones), so they, not we, close them: a server that
+        // closes first races the next request sent on that connection, which fails as a reset.
+        httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
+        httpServer.headersTimeout = KEEP_ALIVE_MS + 1_000;
       });
     },
     /** Stops accepting, lets requests and job runs in flight finish (SHUTDOWN_TIMEOUT_MS), gives up job leases, closes. */

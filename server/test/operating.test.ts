@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { request } from "node:http";
+import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Sqlite from "better-sqlite3";
@@ -87,6 +87,38 @@ describe("/readyz", () => {
       });
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe("keep-alive", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  /** GET /healthz through `agent`; the local port of the connection it went over. */
+  const get = (agent: Agent) =>
+    new Promise<{ port: number; keepAlive: string | undefined }>((resolve, reject) => {
+      const req = request(`${t.url}/healthz`, { agent }, (res) => {
+        res.resume();
+        res.on("end", () => resolve({ port: req.socket?.localPort ?? 0, keepAlive: res.headers["keep-alive"] }));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+
+  it("keeps an idle connection open past a load balancer's 60 s, so the balancer closes it, never the server under a request", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const first = await get(agent);
+      expect(first.keepAlive).toBe("timeout=65");
+      // Past Node's default of 5 s: the server would have closed this connection by now.
+      await new Promise((resolve) => setTimeout(resolve, 5_500));
+      expect((await get(agent)).port).toBe(first.port);
+    } finally {
+      agent.destroy();
     }
   });
 });
