@@ -100,7 +100,7 @@ describe("keep-alive", () => {
 
   /** GET /healthz through `agent`; the local port of the connection it went over. */
   const get = (agent: Agent) =>
-    new Promise<{ port: number; keepAlive: string | undefined }>((resolve, reject) => {
+    new Promise<{ port: number; keepAlive: string | string[] | undefined }>((resolve, reject) => {
       const req = request(`${t.url}/healthz`, { agent }, (res) => {
         res.resume();
         res.on("end", () => resolve({ port: req.socket?.localPort ?? 0, keepAlive: res.headers["keep-alive"] }));
