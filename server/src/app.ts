@@ -49,6 +49,13 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * MySQL: connections for charges (Database's `bundled` transactions), beside the 20 of the main
+ * pool. A batch holds one while it runs; batches of one org run one after another, so ten serve
+ * ten busy orgs at once, and more orgs' calls wait and go in larger batches.
+ */
+const BUNDLE_POOL_SIZE = 10;
+
 /** How long an idle keep-alive connection stays open (see `listen`). */
 const KEEP_ALIVE_MS = 65_000;
 
@@ -57,7 +64,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ""));
   const clock = options.clock ?? new OffsetClock();
-  const dataSource = buildDataSource({
+  const settings = {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     sqliteFile: options.sqliteFile,
@@ -65,12 +72,18 @@ export async function createApp(options: AppOptions): Promise<App> {
     connectTimeoutMs: config.dbConnectTimeoutMs,
     queryTimeoutMs: config.dbQueryTimeoutMs,
     lockWaitTimeoutS: config.dbLockWaitTimeoutS,
-  });
+  };
+  const dataSource = buildDataSource(settings);
   await dataSource.initialize();
   const kind = databaseKind(config.databaseUrl);
   // Under the database-held lock: servers started together migrate once (db/migrate.ts).
   if (config.migrateOnStart) await migrate(dataSource, kind, config.dbMigrationTimeoutMs);
-  const db = new Database(dataSource, kind, config.txRetryBudgetMs);
+  // MySQL: charges run on connections of their own that take a transaction's reads (and its writes) in one round trip.
+  const bundles =
+    kind === "mysql"
+      ? await buildDataSource({ ...settings, poolSize: BUNDLE_POOL_SIZE, multipleStatements: true }).initialize()
+      : undefined;
+  const db = new Database(dataSource, kind, config.txRetryBudgetMs, bundles);
 
   const transport =
     options.mailTransport ?? (config.smtpUrl ? new SmtpTransport(config.smtpUrl) : new FileTransport(join(config.dataDir, "mail")));
@@ -166,6 +179,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await gateway.close();
       await services.apiKeys.close();
       await limits.close();
+      await bundles?.destroy();
       await dataSource.destroy();
     },
   };

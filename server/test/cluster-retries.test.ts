@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { createServer, type Server, Socket } from "node:net";
 import { createConnection } from "mysql2/promise";
-import type { EntityManager } from "typeorm";
+import type { CreditStore } from "../src/credits/credit-store";
 import { isConnectionError, isRetryable, isUniqueViolation } from "../src/db/transient-errors";
 import { UsageEventEntity } from "../src/entities";
 import { expectLedgerMatches, POOL, teamOrg } from "./support/credits-fixture";
@@ -45,13 +45,13 @@ describe("a coalesced batch", () => {
   /** Makes the batch transaction fail (inside it, as a driver would) while `fail` says so. */
   const batchSizes: number[] = [];
   function breakTargets(fail: (keys: string[]) => unknown) {
-    const metering = t.app.services.metering as unknown as { targets(em: EntityManager, org: unknown, calls: unknown[]): Promise<unknown> };
-    const original = metering.targets.bind(metering);
-    return jest.spyOn(metering, "targets").mockImplementation(async (em, org, calls) => {
-      batchSizes.push(calls.length);
-      const error = fail((calls as { idempotencyKey: string }[]).map((c) => c.idempotencyKey));
+    const { store } = t.app.services.metering as unknown as { store: CreditStore };
+    const original = store.lockForCharges.bind(store);
+    return jest.spyOn(store, "lockForCharges").mockImplementation(async (em, orgId, refs) => {
+      batchSizes.push(refs.keys.length);
+      const error = fail(refs.keys);
       if (error) throw error;
-      return original(em, org, calls);
+      return original(em, orgId, refs);
     });
   }
 

@@ -34,17 +34,17 @@ describe("the usage write path", () => {
   it("has one writer of usage_event: only credits/usage-writer.ts creates or inserts usage events", () => {
     const writes = [
       /new\s+UsageEventEntity\s*\(/,
-      /\b(insert|save|upsert|bulkInsert)\s*\(\s*(\w+\s*,\s*)?UsageEventEntity\b/,
+      /\b(insert|save|upsert|bulkInsert|insertStatements)\s*\(\s*(\w+\s*,\s*)?UsageEventEntity\b/,
       /\.into\s*\(\s*UsageEventEntity\b/,
       /INSERT\s+INTO\s+[`"]?usage_event[`"]?\s*\(/i,
-      /\baddToRollups\s*\(/,
+      /\brollupStatements\s*\(/,
     ];
     const writers = files
       .map(rel)
       // The reports benchmark seeds millions of synthetic events straight in SQL: test data, not a charge.
       .filter((f) => f !== "bench/reports.ts")
       .filter((f) => writes.some((re) => re.test(code(join(SRC, f)))));
-    // rollups.ts defines addToRollups; usage-writer.ts is the only one to call it.
+    // rollups.ts defines rollupStatements; usage-writer.ts is the only one to call it.
     expect(writers.sort()).toEqual(["credits/rollups.ts", "credits/usage-writer.ts"]);
   });
 

@@ -1,10 +1,20 @@
 import { POOLED_PLANS, teamMonthlyAllotment, type Catalog } from "@team-billing/shared";
-import { type EntityManager, In } from "typeorm";
+import { type EntityManager, type EntityTarget, In, type ObjectLiteral } from "typeorm";
 import type { Clock } from "../common/clock";
 import type { DomainEvent, DomainEvents } from "../common/domain-events";
-import { bulkInsert } from "../db/bulk-insert";
+import { bulkInsert, hydrate, runStatements, type Statement, tableOf } from "../db/statements";
 import type { Database } from "../db/database";
-import { AuditEntryEntity, CapEntity, LedgerEntryEntity, MembershipEntity, OrgEntity, PeriodUsageEntity, PoolEntity } from "../entities";
+import {
+  AuditEntryEntity,
+  CapEntity,
+  LedgerEntryEntity,
+  MembershipEntity,
+  OrgEntity,
+  PeriodUsageEntity,
+  PoolEntity,
+  SpaceEntity,
+  UsageEventEntity,
+} from "../entities";
 import type { MailService } from "../mail/mail.service";
 import { type AdmissionState, type Counter, counterKey, MAX_BALANCE } from "./admission";
 import { PoolRefilled } from "./credit-events";
@@ -14,6 +24,33 @@ import { UsageAlertEvaluator } from "./usage-alert.evaluator";
 import { type ChargeBatch, type LedgerLine, orgLedgerRows, saveCounters, writeCharges } from "./usage-writer";
 
 export type { LedgerLine };
+
+/** The members, Spaces and idempotency keys a batch of calls names. */
+export interface ChargeRefs {
+  memberIds: string[];
+  spaceIds: string[];
+  keys: string[];
+}
+
+/** What `lockForCharges` read under the org's lock. */
+export interface ChargeReads {
+  /** Locked; null when the org has no pool (personal plans). */
+  pool: PoolEntity | null;
+  org: OrgEntity | null;
+  /** The active ones among the calls' members. */
+  members: MembershipEntity[];
+  spaces: SpaceEntity[];
+  /** Events already recorded with the calls' idempotency keys. */
+  prior: UsageEventEntity[];
+  /** The pool's buckets, the org's caps and this period's counters of the calls' members and Spaces. */
+  state: AdmissionState | null;
+}
+
+const admissionStateOf = (pool: PoolEntity, caps: CapEntity[], counters: PeriodUsageEntity[]): AdmissionState => ({
+  buckets: { topUp: pool.topUpBalance, monthly: pool.monthlyBalance, reserved: pool.reserved },
+  caps: new Map(caps.map((c) => [counterKey(c.scope, c.targetId), c.monthlyLimit])),
+  counters: new Map(counters.map((r) => [counterKey(r.scope, r.targetId), { used: r.used, reserved: r.reserved }])),
+});
 
 /**
  * Reads and writes of an org's credits, always inside a transaction that holds
@@ -46,6 +83,48 @@ export class CreditStore {
   /** Usage alerts, evaluated in the transactions that move balances (see usage-alert.evaluator.ts). */
   readonly alerts: UsageAlertEvaluator;
 
+  /**
+   * Everything a batch of charges reads, the org's pool row locked first (so the rest is read
+   * under the lock): the org, the calls' active members, their Spaces, earlier events with
+   * their idempotency keys, the org's caps and this period's counters. One round trip on a
+   * connection that takes bundles (see db/statements.ts), where seven reads one by one cost
+   * the batch most of its time under the lock.
+   */
+  async lockForCharges(em: EntityManager, orgId: string, refs: ChargeRefs): Promise<ChargeReads> {
+    const table = (target: EntityTarget<ObjectLiteral>) => tableOf(em, target);
+    const list = (values: string[]) => (values.length > 0 ? values.map(() => "?").join(", ") : "NULL");
+    const targetIds = [...refs.memberIds, ...refs.spaceIds];
+    const statements: Statement[] = [
+      { sql: `SELECT * FROM ${table(PoolEntity)} WHERE orgId = ?${this.db.kind === "mysql" ? " FOR UPDATE" : ""}`, params: [orgId] },
+      { sql: `SELECT * FROM ${table(OrgEntity)} WHERE id = ?`, params: [orgId] },
+      {
+        sql: `SELECT * FROM ${table(MembershipEntity)} WHERE orgId = ? AND active = 1 AND id IN (${list(refs.memberIds)})`,
+        params: [orgId, ...refs.memberIds],
+      },
+      { sql: `SELECT * FROM ${table(SpaceEntity)} WHERE orgId = ? AND id IN (${list(refs.spaceIds)})`, params: [orgId, ...refs.spaceIds] },
+      {
+        sql: `SELECT * FROM ${table(UsageEventEntity)} WHERE orgId = ? AND idempotencyKey IN (${list(refs.keys)})`,
+        params: [orgId, ...refs.keys],
+      },
+      { sql: `SELECT * FROM ${table(CapEntity)} WHERE orgId = ?`, params: [orgId] },
+      {
+        sql: `SELECT * FROM ${table(PeriodUsageEntity)} WHERE orgId = ? AND periodIndex = (SELECT periodIndex FROM ${table(PoolEntity)} WHERE orgId = ?) AND targetId IN (${list(targetIds)})`,
+        params: [orgId, orgId, ...targetIds],
+      },
+    ];
+    const [pools, orgs, members, spaces, prior, caps, counters] = (await runStatements(em, statements)) as Record<string, unknown>[][];
+    const rows = <T extends ObjectLiteral>(target: new () => T, raw: Record<string, unknown>[]) => raw.map((r) => hydrate(em, target, r));
+    const [pool = null] = rows(PoolEntity, pools);
+    return {
+      pool,
+      org: rows(OrgEntity, orgs)[0] ?? null,
+      members: rows(MembershipEntity, members),
+      spaces: rows(SpaceEntity, spaces),
+      prior: rows(UsageEventEntity, prior),
+      state: pool && admissionStateOf(pool, rows(CapEntity, caps), rows(PeriodUsageEntity, counters)),
+    };
+  }
+
   async lockPool(em: EntityManager, orgId: string): Promise<PoolEntity | null> {
     return this.db.forUpdate(em.createQueryBuilder(PoolEntity, "p").where("p.orgId = :orgId", { orgId })).getOne();
   }
@@ -62,11 +141,7 @@ export class CreditStore {
     const rows = ids.length
       ? await em.findBy(PeriodUsageEntity, { orgId: pool.orgId, periodIndex: pool.periodIndex, targetId: In(ids) })
       : [];
-    return {
-      buckets: { topUp: pool.topUpBalance, monthly: pool.monthlyBalance, reserved: pool.reserved },
-      caps: new Map(caps.map((c) => [counterKey(c.scope, c.targetId), c.monthlyLimit])),
-      counters: new Map(rows.map((r) => [counterKey(r.scope, r.targetId), { used: r.used, reserved: r.reserved }])),
-    };
+    return admissionStateOf(pool, caps, rows);
   }
 
   /** Writes back the buckets (one UPDATE) and every counter that changed (one multi-row upsert): holds, releases, expiry. */

@@ -1,5 +1,6 @@
 import type { EntityManager, ObjectLiteral } from "typeorm";
 import type { DatabaseKind } from "../db/data-source";
+import type { Statement } from "../db/statements";
 import { type UsageEventEntity, UsageRollupEntity, UsageRollupHourEntity, UsageRollupTenMinutesEntity } from "../entities";
 
 export const utcDay = (date: Date): string => date.toISOString().slice(0, 10);
@@ -37,11 +38,12 @@ export const ROLLUP_LEVELS: readonly RollupLevel[] = [
 const ROWS_PER_STATEMENT = 200;
 
 /**
- * Adds charged events to every rollup level, in the caller's transaction: per level,
- * multi-row upserts that add to existing rows (atomic on both databases, so writers
- * of different orgs or processes need no other lock).
+ * The statements that add charged events to every rollup level: per level, multi-row
+ * upserts that add to existing rows (atomic on both databases, so writers of different
+ * orgs or processes need no other lock). Run in the charge's transaction (usage-writer.ts).
  */
-export async function addToRollups(kind: DatabaseKind, em: EntityManager, events: UsageEventEntity[]): Promise<void> {
+export function rollupStatements(kind: DatabaseKind, events: UsageEventEntity[]): Statement[] {
+  const statements: Statement[] = [];
   for (const { table, column, label } of ROLLUP_LEVELS) {
     const rows = new Map<string, [string, string, string, string, string, number, number]>();
     for (const e of events) {
@@ -60,9 +62,10 @@ export async function addToRollups(kind: DatabaseKind, em: EntityManager, events
         kind === "mysql"
           ? `${insert} ON DUPLICATE KEY UPDATE credits = credits + VALUES(credits), calls = calls + VALUES(calls)`
           : `${insert} ON CONFLICT (orgId, ${column}, memberId, spaceId, model) DO UPDATE SET credits = credits + excluded.credits, calls = calls + excluded.calls`;
-      await em.query(sql, slice.flat());
+      statements.push({ sql, params: slice.flat() });
     }
   }
+  return statements;
 }
 
 /**

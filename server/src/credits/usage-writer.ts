@@ -1,12 +1,12 @@
 import type { CapScope } from "@team-billing/shared";
 import type { EntityManager } from "typeorm";
 import { newId } from "../db/columns";
-import { bulkInsert } from "../db/bulk-insert";
+import { insertStatements, runStatements, type Statement, updateStatement } from "../db/statements";
 import type { DatabaseKind } from "../db/data-source";
 import { LedgerEntryEntity, PersonalBalanceEntity, PoolEntity, UsageEventEntity } from "../entities";
 import type { LedgerBucket, LedgerKind } from "../entities/ledger-entry.entity";
 import { type AdmissionState, type Counter, cloneCounters } from "./admission";
-import { addToRollups } from "./rollups";
+import { rollupStatements } from "./rollups";
 import type { UsageCall } from "./usage-call";
 
 /**
@@ -129,17 +129,20 @@ export class ChargeBatch {
 /**
  * Writes a batch in the caller's transaction (which holds the pool or balance locks):
  * the pool's buckets and counters (or the personal balances), one bulk insert of
- * events, the rollup upserts, one bulk insert of ledger lines. Only CreditStore calls it.
+ * events, the rollup upserts, one bulk insert of ledger lines: on a connection that takes
+ * bundles (a charge's, see db/statements.ts) in one round trip. Only CreditStore calls it.
  */
 export async function writeCharges(em: EntityManager, kind: DatabaseKind, batch: ChargeBatch): Promise<void> {
   const { account, events, at } = batch;
   if (events.length === 0) return;
+  const statements: Statement[] = [];
   let ledger: LedgerRow[];
   if (account.source === "POOL") {
-    await saveCounters(em, kind, account.pool, account.state, account.before);
+    statements.push(...counterStatements(em, kind, account.pool, account.state, account.before));
     ledger = orgLedgerRows(account.pool.orgId, account.opening, usageLines(events), at);
   } else {
-    for (const b of account.balances.values()) await em.update(PersonalBalanceEntity, { userId: b.userId }, { balance: b.balance });
+    for (const b of account.balances.values())
+      statements.push(updateStatement(em, PersonalBalanceEntity, { userId: b.userId }, { balance: b.balance }));
     ledger = events.map((e) => ({
       account: "USER" as const,
       accountId: e.userId,
@@ -153,9 +156,12 @@ export async function writeCharges(em: EntityManager, kind: DatabaseKind, batch:
       at,
     }));
   }
-  await bulkInsert(em, UsageEventEntity, events);
-  await addToRollups(kind, em, events);
-  await bulkInsert(em, LedgerEntryEntity, ledger);
+  statements.push(
+    ...insertStatements(em, UsageEventEntity, events),
+    ...rollupStatements(kind, events),
+    ...insertStatements(em, LedgerEntryEntity, ledger),
+  );
+  await runStatements(em, statements);
 }
 
 /** A pool event's ledger lines: what it took from each bucket, top-up first. */
@@ -190,7 +196,7 @@ export function orgLedgerRows(orgId: string, opening: { topUp: number; monthly: 
 
 /**
  * Writes back a locked pool's buckets (one UPDATE) and every counter that changed
- * (one multi-row upsert): for charges (here) and for holds (CreditStore.saveState).
+ * (one multi-row upsert): for holds, releases and expiry (CreditStore.saveState).
  */
 export async function saveCounters(
   em: EntityManager,
@@ -199,6 +205,20 @@ export async function saveCounters(
   state: AdmissionState,
   before: Map<string, Counter>,
 ): Promise<void> {
+  await runStatements(em, counterStatements(em, kind, pool, state, before));
+}
+
+/**
+ * The statements that write back a locked pool's buckets and the counters that changed
+ * (absolute values), after the last guard; applies the buckets to `pool`.
+ */
+function counterStatements(
+  em: EntityManager,
+  kind: DatabaseKind,
+  pool: PoolEntity,
+  state: AdmissionState,
+  before: Map<string, Counter>,
+): Statement[] {
   // The last guard: a write that would leave a bucket, the holds or a counter below
   // zero is a bug (a hold released twice, say); refuse it and let the transaction roll back.
   const { topUp, monthly, reserved } = state.buckets;
@@ -207,17 +227,20 @@ export async function saveCounters(
   pool.topUpBalance = state.buckets.topUp;
   pool.monthlyBalance = state.buckets.monthly;
   pool.reserved = state.buckets.reserved;
-  await em.update(
-    PoolEntity,
-    { orgId: pool.orgId },
-    {
-      topUpBalance: pool.topUpBalance,
-      monthlyBalance: pool.monthlyBalance,
-      reserved: pool.reserved,
-      alertArmed: pool.alertArmed,
-      alertsSent: pool.alertsSent,
-    },
-  );
+  const statements = [
+    updateStatement(
+      em,
+      PoolEntity,
+      { orgId: pool.orgId },
+      {
+        topUpBalance: pool.topUpBalance,
+        monthlyBalance: pool.monthlyBalance,
+        reserved: pool.reserved,
+        alertArmed: pool.alertArmed,
+        alertsSent: pool.alertsSent,
+      },
+    ),
+  ];
   const changed: [string, number, CapScope, string, number, number][] = [];
   for (const [key, counter] of state.counters) {
     const old = before.get(key);
@@ -225,12 +248,13 @@ export async function saveCounters(
     const [scope, targetId] = key.split(":") as [CapScope, string];
     changed.push([pool.orgId, pool.periodIndex, scope, targetId, counter.used, counter.reserved]);
   }
-  if (changed.length === 0) return;
+  if (changed.length === 0) return statements;
   // Absolute values, not increments: the pool lock this transaction holds orders every writer of these rows.
   const insert = `INSERT INTO period_usage (orgId, periodIndex, scope, targetId, used, reserved) VALUES ${changed.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")}`;
   const sql =
     kind === "mysql"
       ? `${insert} ON DUPLICATE KEY UPDATE used = VALUES(used), reserved = VALUES(reserved)`
       : `${insert} ON CONFLICT (orgId, periodIndex, scope, targetId) DO UPDATE SET used = excluded.used, reserved = excluded.reserved`;
-  await em.query(sql, changed.flat());
+  statements.push({ sql, params: changed.flat() });
+  return statements;
 }

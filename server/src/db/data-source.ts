@@ -33,6 +33,13 @@ export interface DataSourceSettings {
    * through another node (processes on different nodes need it; behind HAProxy's one node they do not).
    */
   syncWait?: number;
+  /**
+   * MySQL: connections that take several statements in one round trip (mysql2's
+   * `multipleStatements`). Only the pool for charges (see Database's `bundled` transactions)
+   * opens them: every statement it runs is built from parameters by the credits code, so an
+   * injected `;` elsewhere could never add a statement of its own.
+   */
+  multipleStatements?: boolean;
 }
 
 export function databaseKind(databaseUrl: string | undefined): DatabaseKind {
@@ -65,7 +72,7 @@ export function buildDataSource(settings: DataSourceSettings): DataSource {
       // mysql2 otherwise captures a stack trace for every statement (to name the caller if it
       // fails): about half of its own time per statement. A failed statement still says its
       // code, message and SQL; TypeORM's error carries the stack that reached it.
-      extra: { trace: false },
+      extra: { trace: false, ...(settings.multipleStatements ? { multipleStatements: true } : {}) },
       migrations: MYSQL_MIGRATIONS,
     };
     const dataSource = new DataSource(options);

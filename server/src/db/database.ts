@@ -59,6 +59,11 @@ export class Database {
     readonly kind: DatabaseKind,
     /** How long one `transaction` may keep retrying (TX_RETRY_BUDGET_MS). */
     private readonly retryBudgetMs = 5_000,
+    /**
+     * MySQL: a second pool whose connections take several statements in one round trip
+     * (data-source.ts, `multipleStatements`), for `bundled` transactions only.
+     */
+    readonly bundles?: DataSource,
   ) {}
 
   get manager(): EntityManager {
@@ -85,9 +90,14 @@ export class Database {
     return scope?.open ? scope : undefined;
   }
 
-  /** `until`: retry up to this time (ms since epoch) instead of the budget from now. */
-  async transaction<T>(fn: (em: EntityManager) => Promise<T>, options: { until?: number } = {}): Promise<T> {
-    return this.begin(fn, this.firstWork.getStore(), options.until);
+  /**
+   * `until`: retry up to this time (ms since epoch) instead of the budget from now.
+   * `bundled`: run on a connection of the `bundles` pool, where `runStatements` sends several
+   * statements in one round trip (charges: see CreditStore.lockForCharges); elsewhere the same.
+   */
+  async transaction<T>(fn: (em: EntityManager) => Promise<T>, options: { until?: number; bundled?: boolean } = {}): Promise<T> {
+    const source = (options.bundled && this.bundles) || this.dataSource;
+    return this.begin(fn, this.firstWork.getStore(), options.until, source);
   }
 
   /** TX_RETRY_BUDGET_MS: how long one transaction may keep retrying. */
@@ -106,7 +116,12 @@ export class Database {
     return { value, ran: first.done };
   }
 
-  private async begin<T>(fn: (em: EntityManager) => Promise<T>, first: FirstWork | undefined, until?: number): Promise<T> {
+  private async begin<T>(
+    fn: (em: EntityManager) => Promise<T>,
+    first: FirstWork | undefined,
+    until?: number,
+    source: DataSource = this.dataSource,
+  ): Promise<T> {
     const open = this.current();
     if (open) return fn(open.em);
     let ranFirst = false;
@@ -135,7 +150,7 @@ export class Database {
       try {
         const value = await this.serialized(() =>
           // On MySQL every connection is at READ COMMITTED from its first use (data-source.ts).
-          this.kind === "mysql" ? this.withDeadline(deadline, () => this.dataSource.transaction(run)) : this.dataSource.transaction(run),
+          this.kind === "mysql" ? this.withDeadline(deadline, () => source.transaction(run)) : source.transaction(run),
         );
         if (first && ranFirst) first.done = true;
         return value;

@@ -1,5 +1,6 @@
 import { Gauge, Registry } from "prom-client";
-import { IsNull } from "typeorm";
+import { type DataSource, IsNull } from "typeorm";
+import type { DatabaseKind } from "../db/data-source";
 import type { Database } from "../db/database";
 import { MailOutboxEntity, SeatSyncEntity, WebhookDeliveryEntity } from "../entities";
 import type { JobRunner } from "../jobs/job-runner";
@@ -54,13 +55,20 @@ export function appGauges(db: Database, jobs: JobRunner, inFlight: () => number)
   return registry;
 }
 
-/** mysql2's pool keeps its counts in fields of its own; read them where they are, else report 0. */
+/** Both MySQL pools (the main one and the charges'), summed. */
 function poolStats(db: Database): PoolStats {
-  const driver = db.dataSource.driver as {
+  const main = sourceStats(db.dataSource, db.kind);
+  const bundles = db.bundles ? sourceStats(db.bundles, db.kind) : { inUse: 0, size: 0 };
+  return { inUse: main.inUse + bundles.inUse, size: main.size + bundles.size };
+}
+
+/** mysql2's pool keeps its counts in fields of its own; read them where they are, else report 0. */
+function sourceStats(source: DataSource, kind: DatabaseKind): PoolStats {
+  const driver = source.driver as {
     pool?: { _allConnections?: { length: number }; _freeConnections?: { length: number } };
     databaseConnection?: { inTransaction?: boolean };
   };
-  if (db.kind === "sqlite") return { inUse: driver.databaseConnection?.inTransaction ? 1 : 0, size: 1 };
+  if (kind === "sqlite") return { inUse: driver.databaseConnection?.inTransaction ? 1 : 0, size: 1 };
   const all = driver.pool?._allConnections?.length ?? 0;
   const free = driver.pool?._freeConnections?.length ?? 0;
   return { inUse: all - free, size: all };
