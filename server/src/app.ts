@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { type Clock, OffsetClock } from "./common/clock";
 import type { Config } from "./config";
 import { buildDataSource, databaseKind } from "./db/data-source";
@@ -132,7 +133,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     introspection: true,
     // main.ts owns the signals: Apollo's own handler would re-raise SIGTERM and kill the process mid-drain.
     stopOnTerminationSignals: false,
-    plugins: [operationLimitsPlugin(services.operations), metricsPlugin()],
+    // No cache hints anywhere (every answer is an account's own; http-app.ts marks them no-store): Apollo's cache-control
+    // plugin would otherwise wrap every field's resolver to collect hints, a cost on every field of every request.
+    plugins: [operationLimitsPlugin(services.operations), metricsPlugin(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
   const drain = new HttpDrain();

@@ -16,6 +16,21 @@ describe("GraphQL edge", () => {
     expect(health.ok).toBe(true);
   });
 
+  it("answers are never stored by a browser or a proxy (Cache-Control: no-store), queries, mutations and errors alike", async () => {
+    const owner = await signUp(t);
+    const { client } = owner;
+    for (const res of [
+      await client.request("{ me { email } }"),
+      await client.request('mutation { createOrg(name: "Cached?") { id } }'),
+      await client.request("{ nope }"),
+      await fetch(`${t.url}/graphql?query=${encodeURIComponent("{ __typename }")}`, { headers: { "apollo-require-preflight": "1" } }),
+    ]) {
+      expect(res.status).toBeLessThan(500);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    }
+  });
+
   it("refuses a query deeper than the limit before running it", async () => {
     // Introspection offers a path of any depth: __schema > types > fields > type > ofType > ...
     const path = (depth: number) => {

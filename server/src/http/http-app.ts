@@ -40,7 +40,16 @@ export function buildHttpApp(apollo: ApolloServer<GqlContext>, services: Service
 
   const cookie = new SessionCookie(config.sessionSecret, config.publicUrl.startsWith("https:"));
   app.get("/orgs/:orgId/usage.csv", usageCsvRoute(services, cookie));
-  app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: contextBuilder(services, cookie) }));
+  app.use(
+    "/graphql",
+    (_req, res, next) => {
+      // Every answer is one account's own: never kept by a browser or a proxy (GET queries included).
+      res.setHeader("Cache-Control", "no-store");
+      next();
+    },
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, { context: contextBuilder(services, cookie) }),
+  );
 
   if (existsSync(join(config.consoleDir, "index.html"))) {
     // Vite's hashed assets never change; everything else is revalidated.
