@@ -44,11 +44,17 @@ const ROWS_PER_STATEMENT = 200;
  */
 export function rollupStatements(kind: DatabaseKind, events: UsageEventEntity[]): Statement[] {
   const statements: Statement[] = [];
+  // What an event adds to, bar the bucket: the same at every level (a batch's events share a few).
+  const targets = events.map((e) => JSON.stringify([e.orgId, e.memberId, e.spaceId, e.model]));
   for (const { table, column, label } of ROLLUP_LEVELS) {
     const rows = new Map<string, [string, string, string, string, string, number, number]>();
-    for (const e of events) {
-      const at = label(e.occurredAt);
-      const key = JSON.stringify([e.orgId, at, e.memberId, e.spaceId, e.model]);
+    // A batch's events share their moment: each is labelled once per level.
+    const labels = new Map<number, string>();
+    for (const [i, e] of events.entries()) {
+      const time = e.occurredAt.getTime();
+      let at = labels.get(time);
+      if (at === undefined) labels.set(time, (at = label(e.occurredAt)));
+      const key = `${at} ${targets[i]}`;
       const row = rows.get(key) ?? [e.orgId, at, e.memberId, e.spaceId, e.model, 0, 0];
       row[5] += e.credits;
       row[6] += 1;
