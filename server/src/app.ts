@@ -6,7 +6,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { type Clock, OffsetClock } from "./common/clock";
 import type { Config } from "./config";
-import { buildDataSource, databaseKind } from "./db/data-source";
+import { buildDataSource, databaseKind, isGalera } from "./db/data-source";
 import { Database } from "./db/database";
 import { migrate } from "./db/migrate";
 import type { GqlContext } from "./graphql/context";
@@ -80,10 +80,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Under the database-held lock: servers started together migrate once (db/migrate.ts).
   if (config.migrateOnStart) await migrate(dataSource, kind, config.dbMigrationTimeoutMs);
   // MySQL: charges run on connections of their own that take a transaction's reads (and its writes) in one round trip.
-  const bundles =
-    kind === "mysql"
-      ? await buildDataSource({ ...settings, poolSize: BUNDLE_POOL_SIZE, multipleStatements: true }).initialize()
-      : undefined;
+  // Not on Galera: there the cluster suite lost acknowledged credits with them (README, "Galera"); statements go one by one.
+  const bundled = kind === "mysql" && !(await isGalera(dataSource));
+  const bundles = bundled
+    ? await buildDataSource({ ...settings, poolSize: BUNDLE_POOL_SIZE, multipleStatements: true }).initialize()
+    : undefined;
   const db = new Database(dataSource, kind, config.txRetryBudgetMs, bundles);
 
   const transport =

@@ -42,6 +42,14 @@ export interface DataSourceSettings {
   multipleStatements?: boolean;
 }
 
+/** Whether the MySQL server is a Galera node (`wsrep_on`; MySQL itself has no such variable). */
+export async function isGalera(runner: { query(sql: string): Promise<unknown> }): Promise<boolean> {
+  return runner.query("SELECT @@wsrep_on AS wsrep").then(
+    (rows) => Number((rows as { wsrep: unknown }[])[0]?.wsrep) === 1,
+    () => false,
+  );
+}
+
 export function databaseKind(databaseUrl: string | undefined): DatabaseKind {
   if (!databaseUrl) return "sqlite";
   if (/^(mysql|mariadb):\/\//.test(databaseUrl)) return "mysql";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DataSource, QueryRunner } from "typeorm";
-import { type DatabaseKind, slowStatements } from "./data-source";
+import { type DatabaseKind, isGalera, slowStatements } from "./data-source";
 import { isRetryable, isUniqueViolation } from "./transient-errors";
 
 /** How long a server waits for another one's migrations before it gives up (and exits). */
@@ -62,11 +62,7 @@ const LEASE_S = 30;
  * The holder renews it while it migrates; a holder that died lets it lapse.
  */
 async function clusterWide<T>(runner: QueryRunner, migrate: () => Promise<T>): Promise<T> {
-  const galera = await runner.query("SELECT @@wsrep_on AS wsrep").then(
-    (rows: { wsrep: unknown }[]) => Number(rows[0]?.wsrep) === 1,
-    () => false, // not MariaDB (MySQL has no such variable)
-  );
-  if (!galera) return migrate();
+  if (!(await isGalera(runner))) return migrate();
   await runner.query(
     "CREATE TABLE IF NOT EXISTS `migration_lease` (`name` varchar(64) NOT NULL PRIMARY KEY, `holder` varchar(36) NOT NULL, `until` datetime NOT NULL) ENGINE=InnoDB",
   );
