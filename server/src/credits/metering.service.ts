@@ -8,9 +8,8 @@ import type { OrgEntity, PoolEntity } from "../entities";
 import { AppError, badInput, forbidden, notFound } from "../common/errors";
 import type { Actor } from "../common/actor";
 import type { MemberService } from "../teams/member.service";
-import { admitCharge } from "./admission";
+import { type AdmissionState, admitCharge } from "./admission";
 import { Coalescer, Rejection } from "./coalescer";
-import type { AdmissionState } from "./admission";
 import type { ChargeReads, CreditStore } from "./credit-store";
 import type { PersonalService } from "./personal.service";
 import type { PoolService } from "./pool.service";
@@ -164,9 +163,10 @@ export class MeteringService {
   }
 
   /**
-   * One transaction for the calls, on a connection that takes its reads and its writes each
-   * in one round trip (see CreditStore.lockForCharges and writeCharges): the transaction
-   * holds the org's lock for about four round trips, not twenty.
+   * One transaction for the calls, `bundled`: on a single MySQL server its reads go in one
+   * round trip and its writes in another (see CreditStore.lockForCharges and writeCharges), so
+   * it holds the org's lock for four round trips, not twenty. SQLite and Galera run the same
+   * statements one by one.
    */
   private chargeTogether(orgId: string, calls: UsageCall[], until?: number): Promise<CallOutcome[]> {
     return this.db.transaction(

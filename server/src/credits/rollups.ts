@@ -52,8 +52,8 @@ export function rollupStatements(kind: DatabaseKind, events: UsageEventEntity[])
     const labels = new Map<number, string>();
     for (const [i, e] of events.entries()) {
       const time = e.occurredAt.getTime();
-      let at = labels.get(time);
-      if (at === undefined) labels.set(time, (at = label(e.occurredAt)));
+      const at = labels.get(time) ?? label(e.occurredAt);
+      labels.set(time, at);
       const key = `${at} ${targets[i]}`;
       const row = rows.get(key) ?? [e.orgId, at, e.memberId, e.spaceId, e.model, 0, 0];
       row[5] += e.credits;
